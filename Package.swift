@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "letters",
+  products: [
+    .library(name: "LetterVault", targets: ["LetterVault"]),
+    .executable(name: "letters", targets: ["letters"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+  ],
+  targets: [
+    // libsodium from the system (Debian: libsodium-dev 1.0.18). FORMAT.md §2.
+    .systemLibrary(
+      name: "CSodium",
+      pkgConfig: "libsodium",
+      providers: [.apt(["libsodium-dev"]), .brew(["libsodium"])]
+    ),
+    .target(
+      name: "LetterVault",
+      dependencies: ["CSodium", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .executableTarget(
+      name: "letters",
+      dependencies: [
+        "LetterVault",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "quickstart", dependencies: ["LetterVault"], path: "Examples/quickstart"),
+    .testTarget(
+      name: "LetterVaultTests", dependencies: ["LetterVault", "CSodium"],
+      resources: [.copy("Vectors")]),
+    .testTarget(name: "lettersTests", dependencies: ["letters"]),
+  ]
+)

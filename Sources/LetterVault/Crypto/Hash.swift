@@ -1,0 +1,29 @@
+internal import CSodium
+
+/// BLAKE2b (`crypto_generichash`), used for record hashes in META and the MANIFEST
+/// (FORMAT.md §7) and, keyed, for fingerprints.
+enum Hash {
+  static let byteCount = 32
+
+  /// Unkeyed BLAKE2b-256 of `bytes`.
+  static func blake2b(_ bytes: [UInt8]) -> [UInt8] {
+    var out = [UInt8](repeating: 0, count: byteCount)
+    bytes.withUnsafeBufferPointer { input in
+      _ = crypto_generichash(&out, byteCount, input.baseAddress, UInt64(input.count), nil, 0)
+    }
+    return out
+  }
+
+  /// Keyed BLAKE2b of `bytes` with `key`, `length` bytes long.
+  static func blake2b(_ bytes: [UInt8], key: SecretBytes, length: Int = 32) -> [UInt8] {
+    var out = [UInt8](repeating: 0, count: length)
+    key.withUnsafeBytes { keyBytes in
+      bytes.withUnsafeBufferPointer { input in
+        _ = crypto_generichash(
+          &out, length, input.baseAddress, UInt64(input.count),
+          keyBytes.baseAddress!.assumingMemoryBound(to: UInt8.self), keyBytes.count)
+      }
+    }
+    return out
+  }
+}

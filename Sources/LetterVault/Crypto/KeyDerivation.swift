@@ -1,0 +1,25 @@
+internal import CSodium
+
+/// Subkeys with `crypto_kdf_derive_from_key` (BLAKE2b; FORMAT.md §4.3).
+enum KeyDerivation {
+  /// Derives a `length`-byte subkey for `id` in the 8-byte `context` from `key`.
+  static func derive(
+    length: Int = 32, id: UInt64, context: StaticString, from key: SecretBytes
+  ) -> SecretBytes {
+    precondition(context.utf8CodeUnitCount == 8, "crypto_kdf contexts are exactly 8 bytes")
+    let subkey = SecretBytes(count: length)
+    let result = subkey.withUnsafeMutableBytes { out in
+      key.withUnsafeBytes { master in
+        context.withUTF8Buffer { ctx in
+          ctx.withMemoryRebound(to: CChar.self) { ctxChars in
+            crypto_kdf_derive_from_key(
+              out.baseAddress!.assumingMemoryBound(to: UInt8.self), length, id,
+              ctxChars.baseAddress!, master.baseAddress!.assumingMemoryBound(to: UInt8.self))
+          }
+        }
+      }
+    }
+    precondition(result == 0)
+    return subkey
+  }
+}

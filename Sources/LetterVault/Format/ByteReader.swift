@@ -1,0 +1,72 @@
+/// Strict little-endian parsing: every length is checked against what remains, and a caller
+/// must consume the whole buffer (``finish()``), so trailing bytes are an error (FORMAT.md §6).
+struct ByteReader {
+  /// Why a record did not parse; turned into `VaultError.damaged` by the caller.
+  struct Malformed: Error, Equatable {
+    let reason: String
+  }
+
+  private let bytes: [UInt8]
+  private var offset: Int
+
+  init(_ bytes: [UInt8], offset: Int = 0) {
+    self.bytes = bytes
+    self.offset = offset
+  }
+
+  var remaining: Int { bytes.count - offset }
+
+  mutating func u8() throws(Malformed) -> UInt8 { try take(1)[0] }
+  mutating func u16() throws(Malformed) -> UInt16 { try integer() }
+  mutating func u32() throws(Malformed) -> UInt32 { try integer() }
+  mutating func u64() throws(Malformed) -> UInt64 { try integer() }
+  mutating func i64() throws(Malformed) -> Int64 { try integer() }
+
+  mutating func raw(_ count: Int) throws(Malformed) -> [UInt8] { Array(try take(count)) }
+
+  /// `u16 length || UTF-8`, rejecting invalid UTF-8 and lengths over `cap`.
+  mutating func text(cap: Int = FormatConstant.maximumTextByteCount) throws(Malformed) -> String {
+    let length = Int(try u16())
+    guard length <= cap else { throw Malformed(reason: "text longer than \(cap) bytes") }
+    let slice = try take(length)
+    guard let string = String(validating: slice, as: UTF8.self) else {
+      throw Malformed(reason: "text is not UTF-8")
+    }
+    return string
+  }
+
+  /// `u32 length || bytes`, capped.
+  mutating func blob(cap: Int) throws(Malformed) -> [UInt8] {
+    let length = Int(try u32())
+    guard length <= cap else { throw Malformed(reason: "blob longer than \(cap) bytes") }
+    return try raw(length)
+  }
+
+  /// A `u32` element count, checked against `cap` and against the bytes left
+  /// (each element needs at least `minimumElementSize` bytes).
+  mutating func count(cap: Int, minimumElementSize: Int) throws(Malformed) -> Int {
+    let count = Int(try u32())
+    guard count <= cap, count * minimumElementSize <= remaining else {
+      throw Malformed(reason: "list count \(count) out of range")
+    }
+    return count
+  }
+
+  /// Fails unless every byte was consumed.
+  func finish() throws(Malformed) {
+    guard offset == bytes.count else { throw Malformed(reason: "\(remaining) trailing bytes") }
+  }
+
+  private mutating func take(_ count: Int) throws(Malformed) -> ArraySlice<UInt8> {
+    guard count >= 0, count <= remaining else { throw Malformed(reason: "truncated") }
+    defer { offset += count }
+    return bytes[offset..<offset + count]
+  }
+
+  private mutating func integer<T: FixedWidthInteger>() throws(Malformed) -> T {
+    let slice = try take(MemoryLayout<T>.size)
+    var value: T = 0
+    for (index, byte) in slice.enumerated() { value |= T(byte) << (8 * index) }
+    return value
+  }
+}

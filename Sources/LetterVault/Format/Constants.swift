@@ -1,0 +1,65 @@
+/// Every fixed label, version and size of the stored format, each citing its FORMAT.md section.
+enum FormatConstant {
+  /// FORMAT.md §8: `vault.format`; bumped only for incompatible changes.
+  static let vaultFormat = 1
+  /// FORMAT.md §4.2: keyslot magic and version.
+  static let keyslotMagic: [UInt8] = Array("LVKS".utf8)
+  static let keyslotVersion: UInt8 = 1
+  static let keyslotByteCount = 128
+  /// FORMAT.md §4.2: the authenticated prefix of a keyslot.
+  static let keyslotHeaderByteCount = 56
+  /// FORMAT.md §4.2: kdf id 0x02 = Argon2id v1.3 through libsodium's crypto_pwhash.
+  static let kdfArgon2id: UInt8 = 2
+  /// FORMAT.md §5.1: envelope magic, version, AEAD id and padding scheme.
+  static let envelopeMagic: [UInt8] = Array("LV".utf8)
+  static let envelopeVersion: UInt8 = 1
+  static let aeadXChaCha20Poly1305: UInt8 = 1
+  static let paddingISO7816: UInt8 = 1
+  static let envelopeHeaderByteCount = 32
+  static let nonceByteCount = 24
+  static let tagByteCount = 16
+  /// FORMAT.md §5.2: associated-data magic and versions.
+  static let adMagic: [UInt8] = Array("LVAD".utf8)
+  static let adVersion: UInt8 = 1
+  static let schemaVersion: UInt16 = 1
+  static let adByteCount = 56
+  /// FORMAT.md §4.3: every id and key is 16 or 32 bytes.
+  static let idByteCount = 16
+  static let vaultIDByteCount = 16
+  static let keyByteCount = 32
+  static let hashByteCount = 32
+  /// FORMAT.md §5.3: smallest padding bucket per field, and the largest body we accept.
+  static let minimumIndexBucket = 256
+  static let minimumBodyBucket = 1024
+  static let maximumBodyByteCount = 64 * 1024 * 1024
+  /// FORMAT.md §6: caps that keep a hostile record from asking for absurd allocations.
+  static let maximumTextByteCount = 4096
+  static let maximumTagCount = 64
+  static let maximumListCount = 1_000_000
+}
+
+/// The field tag of a record: which kind of object an envelope holds (FORMAT.md §5.2).
+enum FieldTag: UInt8, Sendable, CaseIterable {
+  case meta = 1
+  case body = 2
+  case settings = 3
+  case manifest = 4
+  case note = 5
+
+  var minimumBucket: Int {
+    switch self {
+    case .body, .note: FormatConstant.minimumBodyBucket
+    default: FormatConstant.minimumIndexBucket
+    }
+  }
+
+  var name: String {
+    switch self {
+    case .meta: "metadata"
+    case .body: "text"
+    case .settings: "settings"
+    case .manifest: "manifest"
+    case .note: "note"
+    }
+  }
+}

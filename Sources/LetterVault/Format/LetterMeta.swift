@@ -1,0 +1,146 @@
+/// The plaintext of a letter's META record (FORMAT.md §6.1): everything about a letter except
+/// its text. Decrypted by `list`, so it stays small and never contains the body.
+struct LetterMeta: Equatable {
+  /// One saved revision of the text, with the hash of its stored envelope (FORMAT.md §7).
+  struct Revision: Equatable {
+    var number: UInt32
+    var savedAt: Int64
+    var envelopeHash: [UInt8]
+  }
+
+  /// One line of the letter's history (FORMAT.md §6.1 event kinds).
+  struct Event: Equatable {
+    var at: Int64
+    var kind: HistoryEntry.Kind
+    var revision: UInt32
+    var detail: String
+  }
+
+  var state: LetterState
+  var letterKey: [UInt8]
+  var createdAt: Int64
+  var updatedAt: Int64
+  var lastEditAt: Int64
+  var heldAt: Int64 = 0
+  var reviewOn: Int64 = 0
+  var sendRequestedAt: Int64 = 0
+  var releaseAt: Int64 = 0
+  var sentAt: Int64 = 0
+  var sentHow: UInt8 = 0
+  var holdBootID: [UInt8] = .init(repeating: 0, count: 16)
+  var holdBoottime: UInt64 = 0
+  var deliveryStartedAt: Int64 = 0
+  var deliveryError: String = ""
+  var recipient: String
+  var subject: String
+  var tags: [String]
+  var revisions: [Revision]
+  var events: [Event]
+  var noteCount: UInt32 = 0
+
+  var headRevision: UInt32 { revisions.last?.number ?? 0 }
+
+  static let formatVersion: UInt8 = 1
+
+  func serialized() -> [UInt8] {
+    var writer = ByteWriter(capacity: 256 + revisions.count * 44 + events.count * 16)
+    writer.u8(Self.formatVersion)
+    writer.u8(state.rawValue)
+    writer.raw(letterKey)
+    for time in [
+      createdAt, updatedAt, lastEditAt, heldAt, reviewOn, sendRequestedAt, releaseAt, sentAt,
+    ] {
+      writer.i64(time)
+    }
+    writer.u8(sentHow)
+    writer.raw(holdBootID)
+    writer.u64(holdBoottime)
+    writer.i64(deliveryStartedAt)
+    writer.text(deliveryError)
+    writer.text(recipient)
+    writer.text(subject)
+    writer.u8(UInt8(tags.count))
+    for tag in tags { writer.text(tag) }
+    writer.u32(UInt32(revisions.count))
+    for revision in revisions {
+      writer.u32(revision.number)
+      writer.i64(revision.savedAt)
+      writer.raw(revision.envelopeHash)
+    }
+    writer.u32(UInt32(events.count))
+    for event in events {
+      writer.i64(event.at)
+      writer.u8(event.kind.rawValue)
+      writer.u32(event.revision)
+      writer.text(event.detail)
+    }
+    writer.u32(noteCount)
+    return writer.bytes
+  }
+
+  init(parsing bytes: [UInt8]) throws(ByteReader.Malformed) {
+    var reader = ByteReader(bytes)
+    guard try reader.u8() == Self.formatVersion else { throw .init(reason: "metadata version") }
+    guard let state = LetterState(rawValue: try reader.u8()) else {
+      throw .init(reason: "unknown letter state")
+    }
+    self.state = state
+    letterKey = try reader.raw(FormatConstant.keyByteCount)
+    createdAt = try reader.i64()
+    updatedAt = try reader.i64()
+    lastEditAt = try reader.i64()
+    heldAt = try reader.i64()
+    reviewOn = try reader.i64()
+    sendRequestedAt = try reader.i64()
+    releaseAt = try reader.i64()
+    sentAt = try reader.i64()
+    sentHow = try reader.u8()
+    holdBootID = try reader.raw(16)
+    holdBoottime = try reader.u64()
+    deliveryStartedAt = try reader.i64()
+    deliveryError = try reader.text()
+    recipient = try reader.text()
+    subject = try reader.text()
+    let tagCount = Int(try reader.u8())
+    guard tagCount <= FormatConstant.maximumTagCount else { throw .init(reason: "too many tags") }
+    tags = []
+    for _ in 0..<tagCount { tags.append(try reader.text()) }
+    let revisionCount = try reader.count(
+      cap: FormatConstant.maximumListCount, minimumElementSize: 44)
+    revisions = []
+    revisions.reserveCapacity(revisionCount)
+    for _ in 0..<revisionCount {
+      revisions.append(
+        Revision(number: try reader.u32(), savedAt: try reader.i64(), envelopeHash: try reader.raw(32)))
+    }
+    let eventCount = try reader.count(cap: FormatConstant.maximumListCount, minimumElementSize: 15)
+    events = []
+    events.reserveCapacity(eventCount)
+    for _ in 0..<eventCount {
+      let at = try reader.i64()
+      guard let kind = HistoryEntry.Kind(rawValue: try reader.u8()) else {
+        throw .init(reason: "unknown history event")
+      }
+      events.append(Event(at: at, kind: kind, revision: try reader.u32(), detail: try reader.text()))
+    }
+    noteCount = try reader.u32()
+    try reader.finish()
+    guard !revisions.isEmpty else { throw .init(reason: "letter without revisions") }
+  }
+
+  init(
+    state: LetterState, letterKey: [UInt8], now: Int64, recipient: String, subject: String,
+    tags: [String]
+  ) {
+    self.state = state
+    self.letterKey = letterKey
+    createdAt = now
+    updatedAt = now
+    lastEditAt = now
+    self.recipient = recipient
+    self.subject = subject
+    self.tags = tags
+    revisions = []
+    events = []
+  }
+}

@@ -1,0 +1,58 @@
+/// The vault-wide index (FORMAT.md §6.3): a write counter and the hash of every letter's
+/// META envelope, so a deleted letter or a row rolled back to an older copy is noticed.
+struct Manifest: Equatable {
+  struct Entry: Equatable {
+    var letterID: [UInt8]
+    var metaVersion: UInt64
+    var metaHash: [UInt8]
+  }
+
+  var epoch: UInt64
+  var writtenAt: Int64
+  /// Keyed by the 16-byte letter id.
+  var entries: [[UInt8]: Entry]
+  var settingsHash: [UInt8]
+
+  static let formatVersion: UInt8 = 1
+
+  init(epoch: UInt64, writtenAt: Int64, entries: [[UInt8]: Entry], settingsHash: [UInt8]) {
+    self.epoch = epoch
+    self.writtenAt = writtenAt
+    self.entries = entries
+    self.settingsHash = settingsHash
+  }
+
+  func serialized() -> [UInt8] {
+    var writer = ByteWriter(capacity: 64 + entries.count * 56)
+    writer.u8(Self.formatVersion)
+    writer.u64(epoch)
+    writer.i64(writtenAt)
+    writer.u32(UInt32(entries.count))
+    // Sorted so the same manifest always serialises to the same bytes.
+    for entry in entries.values.sorted(by: { $0.letterID.lexicographicallyPrecedes($1.letterID) }) {
+      writer.raw(entry.letterID)
+      writer.u64(entry.metaVersion)
+      writer.raw(entry.metaHash)
+    }
+    writer.raw(settingsHash)
+    return writer.bytes
+  }
+
+  init(parsing bytes: [UInt8]) throws(ByteReader.Malformed) {
+    var reader = ByteReader(bytes)
+    guard try reader.u8() == Self.formatVersion else { throw .init(reason: "manifest version") }
+    epoch = try reader.u64()
+    writtenAt = try reader.i64()
+    let count = try reader.count(cap: FormatConstant.maximumListCount, minimumElementSize: 56)
+    entries = [:]
+    entries.reserveCapacity(count)
+    for _ in 0..<count {
+      let entry = Entry(letterID: try reader.raw(16), metaVersion: try reader.u64(), metaHash: try reader.raw(32))
+      guard entries.updateValue(entry, forKey: entry.letterID) == nil else {
+        throw .init(reason: "duplicate manifest entry")
+      }
+    }
+    settingsHash = try reader.raw(32)
+    try reader.finish()
+  }
+}

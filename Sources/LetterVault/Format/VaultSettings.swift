@@ -1,0 +1,107 @@
+/// The plaintext of the SETTINGS record (FORMAT.md §6.2): the cooling-off policy, recipients
+/// and other vault-wide state. Rules live only here, inside the encrypted vault, so no
+/// environment variable or plaintext file can loosen them (security.md §6.2 rule 1).
+///
+/// Stored as a sequence of sections `u8 tag || u32 length || payload`, each tag at most once,
+/// unknown tags rejected: a feature owns its section and its codec.
+struct VaultSettings: Equatable {
+  /// The cooling-off policy in force (FORMAT.md §6.2 section 1).
+  struct Policy: Equatable {
+    var coolingOffSeconds: UInt64 = 24 * 3600
+    /// Minutes after local midnight; a window may cross midnight (start > end).
+    var quietStartMinute: UInt16 = 22 * 60
+    var quietEndMinute: UInt16 = 7 * 60
+    /// IANA zone the quiet hours are evaluated in, fixed when the vault is created.
+    var timeZoneIdentifier: String = "UTC"
+  }
+
+  /// Someone the user writes to (FORMAT.md §6.2 section 2).
+  struct Recipient: Equatable {
+    var name: String
+    var email: String
+    /// Zero means "use the vault's default period".
+    var coolingOffSeconds: UInt64
+  }
+
+  enum Section: UInt8 {
+    case policy = 1
+    case recipients = 2
+    case unlock = 3
+  }
+
+  var policy = Policy()
+  var recipients: [Recipient] = []
+  var lastUnlockAt: Int64 = 0
+  var unlockCount: UInt64 = 0
+
+  init(timeZoneIdentifier: String) {
+    policy.timeZoneIdentifier = timeZoneIdentifier
+  }
+
+  func serialized() -> [UInt8] {
+    var writer = ByteWriter()
+    writer.u8(1)
+    section(.policy, into: &writer) { body in
+      body.u64(policy.coolingOffSeconds)
+      body.u16(policy.quietStartMinute)
+      body.u16(policy.quietEndMinute)
+      body.text(policy.timeZoneIdentifier)
+    }
+    section(.recipients, into: &writer) { body in
+      body.u32(UInt32(recipients.count))
+      for recipient in recipients {
+        body.text(recipient.name)
+        body.text(recipient.email)
+        body.u64(recipient.coolingOffSeconds)
+      }
+    }
+    section(.unlock, into: &writer) { body in
+      body.i64(lastUnlockAt)
+      body.u64(unlockCount)
+    }
+    return writer.bytes
+  }
+
+  init(parsing bytes: [UInt8]) throws(ByteReader.Malformed) {
+    var reader = ByteReader(bytes)
+    guard try reader.u8() == 1 else { throw .init(reason: "settings version") }
+    var seen = Set<UInt8>()
+    while reader.remaining > 0 {
+      let rawTag = try reader.u8()
+      guard let tag = Section(rawValue: rawTag), seen.insert(rawTag).inserted else {
+        throw .init(reason: "settings section \(rawTag)")
+      }
+      var body = ByteReader(try reader.blob(cap: 16 * 1024 * 1024))
+      switch tag {
+      case .policy:
+        policy.coolingOffSeconds = try body.u64()
+        policy.quietStartMinute = try body.u16()
+        policy.quietEndMinute = try body.u16()
+        policy.timeZoneIdentifier = try body.text()
+        guard policy.quietStartMinute < 1440, policy.quietEndMinute < 1440 else {
+          throw .init(reason: "quiet hours out of range")
+        }
+      case .recipients:
+        let count = try body.count(cap: 100_000, minimumElementSize: 12)
+        for _ in 0..<count {
+          recipients.append(
+            Recipient(name: try body.text(), email: try body.text(), coolingOffSeconds: try body.u64()))
+        }
+      case .unlock:
+        lastUnlockAt = try body.i64()
+        unlockCount = try body.u64()
+      }
+      try body.finish()
+    }
+    guard seen.contains(Section.policy.rawValue) else { throw .init(reason: "settings policy") }
+  }
+
+  private func section(
+    _ tag: Section, into writer: inout ByteWriter, _ fill: (inout ByteWriter) -> Void
+  ) {
+    var body = ByteWriter()
+    fill(&body)
+    writer.u8(tag.rawValue)
+    writer.blob(body.bytes)
+  }
+}

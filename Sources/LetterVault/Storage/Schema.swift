@@ -1,0 +1,34 @@
+import GRDB
+
+/// The tables of FORMAT.md §8.1, verbatim. Neutral names: `sqlite_master` is stored in clear.
+enum Schema {
+  static let statements = [
+    "CREATE TABLE vault (id INTEGER PRIMARY KEY CHECK (id = 1), format INTEGER NOT NULL, vault_id BLOB NOT NULL CHECK (length(vault_id) = 16))",
+    "CREATE TABLE keyslot (slot_id BLOB PRIMARY KEY CHECK (length(slot_id) = 8), blob BLOB NOT NULL CHECK (length(blob) = 128)) WITHOUT ROWID",
+    "CREATE TABLE object (object_id BLOB NOT NULL CHECK (length(object_id) = 16), kind INTEGER NOT NULL, revision INTEGER NOT NULL, env BLOB NOT NULL, PRIMARY KEY (object_id, kind, revision)) WITHOUT ROWID",
+  ]
+
+  /// Creates the schema in a fresh file. `auto_vacuum` must be set before the first table.
+  static func migrate(_ db: Database) throws {
+    try db.execute(sql: "PRAGMA auto_vacuum = FULL")
+    try db.inTransaction(.immediate) {
+      for statement in statements { try db.execute(sql: statement) }
+      return .commit
+    }
+  }
+
+  /// Refuses files that are not a letters vault of a format this version reads.
+  static func check(_ db: Database) throws {
+    let tables = try String.fetchSet(
+      db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+    guard tables.isSuperset(of: ["vault", "keyslot", "object"]) else {
+      throw StorageError.notAVault
+    }
+    guard let format = try Int.fetchOne(db, sql: "SELECT format FROM vault WHERE id = 1") else {
+      throw StorageError.notAVault
+    }
+    guard format == FormatConstant.vaultFormat else {
+      throw StorageError.unsupportedFormat(format)
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+
+/// One stored row of the `object` table: an envelope and where it lives.
+struct StoredObject {
+  let objectID: [UInt8]
+  let field: UInt8
+  let revision: UInt64
+  let envelope: [UInt8]
+}
+
+/// Row-level access inside one transaction. Everything in and out is ciphertext or public ids.
+struct StorageSession {
+  let db: Database
+
+  func vaultID() throws -> [UInt8] {
+    guard let data = try Data.fetchOne(db, sql: "SELECT vault_id FROM vault WHERE id = 1") else {
+      throw StorageError.notAVault
+    }
+    return [UInt8](data)
+  }
+
+  func insertVault(id: [UInt8]) throws {
+    try db.execute(
+      sql: "INSERT INTO vault (id, format, vault_id) VALUES (1, ?, ?)",
+      arguments: [FormatConstant.vaultFormat, Data(id)])
+  }
+
+  func keyslots() throws -> [(slotID: [UInt8], blob: [UInt8])] {
+    try Row.fetchAll(db, sql: "SELECT slot_id, blob FROM keyslot ORDER BY slot_id").map { row in
+      ([UInt8](row["slot_id"] as Data), [UInt8](row["blob"] as Data))
+    }
+  }
+
+  func putKeyslot(id: [UInt8], blob: [UInt8]) throws {
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO keyslot (slot_id, blob) VALUES (?, ?)",
+      arguments: [Data(id), Data(blob)])
+  }
+
+  func deleteKeyslot(id: [UInt8]) throws {
+    try db.execute(sql: "DELETE FROM keyslot WHERE slot_id = ?", arguments: [Data(id)])
+  }
+
+  /// The envelope at (object, field, revision), if any.
+  func object(_ objectID: [UInt8], field: UInt8, revision: UInt64) throws -> [UInt8]? {
+    try Data.fetchOne(
+      db, sql: "SELECT env FROM object WHERE object_id = ? AND kind = ? AND revision = ?",
+      arguments: [Data(objectID), field, Int64(bitPattern: revision)]
+    ).map { [UInt8]($0) }
+  }
+
+  /// All rows of one field for one object, oldest revision first.
+  func objects(_ objectID: [UInt8], field: UInt8) throws -> [StoredObject] {
+    try fetch(
+      sql: "SELECT object_id, kind, revision, env FROM object WHERE object_id = ? AND kind = ? ORDER BY revision",
+      arguments: [Data(objectID), field])
+  }
+
+  /// Every row of one field, in one statement (one scan: docs/PERFORMANCE.md).
+  func objects(field: UInt8) throws -> [StoredObject] {
+    try fetch(
+      sql: "SELECT object_id, kind, revision, env FROM object WHERE kind = ?", arguments: [field])
+  }
+
+  /// Every row of the table, for `verify`.
+  func allObjects() throws -> [StoredObject] {
+    try fetch(sql: "SELECT object_id, kind, revision, env FROM object", arguments: [])
+  }
+
+  /// Object ids of one field whose hex form starts with `prefix` (already lowercase hex).
+  func objectIDs(field: UInt8, hexPrefix prefix: String) throws -> [[UInt8]] {
+    try Data.fetchAll(
+      db, sql: "SELECT DISTINCT object_id FROM object WHERE kind = ? AND lower(hex(object_id)) LIKE ?",
+      arguments: [field, prefix + "%"]
+    ).map { [UInt8]($0) }
+  }
+
+  func put(_ objectID: [UInt8], field: UInt8, revision: UInt64, envelope: [UInt8]) throws {
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO object (object_id, kind, revision, env) VALUES (?, ?, ?, ?)",
+      arguments: [Data(objectID), field, Int64(bitPattern: revision), Data(envelope)])
+  }
+
+  /// Removes every row of one field of an object (META is replaced, never versioned in rows).
+  func delete(_ objectID: [UInt8], field: UInt8) throws {
+    try db.execute(
+      sql: "DELETE FROM object WHERE object_id = ? AND kind = ?", arguments: [Data(objectID), field])
+  }
+
+  func quickCheck() throws -> [String] {
+    try String.fetchAll(db, sql: "PRAGMA quick_check")
+  }
+
+  private func fetch(sql: String, arguments: StatementArguments) throws -> [StoredObject] {
+    var result: [StoredObject] = []
+    let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+    while let row = try rows.next() {
+      result.append(
+        StoredObject(
+          objectID: [UInt8](row[0] as Data), field: UInt8(truncatingIfNeeded: row[1] as Int64),
+          revision: UInt64(bitPattern: row[2] as Int64), envelope: [UInt8](row[3] as Data)))
+    }
+    return result
+  }
+}

@@ -1,0 +1,51 @@
+/// Case-insensitive substring search, folded once for the needle (docs/PERFORMANCE.md).
+///
+/// An ASCII needle is matched over UTF-8 bytes with ASCII case folding, with no per-letter
+/// allocation; a needle with other characters falls back to Unicode lowercasing.
+struct TextMatcher {
+  private let needle: [UInt8]
+  private let unicodeNeedle: String?
+
+  init(_ text: String) {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      needle = text.utf8.map(Self.fold)
+      unicodeNeedle = nil
+    } else {
+      needle = []
+      unicodeNeedle = text.lowercased()
+    }
+  }
+
+  func matches(_ text: String) -> Bool {
+    if let unicodeNeedle { return text.lowercased().contains(unicodeNeedle) }
+    return matches(bytes: Array(text.utf8))
+  }
+
+  func matches(bytes haystack: [UInt8]) -> Bool {
+    if let unicodeNeedle {
+      return String(decoding: haystack, as: UTF8.self).lowercased().contains(unicodeNeedle)
+    }
+    guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+    return haystack.withUnsafeBufferPointer { hay in
+      needle.withUnsafeBufferPointer { pin in
+        let first = pin[0]
+        let last = hay.count - pin.count
+        var index = 0
+        while index <= last {
+          if Self.fold(hay[index]) == first {
+            var offset = 1
+            while offset < pin.count, Self.fold(hay[index + offset]) == pin[offset] { offset += 1 }
+            if offset == pin.count { return true }
+          }
+          index += 1
+        }
+        return false
+      }
+    }
+  }
+
+  @inline(__always)
+  private static func fold(_ byte: UInt8) -> UInt8 {
+    (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+  }
+}

@@ -1,0 +1,170 @@
+import Foundation
+
+/// Writing, editing and reading letters (FORMAT.md §10.3–§10.5).
+extension Vault {
+  /// Saves a new draft and returns its id.
+  public func write(_ draft: LetterDraft) throws(VaultError) -> LetterID {
+    let fields = try Validation.fields(recipient: draft.recipient, subject: draft.subject, tags: draft.tags)
+    try Validation.body(draft.body)
+    let id = LetterID(bytes: random.bytes(FormatConstant.idByteCount))
+    let now = clock.now().storedMilliseconds
+    let letterKey = SecretBytes.random(count: FormatConstant.keyByteCount, from: random)
+    try mutate { session, manifest in
+      let hash = try storeBody(draft.body, id: id, revision: 1, letterKey: letterKey, in: session)
+      var meta = LetterMeta(
+        state: .draft, letterKey: letterKey.withUnsafeBytes { Array($0) }, now: now,
+        recipient: fields.recipient, subject: fields.subject, tags: fields.tags)
+      meta.revisions = [.init(number: 1, savedAt: now, envelopeHash: hash)]
+      meta.events = [.init(at: now, kind: .created, revision: 1, detail: "")]
+      try storeMeta(meta, for: id, version: 1, in: session, manifest: &manifest)
+    }
+    return id
+  }
+
+  /// Saves a new revision. `nil` keeps that part as it is; the text is copied forward.
+  ///
+  /// A sent letter is never changed. Editing a held letter keeps it held, and a pending send
+  /// request starts its cooling-off again from now (product.md "The cooling-off rule").
+  public func edit(
+    _ id: LetterID, body: [UInt8]? = nil, recipient: String? = nil, subject: String? = nil,
+    tags: [String]? = nil
+  ) throws(VaultError) {
+    if let body { try Validation.body(body) }
+    let now = clock.now().storedMilliseconds
+    try mutate { session, manifest in
+      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+      guard meta.state != .sent else {
+        throw VaultError.notAllowed(
+          "letter \(id.short) was sent, so its text stays as it was; a note can still be added")
+      }
+      let fields = try Validation.fields(
+        recipient: recipient ?? meta.recipient, subject: subject ?? meta.subject,
+        tags: tags ?? meta.tags)
+      let text = try body ?? loadBody(id, meta: meta, revision: meta.revisions.last!, in: session)
+      let revision = meta.headRevision + 1
+      let hash = try storeBody(
+        text, id: id, revision: revision, letterKey: SecretBytes(copying: meta.letterKey), in: session)
+      meta.revisions.append(.init(number: revision, savedAt: now, envelopeHash: hash))
+      meta.recipient = fields.recipient
+      meta.subject = fields.subject
+      meta.tags = fields.tags
+      meta.lastEditAt = now
+      meta.updatedAt = now
+      meta.events.append(.init(at: now, kind: .edited, revision: revision, detail: ""))
+      try rescheduleAfterEdit(&meta, now: now, in: session, manifest: manifest)
+      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+    }
+  }
+
+  /// The letter with its current text and fingerprint.
+  public func letter(_ id: LetterID) throws(VaultError) -> Letter {
+    try database.read { session in
+      let manifest = try loadManifest(in: session)
+      let (meta, _) = try loadMeta(id, in: session, manifest: manifest)
+      let body = try loadBody(id, meta: meta, revision: meta.revisions.last!, in: session)
+      return Letter(
+        summary: summary(id, meta), body: String(decoding: body, as: UTF8.self),
+        fingerprint: fingerprint(meta, body: body))
+    }
+  }
+
+  /// Finds the one letter whose id starts with `prefix` (at least 4 hex characters).
+  public func resolve(_ prefix: String) throws(VaultError) -> LetterID {
+    let wanted = prefix.lowercased()
+    guard wanted.count >= 4 else {
+      throw .invalidInput("an id needs at least 4 characters; `letters list` shows them")
+    }
+    guard Hex.isHex(wanted), wanted.count <= 32 else { throw .letterNotFound(prefix) }
+    let matches = try database.read { session in
+      try session.objectIDs(field: FieldTag.meta.rawValue, hexPrefix: wanted)
+    }
+    switch matches.count {
+    case 0: throw .letterNotFound(prefix)
+    case 1: return LetterID(bytes: matches[0])
+    default: throw .ambiguousID(prefix, matches: matches.count)
+    }
+  }
+
+  /// Puts a draft away: draft → held. `reviewOn` is a reminder to look at it again.
+  public func hold(_ id: LetterID, reviewOn: Date? = nil) throws(VaultError) {
+    let now = clock.now().storedMilliseconds
+    try mutate { session, manifest in
+      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+      guard meta.state != .sent else {
+        throw VaultError.notAllowed("letter \(id.short) was already sent")
+      }
+      if meta.state == .draft {
+        meta.state = .held
+        meta.heldAt = now
+        meta.events.append(.init(at: now, kind: .held, revision: meta.headRevision, detail: ""))
+      }
+      if let reviewOn { meta.reviewOn = reviewOn.storedMilliseconds }
+      meta.updatedAt = now
+      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+    }
+  }
+
+  /// Revisions, state changes and notes, oldest first.
+  public func history(_ id: LetterID) throws(VaultError) -> [HistoryEntry] {
+    try database.read { session in
+      let manifest = try loadManifest(in: session)
+      let (meta, _) = try loadMeta(id, in: session, manifest: manifest)
+      return meta.events.map {
+        HistoryEntry(
+          kind: $0.kind, date: Date(storedMilliseconds: $0.at), revision: Int($0.revision),
+          detail: $0.detail)
+      }
+    }
+  }
+
+  // MARK: - Helpers
+
+  /// Restarts a pending send request's cooling-off from the edit (FORMAT.md §9.2).
+  func rescheduleAfterEdit(
+    _ meta: inout LetterMeta, now: Int64, in session: StorageSession, manifest: Manifest
+  ) throws {
+    guard meta.state == .held, meta.sendRequestedAt != 0 else { return }
+    let settings = try loadSettings(in: session, manifest: manifest)
+    let period = Int64(settings.coolingOffSeconds(for: meta.recipient)) * 1000
+    meta.releaseAt = Swift.max(meta.releaseAt, now + period)
+  }
+
+  func summary(_ id: LetterID, _ meta: LetterMeta) -> LetterSummary {
+    LetterSummary(
+      id: id, state: meta.state, recipient: meta.recipient, subject: meta.subject, tags: meta.tags,
+      created: Date(storedMilliseconds: meta.createdAt),
+      updated: Date(storedMilliseconds: meta.updatedAt),
+      lastEdited: Date(storedMilliseconds: meta.lastEditAt),
+      releaseAt: meta.releaseAt == 0 ? nil : Date(storedMilliseconds: meta.releaseAt),
+      reviewOn: meta.reviewOn == 0 ? nil : Date(storedMilliseconds: meta.reviewOn),
+      sentAt: meta.sentAt == 0 ? nil : Date(storedMilliseconds: meta.sentAt),
+      sentHow: meta.sentHow == 1 ? "by hand" : meta.sentHow == 2 ? "delivered" : "",
+      deliveryError: meta.deliveryError, revision: Int(meta.headRevision),
+      noteCount: Int(meta.noteCount))
+  }
+
+  /// 12 hex characters of a keyed BLAKE2b over revision, recipient, subject and text
+  /// (FORMAT.md §4.4), shown as `a1b2-c3d4-e5f6`. Keyed with the letter's key, so it reveals
+  /// nothing to someone who only sees it printed.
+  func fingerprint(_ meta: LetterMeta, body: [UInt8]) -> String {
+    var writer = ByteWriter(capacity: body.count + 64)
+    writer.raw(Array("LVfp".utf8))
+    writer.u32(meta.headRevision)
+    writer.text(meta.recipient)
+    writer.text(meta.subject)
+    writer.raw(body)
+    let key = RecordCipher.fingerprintKey(letterKey: SecretBytes(copying: meta.letterKey))
+    let hex = Hex.encode(Hash.blake2b(writer.bytes, key: key, length: 6))
+    let chars = Array(hex)
+    return "\(String(chars[0..<4]))-\(String(chars[4..<8]))-\(String(chars[8..<12]))"
+  }
+}
+
+extension VaultSettings {
+  /// The period for a recipient, or the vault default.
+  func coolingOffSeconds(for recipientName: String) -> UInt64 {
+    let match = recipients.first { $0.name.lowercased() == recipientName.lowercased() }
+    if let match, match.coolingOffSeconds > 0 { return match.coolingOffSeconds }
+    return policy.coolingOffSeconds
+  }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// What `letters status` shows at a glance.
+public struct VaultStatus: Sendable {
+  /// Number of letters in each state.
+  public let counts: [LetterState: Int]
+  /// Held letters with a send request, earliest release first.
+  public let pendingSends: [LetterSummary]
+  /// Held letters whose review date has come.
+  public let dueForReview: [LetterSummary]
+  /// Letters whose last delivery did not go through.
+  public let deliveryProblems: [LetterSummary]
+  /// Anything damaged met while gathering this.
+  public let damaged: [Damage]
+  /// How many write transactions the vault has seen.
+  public let epoch: UInt64
+}
+
+/// Passphrase changes, verification and status (FORMAT.md §10.6–§10.8).
+extension Vault {
+  /// Re-wraps the master key under `newPassphrase`; letters are untouched. The new keyslot
+  /// replaces the old one in one transaction, so exactly one passphrase works afterwards.
+  public func changePassphrase(to newPassphrase: Passphrase, kdf: KDFParameters = .moderate)
+    throws(VaultError)
+  {
+    let slot = try Keyslot.wrap(
+      cipher.masterKey, kind: .passphrase, secret: newPassphrase.secret.value, kdf: kdf,
+      vaultID: vaultID, random: random)
+    try mutate { session, _ in
+      for old in try session.keyslots() {
+        if let parsed = try? Keyslot(parsing: old.blob), parsed.kind == .recoveryKey { continue }
+        try session.deleteKeyslot(id: old.slotID)
+      }
+      try session.putKeyslot(id: random.bytes(8), blob: slot.bytes)
+    }
+  }
+
+  /// Checks the SQLite structure, every keyslot, the index, the settings, every letter's
+  /// metadata and every stored revision and note. Returns everything found damaged.
+  public func verify() throws(VaultError) -> [Damage] {
+    var damaged: [Damage] = []
+    let problems = try database.quickCheck()
+    if problems != ["ok"] {
+      damaged.append(Damage(letterID: nil, part: "vault file", reason: "SQLite structure check failed"))
+    }
+    let found = try database.read { session in
+      try VaultVerifier(vault: self, session: session).run()
+    }
+    return damaged + found
+  }
+
+  /// Counts by state, what is due, and delivery problems.
+  public func status() throws(VaultError) -> VaultStatus {
+    let listing = try list()
+    let now = clock.now()
+    var counts: [LetterState: Int] = [:]
+    for state in LetterState.allCases { counts[state] = 0 }
+    for letter in listing.letters { counts[letter.state, default: 0] += 1 }
+    let held = listing.letters.filter { $0.state == .held }
+    let epoch = try database.read { session in try loadManifest(in: session).epoch }
+    return VaultStatus(
+      counts: counts,
+      pendingSends: held.filter { $0.releaseAt != nil }.sorted { $0.releaseAt! < $1.releaseAt! },
+      dueForReview: held.filter { ($0.reviewOn ?? .distantFuture) <= now },
+      deliveryProblems: listing.letters.filter { !$0.deliveryError.isEmpty },
+      damaged: listing.damaged, epoch: epoch)
+  }
+}

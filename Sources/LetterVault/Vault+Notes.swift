@@ -1,0 +1,72 @@
+import Foundation
+
+/// A dated note on a letter: how it feels now, a reply received (product.md job 4).
+public struct LetterNote: Sendable, Equatable {
+  /// 1 for the first note.
+  public let number: Int
+  /// When it was added.
+  public let date: Date
+  /// The note's text.
+  public let text: String
+}
+
+/// Notes are their own records (field tag NOTE, FORMAT.md §6.4), encrypted under a key
+/// derived from the letter's key, so a sent letter can gain notes while its text stays frozen.
+extension Vault {
+  /// Appends a note to any letter, sent ones included.
+  public func addNote(_ id: LetterID, text: String) throws(VaultError) {
+    let bytes = Array(text.utf8)
+    guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      throw .invalidInput("the note is empty; nothing was saved")
+    }
+    try Validation.body(bytes)
+    let now = clock.now().storedMilliseconds
+    try mutate { session, manifest in
+      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+      let number = meta.noteCount + 1
+      var plaintext = ByteWriter(capacity: bytes.count + 8)
+      plaintext.i64(now)
+      plaintext.raw(bytes)
+      let envelope = cipher.seal(
+        plaintext.bytes, field: .note, objectID: id.bytes, revision: UInt64(number),
+        key: RecordCipher.noteKey(number: number, letterKey: SecretBytes(copying: meta.letterKey)))
+      try session.put(id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number), envelope: envelope)
+      meta.noteCount = number
+      meta.updatedAt = now
+      meta.events.append(.init(at: now, kind: .noted, revision: meta.headRevision, detail: ""))
+      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+    }
+  }
+
+  /// Every note on a letter, oldest first.
+  public func notes(_ id: LetterID) throws(VaultError) -> [LetterNote] {
+    try database.read { session in
+      let manifest = try loadManifest(in: session)
+      let (meta, _) = try loadMeta(id, in: session, manifest: manifest)
+      guard meta.noteCount > 0 else { return [] }
+      return try (1...meta.noteCount).map { try loadNote(id, meta: meta, number: $0, in: session) }
+    }
+  }
+
+  func loadNote(_ id: LetterID, meta: LetterMeta, number: UInt32, in session: StorageSession) throws
+    -> LetterNote
+  {
+    let part = "note \(number)"
+    guard let envelope = try session.object(id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number))
+    else { throw VaultError.damaged([Damage(letterID: id.description, part: part, reason: "missing")]) }
+    do {
+      let plaintext = try cipher.open(
+        envelope, field: .note, objectID: id.bytes, revision: UInt64(number),
+        key: RecordCipher.noteKey(number: number, letterKey: SecretBytes(copying: meta.letterKey)))
+      var reader = ByteReader(plaintext)
+      let at = try reader.i64()
+      let text = try reader.raw(reader.remaining)
+      guard let string = String(validating: text, as: UTF8.self) else {
+        throw ByteReader.Malformed(reason: "note is not UTF-8")
+      }
+      return LetterNote(number: Int(number), date: Date(storedMilliseconds: at), text: string)
+    } catch {
+      throw VaultError.damaged([Damage(letterID: id.description, part: part, reason: error.reason)])
+    }
+  }
+}

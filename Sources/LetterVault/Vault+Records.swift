@@ -1,0 +1,176 @@
+import Foundation
+
+/// Reading and writing the index records (META, SETTINGS, MANIFEST) inside a transaction,
+/// with the manifest checks of FORMAT.md §7.
+extension Vault {
+  // MARK: - Manifest
+
+  func loadManifest(in session: StorageSession) throws -> Manifest {
+    let rows = try session.objects(AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue)
+    guard rows.count == 1, let row = rows.first else {
+      throw VaultError.damaged([Damage(letterID: nil, part: "index", reason: "missing or duplicated")])
+    }
+    do {
+      let plaintext = try cipher.open(
+        row.envelope, field: .manifest, objectID: AssociatedData.manifestObjectID,
+        revision: row.revision, key: cipher.manifestKey)
+      let manifest = try Manifest(parsing: plaintext)
+      guard manifest.epoch == row.revision else { throw ByteReader.Malformed(reason: "epoch") }
+      return manifest
+    } catch {
+      throw VaultError.damaged([Damage(letterID: nil, part: "index", reason: error.reason)])
+    }
+  }
+
+  func storeManifest(
+    _ manifest: Manifest, replacingEpoch old: UInt64?, in session: StorageSession
+  ) throws {
+    try session.delete(AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue)
+    let envelope = cipher.seal(
+      manifest.serialized(), field: .manifest, objectID: AssociatedData.manifestObjectID,
+      revision: manifest.epoch, key: cipher.manifestKey)
+    try session.put(
+      AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue,
+      revision: manifest.epoch, envelope: envelope)
+  }
+
+  /// Runs `change` in one write transaction with the manifest loaded, then stores the
+  /// manifest with the next epoch (FORMAT.md §10 "every write bumps the epoch").
+  func mutate<T>(_ change: (StorageSession, inout Manifest) throws -> T) throws(VaultError) -> T {
+    try database.write { session in
+      var manifest = try loadManifest(in: session)
+      let result = try change(session, &manifest)
+      manifest.epoch += 1
+      manifest.writtenAt = clock.now().storedMilliseconds
+      try storeManifest(manifest, replacingEpoch: manifest.epoch - 1, in: session)
+      return result
+    }
+  }
+
+  // MARK: - Settings
+
+  @discardableResult
+  func storeSettings(_ settings: VaultSettings, epoch: UInt64, in session: StorageSession) throws
+    -> [UInt8]
+  {
+    try session.delete(AssociatedData.settingsObjectID, field: FieldTag.settings.rawValue)
+    let envelope = cipher.seal(
+      settings.serialized(), field: .settings, objectID: AssociatedData.settingsObjectID,
+      revision: epoch, key: cipher.settingsKey)
+    try session.put(
+      AssociatedData.settingsObjectID, field: FieldTag.settings.rawValue, revision: epoch,
+      envelope: envelope)
+    return Hash.blake2b(envelope)
+  }
+
+  func loadSettings(in session: StorageSession, manifest: Manifest?) throws -> VaultSettings {
+    let rows = try session.objects(AssociatedData.settingsObjectID, field: FieldTag.settings.rawValue)
+    guard rows.count == 1, let row = rows.first else {
+      throw VaultError.damaged([Damage(letterID: nil, part: "settings", reason: "missing")])
+    }
+    do {
+      if let manifest, Hash.blake2b(row.envelope) != manifest.settingsHash {
+        throw ByteReader.Malformed(reason: "does not match the vault index")
+      }
+      let plaintext = try cipher.open(
+        row.envelope, field: .settings, objectID: AssociatedData.settingsObjectID,
+        revision: row.revision, key: cipher.settingsKey)
+      return try VaultSettings(parsing: plaintext)
+    } catch {
+      throw VaultError.damaged([Damage(letterID: nil, part: "settings", reason: error.reason)])
+    }
+  }
+
+  /// Stores changed settings inside a `mutate` transaction and records their hash.
+  func saveSettings(_ settings: VaultSettings, in session: StorageSession, manifest: inout Manifest)
+    throws
+  {
+    manifest.settingsHash = try storeSettings(settings, epoch: manifest.epoch + 1, in: session)
+  }
+
+  // MARK: - Letter metadata
+
+  /// Decrypts a letter's META, checking it against the manifest when one is given.
+  func loadMeta(_ id: LetterID, in session: StorageSession, manifest: Manifest?) throws -> (
+    meta: LetterMeta, version: UInt64
+  ) {
+    let rows = try session.objects(id.bytes, field: FieldTag.meta.rawValue)
+    guard let row = rows.last else { throw VaultError.letterNotFound(id.short) }
+    return (try openMeta(row, id: id, manifest: manifest), row.revision)
+  }
+
+  func openMeta(_ row: StoredObject, id: LetterID, manifest: Manifest?) throws -> LetterMeta {
+    do {
+      if let manifest {
+        guard let entry = manifest.entries[id.bytes] else {
+          throw ByteReader.Malformed(reason: "not in the vault index")
+        }
+        guard entry.metaVersion == row.revision, entry.metaHash == Hash.blake2b(row.envelope) else {
+          throw ByteReader.Malformed(reason: "does not match the vault index (an older or altered copy)")
+        }
+      }
+      let plaintext = try cipher.open(
+        row.envelope, field: .meta, objectID: id.bytes, revision: row.revision,
+        key: cipher.metaKey(for: id))
+      return try LetterMeta(parsing: plaintext)
+    } catch {
+      throw VaultError.damaged([Damage(letterID: id.description, part: "metadata", reason: error.reason)])
+    }
+  }
+
+  func storeMeta(
+    _ meta: LetterMeta, for id: LetterID, version: UInt64, in session: StorageSession,
+    manifest: inout Manifest
+  ) throws {
+    try session.delete(id.bytes, field: FieldTag.meta.rawValue)
+    let envelope = cipher.seal(
+      meta.serialized(), field: .meta, objectID: id.bytes, revision: version,
+      key: cipher.metaKey(for: id))
+    try session.put(id.bytes, field: FieldTag.meta.rawValue, revision: version, envelope: envelope)
+    manifest.entries[id.bytes] = Manifest.Entry(
+      letterID: id.bytes, metaVersion: version, metaHash: Hash.blake2b(envelope))
+  }
+
+  // MARK: - Bodies
+
+  func storeBody(
+    _ body: [UInt8], id: LetterID, revision: UInt32, letterKey: SecretBytes,
+    in session: StorageSession
+  ) throws -> [UInt8] {
+    let envelope = cipher.seal(
+      body, field: .body, objectID: id.bytes, revision: UInt64(revision),
+      key: RecordCipher.bodyKey(revision: revision, letterKey: letterKey))
+    try session.put(id.bytes, field: FieldTag.body.rawValue, revision: UInt64(revision), envelope: envelope)
+    return Hash.blake2b(envelope)
+  }
+
+  func loadBody(
+    _ id: LetterID, meta: LetterMeta, revision: LetterMeta.Revision, in session: StorageSession
+  ) throws -> [UInt8] {
+    let part = "text revision \(revision.number)"
+    guard
+      let envelope = try session.object(
+        id.bytes, field: FieldTag.body.rawValue, revision: UInt64(revision.number))
+    else {
+      throw VaultError.damaged([Damage(letterID: id.description, part: part, reason: "missing")])
+    }
+    do {
+      guard Hash.blake2b(envelope) == revision.envelopeHash else {
+        throw ByteReader.Malformed(reason: "does not match the letter's metadata")
+      }
+      let letterKey = SecretBytes(copying: meta.letterKey)
+      return try cipher.open(
+        envelope, field: .body, objectID: id.bytes, revision: UInt64(revision.number),
+        key: RecordCipher.bodyKey(revision: revision.number, letterKey: letterKey))
+    } catch {
+      throw VaultError.damaged([Damage(letterID: id.description, part: part, reason: error.reason)])
+    }
+  }
+}
+
+extension Error {
+  /// The short reason of a parse failure, or a neutral phrase.
+  var reason: String {
+    (self as? ByteReader.Malformed)?.reason ?? "stored data was changed or is damaged"
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// An open, unlocked vault: the public entry point of LetterVault.
+///
+/// ```swift
+/// let vault = try Vault.create(at: path, passphrase: Passphrase("correct horse battery"))
+/// let id = try vault.write(LetterDraft(recipient: "Dr. Hale", text: "Dear …"))
+/// print(try vault.letter(id).body)
+/// ```
+///
+/// Every method is one SQLite transaction: it happens completely or not at all. The vault
+/// never prints and never exits; failures are ``VaultError``s.
+public final class Vault {
+  /// Where the vault file lives.
+  public let path: String
+  let database: VaultDatabase
+  let cipher: RecordCipher
+  let clock: any VaultClock
+  var random: any RandomSource { cipher.random }
+  var vaultID: [UInt8] { cipher.vaultID }
+
+  private init(path: String, database: VaultDatabase, cipher: RecordCipher, clock: any VaultClock) {
+    self.path = path
+    self.database = database
+    self.cipher = cipher
+    self.clock = clock
+  }
+
+  // MARK: - Create and open (FORMAT.md §10.1, §10.2)
+
+  /// Creates a new vault file at `path`, failing if anything exists there.
+  ///
+  /// - Parameters:
+  ///   - kdf: Argon2id cost for the passphrase keyslot; ``KDFParameters/moderate`` by default.
+  ///   - timeZone: the zone quiet hours are evaluated in, stored inside the vault.
+  public static func create(
+    at path: String, passphrase: Passphrase, kdf: KDFParameters = .moderate,
+    timeZone: TimeZone = .current, clock: any VaultClock = SystemClock(),
+    random: any RandomSource = SystemRandom()
+  ) throws(VaultError) -> Vault {
+    try Sodium.ensureReady()
+    let vaultID = random.bytes(FormatConstant.vaultIDByteCount)
+    let masterKey = SecretBytes.random(count: FormatConstant.keyByteCount, from: random)
+    let slot = try Keyslot.wrap(
+      masterKey, kind: .passphrase, secret: passphrase.secret.value, kdf: kdf, vaultID: vaultID,
+      random: random)
+    let database = try VaultDatabase.create(at: path)
+    let cipher = RecordCipher(vaultID: vaultID, masterKey: masterKey, random: random)
+    let vault = Vault(path: path, database: database, cipher: cipher, clock: clock)
+    let now = clock.now().storedMilliseconds
+    do {
+      try database.write { session in
+        try session.insertVault(id: vaultID)
+        try session.putKeyslot(id: random.bytes(8), blob: slot.bytes)
+        let settings = VaultSettings(timeZoneIdentifier: timeZone.identifier)
+        let settingsHash = try vault.storeSettings(settings, epoch: 1, in: session)
+        let manifest = Manifest(epoch: 1, writtenAt: now, entries: [:], settingsHash: settingsHash)
+        try vault.storeManifest(manifest, replacingEpoch: nil, in: session)
+      }
+    } catch {
+      try? FileManager.default.removeItem(atPath: path)
+      throw error
+    }
+    return vault
+  }
+
+  /// Opens the vault at `path` with `passphrase`.
+  ///
+  /// Throws ``VaultError/wrongPassphrase`` without touching any record when no keyslot opens;
+  /// the file is not written by a failed attempt.
+  public static func open(
+    at path: String, passphrase: Passphrase, clock: any VaultClock = SystemClock(),
+    random: any RandomSource = SystemRandom()
+  ) throws(VaultError) -> Vault {
+    try Sodium.ensureReady()
+    let database = try VaultDatabase.open(at: path)
+    let (vaultID, slots) = try database.read { session in
+      (try session.vaultID(), try session.keyslots())
+    }
+    guard vaultID.count == FormatConstant.vaultIDByteCount else {
+      throw VaultError.damaged([Damage(letterID: nil, part: "vault file", reason: "vault id")])
+    }
+    let masterKey = try Keyslot.unlock(
+      slots.map(\.blob), kind: .passphrase, secret: passphrase.secret.value, vaultID: vaultID)
+    let cipher = RecordCipher(vaultID: vaultID, masterKey: masterKey, random: random)
+    return Vault(path: path, database: database, cipher: cipher, clock: clock)
+  }
+
+  /// The libsodium version in use, e.g. "1.0.18".
+  public static var sodiumVersion: String { Sodium.versionString }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// One damaged part of the vault, named so the user knows which letter it concerns.
+public struct Damage: Equatable, Sendable, CustomStringConvertible {
+  /// The letter concerned, or nil for vault-wide records (keyslots, settings, index).
+  public let letterID: String?
+  /// Which part: "metadata", "text revision 3", "settings", "index", "vault file".
+  public let part: String
+  /// What was found, in plain words.
+  public let reason: String
+
+  /// Creates a damage report.
+  public init(letterID: String?, part: String, reason: String) {
+    self.letterID = letterID
+    self.part = part
+    self.reason = reason
+  }
+
+  /// "letter 3f9ac1d2, text revision 4: stored data was changed or is damaged".
+  public var description: String {
+    if let letterID { return "letter \(letterID.prefix(8)), \(part): \(reason)" }
+    return "\(part): \(reason)"
+  }
+}
+
+/// Every error LetterVault throws (FORMAT.md §11 "Error classification").
+///
+/// Descriptions are lowercase, name the object, and never contain key material or letter text.
+public enum VaultError: Error, Equatable, Sendable {
+  /// No vault exists at the path.
+  case vaultNotFound(path: String)
+  /// A vault (or another file) already exists at the path.
+  case vaultAlreadyExists(path: String)
+  /// The passphrase did not unwrap the master key.
+  case wrongPassphrase
+  /// No letter has this id or id prefix.
+  case letterNotFound(String)
+  /// More than one letter starts with this prefix.
+  case ambiguousID(String, matches: Int)
+  /// Stored bytes failed authentication or did not parse. Each entry names what.
+  case damaged([Damage])
+  /// The vault was written by an unknown format version.
+  case unsupportedVersion(Int)
+  /// A keyslot asks for more key-derivation work than this version accepts.
+  case kdfCostTooHigh
+  /// The vault file is not safe to use (symlink, owned by another user, writable by others).
+  case unsafeFile(path: String, reason: String)
+  /// The operating system refused a file operation.
+  case io(path: String, reason: String)
+  /// Another process held the vault for too long.
+  case busy
+  /// The input cannot be stored as given (not UTF-8, too long, empty).
+  case invalidInput(String)
+  /// The letter is in a state where this cannot be done (a sent letter cannot be edited).
+  case notAllowed(String)
+  /// Not yet: cooling-off or quiet hours. The letter is safe and can be sent after `until`.
+  case notYet(until: Date, reason: String)
+  /// Memory for key derivation could not be allocated.
+  case outOfMemory
+  /// libsodium is missing, failed to initialise, or is older than 1.0.18.
+  case cryptoUnavailable
+}
+
+extension VaultError: CustomStringConvertible {
+  /// A one-line message in the voice of FORMAT.md §11.
+  public var description: String {
+    switch self {
+    case .vaultNotFound(let path): "there is no vault at \(path)"
+    case .vaultAlreadyExists(let path): "a vault already exists at \(path); it was left as it is"
+    case .wrongPassphrase: "that passphrase did not open the vault (or its key slot is damaged)"
+    case .letterNotFound(let id): "no letter has the id \(id)"
+    case .ambiguousID(let id, let count): "\(count) letters start with \(id); type a few more characters"
+    case .damaged(let damages):
+      damages.count == 1
+        ? "stored data was changed or is damaged: \(damages[0])"
+        : "stored data was changed or is damaged in \(damages.count) places"
+    case .unsupportedVersion(let version): "this vault uses format \(version), which this version of letters cannot read"
+    case .kdfCostTooHigh: "the vault asks for more key-derivation work than letters accepts"
+    case .unsafeFile(let path, let reason): "letters will not open \(path): \(reason)"
+    case .io(let path, let reason): "cannot use \(path): \(reason)"
+    case .busy: "another letters process is using the vault; try again in a moment"
+    case .invalidInput(let reason): reason
+    case .notAllowed(let reason): reason
+    case .notYet(_, let reason): reason
+    case .outOfMemory: "there was not enough memory to derive the key"
+    case .cryptoUnavailable: "libsodium 1.0.18 or newer is needed and could not be loaded"
+    }
+  }
+}
+
+extension VaultError {
+  /// Runs `body`, turning any non-`VaultError` into `.io` (the storage layer already
+  /// translates database errors; this is the last safety net at the public boundary).
+  static func boundary<T>(_ body: () throws -> T) throws(VaultError) -> T {
+    do { return try body() } catch let error as VaultError { throw error } catch {
+      throw VaultError.io(path: "", reason: String(describing: type(of: error)))
+    }
+  }
+}

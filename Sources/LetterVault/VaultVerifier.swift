@@ -1,0 +1,62 @@
+/// The full check behind `letters verify` (FORMAT.md §10.7), like `restic check --read-data`:
+/// every record is decrypted and every hash chain followed.
+struct VaultVerifier {
+  let vault: Vault
+  let session: StorageSession
+
+  func run() throws -> [Damage] {
+    var damaged: [Damage] = []
+    func note(_ body: () throws -> Void) throws {
+      do { try body() } catch VaultError.damaged(let found) { damaged += found }
+    }
+    let slots = try session.keyslots()
+    for slot in slots where (try? Keyslot(parsing: slot.blob)) == nil {
+      damaged.append(Damage(letterID: nil, part: "key slot", reason: "does not parse"))
+    }
+    var manifest: Manifest?
+    try note { manifest = try vault.loadManifest(in: session) }
+    try note { _ = try vault.loadSettings(in: session, manifest: manifest) }
+    var seen = Set<[UInt8]>()
+    var bodies: [[UInt8]: Set<UInt64>] = [:]
+    var notes: [[UInt8]: Set<UInt64>] = [:]
+    for row in try session.allObjects() {
+      switch FieldTag(rawValue: row.field) {
+      case .body: bodies[row.objectID, default: []].insert(row.revision)
+      case .note: notes[row.objectID, default: []].insert(row.revision)
+      case .meta, .settings, .manifest: break
+      case nil:
+        damaged.append(Damage(letterID: nil, part: "record kind \(row.field)", reason: "unknown"))
+      }
+    }
+    for row in try session.objects(field: FieldTag.meta.rawValue) {
+      guard row.objectID.count == FormatConstant.idByteCount else { continue }
+      let id = LetterID(bytes: row.objectID)
+      seen.insert(row.objectID)
+      try note {
+        let meta = try vault.openMeta(row, id: id, manifest: manifest)
+        for revision in meta.revisions {
+          try note { _ = try vault.loadBody(id, meta: meta, revision: revision, in: session) }
+        }
+        let known = Set(meta.revisions.map { UInt64($0.number) })
+        for extra in bodies[row.objectID, default: []].subtracting(known) {
+          damaged.append(
+            Damage(letterID: id.description, part: "text revision \(extra)", reason: "not listed in the letter's metadata"))
+        }
+        for number in 1...max(1, meta.noteCount) where meta.noteCount > 0 {
+          try note { _ = try vault.loadNote(id, meta: meta, number: number, in: session) }
+        }
+      }
+    }
+    for id in manifest?.entries.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) ?? []
+    where !seen.contains(id) {
+      damaged.append(
+        Damage(letterID: LetterID(bytes: id).description, part: "letter", reason: "listed in the vault index but missing from the file"))
+    }
+    for orphan in Set(bodies.keys).union(notes.keys).subtracting(seen)
+    where orphan.count == FormatConstant.idByteCount {
+      damaged.append(
+        Damage(letterID: LetterID(bytes: orphan).description, part: "text", reason: "stored without its letter"))
+    }
+    return damaged
+  }
+}
