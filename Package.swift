@@ -18,6 +18,8 @@ let package = Package(
       pkgConfig: "libsodium",
       providers: [.apt(["libsodium-dev"]), .brew(["libsodium"])]
     ),
+    // prctl and statfs, which Swift's Glibc module does not import.
+    .target(name: "CSystem"),
     .target(
       name: "LetterVault",
       dependencies: ["CSodium", .product(name: "GRDB", package: "GRDB.swift")]
@@ -25,7 +27,7 @@ let package = Package(
     .executableTarget(
       name: "letters",
       dependencies: [
-        "LetterVault",
+        "LetterVault", "CSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

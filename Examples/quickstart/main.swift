@@ -1,1 +1,2 @@
+import LetterVault
 print("stub")

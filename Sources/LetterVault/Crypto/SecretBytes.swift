@@ -13,6 +13,7 @@ final class SecretBytes {
   /// Allocates `count` zeroed bytes.
   init(count: Int) {
     precondition(count >= 0)
+    guard Sodium.isReady else { fatalError("letters: libsodium could not be initialised") }
     guard let pointer = sodium_malloc(Swift.max(count, 1)) else {
       fatalError("letters: cannot allocate protected memory")
     }

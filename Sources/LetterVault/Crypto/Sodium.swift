@@ -16,6 +16,9 @@ enum Sodium {
     guard ready else { throw VaultError.cryptoUnavailable }
   }
 
+  /// True once libsodium is initialised; `sodium_malloc` aborts if called before.
+  static var isReady: Bool { ready }
+
   /// libsodium's own version string, for `letters --version` style diagnostics.
   static var versionString: String { String(cString: sodium_version_string()) }
 }

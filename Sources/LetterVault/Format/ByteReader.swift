@@ -16,7 +16,7 @@ struct ByteReader {
 
   var remaining: Int { bytes.count - offset }
 
-  mutating func u8() throws(Malformed) -> UInt8 { try take(1)[0] }
+  mutating func u8() throws(Malformed) -> UInt8 { try take(1).first! }
   mutating func u16() throws(Malformed) -> UInt16 { try integer() }
   mutating func u32() throws(Malformed) -> UInt32 { try integer() }
   mutating func u64() throws(Malformed) -> UInt64 { try integer() }

@@ -1,0 +1,56 @@
+/// Errors that belong to the command line (terminal, editor, environment), not the vault.
+enum CLIError: Error, CustomStringConvertible {
+  case noPassphraseSource
+  case passphraseCommandFailed(status: Int32)
+  case passphraseFileUnreadable(String)
+  case passphrasesDiffer
+  case passphraseTooShort
+  case editorFailed(status: Int32)
+  case emptyLetter
+  case noPrivateScratch
+  case interrupted
+  case invalidDate(String)
+  case invalidArgument(String)
+
+  var description: String {
+    switch self {
+    case .noPassphraseSource:
+      "there is no terminal to ask for the passphrase"
+    case .passphraseCommandFailed(let status):
+      "LETTERS_PASSPHRASE_COMMAND exited with status \(status)"
+    case .passphraseFileUnreadable(let path):
+      "cannot read the passphrase file \(path)"
+    case .passphrasesDiffer: "the two passphrases were not the same; nothing was changed"
+    case .passphraseTooShort: "a passphrase needs at least 12 characters (four words work well)"
+    case .editorFailed(let status):
+      "the editor exited with status \(status); nothing was saved"
+    case .emptyLetter: "the letter was empty, so nothing was saved"
+    case .noPrivateScratch:
+      "there is no memory-backed folder for the editor's temporary file; nothing was written"
+    case .interrupted: "stopped; nothing was saved"
+    case .invalidDate(let text): "“\(text)” is not a date letters understands"
+    case .invalidArgument(let text): text
+    }
+  }
+
+  var hint: String? {
+    switch self {
+    case .noPassphraseSource:
+      "set LETTERS_PASSPHRASE_FILE or LETTERS_PASSPHRASE_COMMAND for scripts"
+    case .noPrivateScratch:
+      "pipe the text in instead: `letters write < letter.txt`, or set XDG_RUNTIME_DIR"
+    case .invalidDate: "use a date like 2026-05-03 or 2026-05-03T22:14"
+    default: nil
+    }
+  }
+
+  var exitCode: Int32 {
+    switch self {
+    case .passphrasesDiffer, .passphraseTooShort, .invalidDate, .invalidArgument: 64
+    case .emptyLetter, .editorFailed: 1
+    case .noPassphraseSource, .passphraseFileUnreadable, .passphraseCommandFailed: 74
+    case .noPrivateScratch: 74
+    case .interrupted: 130
+    }
+  }
+}

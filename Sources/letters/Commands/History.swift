@@ -1,0 +1,37 @@
+import ArgumentParser
+import LetterVault
+
+struct History: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Revisions, state changes and notes of a letter.")
+
+  @OptionGroup var options: VaultOptions
+  @Argument(help: "The letter's id.") var id: String
+  @Flag(help: "Print JSON.") var json = false
+
+  func run() throws {
+    let vault = try options.open()
+    let letterID = try vault.resolve(id)
+    let entries = try vault.history(letterID)
+    let notes = try vault.notes(letterID)
+    if json {
+      try Formatting.printJSON([
+        "id": letterID.description,
+        "events": entries.map {
+          ["kind": $0.kind.description, "date": Formatting.iso($0.date), "revision": $0.revision,
+           "detail": $0.detail] as [String: Any]
+        },
+        "notes": notes.map { ["date": Formatting.iso($0.date), "text": $0.text] as [String: Any] },
+      ])
+      return
+    }
+    for entry in entries {
+      var line = "\(Formatting.local(entry.date))  \(entry.kind)  (revision \(entry.revision))"
+      if !entry.detail.isEmpty { line += "  \(entry.detail)" }
+      Console.out(line + "\n")
+    }
+    for note in notes {
+      Console.out("\nNote, \(Formatting.local(note.date)):\n\(note.text)\n")
+    }
+  }
+}

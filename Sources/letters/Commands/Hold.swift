@@ -1,0 +1,19 @@
+import ArgumentParser
+import LetterVault
+
+struct Hold: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Put a letter away: held, not sent.")
+
+  @OptionGroup var options: VaultOptions
+  @Argument(help: "The letter's id.") var id: String
+  @Option(help: "A date to look at it again.") var reviewOn: DateArgument?
+
+  func run() throws {
+    let vault = try options.open()
+    let letterID = try vault.resolve(id)
+    try vault.hold(letterID, reviewOn: reviewOn?.date)
+    var message = "letter \(letterID.short) is held; it will not be sent"
+    if let date = reviewOn?.date { message += ". A reminder to look again on \(Formatting.local(date))" }
+    Console.info(message)
+  }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import LetterVault
+
+struct List: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "One line per letter, newest first.")
+
+  @OptionGroup var options: VaultOptions
+  @Option(help: "draft, held or sent.") var state: String?
+  @Option(help: "Only letters to this recipient.") var to: String?
+  @Option(help: "Only letters with this tag.") var tag: String?
+  @Option(help: "Only letters written on or after this date.") var since: DateArgument?
+  @Option(help: "Only letters written before this date.") var until: DateArgument?
+  @Flag(help: "Print JSON.") var json = false
+
+  func run() throws {
+    let filter = try LetterFilter(
+      state: state.map(StateArgument.parse), recipient: to, tag: tag, since: since?.date,
+      until: until?.date)
+    let vault = try options.open()
+    try Listing.print(try vault.list(filter), json: json)
+  }
+}
+
+/// Prints a listing, then reports damaged letters (exit 65) after the readable ones.
+enum Listing {
+  static func print(_ listing: LetterListing, json: Bool) throws {
+    if json {
+      try Formatting.printJSON(listing.letters.map { Formatting.json($0) })
+    } else {
+      for letter in listing.letters { Console.out(Formatting.listLine(letter) + "\n") }
+    }
+    if !listing.damaged.isEmpty { throw VaultError.damaged(listing.damaged) }
+  }
+}
+
+enum StateArgument {
+  static func parse(_ text: String) throws -> LetterState {
+    guard let state = LetterState(name: text) else {
+      throw CLIError.invalidArgument("“\(text)” is not a state; use draft, held or sent")
+    }
+    return state
+  }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import LetterVault
+
+struct Status: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Counts by state, what is due, and anything the vault wants you to know.")
+
+  @OptionGroup var options: VaultOptions
+  @Flag(help: "Print JSON.") var json = false
+
+  func run() throws {
+    let vault = try options.open()
+    let status = try vault.status()
+    let counts = LetterState.allCases.map { "\(status.counts[$0] ?? 0) \($0)" }
+    if json {
+      try Formatting.printJSON([
+        "vault": vault.path,
+        "counts": Dictionary(uniqueKeysWithValues: LetterState.allCases.map { ("\($0)", status.counts[$0] ?? 0) }),
+        "pendingSends": status.pendingSends.map { Formatting.json($0) },
+        "dueForReview": status.dueForReview.map { Formatting.json($0) },
+        "deliveryProblems": status.deliveryProblems.map { Formatting.json($0) },
+        "damaged": status.damaged.map(\.description),
+      ])
+    } else {
+      Console.out("Vault: \(vault.path)\n")
+      Console.out("Letters: \(counts.joined(separator: ", "))\n")
+      for letter in status.pendingSends {
+        Console.out("Cooling off: \(letter.id.short) may go from \(Formatting.local(letter.releaseAt!))\n")
+      }
+      for letter in status.dueForReview {
+        Console.out("Ready to look at again: \(letter.id.short)\n")
+      }
+      for letter in status.deliveryProblems {
+        Console.out("Delivery did not go through: \(letter.id.short) (\(letter.deliveryError))\n")
+      }
+    }
+    if !status.damaged.isEmpty { throw VaultError.damaged(status.damaged) }
+  }
+}

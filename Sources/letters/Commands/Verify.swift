@@ -1,0 +1,17 @@
+import ArgumentParser
+import LetterVault
+
+struct Verify: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check every record and the index; name anything damaged.")
+
+  @OptionGroup var options: VaultOptions
+
+  func run() throws {
+    let vault = try options.open()
+    let damaged = try vault.verify()
+    guard damaged.isEmpty else { throw VaultError.damaged(damaged) }
+    let count = try vault.list().letters.count
+    Console.info("everything checks out: \(count) letter\(count == 1 ? "" : "s"), every revision readable")
+  }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import LetterVault
+
+@main
+struct Letters: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "letters",
+    abstract: "An encrypted place for letters you may never send.",
+    discussion: """
+      Letters are kept encrypted in one file. Nothing readable is written to disk unless you
+      export it. Exit codes: 0 ok, 1 unexpected, 64 usage or invalid input, 65 vault or record
+      damaged, 66 no such vault or letter, 69 not possible in the letter's state, 73 vault
+      already exists, 74 I/O, 75 not yet (cooling-off, quiet hours, busy), 77 wrong passphrase,
+      130 interrupted.
+      """,
+    version: "0.1.0",
+    subcommands: [
+      Init.self, Write.self, Edit.self, Show.self, List.self, Search.self, Hold.self,
+      Note.self, History.self, Passwd.self, Verify.self, Status.self, VaultPath.self,
+    ]
+  )
+
+  /// The only place that prints an error and the only place that exits (style.md rule 5).
+  /// Commands throw, so their cleanup (`defer`) has always run by the time we get here.
+  static func main() {
+    ProcessHardening.apply()
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let error as VaultError {
+      Console.error(error.description, hint: error.hint)
+      if case .damaged(let damages) = error, damages.count > 1 {
+        for damage in damages { Console.detail(damage.description) }
+      }
+      Foundation.exit(error.exitCode)
+    } catch let error as CLIError {
+      Console.error(error.description, hint: error.hint)
+      Foundation.exit(error.exitCode)
+    } catch {
+      exit(withError: error)
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import LetterVault
+
+/// `--vault PATH`, else `LETTERS_VAULT`, else `$XDG_DATA_HOME/letters/vault.db`
+/// (`~/.local/share/letters/vault.db`).
+struct VaultOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The vault file (default: $LETTERS_VAULT, else $XDG_DATA_HOME/letters/vault.db).",
+      valueName: "path"))
+  var vault: String?
+
+  var path: String {
+    let environment = ProcessInfo.processInfo.environment
+    if let vault, !vault.isEmpty { return vault }
+    if let fromEnvironment = environment["LETTERS_VAULT"], !fromEnvironment.isEmpty {
+      return fromEnvironment
+    }
+    let dataHome =
+      environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+      ?? (NSHomeDirectory() + "/.local/share")
+    return dataHome + "/letters/vault.db"
+  }
+
+  /// Asks for the passphrase (file, command or terminal) and unlocks the vault.
+  func open() throws -> Vault {
+    // Fail on a missing vault before asking for a passphrase that cannot help.
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw VaultError.vaultNotFound(path: path)
+    }
+    let passphrase = try PassphraseSource.current(prompt: "Passphrase for your letters: ")
+    return try Vault.open(at: path, passphrase: passphrase)
+  }
+}

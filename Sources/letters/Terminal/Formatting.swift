@@ -1,0 +1,52 @@
+import Foundation
+import LetterVault
+
+/// How dates, list lines and JSON look (product.md "Command-line contract").
+enum Formatting {
+  /// "3 May 2026 22:14" in local time.
+  static func local(_ date: Date) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_GB")
+    formatter.dateFormat = "d MMM yyyy HH:mm"
+    return formatter.string(from: date)
+  }
+
+  /// ISO 8601 with offset, for JSON.
+  static func iso(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    formatter.timeZone = .current
+    return formatter.string(from: date)
+  }
+
+  static func listLine(_ letter: LetterSummary) -> String {
+    let to = letter.recipient.isEmpty ? "—" : letter.recipient
+    var line = "\(letter.id.short)  \(letter.state.description.padding(toLength: 5, withPad: " ", startingAt: 0))  \(local(letter.created))  \(to)"
+    if !letter.subject.isEmpty { line += "  · \(letter.subject)" }
+    if let release = letter.releaseAt, letter.state == .held { line += "  (may go \(local(release)))" }
+    if !letter.deliveryError.isEmpty { line += "  (delivery did not go through)" }
+    return line
+  }
+
+  static func json(_ letter: LetterSummary, body: String? = nil, fingerprint: String? = nil)
+    -> [String: Any]
+  {
+    var object: [String: Any] = [
+      "id": letter.id.description, "to": letter.recipient, "subject": letter.subject,
+      "state": letter.state.description, "tags": letter.tags, "created": iso(letter.created),
+      "updated": iso(letter.updated), "revision": letter.revision,
+      "releaseAt": letter.releaseAt.map(iso) ?? NSNull(),
+      "reviewOn": letter.reviewOn.map(iso) ?? NSNull(),
+      "sentAt": letter.sentAt.map(iso) ?? NSNull(),
+    ]
+    if let body { object["body"] = body }
+    if let fingerprint { object["fingerprint"] = fingerprint }
+    return object
+  }
+
+  static func printJSON(_ value: Any) throws {
+    let data = try JSONSerialization.data(
+      withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    Console.out(String(decoding: data, as: UTF8.self) + "\n")
+  }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Shows text through `less` on the alternate screen when stdout is a terminal
+/// (security.md §3.5): no search-history file, no shell escapes, screen cleared on exit.
+enum Pager {
+  static func show(_ text: String) throws {
+    guard Console.stdoutIsTerminal, let less = which("less") else {
+      Console.out(text)
+      return
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: less)
+    process.arguments = ["-R"]
+    process.environment = ChildEnvironment.scrubbed(adding: ["LESSHISTFILE": "-", "LESSSECURE": "1"])
+    let pipe = Pipe()
+    process.standardInput = pipe
+    SignalCleanup.childRunning = true
+    defer { SignalCleanup.childRunning = false }
+    try process.run()
+    try? pipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
+    try? pipe.fileHandleForWriting.close()
+    process.waitUntilExit()
+  }
+
+  static func which(_ program: String) -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for directory in path.split(separator: ":") {
+      let candidate = "\(directory)/\(program)"
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+  }
+}

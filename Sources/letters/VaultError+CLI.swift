@@ -1,0 +1,30 @@
+import LetterVault
+
+/// Exit codes and hints for every library error: the README's table, in one switch.
+extension VaultError {
+  var exitCode: Int32 {
+    switch self {
+    case .invalidInput: 64
+    case .damaged, .unsupportedVersion, .kdfCostTooHigh: 65
+    case .vaultNotFound, .letterNotFound, .ambiguousID: 66
+    case .notAllowed: 69
+    case .vaultAlreadyExists: 73
+    case .io, .unsafeFile, .outOfMemory: 74
+    case .notYet, .busy: 75
+    case .wrongPassphrase: 77
+    case .cryptoUnavailable: 1
+    }
+  }
+
+  var hint: String? {
+    switch self {
+    case .vaultNotFound: "create one with `letters init`, or name another with --vault"
+    case .letterNotFound: "`letters list` shows every letter and its id"
+    case .damaged: "`letters verify` checks the whole vault; other letters can still be read"
+    case .wrongPassphrase: "nothing was changed; take your time and try again"
+    case .notYet: "the letter is safe and will still be here"
+    case .unsafeFile: "`chmod 600` the vault file, or move it somewhere only you can write"
+    default: nil
+    }
+  }
+}

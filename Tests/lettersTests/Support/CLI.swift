@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// Runs the real `letters` binary, as a user or script would.
+struct CLIResult {
+  let status: Int32
+  let stdout: String
+  let stderr: String
+  let stdoutData: Data
+}
+
+enum CLI {
+  /// The built binary: `$LETTERS_BIN`, else `letters` next to the test bundle.
+  static let binary: URL = {
+    if let path = ProcessInfo.processInfo.environment["LETTERS_BIN"] {
+      return URL(fileURLWithPath: path)
+    }
+    var directory = Bundle.main.bundleURL
+    for _ in 0..<4 {
+      let candidate = directory.appendingPathComponent("letters")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      directory = directory.deletingLastPathComponent()
+    }
+    let fallback = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent(".build/debug/letters")
+    return fallback
+  }()
+
+  @discardableResult
+  static func run(
+    _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
+    inheritEnvironment: Bool = true
+  ) throws -> CLIResult {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    var env = inheritEnvironment ? ProcessInfo.processInfo.environment : [:]
+    // Crash reports would only slow the run and clutter the output.
+    env["SWIFT_BACKTRACE"] = "enable=no"
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    // Files, not pipes: no reader threads, no deadlock on large output.
+    let scratch = FileManager.default.temporaryDirectory
+      .appendingPathComponent("letters-run-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let outURL = scratch.appendingPathComponent("out")
+    let errURL = scratch.appendingPathComponent("err")
+    let inURL = scratch.appendingPathComponent("in")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    FileManager.default.createFile(atPath: inURL.path, contents: stdin ?? Data())
+    let outHandle = try FileHandle(forWritingTo: outURL)
+    let errHandle = try FileHandle(forWritingTo: errURL)
+    let inHandle = try FileHandle(forReadingFrom: inURL)
+    process.standardOutput = outHandle
+    process.standardError = errHandle
+    process.standardInput = inHandle
+    try process.run()
+    process.waitUntilExit()
+    try? outHandle.close()
+    try? errHandle.close()
+    try? inHandle.close()
+    let outData = try Data(contentsOf: outURL)
+    let errData = try Data(contentsOf: errURL)
+    return CLIResult(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
+  }
+}
+
+/// A temporary home for one CLI test: a vault path, a passphrase file, a private runtime dir.
+struct CLIFixture {
+  let directory: URL
+  let vault: String
+  let passphraseFile: String
+  let runtimeDirectory: String
+  static let passphrase = "correct horse battery staple"
+
+  init(create: Bool = true) throws {
+    directory = URL(fileURLWithPath: NSTemporaryDirectory())
+      .appendingPathComponent("letters-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    vault = directory.appendingPathComponent("vault/vault.db").path
+    passphraseFile = directory.appendingPathComponent("passphrase").path
+    try (Self.passphrase + "\n").write(toFile: passphraseFile, atomically: true, encoding: .utf8)
+    runtimeDirectory = "/dev/shm/letters-test-runtime-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(
+      atPath: runtimeDirectory, withIntermediateDirectories: true,
+      attributes: [.posixPermissions: 0o700])
+    if create {
+      let result = try run(["init", "--kdf", "interactive"])
+      #expect(result.status == 0, "init failed: \(result.stderr)")
+    }
+  }
+
+  /// The environment every command in this fixture gets.
+  var environment: [String: String] {
+    [
+      "LETTERS_VAULT": vault, "LETTERS_PASSPHRASE_FILE": passphraseFile,
+      "XDG_RUNTIME_DIR": runtimeDirectory, "XDG_STATE_HOME": directory.appendingPathComponent("state").path,
+      "XDG_DATA_HOME": directory.appendingPathComponent("data").path,
+      "TZ": "UTC",
+    ]
+  }
+
+  @discardableResult
+  func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:])
+    throws -> CLIResult
+  {
+    try CLI.run(
+      arguments, stdin: stdin.map { Data($0.utf8) },
+      environment: environment.merging(extra) { $1 })
+  }
+
+  /// Writes a letter from stdin and returns its id.
+  func write(_ text: String, to: String = "Dr. Hale", subject: String = "") throws -> String {
+    var arguments = ["write", "--to", to]
+    if !subject.isEmpty { arguments += ["--subject", subject] }
+    let result = try run(arguments, stdin: text)
+    #expect(result.status == 0, "write failed: \(result.stderr)")
+    return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  func vaultBytes() throws -> Data { try Data(contentsOf: URL(fileURLWithPath: vault)) }
+
+  func remove() {
+    try? FileManager.default.removeItem(at: directory)
+    try? FileManager.default.removeItem(atPath: runtimeDirectory)
+  }
+}
