@@ -34,7 +34,8 @@ let package = Package(
     .executableTarget(
       name: "quickstart", dependencies: ["LetterVault"], path: "Examples/quickstart"),
     .testTarget(
-      name: "LetterVaultTests", dependencies: ["LetterVault", "CSodium"],
+      name: "LetterVaultTests",
+      dependencies: ["LetterVault", "CSodium", .product(name: "GRDB", package: "GRDB.swift")],
       resources: [.copy("Vectors")]),
     .testTarget(name: "lettersTests", dependencies: ["letters"]),
   ]
