@@ -37,6 +37,8 @@ let package = Package(
       name: "LetterVaultTests",
       dependencies: ["LetterVault", "CSodium", .product(name: "GRDB", package: "GRDB.swift")],
       resources: [.copy("Vectors")]),
-    .testTarget(name: "lettersTests", dependencies: ["letters"]),
+    .testTarget(
+      name: "lettersTests",
+      dependencies: ["letters", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )
