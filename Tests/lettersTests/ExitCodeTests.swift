@@ -96,6 +96,23 @@ import Testing
     #expect(verified.stderr.contains(String(damaged.prefix(8))))
   }
 
+  @Test func aDamagedIndexIsReportedByListWhileEveryLetterStillShows() throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    let id = try fixture.write("still here\n")
+    try VaultRows(path: fixture.vault).flipByte(kind: 4, letter: String(repeating: "ff", count: 16))
+    let shown = try fixture.run(["show", id, "--text-only"])
+    #expect(shown.status == 0)
+    #expect(shown.stdout == "still here\n")
+    let listed = try fixture.run(["list"])
+    #expect(listed.status == 65)
+    #expect(listed.stdout.contains(String(id.prefix(8))))
+    #expect(listed.stderr.contains("index"))
+    let before = try fixture.vaultBytes()
+    #expect(try fixture.run(["write"], stdin: "more\n").status == 65, "writes refuse")
+    #expect(try fixture.vaultBytes() == before)
+  }
+
   // MARK: - 66 no such vault or letter
 
   @Test func aMissingVaultIsNotFound() throws {
