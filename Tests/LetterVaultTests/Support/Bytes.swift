@@ -41,6 +41,9 @@ struct SeededGenerator: RandomNumberGenerator {
   }
 
   mutating func bytes(_ count: Int) -> [UInt8] {
-    (0..<count).map { _ in UInt8.random(in: 0...255, using: &self) }
+    var out = [UInt8]()
+    out.reserveCapacity(count + 8)
+    while out.count < count { withUnsafeBytes(of: next()) { out.append(contentsOf: $0) } }
+    return Array(out.prefix(count))
   }
 }
