@@ -80,6 +80,18 @@ import Testing
     #expect(!Self.opens(body, .body, cipher: otherVault), "another vault")
   }
 
+  @Test func sealingTheSameTextTwiceGivesDifferentEnvelopesWithFreshNonces() {
+    var nonces = Set<[UInt8]>()
+    var envelopes = Set<[UInt8]>()
+    for _ in 0..<2_000 {
+      let bytes = Self.sealed(.meta)
+      nonces.insert(Array(bytes[8..<32]))
+      envelopes.insert(bytes)
+    }
+    #expect(nonces.count == 2_000)
+    #expect(envelopes.count == 2_000)
+  }
+
   @Test func randomBytesNeverCrashTheEnvelopeParser() {
     var generator = SeededGenerator(seed: 56)
     let header = Envelope.header(for: .meta)

@@ -48,6 +48,22 @@ import Testing
     }
   }
 
+  @Test func aSlotAskingForTooMuchWorkIsRefusedBeforeAnyKeyDerivation() throws {
+    let vaultID = [UInt8](repeating: 5, count: 16)
+    let secret = SecretBytes(copying: Array("correct horse battery staple".utf8))
+    let slot = try Keyslot.wrap(
+      SecretBytes(copying: [UInt8](repeating: 6, count: 32)), kind: .passphrase, secret: secret,
+      kdf: .testing, vaultID: vaultID, random: SystemRandom())
+    for (ops, mem) in [(UInt64(33), slot.memLimit), (slot.opsLimit, (UInt64(4) << 30) + 1), (0, slot.memLimit)] {
+      var expensive = slot
+      expensive.opsLimit = ops
+      expensive.memLimit = mem
+      #expect(throws: VaultError.kdfCostTooHigh) {
+        _ = try Keyslot.unlock([expensive.bytes], kind: .passphrase, secret: secret, vaultID: vaultID)
+      }
+    }
+  }
+
   @Test func flippingAnyBitOfAWrappedSlotMakesUnlockFailCleanly() throws {
     let vaultID = [UInt8](repeating: 5, count: 16)
     let masterKey = SecretBytes(copying: [UInt8](repeating: 6, count: 32))

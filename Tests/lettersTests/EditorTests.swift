@@ -72,6 +72,35 @@ import Testing
     #expect(try fixture.vaultBytes() == before)
   }
 
+  @Test func textLeftByAKilledEditSessionIsSavedAsADraftAtTheNextWrite() throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    let id = try fixture.write("words worth keeping\n")
+    let editor = try FakeEditor(in: fixture.directory, action: .waitForLettersToDie)
+    let terminal = try PseudoTerminal(
+      ["edit", id],
+      environment: fixture.environment.merging(["EDITOR": editor.script.path, "VISUAL": ""]) { $1 },
+      scratch: fixture.directory)
+    let deadline = Date().addingTimeInterval(30)
+    while !editor.isWaiting && Date() < deadline { usleep(20_000) }
+    let seen = editor.recorded()
+    let pid = try #require(seen["letterspid"].flatMap { pid_t($0) })
+    let directory = try #require(seen["file"].map { ($0 as NSString).deletingLastPathComponent })
+    #expect(kill(pid, SIGKILL) == 0)
+    terminal.wait()
+    #expect(FileManager.default.fileExists(atPath: directory), "SIGKILL leaves the scratch behind")
+
+    let next = try fixture.run(["write"], stdin: "a new letter\n")
+    #expect(next.status == 0)
+    #expect(next.stderr.contains("was saved as draft"))
+    #expect(!FileManager.default.fileExists(atPath: directory))
+    let found = try fixture.run(["search", "words worth keeping", "--json"])
+    let letters = try #require(
+      try JSONSerialization.jsonObject(with: found.stdoutData) as? [[String: Any]])
+    #expect(letters.count == 2, "the original and the recovered draft")
+    #expect(letters.contains { $0["subject"] as? String == "recovered after an interrupted edit" })
+  }
+
   @Test func editInTheEditorSavesANewRevision() throws {
     let fixture = try CLIFixture()
     defer { fixture.remove() }
