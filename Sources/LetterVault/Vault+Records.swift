@@ -22,6 +22,14 @@ extension Vault {
     }
   }
 
+  /// The manifest for a read, or nil when the manifest itself is damaged. A letter is then
+  /// read on the strength of its own META and body checks, so one damaged index does not lock
+  /// the writer out of every letter (security.md §1.16: other letters stay readable); writes
+  /// (`mutate`) still refuse, and `list`, `status` and `verify` name the damage.
+  func readableManifest(in session: StorageSession) throws -> Manifest? {
+    do { return try loadManifest(in: session) } catch VaultError.damaged { return nil }
+  }
+
   func storeManifest(
     _ manifest: Manifest, replacingEpoch old: UInt64?, in session: StorageSession
   ) throws {
