@@ -52,7 +52,10 @@ public final class Vault {
       try database.write { session in
         try session.insertVault(id: vaultID)
         try session.putKeyslot(id: random.bytes(8), blob: slot.bytes)
-        let settings = VaultSettings(timeZoneIdentifier: timeZone.identifier)
+        var settings = VaultSettings(timeZoneIdentifier: timeZone.identifier)
+        let capture = SealedBox.keyPair()
+        settings.captureSecretKey = capture.secretKey.withUnsafeBytes { Array($0) }
+        try session.setCapturePublicKey(capture.publicKey)
         let settingsHash = try vault.storeSettings(settings, epoch: 1, in: session)
         let manifest = Manifest(epoch: 1, writtenAt: now, entries: [:], settingsHash: settingsHash)
         try vault.storeManifest(manifest, replacingEpoch: nil, in: session)

@@ -27,12 +27,16 @@ struct VaultSettings: Equatable {
     case policy = 1
     case recipients = 2
     case unlock = 3
+    /// The secret half of the write-only capture key pair (FORMAT.md §6.5).
+    case capture = 9
   }
 
   var policy = Policy()
   var recipients: [Recipient] = []
   var lastUnlockAt: Int64 = 0
   var unlockCount: UInt64 = 0
+  /// X25519 secret key for `letters jot` captures; empty when the vault has none.
+  var captureSecretKey: [UInt8] = []
 
   init(timeZoneIdentifier: String) {
     policy.timeZoneIdentifier = timeZoneIdentifier
@@ -58,6 +62,9 @@ struct VaultSettings: Equatable {
     section(.unlock, into: &writer) { body in
       body.i64(lastUnlockAt)
       body.u64(unlockCount)
+    }
+    if !captureSecretKey.isEmpty {
+      section(.capture, into: &writer) { body in body.raw(captureSecretKey) }
     }
     return writer.bytes
   }
@@ -87,6 +94,8 @@ struct VaultSettings: Equatable {
           recipients.append(
             Recipient(name: try body.text(), email: try body.text(), coolingOffSeconds: try body.u64()))
         }
+      case .capture:
+        captureSecretKey = try body.raw(32)
       case .unlock:
         lastUnlockAt = try body.i64()
         unlockCount = try body.u64()

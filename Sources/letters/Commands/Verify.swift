@@ -8,7 +8,8 @@ struct Verify: ParsableCommand {
   @OptionGroup var options: VaultOptions
 
   func run() throws {
-    let vault = try options.open()
+    // Verifying never changes the vault, so jotted letters wait for the next command.
+    let vault = try options.open(acceptingCaptures: false)
     let damaged = try vault.verify()
     guard damaged.isEmpty else { throw VaultError.damaged(damaged) }
     let count = try vault.list().letters.count

@@ -31,12 +31,17 @@ struct VaultOptions: ParsableArguments {
   }
 
   /// Asks for the passphrase (file, command or terminal) and unlocks the vault.
-  func open() throws -> Vault {
+  ///
+  /// Letters jotted while the vault was locked join it as drafts here, unless the command
+  /// promises not to change the vault (`export`, `verify`): then they wait for the next one.
+  func open(acceptingCaptures: Bool = true) throws -> Vault {
     // Fail on a missing vault before asking for a passphrase that cannot help.
     guard FileManager.default.fileExists(atPath: path) else {
       throw VaultError.vaultNotFound(path: path)
     }
     let passphrase = try PassphraseSource.current(prompt: "Passphrase for your letters: ")
-    return try Vault.open(at: path, passphrase: passphrase)
+    let vault = try Vault.open(at: path, passphrase: passphrase)
+    if acceptingCaptures { try CaptureIntake.run(vault) }
+    return vault
   }
 }
