@@ -18,11 +18,11 @@ let package = Package(
       pkgConfig: "libsodium",
       providers: [.apt(["libsodium-dev"]), .brew(["libsodium"])]
     ),
-    // prctl and statfs, which Swift's Glibc module does not import.
+    // prctl, statfs and the kernel-keyring syscalls, which Swift's Glibc module does not import.
     .target(name: "CSystem"),
     .target(
       name: "LetterVault",
-      dependencies: ["CSodium", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["CSodium", "CSystem", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .executableTarget(
       name: "letters",
