@@ -34,7 +34,7 @@ let package = Package(
     .executableTarget(
       name: "quickstart", dependencies: ["LetterVault"], path: "Examples/quickstart"),
     .testTarget(
-      name: "LetterVaultTests", dependencies: ["LetterVault", "CSodium"],
+      name: "LetterVaultTests", dependencies: ["LetterVault", "CSodium", "CSystem"],
       resources: [.copy("Vectors")]),
     .testTarget(name: "lettersTests", dependencies: ["letters"]),
   ]

@@ -11,6 +11,9 @@ enum CLIError: Error, CustomStringConvertible {
   case interrupted
   case invalidDate(String)
   case invalidArgument(String)
+  case noTerminalForRecoveryKey
+  case recoveryKeyNotConfirmed
+  case burnNotConfirmed
 
   var description: String {
     switch self {
@@ -30,6 +33,11 @@ enum CLIError: Error, CustomStringConvertible {
     case .interrupted: "stopped; nothing was saved"
     case .invalidDate(let text): "“\(text)” is not a date letters understands"
     case .invalidArgument(let text): text
+    case .noTerminalForRecoveryKey:
+      "there is no terminal to show the recovery key on, so none was made"
+    case .recoveryKeyNotConfirmed:
+      "the recovery key was not confirmed, so it was not added; nothing was changed"
+    case .burnNotConfirmed: "the letter was not burned; it is still here"
     }
   }
 
@@ -40,6 +48,8 @@ enum CLIError: Error, CustomStringConvertible {
     case .noPrivateScratch:
       "pipe the text in instead: `letters write < letter.txt`, or set XDG_RUNTIME_DIR"
     case .invalidDate: "use a date like 2026-05-03 or 2026-05-03T22:14"
+    case .noTerminalForRecoveryKey: "a script can use `letters recovery add --stdout` instead"
+    case .burnNotConfirmed: "a script can pass `--confirm-id ID` with the letter's id"
     default: nil
     }
   }
@@ -47,6 +57,7 @@ enum CLIError: Error, CustomStringConvertible {
   var exitCode: Int32 {
     switch self {
     case .passphrasesDiffer, .passphraseTooShort, .invalidDate, .invalidArgument: 64
+    case .noTerminalForRecoveryKey, .recoveryKeyNotConfirmed, .burnNotConfirmed: 64
     case .emptyLetter, .editorFailed: 1
     case .noPassphraseSource, .passphraseFileUnreadable, .passphraseCommandFailed: 74
     case .noPrivateScratch: 74
