@@ -9,7 +9,6 @@ enum CLIError: Error, CustomStringConvertible {
   case emptyLetter
   case noPrivateScratch
   case interrupted
-  case invalidDate(String)
   case invalidArgument(String)
   case noTerminalForRecoveryKey
   case recoveryKeyNotConfirmed
@@ -31,7 +30,6 @@ enum CLIError: Error, CustomStringConvertible {
     case .noPrivateScratch:
       "there is no memory-backed folder for the editor's temporary file; nothing was written"
     case .interrupted: "stopped; nothing was saved"
-    case .invalidDate(let text): "“\(text)” is not a date letters understands"
     case .invalidArgument(let text): text
     case .noTerminalForRecoveryKey:
       "there is no terminal to show the recovery key on, so none was made"
@@ -47,7 +45,6 @@ enum CLIError: Error, CustomStringConvertible {
       "set LETTERS_PASSPHRASE_FILE or LETTERS_PASSPHRASE_COMMAND for scripts"
     case .noPrivateScratch:
       "pipe the text in instead: `letters write < letter.txt`, or set XDG_RUNTIME_DIR"
-    case .invalidDate: "use a date like 2026-05-03 or 2026-05-03T22:14"
     case .noTerminalForRecoveryKey: "a script can use `letters recovery add --stdout` instead"
     case .burnNotConfirmed: "a script can pass `--confirm-id ID` with the letter's id"
     default: nil
@@ -56,7 +53,7 @@ enum CLIError: Error, CustomStringConvertible {
 
   var exitCode: Int32 {
     switch self {
-    case .passphrasesDiffer, .passphraseTooShort, .invalidDate, .invalidArgument: 64
+    case .passphrasesDiffer, .passphraseTooShort, .invalidArgument: 64
     case .noTerminalForRecoveryKey, .recoveryKeyNotConfirmed, .burnNotConfirmed: 64
     case .emptyLetter, .editorFailed: 1
     case .noPassphraseSource, .passphraseFileUnreadable, .passphraseCommandFailed: 74
