@@ -91,6 +91,8 @@ import Testing
       #expect(listed.stderr.contains("letters lock"))
       let status = try fixture.run(["status"], environment: noPassphrase)
       #expect(status.stdout.contains("Unlocked until"))
+      let json = try fixture.run(["status", "--json"], environment: noPassphrase)
+      #expect(json.stdout.contains("\"unlockedUntil\" : \"20"))
       // Changing who can open the vault never comes from the cache.
       #expect(try fixture.run(["passwd"], environment: noPassphrase).status == 74)
       #expect(try fixture.run(["recovery", "add", "--stdout"], environment: noPassphrase).status == 74)
