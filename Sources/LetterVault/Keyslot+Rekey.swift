@@ -62,7 +62,9 @@ extension Keyslot {
   }
 
   /// The same slot (kind, cost, salt) wrapping `masterKey` under a fresh nonce.
-  func rewrapped(_ masterKey: SecretBytes, keyEncryptionKey kek: SecretBytes, random: any RandomSource)
+  func rewrapped(
+    _ masterKey: SecretBytes, keyEncryptionKey kek: SecretBytes, random: any RandomSource
+  )
     -> Keyslot
   {
     var slot = self

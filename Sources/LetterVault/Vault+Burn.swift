@@ -59,7 +59,8 @@ extension Vault {
       let settings = try loadSettings(in: session, manifest: manifest)
       manifest.epoch += 1
       manifest.writtenAt = clock.now().storedMilliseconds
-      manifest.settingsHash = try rekeyed.storeSettings(settings, epoch: manifest.epoch, in: session)
+      manifest.settingsHash = try rekeyed.storeSettings(
+        settings, epoch: manifest.epoch, in: session)
       try rekeyed.storeManifest(manifest, replacingEpoch: nil, in: session)
       epoch = manifest.epoch
     }
@@ -73,7 +74,9 @@ extension Vault {
   /// Replaces every keyslot: passphrase slots re-wrapped under new ids, recovery slots
   /// dropped. Refuses (before anything changes) when a passphrase slot does not open with
   /// `kek`, so nobody is ever locked out. Returns true when a recovery slot was dropped.
-  private func rewrapKeyslots(_ masterKey: SecretBytes, kek: SecretBytes, in session: StorageSession)
+  private func rewrapKeyslots(
+    _ masterKey: SecretBytes, kek: SecretBytes, in session: StorageSession
+  )
     throws -> Bool
   {
     var rewrapped: [Keyslot] = []

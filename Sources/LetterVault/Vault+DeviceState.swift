@@ -65,7 +65,9 @@ extension Vault {
   /// The stored epoch when the file exists and names this vault; `authentic` when its MAC
   /// checks under this vault's `K_local`. A file that does not parse is reported once.
   private func readWatermark() -> (epoch: UInt64, authentic: Bool)? {
-    guard let path = deviceStatePath, let bytes = DeviceStateFile.contents(of: path) else { return nil }
+    guard let path = deviceStatePath, let bytes = DeviceStateFile.contents(of: path) else {
+      return nil
+    }
     guard let (state, mac) = try? DeviceState.parse(bytes), state.vaultID == vaultID else {
       if !unlockState.warnings.contains(.deviceStateReplaced) {
         unlockState.warnings.append(.deviceStateReplaced)

@@ -9,7 +9,9 @@ extension Vault {
   /// Keeps this vault's master key in `cache` for `lifetime` seconds (at most 15 minutes),
   /// replacing an earlier entry. Returns when it expires.
   @discardableResult
-  public func keepUnlocked(in cache: KeyCache, for lifetime: TimeInterval = KeyCache.defaultLifetime)
+  public func keepUnlocked(
+    in cache: KeyCache, for lifetime: TimeInterval = KeyCache.defaultLifetime
+  )
     throws(VaultError) -> Date
   {
     guard lifetime >= 1, lifetime <= KeyCache.maximumLifetime else {
@@ -46,7 +48,8 @@ extension Vault {
     at path: String, cache: KeyCache?, passphrase: () throws -> Passphrase,
     clock: any VaultClock = SystemClock(), random: any RandomSource = SystemRandom()
   ) throws -> Vault {
-    if let cache, let vault = try openFromCache(at: path, cache: cache, clock: clock, random: random)
+    if let cache,
+      let vault = try openFromCache(at: path, cache: cache, clock: clock, random: random)
     {
       return vault
     }

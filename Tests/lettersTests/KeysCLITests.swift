@@ -34,7 +34,8 @@ import Testing
     let listed = try fixture.run(["list"], environment: ["LETTERS_PASSPHRASE_FILE": newPassphrase])
     #expect(listed.status == 0)
     #expect(listed.stdout.contains(String(id.prefix(8))))
-    let status = try fixture.run(["status"], environment: ["LETTERS_PASSPHRASE_FILE": newPassphrase])
+    let status = try fixture.run(
+      ["status"], environment: ["LETTERS_PASSPHRASE_FILE": newPassphrase])
     #expect(status.stdout.contains("Recovery key: set"))
   }
 
@@ -50,7 +51,9 @@ import Testing
     let before = try fixture.vaultBytes()
     let result = try fixture.run(
       ["passwd", "--recovery"],
-      environment: ["LETTERS_RECOVERY_KEY_FILE": keyFile, "LETTERS_NEW_PASSPHRASE_FILE": newPassphrase])
+      environment: [
+        "LETTERS_RECOVERY_KEY_FILE": keyFile, "LETTERS_NEW_PASSPHRASE_FILE": newPassphrase,
+      ])
     #expect(result.status == 64)
     #expect(result.stderr.contains("typo"))
     #expect(try fixture.vaultBytes() == before)
@@ -66,7 +69,9 @@ import Testing
     let before = try fixture.vaultBytes()
     let result = try fixture.run(
       ["passwd", "--recovery"],
-      environment: ["LETTERS_RECOVERY_KEY_FILE": keyFile, "LETTERS_NEW_PASSPHRASE_FILE": newPassphrase])
+      environment: [
+        "LETTERS_RECOVERY_KEY_FILE": keyFile, "LETTERS_NEW_PASSPHRASE_FILE": newPassphrase,
+      ])
     #expect(result.status == 77)
     #expect(try fixture.vaultBytes() == before)
     #expect(try fixture.run(["recovery", "remove"]).status == 69)
@@ -95,7 +100,8 @@ import Testing
       #expect(json.stdout.contains("\"unlockedUntil\" : \"20"))
       // Changing who can open the vault never comes from the cache.
       #expect(try fixture.run(["passwd"], environment: noPassphrase).status == 74)
-      #expect(try fixture.run(["recovery", "add", "--stdout"], environment: noPassphrase).status == 74)
+      #expect(
+        try fixture.run(["recovery", "add", "--stdout"], environment: noPassphrase).status == 74)
       let locked = try fixture.run(["lock"], environment: noPassphrase)
       #expect(locked.status == 0)
       #expect(locked.stderr.contains("locked"))
@@ -169,7 +175,9 @@ import Testing
     #expect(refused.stderr.contains("still here"))
     #expect(try fixture.vaultBytes() == before)
 
-    let burned = try fixture.run(["burn", String(doomed.prefix(6)), "--confirm-id", String(doomed.prefix(4))])
+    let burned = try fixture.run([
+      "burn", String(doomed.prefix(6)), "--confirm-id", String(doomed.prefix(4)),
+    ])
     #expect(burned.status == 0, "\(burned.stderr)")
     #expect(try fixture.run(["show", doomed]).status == 66)
     #expect(try fixture.run(["show", kept, "--text-only"]).stdout == "keep this\n")

@@ -39,7 +39,9 @@ import Testing
     try "another long passphrase\n".write(toFile: newPassphrase, atomically: true, encoding: .utf8)
     let reset = try fixture.run(
       ["passwd", "--recovery", "--kdf", "interactive"],
-      environment: ["LETTERS_RECOVERY_KEY_FILE": keyFile, "LETTERS_NEW_PASSPHRASE_FILE": newPassphrase])
+      environment: [
+        "LETTERS_RECOVERY_KEY_FILE": keyFile, "LETTERS_NEW_PASSPHRASE_FILE": newPassphrase,
+      ])
     #expect(reset.status == 0, "\(reset.stderr)")
   }
 

@@ -43,7 +43,9 @@ struct DeviceState: Equatable {
   }
 
   /// Parses the file; returns the state and the stored MAC for the caller to check.
-  static func parse(_ bytes: [UInt8]) throws(ByteReader.Malformed) -> (state: DeviceState, mac: [UInt8]) {
+  static func parse(_ bytes: [UInt8]) throws(ByteReader.Malformed) -> (
+    state: DeviceState, mac: [UInt8]
+  ) {
     guard bytes.count == byteCount else { throw .init(reason: "state file length") }
     var reader = ByteReader(bytes)
     guard try reader.raw(4) == magic, try reader.u8() == version else {

@@ -40,7 +40,8 @@ enum DeviceStateFile {
     var template = Array((path + ".tmp.XXXXXX").utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
-    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let temporary = String(
+      decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var done = false
     defer {
       if !done { unlink(temporary) }

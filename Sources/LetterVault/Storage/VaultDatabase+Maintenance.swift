@@ -46,7 +46,8 @@ extension VaultDatabase {
       throw .io(path: destination, reason: String(cString: strerror(errno)))
     }
     let directory = (destination as NSString).deletingLastPathComponent
-    let directoryFD = openFile(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    let directoryFD = openFile(
+      directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     if directoryFD >= 0 {
       fsync(directoryFD)
       close(directoryFD)

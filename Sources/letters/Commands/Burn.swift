@@ -38,9 +38,13 @@ struct Burn: ParsableCommand {
     let report = try vault.burn(letterID)
     Console.info("letter \(letterID.short) was burned; the vault now has a new key")
     if report.recoveryKeyRemoved {
-      Console.info("the recovery key belonged to the old key, so it was removed; `letters recovery add` makes a new one")
+      Console.info(
+        "the recovery key belonged to the old key, so it was removed; `letters recovery add` makes a new one"
+      )
     }
-    if let cache = KeyCache.sessionKeyring(), (try? Vault.lock(at: options.path, cache: cache)) == true {
+    if let cache = KeyCache.sessionKeyring(),
+      (try? Vault.lock(at: options.path, cache: cache)) == true
+    {
       Console.info("the vault was unlocked with the old key, so it is locked now")
     }
   }

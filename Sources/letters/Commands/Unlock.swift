@@ -26,7 +26,8 @@ struct Unlock: ParsableCommand {
     }
     let vault = try options.openWithPassphrase()
     let until = try vault.keepUnlocked(in: cache, for: duration.seconds)
-    Console.info("the vault stays unlocked until \(Formatting.time(until)); `letters lock` locks it now")
+    Console.info(
+      "the vault stays unlocked until \(Formatting.time(until)); `letters lock` locks it now")
   }
 }
 

@@ -12,7 +12,9 @@ enum RecoveryKeySource {
       guard var bytes = FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
         throw CLIError.passphraseFileUnreadable(path)
       }
-      defer { _ = bytes.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) } }
+      defer {
+        _ = bytes.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) }
+      }
       // Parsing needs a String: a short-lived copy of the key (docs/SECURITY.md "memory").
       return try RecoveryKey(parsing: String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self))
     }
@@ -52,7 +54,8 @@ enum RecoveryKeyDisplay {
     for _ in 0..<3 {
       guard
         let answer = TerminalPrompt.readLine(
-          fd: fd, prompt: "To check, type group \(asked + 1) (the \(ordinal(asked + 1)) block of four): ")
+          fd: fd,
+          prompt: "To check, type group \(asked + 1) (the \(ordinal(asked + 1)) block of four): ")
       else { return false }
       if answer.uppercased() == groups[asked] { return true }
       TerminalPrompt.emit(fd: fd, "That was not quite it; look again, there is no hurry.\n")

@@ -37,12 +37,16 @@ import Testing
   @Test func aBackupTakenWhileAnotherConnectionWritesIsConsistent() async throws {
     let test = try TestVault()
     defer { test.remove() }
-    for index in 0..<20 { _ = try test.vault.write(LetterDraft(recipient: "A", text: "letter \(index)")) }
+    for index in 0..<20 {
+      _ = try test.vault.write(LetterDraft(recipient: "A", text: "letter \(index)"))
+    }
     let (path, passphrase) = (test.path, test.passphrase)
     let writing = Task.detached {
       // Its own connection, as another process would have.
       let writer = try Vault.open(at: path, passphrase: passphrase)
-      for index in 0..<40 { _ = try writer.write(LetterDraft(recipient: "B", text: "more \(index)")) }
+      for index in 0..<40 {
+        _ = try writer.write(LetterDraft(recipient: "B", text: "more \(index)"))
+      }
     }
     var copies: [String] = []
     for index in 0..<5 {

@@ -66,7 +66,8 @@ import Testing
     let kept = try test.vault.write(LetterDraft(recipient: "B", text: "kept"))
     let oldCipher = test.vault.cipher
     try test.vault.burn(doomed)
-    let stale = Vault(path: test.path, database: test.vault.database, cipher: oldCipher, clock: test.clock)
+    let stale = Vault(
+      path: test.path, database: test.vault.database, cipher: oldCipher, clock: test.clock)
     #expect(throws: VaultError.self) { try stale.letter(kept) }
     #expect(try test.vault.letter(kept).body == "kept")
   }
@@ -92,7 +93,8 @@ import Testing
     try test.vault.mutate { session, manifest in
       var (meta, version) = try test.vault.loadMeta(sent, in: session, manifest: manifest)
       meta.state = .sent
-      try test.vault.storeMeta(meta, for: sent, version: version + 1, in: session, manifest: &manifest)
+      try test.vault.storeMeta(
+        meta, for: sent, version: version + 1, in: session, manifest: &manifest)
     }
     let before = try test.fileBytes()
     #expect(throws: VaultError.self) { try test.vault.burn(sent) }

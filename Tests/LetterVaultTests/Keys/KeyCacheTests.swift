@@ -12,8 +12,10 @@
     static func procKeysLine(_ vault: Vault) throws -> [Substring]? {
       let description = KeyCache.description(vaultID: vault.vaultID)
       let text = try String(contentsOfFile: "/proc/keys", encoding: .utf8)
-      return text.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
-        .first { $0.count >= 9 && $0[8].hasPrefix(description + ":") }
+      return text.split(separator: "\n").map {
+        $0.split(separator: " ", omittingEmptySubsequences: true)
+      }
+      .first { $0.count >= 9 && $0[8].hasPrefix(description + ":") }
     }
 
     @Test func theCachedKeyIsAUserKeyReadableOnlyByItsPossessor() throws {
@@ -40,13 +42,16 @@
         return test.passphrase
       }
       let until = try test.vault.keepUnlocked(in: cache, for: 120)
-      let fromCache = try Vault.open(at: test.path, cache: cache, passphrase: ask, clock: test.clock)
+      let fromCache = try Vault.open(
+        at: test.path, cache: cache, passphrase: ask, clock: test.clock)
       #expect(asked == 0)
-      #expect(fromCache.unlockedFromCacheUntil == Date(storedMilliseconds: until.storedMilliseconds))
+      #expect(
+        fromCache.unlockedFromCacheUntil == Date(storedMilliseconds: until.storedMilliseconds))
       #expect(try fromCache.letter(id).body == "cached")
       #expect(try Vault.lock(at: test.path, cache: cache))
       #expect(try Self.procKeysLine(test.vault) == nil)
-      let afterLock = try Vault.open(at: test.path, cache: cache, passphrase: ask, clock: test.clock)
+      let afterLock = try Vault.open(
+        at: test.path, cache: cache, passphrase: ask, clock: test.clock)
       #expect(asked == 1)
       #expect(afterLock.unlockedFromCacheUntil == nil)
       #expect(try !Vault.lock(at: test.path, cache: cache))
@@ -64,7 +69,12 @@
       #expect(letters_key_search(cache.keyring.keyring, description) == -Int(EKEYEXPIRED))
       #expect(test.vault.unlockedUntil(in: cache) == nil)
       var asked = false
-      _ = try Vault.open(at: test.path, cache: cache, passphrase: { asked = true; return test.passphrase })
+      _ = try Vault.open(
+        at: test.path, cache: cache,
+        passphrase: {
+          asked = true
+          return test.passphrase
+        })
       #expect(asked)
     }
 
@@ -87,7 +97,11 @@
       try test.vault.burn(id)
       var asked = false
       let vault = try Vault.open(
-        at: test.path, cache: cache, passphrase: { asked = true; return test.passphrase })
+        at: test.path, cache: cache,
+        passphrase: {
+          asked = true
+          return test.passphrase
+        })
       #expect(asked)
       #expect(vault.unlockedFromCacheUntil == nil)
       #expect(try Self.procKeysLine(test.vault) == nil)

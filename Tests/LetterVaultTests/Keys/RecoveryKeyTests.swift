@@ -69,7 +69,8 @@ import Testing
     #expect(try test.vault.hasRecoveryKey())
     let probe = KDFProbe()
     let opened = try KDFProbe.$current.withValue(probe) {
-      try Vault.open(at: test.path, recoveryKey: try RecoveryKey(parsing: key.text), clock: test.clock)
+      try Vault.open(
+        at: test.path, recoveryKey: try RecoveryKey(parsing: key.text), clock: test.clock)
     }
     #expect(probe.runs == 1)
     #expect(try opened.letter(id).body == "Dear …")
