@@ -38,7 +38,7 @@ struct Burn: ParsableCommand {
     let report = try vault.burn(letterID)
     Console.info("letter \(letterID.short) was burned; the vault now has a new key")
     if report.recoveryKeyRemoved {
-      Console.info(
+      Console.warning(
         "the recovery key belonged to the old key, so it was removed; `letters recovery add` makes a new one"
       )
     }

@@ -28,10 +28,11 @@ extension VaultOptions {
 
   /// Prints what the vault wants the user to know after opening it.
   func reported(_ vault: Vault) -> Vault {
+    // Shown even with --quiet: the user must always know the vault is open (security.md §3.9).
     if let until = vault.unlockedFromCacheUntil {
-      Console.info("unlocked until \(Formatting.time(until)); `letters lock` locks it now")
+      Console.warning("unlocked until \(Formatting.time(until)); `letters lock` locks it now")
     }
-    for warning in vault.warnings { Console.info(warning.description) }
+    for warning in vault.warnings { Console.warning(warning.description) }
     return vault
   }
 }
