@@ -7,11 +7,11 @@ extension VaultError {
     case .invalidInput: 64
     case .damaged, .unsupportedVersion, .kdfCostTooHigh: 65
     case .vaultNotFound, .letterNotFound, .ambiguousID: 66
-    case .notAllowed: 69
+    case .notAllowed, .rolledBack, .keyCacheUnavailable: 69
     case .vaultAlreadyExists: 73
     case .io, .unsafeFile, .outOfMemory: 74
     case .notYet, .busy: 75
-    case .wrongPassphrase: 77
+    case .wrongPassphrase, .wrongRecoveryKey: 77
     case .cryptoUnavailable: 1
     }
   }
@@ -24,6 +24,9 @@ extension VaultError {
     case .wrongPassphrase: "nothing was changed; take your time and try again"
     case .notYet: "the letter is safe and will still be here"
     case .unsafeFile: "`chmod 600` the vault file, or move it somewhere only you can write"
+    case .wrongRecoveryKey: "nothing was changed; the passphrase still works if you remember it"
+    case .rolledBack:
+      "if you restored this copy on purpose, `letters verify --accept-rollback` makes it the current one"
     default: nil
     }
   }
