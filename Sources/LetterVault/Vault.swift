@@ -19,7 +19,7 @@ public final class Vault {
   var random: any RandomSource { cipher.random }
   var vaultID: [UInt8] { cipher.vaultID }
 
-  private init(path: String, database: VaultDatabase, cipher: RecordCipher, clock: any VaultClock) {
+  init(path: String, database: VaultDatabase, cipher: RecordCipher, clock: any VaultClock) {
     self.path = path
     self.database = database
     self.cipher = cipher

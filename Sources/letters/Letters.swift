@@ -18,6 +18,7 @@ struct Letters: ParsableCommand {
     subcommands: [
       Init.self, Write.self, Edit.self, Show.self, List.self, Search.self, Hold.self,
       Note.self, History.self, Passwd.self, Verify.self, Status.self, VaultPath.self,
+      Merge.self,
     ]
   )
 
