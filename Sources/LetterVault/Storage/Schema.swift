@@ -24,6 +24,11 @@ enum Schema {
     guard tables.isSuperset(of: ["vault", "keyslot", "object"]) else {
       throw StorageError.notAVault
     }
+    // The stored schema text must be exactly ours: an edited one could drop a CHECK or change
+    // a column's meaning (security.md §1.14, tamper suite).
+    let stored = try String.fetchAll(
+      db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name IN ('vault', 'keyslot', 'object') ORDER BY name = 'vault' DESC, name = 'keyslot' DESC")
+    guard stored == statements else { throw StorageError.schemaAltered }
     guard let format = try Int.fetchOne(db, sql: "SELECT format FROM vault WHERE id = 1") else {
       throw StorageError.notAVault
     }
