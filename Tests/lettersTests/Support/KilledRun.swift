@@ -12,10 +12,11 @@ struct KilledRun {
   /// Starts `letters arguments`, sends SIGKILL to that process id after `delay` seconds if it
   /// is still running, and waits for it.
   static func run(
-    _ arguments: [String], stdin: String?, environment: [String: String], killAfter delay: Double
+    _ arguments: [String], stdin: String?, environment: [String: String], killAfter delay: Double,
+    executable: URL = CLI.binary
   ) throws -> KilledRun {
     let process = Process()
-    process.executableURL = CLI.binary
+    process.executableURL = executable
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["SWIFT_BACKTRACE"] = "enable=no"
