@@ -6,7 +6,7 @@ import Testing
 /// security.md T15, T16, T32: one flipped byte anywhere in the file is either reported
 /// (damaged, naming the letter; or wrong passphrase for a keyslot) or changes nothing a
 /// user can read. Never a crash, never a silently different letter.
-@Suite struct TamperTests {
+@Suite struct ByteFlipTests {
   @Test func everyFlippedByteIsReportedOrChangesNothing() throws {
     let fixture = try TamperFixture()
     defer { fixture.remove() }
