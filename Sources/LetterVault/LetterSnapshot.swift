@@ -60,16 +60,29 @@ extension Vault {
       .map { try snapshot($0, in: session, manifest: manifest) }
   }
 
-  /// A note's raw record; `loadNote` checks the same things and returns the public form.
+  /// A note's record with its stored millisecond date (`loadNote` returns a `Date`, which
+  /// would not round-trip exactly). The same checks as `loadNote`.
   func loadNoteRecord(_ id: LetterID, meta: LetterMeta, number: UInt32, in session: StorageSession)
     throws -> LetterSnapshot.NoteRecord
   {
-    // loadNote authenticates and checks the text; its date is re-read here in stored
-    // milliseconds, since a Date round trip could move it by one.
-    let note = try loadNote(id, meta: meta, number: number, in: session)
-    let at = Date(timeIntervalSince1970: note.date.timeIntervalSince1970).storedMilliseconds
-    let exact = (at - 1...at + 1).first { Date(storedMilliseconds: $0) == note.date } ?? at
-    return LetterSnapshot.NoteRecord(at: exact, text: Array(note.text.utf8))
+    let part = "note \(number)"
+    guard
+      let envelope = try session.object(id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number))
+    else { throw VaultError.damaged([Damage(letterID: id.description, part: part, reason: "missing")]) }
+    do {
+      let plaintext = try cipher.open(
+        envelope, field: .note, objectID: id.bytes, revision: UInt64(number),
+        key: RecordCipher.noteKey(number: number, letterKey: SecretBytes(copying: meta.letterKey)))
+      var reader = ByteReader(plaintext)
+      let at = try reader.i64()
+      let text = try reader.raw(reader.remaining)
+      guard String(validating: text, as: UTF8.self) != nil else {
+        throw ByteReader.Malformed(reason: "note is not UTF-8")
+      }
+      return LetterSnapshot.NoteRecord(at: at, text: text)
+    } catch {
+      throw VaultError.damaged([Damage(letterID: id.description, part: part, reason: error.reason)])
+    }
   }
 
   /// Stores notes 1…n of a letter, replacing any it had (merge renumbers them by date).
