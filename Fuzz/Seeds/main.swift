@@ -23,7 +23,9 @@ save("keyslot", "short", Array(slot.bytes.prefix(100)))
 
 for field in FieldTag.allCases {
   let sealed = Padding.pad(Array("hello".utf8), minimum: field.minimumBucket) + filled(16, 9)
-  save("envelope", "field-\(field.rawValue)", Envelope(field: field, nonce: filled(24, 5), sealed: sealed).bytes)
+  save(
+    "envelope", "field-\(field.rawValue)",
+    Envelope(field: field, nonce: filled(24, 5), sealed: sealed).bytes)
 }
 save("envelope", "padding-only", Padding.pad([], minimum: 16))
 
@@ -46,20 +48,31 @@ meta.deliveryError = "msmtp: connection refused"
 save("meta", "sent", meta.serialized())
 
 let entries = (1...3).map { index in
-  Manifest.Entry(letterID: filled(16, UInt8(index)), metaVersion: UInt64(index), metaHash: filled(32, UInt8(index)))
+  Manifest.Entry(
+    letterID: filled(16, UInt8(index)), metaVersion: UInt64(index),
+    metaHash: filled(32, UInt8(index)))
 }
 let manifest = Manifest(
   epoch: 7, writtenAt: 1_800_000_000_000,
-  entries: Dictionary(uniqueKeysWithValues: entries.map { ($0.letterID, $0) }), settingsHash: filled(32, 0xAA))
+  entries: Dictionary(uniqueKeysWithValues: entries.map { ($0.letterID, $0) }),
+  settingsHash: filled(32, 0xAA))
 save("manifest", "three", manifest.serialized())
-save("manifest", "empty", Manifest(epoch: 1, writtenAt: 0, entries: [:], settingsHash: filled(32, 0)).serialized())
+save(
+  "manifest", "empty",
+  Manifest(epoch: 1, writtenAt: 0, entries: [:], settingsHash: filled(32, 0)).serialized())
 
 var settings = VaultSettings(timeZoneIdentifier: "Europe/Berlin")
 save("settings", "default", settings.serialized())
-settings.recipients = [.init(name: "Dr. Hale", email: "hale@example.org", coolingOffSeconds: 172_800)]
+settings.recipients = [
+  .init(name: "Dr. Hale", email: "hale@example.org", coolingOffSeconds: 172_800)
+]
 settings.unlockCount = 3
 save("settings", "recipient", settings.serialized())
 
 save("importers", "text", Array("Subject: Tuesday\n\nDear Dr. Hale,\n".utf8))
-save("importers", "eml", Array("From: me@example.org\r\nTo: hale@example.org\r\nSubject: hi\r\n\r\nbody\r\n".utf8))
-save("importers", "jrnl", Array(#"{"entries":[{"date":"2026-05-03","time":"22:14","title":"t","body":"b"}]}"#.utf8))
+save(
+  "importers", "eml",
+  Array("From: me@example.org\r\nTo: hale@example.org\r\nSubject: hi\r\n\r\nbody\r\n".utf8))
+save(
+  "importers", "jrnl",
+  Array(#"{"entries":[{"date":"2026-05-03","time":"22:14","title":"t","body":"b"}]}"#.utf8))

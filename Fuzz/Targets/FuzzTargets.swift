@@ -16,7 +16,9 @@ enum FuzzTargets {
       precondition(envelope.bytes == bytes)
       precondition(Array(envelope.headerBytes) == Envelope.header(for: field))
       precondition(envelope.nonce.count == FormatConstant.nonceByteCount)
-      precondition(Envelope(field: field, nonce: Array(envelope.nonce), sealed: Array(envelope.sealed)).bytes == bytes)
+      precondition(
+        Envelope(field: field, nonce: Array(envelope.nonce), sealed: Array(envelope.sealed)).bytes
+          == bytes)
     }
     if let length = bytes.withUnsafeBytes({ Padding.unpaddedLength($0) }) {
       precondition(length < bytes.count && bytes[length] == 0x80)

@@ -67,8 +67,11 @@ extension Vault {
   {
     let part = "note \(number)"
     guard
-      let envelope = try session.object(id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number))
-    else { throw VaultError.damaged([Damage(letterID: id.description, part: part, reason: "missing")]) }
+      let envelope = try session.object(
+        id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number))
+    else {
+      throw VaultError.damaged([Damage(letterID: id.description, part: part, reason: "missing")])
+    }
     do {
       let plaintext = try cipher.open(
         envelope, field: .note, objectID: id.bytes, revision: UInt64(number),
@@ -99,7 +102,8 @@ extension Vault {
       let envelope = cipher.seal(
         plaintext.bytes, field: .note, objectID: id.bytes, revision: UInt64(number),
         key: RecordCipher.noteKey(number: number, letterKey: SecretBytes(copying: letterKey)))
-      try session.put(id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number), envelope: envelope)
+      try session.put(
+        id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number), envelope: envelope)
     }
   }
 }

@@ -48,7 +48,8 @@ extension Vault {
     }
     guard otherID == vaultID else {
       throw .notAllowed(
-        "\(path) is a different vault, not a copy of this one; only copies of the same vault can be merged. Nothing was changed")
+        "\(path) is a different vault, not a copy of this one; only copies of the same vault can be merged. Nothing was changed"
+      )
     }
     let sameKey = Vault(path: path, database: database, cipher: cipher, clock: clock)
     do {
@@ -65,14 +66,18 @@ extension Vault {
   }
 
   /// Runs `body`, saying "in the other copy" in any damage it reports.
-  private static func naming<T>(_ path: String, _ body: () throws(VaultError) -> T) throws(VaultError) -> T {
+  private static func naming<T>(_ path: String, _ body: () throws(VaultError) -> T)
+    throws(VaultError) -> T
+  {
     do { return try body() } catch { throw inCopy(error, path) }
   }
 
   private static func inCopy(_ error: VaultError, _ path: String) -> VaultError {
     guard case .damaged(let damages) = error else { return error }
     return .damaged(
-      damages.map { Damage(letterID: $0.letterID, part: "\($0.part) (in \(path))", reason: $0.reason) })
+      damages.map {
+        Damage(letterID: $0.letterID, part: "\($0.part) (in \(path))", reason: $0.reason)
+      })
   }
 
   // MARK: - Plan and apply
@@ -97,7 +102,9 @@ extension Vault {
     return (plans, unchanged)
   }
 
-  private func apply(_ plan: LetterMerger.Plan, in session: StorageSession, manifest: inout Manifest)
+  private func apply(
+    _ plan: LetterMerger.Plan, in session: StorageSession, manifest: inout Manifest
+  )
     throws
   {
     let id = plan.change.id
@@ -106,7 +113,8 @@ extension Vault {
     for (index, revision) in plan.revisions.enumerated() {
       meta.revisions[index].envelopeHash =
         try revision.storedHash
-        ?? storeBody(revision.text, id: id, revision: revision.number, letterKey: letterKey, in: session)
+        ?? storeBody(
+          revision.text, id: id, revision: revision.number, letterKey: letterKey, in: session)
     }
     if let notes = plan.notes {
       try storeNotes(notes, for: id, letterKey: meta.letterKey, in: session)

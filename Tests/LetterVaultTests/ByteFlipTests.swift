@@ -23,19 +23,24 @@ import Testing
       case .damaged(let damages):
         tally["damaged", default: 0] += 1
         for letter in fixture.letterRanges where letter.range.contains(position) {
-          #expect(damages.contains { $0.letterID == letter.id }, "\(at): \(damages) should name \(letter.id)")
+          #expect(
+            damages.contains { $0.letterID == letter.id },
+            "\(at): \(damages) should name \(letter.id)")
         }
       case .wrongPassphrase: tally["wrong passphrase", default: 0] += 1
       case .refused(let error):
         tally["refused", default: 0] += 1
         #expect(
-          error == .kdfCostTooHigh || { if case .unsupportedVersion = error { true } else { false } }(),
+          error == .kdfCostTooHigh
+            || { if case .unsupportedVersion = error { true } else { false } }(),
           "\(at): unexpected \(error)")
       case .changedSilently:
         Issue.record("\(at): the vault opened and verified but reads back differently")
       }
       if fixture.keyslotRanges.contains(where: { $0.contains(position) }) {
-        #expect(outcome == .wrongPassphrase || outcome == .refused(.kdfCostTooHigh), "\(at): keyslot flip gave \(outcome)")
+        #expect(
+          outcome == .wrongPassphrase || outcome == .refused(.kdfCostTooHigh),
+          "\(at): keyslot flip gave \(outcome)")
       }
     }
     // The sample reached both kinds of bytes: structure and records, and slack space.

@@ -49,7 +49,8 @@ import Testing
     defer { test.remove() }
     try alter(
       test.path,
-      "UPDATE sqlite_master SET sql = replace(sql, 'CHECK (length(blob) = 128)', 'CHECK (1)') WHERE name = 'keyslot'")
+      "UPDATE sqlite_master SET sql = replace(sql, 'CHECK (length(blob) = 128)', 'CHECK (1)') WHERE name = 'keyslot'"
+    )
     #expect {
       try test.reopen()
     } throws: { error in

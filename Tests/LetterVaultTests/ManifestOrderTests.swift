@@ -7,10 +7,13 @@ import Testing
 @Suite struct ManifestOrderTests {
   @Test func entriesOutOfOrderOrRepeatedAreRejected() throws {
     let entries = [UInt8(1), 2].map {
-      Manifest.Entry(letterID: [UInt8](repeating: $0, count: 16), metaVersion: 1, metaHash: [UInt8](repeating: 0, count: 32))
+      Manifest.Entry(
+        letterID: [UInt8](repeating: $0, count: 16), metaVersion: 1,
+        metaHash: [UInt8](repeating: 0, count: 32))
     }
     let manifest = Manifest(
-      epoch: 3, writtenAt: 0, entries: Dictionary(uniqueKeysWithValues: entries.map { ($0.letterID, $0) }),
+      epoch: 3, writtenAt: 0,
+      entries: Dictionary(uniqueKeysWithValues: entries.map { ($0.letterID, $0) }),
       settingsHash: [UInt8](repeating: 7, count: 32))
     let bytes = manifest.serialized()
     #expect(try Manifest(parsing: bytes) == manifest)

@@ -32,7 +32,10 @@ import Testing
   @Test func aDifferentVaultIsRefusedAndNothingChanges() throws {
     let home = try TestVault()
     let other = try TestVault()
-    defer { home.remove(); other.remove() }
+    defer {
+      home.remove()
+      other.remove()
+    }
     _ = try other.vault.write(LetterDraft(text: "someone else's"))
     let before = try home.fileBytes()
     #expect {
@@ -161,7 +164,9 @@ import Testing
       try copies.home.vault.merge(from: copies.awayPath)
     } throws: { error in
       guard case VaultError.damaged(let damages) = error else { return false }
-      return damages.contains { $0.letterID == shared.description && $0.part.contains(copies.awayPath) }
+      return damages.contains {
+        $0.letterID == shared.description && $0.part.contains(copies.awayPath)
+      }
     }
     #expect(try copies.home.fileBytes() == before)
   }

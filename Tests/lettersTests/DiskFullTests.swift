@@ -14,7 +14,8 @@ import Testing
     try FileManager.default.createDirectory(
       atPath: mountPoint, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     defer { try? FileManager.default.removeItem(atPath: mountPoint) }
-    let mount = try Self.system("/bin/mount", ["-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", mountPoint])
+    let mount = try Self.system(
+      "/bin/mount", ["-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", mountPoint])
     try #require(mount == 0, "mounting a tmpfs needs root; run the suite as root (CI does)")
     defer { _ = try? Self.system("/bin/umount", [mountPoint]) }
 
@@ -22,8 +23,10 @@ import Testing
     defer { fixture.remove() }
     let vault = mountPoint + "/vault.db"
     let environment = ["LETTERS_VAULT": vault]
-    #expect(try fixture.run(["init", "--kdf", "interactive"], environment: environment).status == 0)
-    let kept = try fixture.run(["write"], stdin: "a letter that must survive\n", environment: environment)
+    #expect(
+      try fixture.run(["init", "--kdf", "interactive"], environment: environment).status == 0)
+    let kept = try fixture.run(
+      ["write"], stdin: "a letter that must survive\n", environment: environment)
     let keptID = kept.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     let big = String(repeating: "so much to say. ", count: 24_000)
 
@@ -37,7 +40,8 @@ import Testing
       #expect(result.status == 74, "room \(room): exited \(result.status): \(result.stderr)")
       #expect(result.stderr.contains("disk is full"), "room \(room): \(result.stderr)")
       #expect(result.stdout.isEmpty)
-      #expect(try Data(contentsOf: URL(fileURLWithPath: vault)) == before, "room \(room): vault changed")
+      #expect(
+        try Data(contentsOf: URL(fileURLWithPath: vault)) == before, "room \(room): vault changed")
       #expect(!FileManager.default.fileExists(atPath: vault + "-journal"))
       try FileManager.default.removeItem(atPath: filler)
       #expect(try fixture.run(["verify"], environment: environment).status == 0)

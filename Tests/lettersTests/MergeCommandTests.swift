@@ -8,7 +8,8 @@ import Testing
     let shared = try fixture.write("at home\n")
     let copy = fixture.directory.appendingPathComponent("laptop.db").path
     try FileManager.default.copyItem(atPath: fixture.vault, toPath: copy)
-    let laptop = try fixture.run(["write", "--vault", copy, "--to", "Sam"], stdin: "on the laptop\n")
+    let laptop = try fixture.run(
+      ["write", "--vault", copy, "--to", "Sam"], stdin: "on the laptop\n")
     #expect(laptop.status == 0)
     let newID = laptop.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     let before = try fixture.vaultBytes()
@@ -36,7 +37,10 @@ import Testing
   @Test func anotherVaultIsRefusedWithExit69AndNothingChanges() throws {
     let fixture = try CLIFixture()
     let other = try CLIFixture()
-    defer { fixture.remove(); other.remove() }
+    defer {
+      fixture.remove()
+      other.remove()
+    }
     _ = try other.write("not yours\n")
     let before = try fixture.vaultBytes()
 
@@ -51,7 +55,9 @@ import Testing
   @Test func aMissingCopyIsNamedWithExit66() throws {
     let fixture = try CLIFixture()
     defer { fixture.remove() }
-    let result = try fixture.run(["merge", fixture.directory.appendingPathComponent("nowhere.db").path])
+    let result = try fixture.run([
+      "merge", fixture.directory.appendingPathComponent("nowhere.db").path,
+    ])
     #expect(result.status == 66)
     #expect(result.stderr.contains("nowhere.db"))
   }

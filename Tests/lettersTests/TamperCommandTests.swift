@@ -13,10 +13,12 @@ import Testing
     let vault = try Vault.create(
       at: fixture.vault, passphrase: Passphrase(CLIFixture.passphrase),
       kdf: KDFParameters(opsLimit: 1, memLimit: 8192))
-    let first = try vault.write(LetterDraft(recipient: "Dr. Hale", subject: "Tuesday", text: "Dear Dr. Hale,\n"))
+    let first = try vault.write(
+      LetterDraft(recipient: "Dr. Hale", subject: "Tuesday", text: "Dear Dr. Hale,\n"))
     try vault.edit(first, body: Array("Dear Dr. Hale,\nthank you.\n".utf8))
     try vault.addNote(first, text: "calmer now")
-    let second = try vault.write(LetterDraft(recipient: "Mum", text: String(repeating: "I miss you. ", count: 150)))
+    let second = try vault.write(
+      LetterDraft(recipient: "Mum", text: String(repeating: "I miss you. ", count: 150)))
     try vault.hold(second)
     let ids = [first.description, second.description]
     let original = [UInt8](try fixture.vaultBytes())
@@ -37,7 +39,8 @@ import Testing
       var bytes = original
       bytes[position] ^= mask
       let path = fixture.directory.appendingPathComponent("flip-\(index).db").path
-      FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
+      FileManager.default.createFile(
+        atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
       defer { try? FileManager.default.removeItem(atPath: path) }
       let verify = try! fixture.run(["verify", "--vault", path])
       let read = verify.status == 0 ? try! Self.readAll(fixture, vault: path, ids: ids) : nil
@@ -45,14 +48,18 @@ import Testing
     }
     var reported = 0
     for (at, verify, read) in results {
-      #expect([0, 65, 77].contains(verify.status), "\(at): verify exited \(verify.status): \(verify.stderr)")
+      #expect(
+        [0, 65, 77].contains(verify.status),
+        "\(at): verify exited \(verify.status): \(verify.stderr)")
       #expect(!verify.stderr.contains("Fatal error"), "\(at): \(verify.stderr)")
       if verify.status == 65 || verify.status == 77 {
         reported += 1
         #expect(verify.stderr.hasPrefix("letters: "), "\(at): \(verify.stderr)")
       }
       if let read {
-        #expect(read.status == 0 && read.stdout == baseline.stdout, "\(at): verify passed but the letters read differently")
+        #expect(
+          read.status == 0 && read.stdout == baseline.stdout,
+          "\(at): verify passed but the letters read differently")
       }
     }
     #expect(reported > 20)

@@ -63,7 +63,8 @@ enum MergeText {
   static func line(_ change: LetterMergeChange) -> String {
     var parts: [String] = []
     if change.isNew {
-      parts.append("new \(change.stateAfter) letter, \(plural(change.addedRevisions.count, "revision"))")
+      parts.append(
+        "new \(change.stateAfter) letter, \(plural(change.addedRevisions.count, "revision"))")
       if change.addedNotes > 0 { parts.append(plural(change.addedNotes, "note")) }
       return "\(change.id.short)  " + parts.joined(separator: ", ")
     }
@@ -71,7 +72,9 @@ enum MergeText {
       parts.append("+\(plural(change.addedRevisions.count, "revision"))")
     }
     for conflict in change.conflicts {
-      parts.append("revision \(conflict.number) differs in the two copies: both kept, the later as revision \(conflict.keptAs)")
+      parts.append(
+        "revision \(conflict.number) differs in the two copies: both kept, the later as revision \(conflict.keptAs)"
+      )
     }
     if let before = change.stateBefore, before != change.stateAfter {
       parts.append("\(before) → \(change.stateAfter)")

@@ -37,11 +37,16 @@ struct TamperFixture {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let path = directory.appendingPathComponent("vault.db").path
     let vault = try Vault.create(at: path, passphrase: passphrase, kdf: Self.kdf, clock: Self.clock)
-    let first = try vault.write(LetterDraft(recipient: "Dr. Hale", subject: "Tuesday", tags: ["session"], text: "Dear Dr. Hale,\nthank you for today.\n"))
+    let first = try vault.write(
+      LetterDraft(
+        recipient: "Dr. Hale", subject: "Tuesday", tags: ["session"],
+        text: "Dear Dr. Hale,\nthank you for today.\n"))
     Self.clock.advance(60)
-    try vault.edit(first, body: Array("Dear Dr. Hale,\nthank you for today. I cried on the way home.\n".utf8))
+    try vault.edit(
+      first, body: Array("Dear Dr. Hale,\nthank you for today. I cried on the way home.\n".utf8))
     try vault.addNote(first, text: "I feel calmer now.")
-    let second = try vault.write(LetterDraft(recipient: "Mum", text: String(repeating: "I miss you. ", count: 200)))
+    let second = try vault.write(
+      LetterDraft(recipient: "Mum", text: String(repeating: "I miss you. ", count: 200)))
     try vault.hold(second)
     Self.clock.advance(60)
     _ = try vault.write(LetterDraft(text: "a short one"))
@@ -50,8 +55,13 @@ struct TamperFixture {
     baseline = try Readback(vault)
     var ranges: [(String, Range<Int>)] = []
     var slots: [Range<Int>] = []
-    let rows = try vault.database.read { session in (try session.allObjects(), try session.keyslots()) }
-    for row in rows.0 where row.objectID.count == 16 && row.field != FieldTag.settings.rawValue && row.field != FieldTag.manifest.rawValue {
+    let rows = try vault.database.read { session in
+      (try session.allObjects(), try session.keyslots())
+    }
+    for row in rows.0
+    where row.objectID.count == 16 && row.field != FieldTag.settings.rawValue
+      && row.field != FieldTag.manifest.rawValue
+    {
       if let start = Self.find(Array(row.envelope.prefix(256)), in: original) {
         ranges.append((LetterID(bytes: row.objectID).description, start..<start + 256))
       }
@@ -73,7 +83,9 @@ struct TamperFixture {
       let start = page * pageSize
       let end = min(original.count, start + pageSize)
       var chosen = Set<Int>()
-      while chosen.count < min(perPage, end - start) { chosen.insert(Int.random(in: start..<end, using: &random)) }
+      while chosen.count < min(perPage, end - start) {
+        chosen.insert(Int.random(in: start..<end, using: &random))
+      }
       result += chosen.sorted()
     }
     return result
@@ -82,7 +94,8 @@ struct TamperFixture {
   /// A non-zero XOR mask. Inside a keyslot's memlimit the mask stays small, so a flip cannot
   /// ask Argon2id for gigabytes (that is refused or slow by design, not what this tests).
   func mask(at position: Int, using random: inout SeededRandom) -> UInt8 {
-    for slot in keyslotRanges where (slot.lowerBound + 18...slot.lowerBound + 23).contains(position) {
+    for slot in keyslotRanges where (slot.lowerBound + 18...slot.lowerBound + 23).contains(position)
+    {
       return UInt8.random(in: 1...3, using: &random)
     }
     return UInt8.random(in: 1...255, using: &random)
@@ -103,7 +116,8 @@ struct TamperFixture {
     let path = directory.appendingPathComponent("flipped.db").path
     try? FileManager.default.removeItem(atPath: path)
     try? FileManager.default.removeItem(atPath: path + "-journal")
-    FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
+    FileManager.default.createFile(
+      atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
     do {
       let vault = try Vault.open(at: path, passphrase: passphrase, clock: Self.clock)
       let problems = try vault.verify()

@@ -66,7 +66,8 @@ extension Vault {
       meta.sentAt = now
       meta.sentHow = 1
       meta.updatedAt = now
-      meta.events.append(.init(at: now, kind: .sent, revision: meta.headRevision, detail: "by hand"))
+      meta.events.append(
+        .init(at: now, kind: .sent, revision: meta.headRevision, detail: "by hand"))
       try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
     }
   }

@@ -49,7 +49,9 @@ final class CrashWorker {
     let operation = pickOperation()
     let known = texts.keys.sorted()
     let target = known.randomElement(using: &random) ?? ""
-    let newText = "text \(index) " + String(repeating: "word ", count: Int.random(in: 1...400, using: &random)) + "\n"
+    let newText =
+      "text \(index) " + String(repeating: "word ", count: Int.random(in: 1...400, using: &random))
+      + "\n"
     let newPassphrase = "passphrase number \(index) of many"
     var arguments: [String]
     var stdin: String?
@@ -73,7 +75,8 @@ final class CrashWorker {
     log.append(what + (run.status.map { " exited \($0)" } ?? " killed"))
     guard let status = run.status else {
       killed += 1
-      try checkAfterKill(operation, target: target, text: newText, newPassphrase: newPassphrase, what)
+      try checkAfterKill(
+        operation, target: target, text: newText, newPassphrase: newPassphrase, what)
       return
     }
     #expect(status == 0, "\(what): exited \(status): \(run.stderr)")
@@ -127,7 +130,8 @@ final class CrashWorker {
       found.insert(id)
       let body = try vault.letter(summary.id).body
       if let possible = texts[id] {
-        #expect(possible.contains(body), "\(what): letter \(summary.id.short) has a text it never had")
+        #expect(
+          possible.contains(body), "\(what): letter \(summary.id.short) has a text it never had")
         texts[id] = [body]
       } else if let text = copyLetters[id] {
         #expect(body == text, "\(what): merged letter \(summary.id.short) is not whole")

@@ -55,7 +55,8 @@ struct KilledRun {
     try? inHandle.close()
     let wasSignalled = process.terminationReason == .uncaughtSignal
     return KilledRun(
-      status: killed && wasSignalled ? nil : (wasSignalled ? 128 + process.terminationStatus : process.terminationStatus),
+      status: killed && wasSignalled
+        ? nil : (wasSignalled ? 128 + process.terminationStatus : process.terminationStatus),
       stdout: String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self),
       stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self),
       seconds: seconds)
