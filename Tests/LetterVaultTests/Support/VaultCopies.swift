@@ -72,3 +72,21 @@ extension Vault {
     }
   }
 }
+
+extension Vault {
+  /// Records a send request as the `send` command will (test helper; no send on main yet):
+  /// the letter is held and may go after the cooling-off.
+  func requestSendForTest(_ id: LetterID, coolingOff: TimeInterval) throws {
+    let now = clock.now().storedMilliseconds
+    try mutate { session, manifest in
+      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+      meta.state = .held
+      meta.sendRequestedAt = now
+      meta.releaseAt = now + Int64(coolingOff * 1000)
+      meta.updatedAt = now
+      meta.events.append(
+        .init(at: now, kind: .sendRequested, revision: meta.headRevision, detail: ""))
+      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+    }
+  }
+}
