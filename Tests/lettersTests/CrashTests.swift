@@ -6,19 +6,23 @@ import Testing
 @Suite struct CrashTests {
   @Test func killedCommandsNeverLoseASavedLetterOrDamageTheVault() throws {
     let seeds: [UInt64] = [0xC0FFEE, 0xBADC0DE]
-    let outcome = Results<(killed: Int, log: [String])>(count: seeds.count)
+    let outcome = Results<(killed: Int, log: [String], failures: [String])>(count: seeds.count)
     DispatchQueue.concurrentPerform(iterations: seeds.count) { index in
       do {
         let worker = try CrashWorker(seed: seeds[index])
         defer { worker.fixture.remove() }
         try worker.runIterations(100)
-        outcome.set(index, (worker.killed, worker.log))
+        outcome.set(index, (worker.killed, worker.log, worker.failures))
       } catch {
-        Issue.record("worker \(index): \(error)")
+        outcome.set(index, (0, [], ["worker \(index) stopped: \(error)"]))
       }
     }
     let results = outcome.values.compactMap { $0 }
     #expect(results.count == seeds.count)
+    for (index, result) in results.enumerated() {
+      #expect(
+        result.failures.isEmpty, "seed \(seeds[index]): \(result.failures.joined(separator: "\n"))")
+    }
     let killed = results.reduce(0) { $0 + $1.killed }
     let iterations = results.reduce(0) { $0 + $1.log.count }
     #expect(iterations >= 200)
