@@ -91,18 +91,17 @@ struct LetterMerger {
     }
     let rewrites = revisionList.filter { $0.storedHash == nil }
     guard !rewrites.isEmpty || notes != nil || meta != local.meta else { return nil }
-    var comparable = meta
-    comparable.revisions = a.revisions
-    comparable.events = a.events
-    comparable.noteCount = a.noteCount
-    comparable.state = a.state
+    // What a reader would call "details": dates follow from the added revisions and notes.
+    let detailsChanged =
+      (meta.recipient, meta.subject, meta.reviewOn, meta.releaseAt, meta.sentAt)
+      != (a.recipient, a.subject, a.reviewOn, a.releaseAt, a.sentAt) || meta.tags != a.tags
     let localNumbers = Set(a.revisions.map(\.number))
     let change = LetterMergeChange(
       id: local.id, isNew: false,
       addedRevisions: rewrites.map { Int($0.number) }.filter { !localNumbers.contains(UInt32($0)) },
       conflicts: conflicts, stateBefore: a.state, stateAfter: meta.state,
       addedNotes: (notes?.count ?? local.notes.count) - local.notes.count,
-      addedEvents: meta.events.count - a.events.count, detailsChanged: comparable != a)
+      addedEvents: meta.events.count - a.events.count, detailsChanged: detailsChanged)
     return Plan(
       meta: meta, revisions: revisionList, notes: notes,
       version: max(local.version, incoming.version) + 1, change: change)

@@ -34,6 +34,7 @@ public struct LetterMergeChange: Sendable, Equatable {
   public let addedNotes: Int
   /// History events this vault gains.
   public let addedEvents: Int
-  /// True when recipient, subject, tags, dates or the send request change as well.
+  /// True when recipient, subject, tags, the review date, the send deadline or the sent date
+  /// change as well.
   public let detailsChanged: Bool
 }

@@ -6,23 +6,15 @@ struct Merge: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Bring in a copy of this vault used on another computer.",
     discussion: """
-      PATH is a copy of this same vault (made with cp or `letters backup`); another vault is
-      refused. The copy is only read, with this vault's passphrase and key, and checked in full
-      first. Nothing is ever deleted:
+      PATH is a copy of this same vault (made with cp or `letters backup`); another vault is refused. The copy is only read, with this vault's passphrase and key, and checked in full first. Nothing is ever deleted:
         - letters only the copy has are added;
-        - revisions are combined; when both computers saved a different text under the same
-          revision number, both are kept: the one saved earlier keeps the number, the other
-          becomes the newest revision, and the conflict is listed;
+        - revisions are combined; when both computers saved a different text under the same revision number, both are kept: the one saved earlier keeps the number, the other becomes the newest revision, and the conflict is listed;
         - notes and history are combined;
-        - a letter sent on either computer stays sent, with the text that was sent as its
-          current text; otherwise the latest change of state in the combined history wins
-          (held, back to draft), and editing never changes the state;
-        - a pending send request keeps the later of the two deadlines, and an edit made on
-          the other computer starts its cooling-off again;
+        - a letter sent on either computer stays sent, with the text that was sent as its current text; otherwise the latest change of state in the combined history wins (held, back to draft), and editing never changes the state;
+        - a pending send request keeps the later of the two deadlines, and an edit made on the other computer starts its cooling-off again;
         - recipient, subject and tags come from the copy changed last.
-      Rules, recipients and the passphrase of this vault are not changed. Merging the same
-      copy twice changes nothing the second time. --dry-run lists the changes and writes
-      nothing.
+
+      Rules, recipients and the passphrase of this vault are not changed. Merging the same copy twice changes nothing the second time. --dry-run lists the changes and writes nothing. A letter burned here but still in the copy comes back: burn it in every copy.
       """)
 
   @OptionGroup var options: VaultOptions
@@ -68,9 +60,10 @@ enum MergeText {
       if change.addedNotes > 0 { parts.append(plural(change.addedNotes, "note")) }
       return "\(change.id.short)  " + parts.joined(separator: ", ")
     }
-    if !change.addedRevisions.isEmpty {
-      parts.append("+\(plural(change.addedRevisions.count, "revision"))")
-    }
+    // A conflict's second text is listed with the conflict, not again as an added revision.
+    let keptAs = Set(change.conflicts.map(\.keptAs))
+    let added = change.addedRevisions.filter { !keptAs.contains($0) }
+    if !added.isEmpty { parts.append("+\(plural(added.count, "revision"))") }
     for conflict in change.conflicts {
       parts.append(
         "revision \(conflict.number) differs in the two copies: both kept, the later as revision \(conflict.keptAs)"
