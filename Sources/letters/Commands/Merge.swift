@@ -13,7 +13,6 @@ struct Merge: ParsableCommand {
         - a letter sent on either computer stays sent, with the text that was sent as its current text; otherwise the latest change of state in the combined history wins (held, back to draft), and editing never changes the state;
         - a pending send request keeps the later of the two deadlines, and an edit made on the other computer starts its cooling-off again;
         - recipient, subject and tags come from the copy changed last.
-
       Rules, recipients and the passphrase of this vault are not changed. Merging the same copy twice changes nothing the second time. --dry-run lists the changes and writes nothing. A letter burned here but still in the copy comes back: burn it in every copy.
       """)
 
