@@ -39,7 +39,17 @@ extension Vault {
 
   // MARK: - The other copy
 
-  private func openCopy(at path: String, passphrase: Passphrase?) throws(VaultError) -> Vault {
+  /// True when the copy at `path` is this vault but its records do not open with this
+  /// vault's key (it was re-keyed on the other computer, e.g. by a burn there), so `merge`
+  /// needs the passphrase of the copy. Throws for another vault or an unreadable file.
+  public func copyNeedsPassphrase(at path: String) throws(VaultError) -> Bool {
+    let (database, _) = try openCopyFile(at: path)
+    return
+      (try? database.read({ session in try sameKey(database, path).loadManifest(in: session) }))
+      == nil
+  }
+
+  private func openCopyFile(at path: String) throws(VaultError) -> (VaultDatabase, [[UInt8]]) {
     let database = try Self.naming(path) { () throws(VaultError) in
       try VaultDatabase.open(at: path, readOnly: true)
     }
@@ -51,15 +61,24 @@ extension Vault {
         "\(path) is a different vault, not a copy of this one; only copies of the same vault can be merged. Nothing was changed"
       )
     }
-    let sameKey = Vault(path: path, database: database, cipher: cipher, clock: clock)
+    return (database, slots.map(\.blob))
+  }
+
+  private func sameKey(_ database: VaultDatabase, _ path: String) -> Vault {
+    Vault(path: path, database: database, cipher: cipher, clock: clock)
+  }
+
+  private func openCopy(at path: String, passphrase: Passphrase?) throws(VaultError) -> Vault {
+    let (database, slots) = try openCopyFile(at: path)
+    let copy = sameKey(database, path)
     do {
-      _ = try database.read { session in try sameKey.loadManifest(in: session) }
-      return sameKey
+      _ = try database.read { session in try copy.loadManifest(in: session) }
+      return copy
     } catch {
       // The copy's master key differs (rotated on one side): its own keyslots decide.
       guard let passphrase, case .damaged = error else { throw Self.inCopy(error, path) }
       let key = try Keyslot.unlock(
-        slots.map(\.blob), kind: .passphrase, secret: passphrase.secret.value, vaultID: vaultID)
+        slots, kind: .passphrase, secret: passphrase.secret.value, vaultID: vaultID)
       let own = RecordCipher(vaultID: vaultID, masterKey: key, random: random)
       return Vault(path: path, database: database, cipher: own, clock: clock)
     }

@@ -171,6 +171,16 @@ import Testing
     #expect(try copies.home.fileBytes() == before)
   }
 
+  @Test func aCopyOpensWithThisVaultsKeySoNoPassphraseIsAsked() throws {
+    var copies = try VaultCopies()
+    defer { copies.remove() }
+    try copies.syncAway()
+    #expect(try copies.home.vault.copyNeedsPassphrase(at: copies.awayPath) == false)
+    let other = try TestVault()
+    defer { other.remove() }
+    #expect(throws: VaultError.self) { try copies.home.vault.copyNeedsPassphrase(at: other.path) }
+  }
+
   @Test func aCopyWhosePassphraseWasChangedStillMerges() throws {
     var copies = try VaultCopies()
     defer { copies.remove() }

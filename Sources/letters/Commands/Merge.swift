@@ -21,14 +21,14 @@ struct Merge: ParsableCommand {
   @Flag(help: "List what would change, and change nothing.") var dryRun = false
 
   func run() throws {
-    guard FileManager.default.fileExists(atPath: options.path) else {
-      throw VaultError.vaultNotFound(path: options.path)
-    }
     guard FileManager.default.fileExists(atPath: path) else {
       throw VaultError.vaultNotFound(path: path)
     }
-    let passphrase = try PassphraseSource.current(prompt: "Passphrase for your letters: ")
-    let vault = try Vault.open(at: options.path, passphrase: passphrase)
+    let vault = try options.open()
+    // Copies share this vault's key; only a copy re-keyed elsewhere needs its passphrase.
+    let passphrase =
+      try vault.copyNeedsPassphrase(at: path)
+      ? PassphraseSource.current(prompt: "Passphrase for the other copy: ") : nil
     let report = try vault.merge(from: path, passphrase: passphrase, dryRun: dryRun)
     for change in report.changes { Console.out(MergeText.line(change) + "\n") }
     let count = report.changes.count
