@@ -56,7 +56,9 @@ extension Vault {
         try rekeyed.storeMeta(
           otherMeta, for: other, version: row.revision, in: session, manifest: &manifest)
       }
-      let settings = try loadSettings(in: session, manifest: manifest)
+      var settings = try loadSettings(in: session, manifest: manifest)
+      // Remembered by id only, so merging an older copy never brings the letter back.
+      settings.burnedIDs.insert(id.bytes)
       manifest.epoch += 1
       manifest.writtenAt = clock.now().storedMilliseconds
       manifest.settingsHash = try rekeyed.storeSettings(

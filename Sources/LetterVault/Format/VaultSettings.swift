@@ -29,6 +29,8 @@ struct VaultSettings: Equatable {
     case unlock = 3
     /// The secret half of the write-only capture key pair (FORMAT.md §6.5).
     case capture = 9
+    /// Ids of burned letters, so a merge never brings one back (FORMAT.md §6.2).
+    case burned = 10
   }
 
   var policy = Policy()
@@ -37,6 +39,8 @@ struct VaultSettings: Equatable {
   var unlockCount: UInt64 = 0
   /// X25519 secret key for `letters jot` captures; empty when the vault has none.
   var captureSecretKey: [UInt8] = []
+  /// 16-byte ids of letters burned in this vault or in a merged copy.
+  var burnedIDs: Set<[UInt8]> = []
 
   init(timeZoneIdentifier: String) {
     policy.timeZoneIdentifier = timeZoneIdentifier
@@ -62,6 +66,12 @@ struct VaultSettings: Equatable {
     section(.unlock, into: &writer) { body in
       body.i64(lastUnlockAt)
       body.u64(unlockCount)
+    }
+    if !burnedIDs.isEmpty {
+      section(.burned, into: &writer) { body in
+        body.u32(UInt32(burnedIDs.count))
+        for id in burnedIDs.sorted(by: { $0.lexicographicallyPrecedes($1) }) { body.raw(id) }
+      }
     }
     if !captureSecretKey.isEmpty {
       section(.capture, into: &writer) { body in body.raw(captureSecretKey) }
@@ -94,6 +104,9 @@ struct VaultSettings: Equatable {
           recipients.append(
             Recipient(name: try body.text(), email: try body.text(), coolingOffSeconds: try body.u64()))
         }
+      case .burned:
+        let count = try body.count(cap: FormatConstant.maximumListCount, minimumElementSize: 16)
+        for _ in 0..<count { burnedIDs.insert(try body.raw(16)) }
       case .capture:
         captureSecretKey = try body.raw(32)
       case .unlock:

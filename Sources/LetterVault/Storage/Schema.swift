@@ -22,9 +22,19 @@ enum Schema {
   static func check(_ db: Database) throws {
     let tables = try String.fetchSet(
       db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-    guard tables.isSuperset(of: ["vault", "keyslot", "object"]) else {
+    guard tables.isSuperset(of: ["vault", "keyslot", "object", "capture"]) else {
       throw StorageError.notAVault
     }
+    // The stored schema text must be exactly ours: an edited one could drop a CHECK or change
+    // a column's meaning (security.md §1.14, tamper suite).
+    let stored = try String.fetchAll(
+      db,
+      sql: """
+        SELECT sql FROM sqlite_master WHERE type = 'table'
+        AND name IN ('vault', 'keyslot', 'object', 'capture')
+        ORDER BY name = 'vault' DESC, name = 'keyslot' DESC, name = 'object' DESC
+        """)
+    guard stored == statements else { throw StorageError.schemaAltered }
     guard let format = try Int.fetchOne(db, sql: "SELECT format FROM vault WHERE id = 1") else {
       throw StorageError.notAVault
     }

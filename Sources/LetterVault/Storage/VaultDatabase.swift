@@ -32,10 +32,13 @@ final class VaultDatabase {
   }
 
   /// Opens an existing vault file after checking its ownership and permissions.
-  static func open(at path: String) throws(VaultError) -> VaultDatabase {
+  /// `readOnly` is for the other copy in a merge, which must never be written.
+  static func open(at path: String, readOnly: Bool = false) throws(VaultError) -> VaultDatabase {
     try FileSafety.checkExistingVault(path)
     do {
-      let queue = try DatabaseQueue(path: path, configuration: configuration())
+      var config = configuration()
+      config.readonly = readOnly
+      let queue = try DatabaseQueue(path: path, configuration: config)
       try queue.read { db in try Schema.check(db) }
       return VaultDatabase(path: path, queue: queue)
     } catch {
