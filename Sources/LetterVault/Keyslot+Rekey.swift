@@ -1,6 +1,6 @@
 /// Wrapping and unwrapping that keep the key-encryption key, so a later re-key (burn,
 /// security.md §1.17) can re-wrap a new master key without asking for the passphrase again
-/// (docs/format-notes/keys.md §4).
+/// (FORMAT.md §15.4).
 extension Keyslot {
   /// A master key opened from a keyslot, with the key-encryption key that opened it.
   struct Opened {

@@ -1,4 +1,4 @@
-/// Merging the revision lists of two copies of a letter (docs/format-notes/integrity.md
+/// Merging the revision lists of two copies of a letter (FORMAT.md §16
 /// "Merge rules" 2).
 extension LetterMerger {
   /// A revision's identity across copies: the same text saved at the same moment.

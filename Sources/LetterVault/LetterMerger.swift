@@ -1,5 +1,4 @@
-/// Merges one letter from another copy of the vault into this one (docs/format-notes/
-/// integrity.md "Merge rules"). Pure: it reads two decrypted snapshots and returns a plan.
+/// Merges one letter from another copy of the vault into this one (FORMAT.md §16 "Merge rules"). Pure: it reads two decrypted snapshots and returns a plan.
 ///
 /// Every rule is symmetric, so merging A into B and B into A give the same letter (ids,
 /// state, revision texts, notes), and merging the result again changes nothing.

@@ -1,4 +1,4 @@
-/// What `merge` did, or would do with `dryRun` (docs/format-notes/integrity.md "Merge").
+/// What `merge` did, or would do with `dryRun` (FORMAT.md §16 "Merge").
 public struct MergeReport: Sendable, Equatable {
   /// One entry per letter that changes (or would change), in id order.
   public let changes: [LetterMergeChange]

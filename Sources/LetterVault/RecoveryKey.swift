@@ -1,5 +1,5 @@
 /// A recovery key: 160 random bits that open the vault when the passphrase is forgotten
-/// (security.md §1.4; docs/format-notes/keys.md §1).
+/// (security.md §1.4; FORMAT.md §15.1).
 ///
 /// Shown once, as `LVR1-XXXX-…-XXXX-CC`, and never written to disk by LetterVault. Whoever
 /// holds the written key can read every letter, so it belongs somewhere safe and offline.

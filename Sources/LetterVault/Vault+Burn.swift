@@ -8,7 +8,7 @@ public struct BurnReport: Sendable, Equatable {
 }
 
 /// Burn: best-effort crypto-shredding of one draft or held letter (security.md §1.17;
-/// docs/format-notes/keys.md §4).
+/// FORMAT.md §15.4).
 extension Vault {
   /// Destroys a draft or held letter, then re-keys the vault, all in one transaction:
   ///

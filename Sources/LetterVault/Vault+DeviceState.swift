@@ -1,6 +1,6 @@
 import Foundation
 
-/// The device-local watermark (security.md §1.13; docs/format-notes/keys.md §3): the highest
+/// The device-local watermark (security.md §1.13; FORMAT.md §15.3): the highest
 /// manifest epoch this computer has seen, MAC'd with `K_local`. A file whose epoch is lower
 /// was replaced by an older copy; the vault then refuses writes until the user accepts it.
 ///

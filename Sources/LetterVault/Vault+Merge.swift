@@ -1,4 +1,4 @@
-/// Merging a copy of this vault used on another computer (docs/format-notes/integrity.md
+/// Merging a copy of this vault used on another computer (FORMAT.md §16
 /// "Merge"). The other file is opened read-only and never written.
 extension Vault {
   /// Brings in what the copy at `path` has and this vault lacks, in one transaction.
@@ -10,7 +10,7 @@ extension Vault {
   ///
   /// Letters are matched by id. Revisions, notes and history are unioned; a revision number
   /// used on both sides for different texts keeps both (reported as a conflict); a sent letter
-  /// never goes back to unsent. Rules: docs/format-notes/integrity.md "Merge rules".
+  /// never goes back to unsent. Rules: FORMAT.md §16 "Merge rules".
   ///
   /// - Parameter dryRun: report what would change and write nothing.
   public func merge(from path: String, passphrase: Passphrase? = nil, dryRun: Bool = false)

@@ -1,4 +1,4 @@
-/// The optional recovery keyslot (security.md §1.4; docs/format-notes/keys.md §1): a second
+/// The optional recovery keyslot (security.md §1.4; FORMAT.md §15.1): a second
 /// way to unwrap the master key when the passphrase is forgotten.
 extension Vault {
   /// True when the vault has a recovery key.

@@ -4,7 +4,7 @@ import Foundation
 /// said. A class so the `Vault` facade can update it from extensions.
 final class VaultUnlockState {
   /// The key-encryption key of the passphrase slot that opened (or created) the vault, kept
-  /// in guarded memory so burn can re-wrap a new master key (docs/format-notes/keys.md §4).
+  /// in guarded memory so burn can re-wrap a new master key (FORMAT.md §15.4).
   var passphraseKey: SecretBytes?
   /// Set when the master key came from the kernel keyring: when that entry expires.
   var cachedUntil: Date?

@@ -3,7 +3,7 @@ import Testing
 
 @testable import LetterVault
 
-/// The state rules of docs/format-notes/integrity.md "Merge rules" 4 and 5, one at a time.
+/// The state rules of FORMAT.md §16 "Merge rules" 4 and 5, one at a time.
 @Suite struct MergeRuleTests {
   @Test func aSendRequestSurvivesAndAnEditOnTheOtherComputerRestartsItsCoolingOff() throws {
     var copies = try VaultCopies()

@@ -1,5 +1,5 @@
 /// The device-local watermark file, `<vault_id hex>.state` (security.md §1.13;
-/// docs/format-notes/keys.md §3). Pure bytes; the MAC is computed by the caller.
+/// FORMAT.md §15.3). Pure bytes; the MAC is computed by the caller.
 ///
 /// ```
 /// off len

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A short-lived place for an unlocked vault's master key, so the next commands skip
-/// Argon2id (security.md §3.9; docs/format-notes/keys.md §2). Nothing is cached unless the
+/// Argon2id (security.md §3.9; FORMAT.md §15.2). Nothing is cached unless the
 /// user asks (`letters unlock`), and never for more than 15 minutes.
 ///
 /// On Linux this is the kernel keyring of the login session: the key never touches a disk,
@@ -26,7 +26,7 @@ public final class KeyCache: Sendable {
     KernelKeyring().map(KeyCache.init)
   }
 
-  // MARK: - Entries (docs/format-notes/keys.md §2)
+  // MARK: - Entries (FORMAT.md §15.2)
 
   /// `letters:<vault_id hex>`: the key's description, which `/proc/keys` shows.
   static func description(vaultID: [UInt8]) -> String { "letters:" + Hex.encode(vaultID) }
