@@ -59,6 +59,16 @@ public enum VaultError: Error, Equatable, Sendable {
   case outOfMemory
   /// libsodium is missing, failed to initialise, or is older than 1.0.18.
   case cryptoUnavailable
+  /// An export would overwrite an existing file (pass `replacing` / `--force` to allow it).
+  case outputExists(path: String)
+  /// Some files given to import could not be read as letters; nothing was imported.
+  case importRefused([ImportProblem])
+  /// The mail command did not accept the letter; it stays held, with the reason recorded.
+  case deliveryFailed(letter: String, reason: String)
+  /// A delivery was started but its outcome was never recorded (the process stopped while the
+  /// mail command ran). It may or may not have gone out, so letters will not send it again
+  /// until the writer says which.
+  case deliveryUnresolved(letter: String, startedAt: Date)
 }
 
 extension VaultError: CustomStringConvertible {
@@ -84,6 +94,15 @@ extension VaultError: CustomStringConvertible {
     case .notYet(_, let reason): reason
     case .outOfMemory: "there was not enough memory to derive the key"
     case .cryptoUnavailable: "libsodium 1.0.18 or newer is needed and could not be loaded"
+    case .outputExists(let path): "\(path) already exists; it was left as it is"
+    case .importRefused(let problems):
+      problems.count == 1
+        ? "\(problems[0]); nothing was imported"
+        : "\(problems.count) files could not be read as letters; nothing was imported"
+    case .deliveryFailed(let letter, let reason):
+      "letter \(letter) could not be delivered (\(reason)); it is still held and nothing was lost"
+    case .deliveryUnresolved(let letter, _):
+      "a delivery of letter \(letter) was started, but letters never learned whether it went out"
     }
   }
 }

@@ -18,6 +18,7 @@ struct Letters: ParsableCommand {
     subcommands: [
       Init.self, Write.self, Edit.self, Show.self, List.self, Search.self, Hold.self,
       Note.self, History.self, Passwd.self, Verify.self, Status.self, VaultPath.self,
+      Export.self, Import.self, Delivery.self,
     ]
   )
 
@@ -32,6 +33,9 @@ struct Letters: ParsableCommand {
       Console.error(error.description, hint: error.hint)
       if case .damaged(let damages) = error, damages.count > 1 {
         for damage in damages { Console.detail(damage.description) }
+      }
+      if case .importRefused(let problems) = error, problems.count > 1 {
+        for problem in problems { Console.detail(problem.description) }
       }
       Foundation.exit(error.exitCode)
     } catch let error as CLIError {

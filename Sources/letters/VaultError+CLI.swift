@@ -6,8 +6,12 @@ extension VaultError {
     switch self {
     case .invalidInput: 64
     case .damaged, .unsupportedVersion, .kdfCostTooHigh: 65
+    case .importRefused: 65
     case .vaultNotFound, .letterNotFound, .ambiguousID: 66
     case .notAllowed: 69
+    case .deliveryUnresolved: 69
+    case .outputExists: 73
+    case .deliveryFailed: 74
     case .vaultAlreadyExists: 73
     case .io, .unsafeFile, .outOfMemory: 74
     case .notYet, .busy: 75
@@ -24,6 +28,11 @@ extension VaultError {
     case .wrongPassphrase: "nothing was changed; take your time and try again"
     case .notYet: "the letter is safe and will still be here"
     case .unsafeFile: "`chmod 600` the vault file, or move it somewhere only you can write"
+    case .outputExists: "choose another name, or add --force to replace it"
+    case .deliveryFailed(let letter, _):
+      "check `letters delivery set`, then `letters send \(letter) --retry`; or send it yourself and run `letters send \(letter) --by-hand`"
+    case .deliveryUnresolved(let letter, _):
+      "if it arrived, run `letters send \(letter) --by-hand`; if it did not, `letters send \(letter) --retry`"
     default: nil
     }
   }

@@ -27,12 +27,19 @@ struct VaultSettings: Equatable {
     case policy = 1
     case recipients = 2
     case unlock = 3
+    // Tags 4–7 are left to the cooling-off and key branches; 8 and 9 are exchange.md's.
+    case delivery = 8
+    case importKey = 9
   }
 
   var policy = Policy()
   var recipients: [Recipient] = []
   var lastUnlockAt: Int64 = 0
   var unlockCount: UInt64 = 0
+  /// How letters are delivered; nil until `letters delivery set` (VaultSettings+Exchange).
+  var delivery: DeliverySettings?
+  /// The key behind imported letters' ids; nil until the first import (VaultSettings+Exchange).
+  var importKey: [UInt8]?
 
   init(timeZoneIdentifier: String) {
     policy.timeZoneIdentifier = timeZoneIdentifier
@@ -59,6 +66,7 @@ struct VaultSettings: Equatable {
       body.i64(lastUnlockAt)
       body.u64(unlockCount)
     }
+    serializeExchangeSections(into: &writer)
     return writer.bytes
   }
 
@@ -90,13 +98,15 @@ struct VaultSettings: Equatable {
       case .unlock:
         lastUnlockAt = try body.i64()
         unlockCount = try body.u64()
+      case .delivery, .importKey:
+        try parseExchangeSection(tag, from: &body)
       }
       try body.finish()
     }
     guard seen.contains(Section.policy.rawValue) else { throw .init(reason: "settings policy") }
   }
 
-  private func section(
+  func section(
     _ tag: Section, into writer: inout ByteWriter, _ fill: (inout ByteWriter) -> Void
   ) {
     var body = ByteWriter()

@@ -1,0 +1,82 @@
+import Foundation
+
+/// How letters are delivered, as configured by `letters delivery set`.
+public struct DeliveryConfiguration: Sendable, Equatable {
+  /// The sendmail-compatible command, run with `/bin/sh -c` (`msmtp -t`, `sendmail -t -i`).
+  public var command: String
+  /// The `From:` address, "" to let the command choose.
+  public var from: String
+
+  /// Creates a configuration.
+  public init(command: String, from: String = "") {
+    self.command = command
+    self.from = from
+  }
+}
+
+/// What a delivery did.
+public struct DeliveryReceipt: Sendable, Equatable {
+  /// The address it went to.
+  public let address: String
+  /// When it was recorded as sent.
+  public let sentAt: Date
+}
+
+/// Delivery through the user's own mail command (product.md "Delivery";
+/// docs/format-notes/exchange.md "Delivery"). A letter is never delivered twice: the attempt
+/// is recorded (META `delivery_started_at`) in its own transaction before the command runs,
+/// and the outcome in another after it. If letters stops in between, the attempt stays
+/// recorded without an outcome, and every later delivery of that letter is refused with
+/// ``VaultError/deliveryUnresolved(letter:startedAt:)`` until the writer says whether it
+/// went out (``resolveDelivery(_:wentOut:)``).
+extension Vault {
+  /// The delivery configuration, nil when none is set.
+  public func deliveryConfiguration() throws(VaultError) -> DeliveryConfiguration? {
+    try database.read { session in
+      let settings = try loadSettings(in: session, manifest: try loadManifest(in: session))
+      return settings.delivery.map { DeliveryConfiguration(command: $0.command, from: $0.from) }
+    }
+  }
+
+  /// Stores the delivery command and sender address inside the vault.
+  public func setDelivery(_ configuration: DeliveryConfiguration) throws(VaultError) {
+    let command = configuration.command.trimmingCharacters(in: .whitespaces)
+    guard !command.isEmpty, !command.contains("\n"), command.utf8.count <= 1024 else {
+      throw .invalidInput("the delivery command must be one line, like `msmtp -t` or `sendmail -t -i`")
+    }
+    guard configuration.from.isEmpty || MailAddress.isPlausibleAddress(configuration.from) else {
+      throw .invalidInput("“\(configuration.from)” does not look like an email address")
+    }
+    try mutate { session, manifest in
+      var settings = try loadSettings(in: session, manifest: manifest)
+      settings.delivery = DeliverySettings(command: command, from: configuration.from)
+      try saveSettings(settings, in: session, manifest: &manifest)
+    }
+  }
+
+  /// Records that an unresolved delivery went out (the letter becomes sent, "delivered") or
+  /// did not (the letter stays held and can be delivered again).
+  public func resolveDelivery(_ id: LetterID, wentOut: Bool) throws(VaultError) {
+    let now = clock.now().storedMilliseconds
+    try mutate { session, manifest in
+      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+      guard meta.deliveryStartedAt != 0, meta.state == .held else {
+        throw VaultError.notAllowed("letter \(id.short) has no delivery waiting for an answer")
+      }
+      meta.deliveryStartedAt = 0
+      meta.updatedAt = now
+      if wentOut {
+        meta.state = .sent
+        meta.sentAt = now
+        meta.sentHow = 2
+        meta.deliveryError = ""
+        meta.events.append(.init(at: now, kind: .sent, revision: meta.headRevision, detail: "delivered (confirmed by you)"))
+      } else {
+        meta.deliveryError = "an earlier delivery was interrupted; it did not go out"
+        meta.events.append(
+          .init(at: now, kind: .deliveryFailed, revision: meta.headRevision, detail: meta.deliveryError))
+      }
+      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+    }
+  }
+}
