@@ -29,8 +29,8 @@ struct Export: ParsableCommand {
       throw CLIError.invalidArgument("“\(format)” is not an export format; use txt, md, html, json or eml")
     }
     let filter = try LetterFilter(
-      state: state.map(StateArgument.parse), recipient: to, tag: tag, since: since?.date,
-      until: until?.date)
+      state: state.map(StateArgument.parse), recipient: to, tag: tag, since: since?.past().date,
+      until: until?.past().endOfDay(in: .current))
     if let output, !force, FileManager.default.fileExists(atPath: output) {
       throw VaultError.outputExists(path: output)  // before the passphrase is asked
     }
