@@ -84,8 +84,12 @@ struct JSONImportReader {
       guard let date = dates.parse(day: entry.date, time: entry.time) else {
         throw ImportFailure("entry \(index + 1): “\(entry.date) \(entry.time)” is not a date")
       }
-      // jrnl splits the first sentence off as the title; a one-line entry has only a title.
-      let body = entry.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? entry.title : entry.body
+      // jrnl splits the first sentence off as the title; the letter keeps the whole text, so
+      // the title is also the text's first sentence.
+      let rest = entry.body
+      let body =
+        rest.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        ? entry.title : rest.first!.isNewline ? entry.title + rest : entry.title + " " + rest
       var tags = entry.tags ?? []
       if entry.starred == true { tags.append("starred") }
       letters.append(ImportedLetter(subject: entry.title, tags: tags, created: date, body: body))
