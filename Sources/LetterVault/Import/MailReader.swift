@@ -43,27 +43,38 @@ struct MailReader {
   /// The first mailbox of a `To:` value: its display name, else its address; a group
   /// (`Dr. Hale:;`) gives its name.
   static func recipientName(_ raw: String) -> String {
-    var first = ""
+    // Walk the first mailbox, noting where an unquoted "<" or ":" starts.
+    var phrase = ""
     var quoted = false
-    var angle = false
+    var escaped = false
+    var address: String?
     for character in raw {
-      if character == "\"" { quoted.toggle() }
-      if character == "<" { angle = true }
-      if character == ">" { angle = false }
-      if character == "," && !quoted && !angle { break }
-      first.append(character)
+      if escaped {
+        phrase.append(character)
+        escaped = false
+        continue
+      }
+      if quoted {
+        if character == "\\" { escaped = true } else if character == "\"" { quoted = false } else {
+          phrase.append(character)
+        }
+        continue
+      }
+      if address != nil {
+        if character == ">" { break }
+        address!.append(character)
+        continue
+      }
+      switch character {
+      case "\"": quoted = true
+      case "<": address = ""
+      case ":", ",": return EncodedWords.decode(phrase.trimmingCharacters(in: .whitespaces))
+      default: phrase.append(character)
+      }
     }
-    first = first.trimmingCharacters(in: .whitespaces)
-    if let open = first.firstIndex(of: "<") {
-      let name = first[..<open].trimmingCharacters(in: .whitespaces)
-      if !name.isEmpty { return EncodedWords.decode(FrontMatterReader.unquote(name)) }
-      return String(first[first.index(after: open)...].prefix { $0 != ">" })
-    }
-    if first.hasSuffix(":;") || (first.contains(":") && !first.contains("@")) {
-      let name = first.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces)
-      return EncodedWords.decode(FrontMatterReader.unquote(name))
-    }
-    return EncodedWords.decode(first)
+    let name = EncodedWords.decode(phrase.trimmingCharacters(in: .whitespaces))
+    if let address, name.isEmpty { return address.trimmingCharacters(in: .whitespaces) }
+    return name
   }
 
   /// An mbox (first line `From `) split into messages, mboxrd `>From ` quoting undone;
