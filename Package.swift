@@ -35,7 +35,7 @@ let package = Package(
       name: "quickstart", dependencies: ["LetterVault"], path: "Examples/quickstart"),
     .testTarget(
       name: "LetterVaultTests", dependencies: ["LetterVault", "CSodium"],
-      resources: [.copy("Vectors")]),
-    .testTarget(name: "lettersTests", dependencies: ["letters"]),
+      exclude: ["Fixtures"], resources: [.copy("Vectors")]),
+    .testTarget(name: "lettersTests", dependencies: ["letters"], exclude: ["Fixtures"]),
   ]
 )

@@ -57,7 +57,7 @@ struct DeliveryCommand {
     process.waitUntilExit()
     collected.wait()
     guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-      let line = collected.lastLine()
+      let line = collected.summary()
       let status =
         process.terminationReason == .exit
         ? "the mail command exited with status \(process.terminationStatus)"
@@ -69,7 +69,7 @@ struct DeliveryCommand {
 }
 
 /// The child's stderr, read on its own thread so a chatty command cannot block on a full pipe.
-/// Only the last line is kept for the error record, at most 200 characters.
+/// Only a short summary is kept for the error record.
 private final class ErrorOutput: @unchecked Sendable {
   private let lock = NSLock()
   private let done = DispatchSemaphore(value: 0)
@@ -84,12 +84,14 @@ private final class ErrorOutput: @unchecked Sendable {
   /// Bounded: a grandchild still holding the pipe open must not hang letters.
   func wait() { _ = done.wait(timeout: .now() + 5) }
 
-  func lastLine() -> String {
-    let text = lock.withLock { String(decoding: data, as: UTF8.self) }
-    let line = text.split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
-    let cleaned = line.filter { !$0.isASCII || !$0.asciiValue!.isControl }
-      .trimmingCharacters(in: .whitespaces)
-    return String(cleaned.prefix(200))
+  /// The non-empty lines joined with " — ", control characters removed, at most 300
+  /// characters: msmtp says why on one line and that it gave up on the next.
+  func summary() -> String {
+    let text = lock.withLock { String(decoding: data.suffix(4096), as: UTF8.self) }
+    let lines = text.split(whereSeparator: \.isNewline).map {
+      $0.filter { !$0.isASCII || !$0.asciiValue!.isControl }.trimmingCharacters(in: .whitespaces)
+    }
+    return String(lines.filter { !$0.isEmpty }.joined(separator: " — ").prefix(300))
   }
 }
 
