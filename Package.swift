@@ -34,8 +34,12 @@ let package = Package(
     .executableTarget(
       name: "quickstart", dependencies: ["LetterVault"], path: "Examples/quickstart"),
     .testTarget(
-      name: "LetterVaultTests", dependencies: ["LetterVault", "CSodium"],
+      name: "LetterVaultTests",
+      dependencies: ["LetterVault", "CSodium", .product(name: "GRDB", package: "GRDB.swift")],
       exclude: ["Fixtures"], resources: [.copy("Vectors")]),
-    .testTarget(name: "lettersTests", dependencies: ["letters"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "lettersTests",
+      dependencies: ["letters", .product(name: "GRDB", package: "GRDB.swift")],
+      exclude: ["Fixtures"]),
   ]
 )
