@@ -51,6 +51,9 @@ extension Vault {
       }
       let now = clock.now()
       meta.deliveryStartedAt = now.storedMilliseconds
+      // Replaced by the outcome; it stays only if letters stops while the command runs, and
+      // then `list` and `status` show it.
+      meta.deliveryError = "letters stopped while the mail command ran; it may have gone out"
       meta.updatedAt = now.storedMilliseconds
       meta.events.append(
         .init(at: now.storedMilliseconds, kind: .deliveryStarted, revision: meta.headRevision, detail: "to \(address)"))

@@ -54,6 +54,33 @@ extension Vault {
     }
   }
 
+  /// When a delivery of `id` was started whose outcome was never recorded; nil when none.
+  public func unresolvedDelivery(_ id: LetterID) throws(VaultError) -> Date? {
+    try database.read { session in
+      let (meta, _) = try loadMeta(id, in: session, manifest: try loadManifest(in: session))
+      return meta.deliveryStartedAt == 0 ? nil : Date(storedMilliseconds: meta.deliveryStartedAt)
+    }
+  }
+
+  /// The address a release of `id` would be delivered to: the recipient's email when a mail
+  /// command is set up; nil when the letter goes by hand (no address, or no recipient).
+  /// Throws ``VaultError/notAllowed(_:)`` when the recipient has an address but no mail
+  /// command is set up, so a letter meant for delivery is not recorded as sent by mistake.
+  public func deliveryAddress(_ id: LetterID) throws(VaultError) -> String? {
+    try database.read { session in
+      let manifest = try loadManifest(in: session)
+      let (meta, _) = try loadMeta(id, in: session, manifest: manifest)
+      let settings = try loadSettings(in: session, manifest: manifest)
+      let recipient = settings.recipients.first { $0.name.lowercased() == meta.recipient.lowercased() }
+      guard let address = recipient?.email, !address.isEmpty else { return nil }
+      guard settings.delivery != nil else {
+        throw VaultError.notAllowed(
+          "\(meta.recipient) has an email address but no mail command is set up; `letters delivery set --command 'msmtp -t'` sets one, or add --by-hand if you send it yourself")
+      }
+      return address
+    }
+  }
+
   /// Records that an unresolved delivery went out (the letter becomes sent, "delivered") or
   /// did not (the letter stays held and can be delivered again).
   public func resolveDelivery(_ id: LetterID, wentOut: Bool) throws(VaultError) {
