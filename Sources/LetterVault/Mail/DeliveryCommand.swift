@@ -49,7 +49,11 @@ struct DeliveryCommand {
     let deadline = Date().addingTimeInterval(timeout)
     while process.isRunning && Date() < deadline { usleep(20_000) }
     if process.isRunning {
+      // SIGTERM first; a child that blocks or ignores it gets SIGKILL two seconds later.
       process.terminate()
+      let grace = Date().addingTimeInterval(2)
+      while process.isRunning && Date() < grace { usleep(20_000) }
+      if process.isRunning { kill(process.processIdentifier, SIGKILL) }
       process.waitUntilExit()
       collected.wait()
       return .unknown("the mail command did not finish within \(Int(timeout)) seconds and was stopped")
