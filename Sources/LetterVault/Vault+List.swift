@@ -52,7 +52,8 @@ extension Vault {
         damaged += found
       }
       var found: [LetterSummary] = []
-      var seen = Set<[UInt8]>()
+      // Counting is enough when nothing is missing; the set is built only when it is not.
+      var seenCount = 0
       // The META of the letter being walked, waiting for its head body when searching.
       var pending: (id: LetterID, meta: LetterMeta, summary: LetterSummary)?
       let wantsBody = fields.contains(FieldTag.body.rawValue)
@@ -83,9 +84,11 @@ extension Vault {
           if let waiting = pending { decide(waiting, body: nil) }
           pending = nil
           let id = LetterID(bytes: objectID)
-          seen.insert(objectID)
+          if manifest?.entries[objectID] != nil { seenCount += 1 }
           do {
-            let meta = try openMeta(envelope: envelope, version: revision, id: id, manifest: manifest)
+            let meta = try openMeta(
+              envelope: envelope, version: revision, id: id, manifest: manifest,
+              summaryOnly: !wantsBody)
             let entry = (id, meta, summary(id, meta))
             if wantsBody { pending = entry } else { decide(entry, body: nil) }
           } catch VaultError.damaged(let problems) {
@@ -99,14 +102,23 @@ extension Vault {
         }
       }
       if let waiting = pending { decide(waiting, body: nil) }
-      for missing in (manifest?.entries.keys).map(Array.init) ?? [] where !seen.contains(missing) {
-        damaged.append(
-          Damage(
-            letterID: LetterID(bytes: missing).description, part: "letter",
-            reason: "listed in the vault index but missing from the file"))
+      if let manifest, seenCount != manifest.entries.count {
+        damaged += try missingLetters(manifest, in: session)
       }
       found.sort { ($0.created, $0.id) > ($1.created, $1.id) }
       return LetterListing(letters: found, damaged: damaged)
     }
+  }
+
+  /// Manifest entries with no META row (the slow path, taken only when counts differ).
+  private func missingLetters(_ manifest: Manifest, in session: StorageSession) throws -> [Damage] {
+    let present = Set(try session.objectIDs(field: FieldTag.meta.rawValue, hexPrefix: ""))
+    return manifest.entries.keys.filter { !present.contains($0) }
+      .sorted { $0.lexicographicallyPrecedes($1) }
+      .map {
+        Damage(
+          letterID: LetterID(bytes: $0).description, part: "letter",
+          reason: "listed in the vault index but missing from the file")
+      }
   }
 }

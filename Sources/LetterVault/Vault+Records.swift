@@ -115,7 +115,8 @@ extension Vault {
 
   /// Checks a META envelope against the manifest, then opens and parses it, in place.
   func openMeta(
-    envelope: UnsafeRawBufferPointer, version: UInt64, id: LetterID, manifest: Manifest?
+    envelope: UnsafeRawBufferPointer, version: UInt64, id: LetterID, manifest: Manifest?,
+    summaryOnly: Bool = false
   ) throws -> LetterMeta {
     do {
       if let manifest {
@@ -128,7 +129,7 @@ extension Vault {
       }
       let plaintext = try cipher.open(
         envelope, field: .meta, objectID: id.bytes, revision: version, key: .meta(id))
-      return try LetterMeta(parsing: plaintext)
+      return try LetterMeta(parsing: plaintext, summaryOnly: summaryOnly)
     } catch {
       throw VaultError.damaged([Damage(letterID: id.description, part: "metadata", reason: error.reason)])
     }
