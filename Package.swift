@@ -18,11 +18,11 @@ let package = Package(
       pkgConfig: "libsodium",
       providers: [.apt(["libsodium-dev"]), .brew(["libsodium"])]
     ),
-    // prctl and statfs, which Swift's Glibc module does not import.
+    // prctl, statfs and the kernel-keyring syscalls, which Swift's Glibc module does not import.
     .target(name: "CSystem"),
     .target(
       name: "LetterVault",
-      dependencies: ["CSodium", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["CSodium", "CSystem", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .executableTarget(
       name: "letters",
@@ -35,7 +35,9 @@ let package = Package(
       name: "quickstart", dependencies: ["LetterVault"], path: "Examples/quickstart"),
     .testTarget(
       name: "LetterVaultTests",
-      dependencies: ["LetterVault", "CSodium", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "LetterVault", "CSodium", "CSystem", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       exclude: ["Fixtures"], resources: [.copy("Vectors")]),
     .testTarget(
       name: "lettersTests",

@@ -6,6 +6,9 @@ public struct ImportSummary: Sendable, Equatable {
   public let imported: [LetterID]
   /// How many were already in the vault (or repeated in the input) and were left alone.
   public let alreadyPresent: Int
+  /// How many were burned in this vault and so were left out: a burn is not undone by
+  /// importing an old copy.
+  public let burned: Int
 }
 
 /// Bringing letters in with their original dates and state (docs/format-notes/exchange.md
@@ -14,7 +17,7 @@ public struct ImportSummary: Sendable, Equatable {
 /// Identity, so re-importing adds no duplicates: a letter from a letters export keeps its id;
 /// any other letter gets the id `BLAKE2b-128(key: import key, "LVimport" || recipient ||
 /// subject || created || text)`, where the import key is 32 random bytes kept in SETTINGS
-/// (section 9) and `created` is left out when the file did not state a date. An id that is
+/// (section 12) and `created` is left out when the file did not state a date. An id that is
 /// already present means "already here".
 extension Vault {
   /// Adds `letters`, skipping those already present; returns what was added.
@@ -29,10 +32,11 @@ extension Vault {
       let settings = try loadSettings(in: session, manifest: manifest)
       return try letters.contains { letter in
         guard let id = Self.importID(letter, key: settings.importKey) else { return true }
+        if settings.burnedIDs.contains(id.bytes) { return false }
         return !(try exists(id, in: session, manifest: manifest))
       }
     }
-    guard anyNew else { return ImportSummary(imported: [], alreadyPresent: letters.count) }
+    guard anyNew else { return try summaryOfNothingNew(letters) }
     return try mutate { session, manifest in
       var settings = try loadSettings(in: session, manifest: manifest)
       if settings.importKey == nil {
@@ -41,8 +45,13 @@ extension Vault {
       }
       var imported: [LetterID] = []
       var already = 0
+      var burned = 0
       for letter in letters {
         let id = Self.importID(letter, key: settings.importKey)!
+        if settings.burnedIDs.contains(id.bytes) {
+          burned += 1
+          continue
+        }
         if try exists(id, in: session, manifest: manifest) {
           already += 1
           continue
@@ -50,8 +59,19 @@ extension Vault {
         try store(letter, as: id, in: session, manifest: &manifest)
         imported.append(id)
       }
-      return ImportSummary(imported: imported, alreadyPresent: already)
+      return ImportSummary(imported: imported, alreadyPresent: already, burned: burned)
     }
+  }
+
+  /// Counts for an import that brings nothing new (nothing is written).
+  private func summaryOfNothingNew(_ letters: [ImportedLetter]) throws(VaultError) -> ImportSummary {
+    let settings = try database.read { session in
+      try loadSettings(in: session, manifest: try loadManifest(in: session))
+    }
+    let burned = letters.filter { letter in
+      Self.importID(letter, key: settings.importKey).map { settings.burnedIDs.contains($0.bytes) } ?? false
+    }.count
+    return ImportSummary(imported: [], alreadyPresent: letters.count - burned, burned: burned)
   }
 
   private func exists(_ id: LetterID, in session: StorageSession, manifest: Manifest) throws -> Bool {

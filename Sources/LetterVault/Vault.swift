@@ -14,12 +14,15 @@ public final class Vault {
   /// Where the vault file lives.
   public let path: String
   let database: VaultDatabase
-  let cipher: RecordCipher
+  /// Replaced when burn re-keys the vault (Vault+Burn.swift).
+  var cipher: RecordCipher
   let clock: any VaultClock
+  /// How the vault was unlocked and what the device watermark said (Vault+DeviceState.swift).
+  let unlockState = VaultUnlockState()
   var random: any RandomSource { cipher.random }
   var vaultID: [UInt8] { cipher.vaultID }
 
-  private init(path: String, database: VaultDatabase, cipher: RecordCipher, clock: any VaultClock) {
+  init(path: String, database: VaultDatabase, cipher: RecordCipher, clock: any VaultClock) {
     self.path = path
     self.database = database
     self.cipher = cipher
@@ -41,7 +44,7 @@ public final class Vault {
     try Sodium.ensureReady()
     let vaultID = random.bytes(FormatConstant.vaultIDByteCount)
     let masterKey = SecretBytes.random(count: FormatConstant.keyByteCount, from: random)
-    let slot = try Keyslot.wrap(
+    let (slot, kek) = try Keyslot.wrapKeepingKey(
       masterKey, kind: .passphrase, secret: passphrase.secret.value, kdf: kdf, vaultID: vaultID,
       random: random)
     let database = try VaultDatabase.create(at: path)
@@ -52,7 +55,10 @@ public final class Vault {
       try database.write { session in
         try session.insertVault(id: vaultID)
         try session.putKeyslot(id: random.bytes(8), blob: slot.bytes)
-        let settings = VaultSettings(timeZoneIdentifier: timeZone.identifier)
+        var settings = VaultSettings(timeZoneIdentifier: timeZone.identifier)
+        let capture = SealedBox.keyPair()
+        settings.captureSecretKey = capture.secretKey.withUnsafeBytes { Array($0) }
+        try session.setCapturePublicKey(capture.publicKey)
         let settingsHash = try vault.storeSettings(settings, epoch: 1, in: session)
         let manifest = Manifest(epoch: 1, writtenAt: now, entries: [:], settingsHash: settingsHash)
         try vault.storeManifest(manifest, replacingEpoch: nil, in: session)
@@ -61,6 +67,8 @@ public final class Vault {
       try? FileManager.default.removeItem(atPath: path)
       throw error
     }
+    vault.unlockState.passphraseKey = kek
+    vault.noteEpoch(1)
     return vault
   }
 
@@ -80,10 +88,13 @@ public final class Vault {
     guard vaultID.count == FormatConstant.vaultIDByteCount else {
       throw VaultError.damaged([Damage(letterID: nil, part: "vault file", reason: "vault id")])
     }
-    let masterKey = try Keyslot.unlock(
+    let opened = try Keyslot.unlockKeepingKey(
       slots.map(\.blob), kind: .passphrase, secret: passphrase.secret.value, vaultID: vaultID)
-    let cipher = RecordCipher(vaultID: vaultID, masterKey: masterKey, random: random)
-    return Vault(path: path, database: database, cipher: cipher, clock: clock)
+    let cipher = RecordCipher(vaultID: vaultID, masterKey: opened.masterKey, random: random)
+    let vault = Vault(path: path, database: database, cipher: cipher, clock: clock)
+    vault.unlockState.passphraseKey = opened.keyEncryptionKey
+    vault.checkDeviceState()
+    return vault
   }
 
   /// The libsodium version in use, e.g. "1.0.18".

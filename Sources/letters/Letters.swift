@@ -8,16 +8,18 @@ struct Letters: ParsableCommand {
     commandName: "letters",
     abstract: "An encrypted place for letters you may never send.",
     discussion: """
-      Letters are kept encrypted in one file. Nothing readable is written to disk unless you
-      export it. Exit codes: 0 ok, 1 unexpected, 64 usage or invalid input, 65 vault or record
-      damaged, 66 no such vault or letter, 69 not possible in the letter's state, 73 vault
-      already exists, 74 I/O, 75 not yet (cooling-off, quiet hours, busy), 77 wrong passphrase,
-      130 interrupted.
+      Letters are kept encrypted in one file. Nothing readable is written to disk \
+      unless you export it. Exit codes: 0 ok, 1 unexpected, 64 usage or invalid input, 65 vault or record \
+      damaged, 66 no such vault or letter, 69 not possible in the letter's state, 73 vault \
+      already exists, 74 I/O, 75 not yet (cooling-off, quiet hours, busy), 77 wrong \
+      passphrase, 130 interrupted.
       """,
     version: "0.1.0",
     subcommands: [
       Init.self, Write.self, Edit.self, Show.self, List.self, Search.self, Hold.self,
-      Note.self, History.self, Passwd.self, Verify.self, Status.self, VaultPath.self,
+      Note.self, History.self, Passwd.self, Verify.self, Status.self, VaultPath.self, Jot.self,
+      RecoveryCommand.self, Unlock.self, Lock.self, Burn.self, Backup.self,
+      Merge.self,
       Export.self, Import.self, Delivery.self,
     ]
   )

@@ -8,14 +8,14 @@ extension VaultError {
     case .damaged, .unsupportedVersion, .kdfCostTooHigh: 65
     case .importRefused: 65
     case .vaultNotFound, .letterNotFound, .ambiguousID: 66
-    case .notAllowed: 69
+    case .notAllowed, .rolledBack, .keyCacheUnavailable: 69
     case .deliveryUnresolved: 69
     case .outputExists: 73
     case .deliveryFailed: 74
     case .vaultAlreadyExists: 73
     case .io, .unsafeFile, .outOfMemory: 74
     case .notYet, .busy: 75
-    case .wrongPassphrase: 77
+    case .wrongPassphrase, .wrongRecoveryKey: 77
     case .cryptoUnavailable: 1
     }
   }
@@ -28,9 +28,12 @@ extension VaultError {
     case .wrongPassphrase: "nothing was changed; take your time and try again"
     case .notYet: "the letter is safe and will still be here"
     case .unsafeFile: "`chmod 600` the vault file, or move it somewhere only you can write"
+    case .wrongRecoveryKey: "nothing was changed; the passphrase still works if you remember it"
+    case .rolledBack:
+      "if you restored this copy on purpose, `letters verify --accept-rollback` makes it the current one"
     case .outputExists: "choose another name, or add --force to replace it"
     case .deliveryFailed(let letter, _):
-      "check `letters delivery set`, then `letters send \(letter) --retry`; or send it yourself and run `letters send \(letter) --by-hand`"
+      "check the mail command (`letters delivery`), then send it again with `letters send \(letter)`; if you send it yourself, `letters send \(letter) --by-hand`"
     case .deliveryUnresolved(let letter, _):
       "if it arrived, run `letters send \(letter) --by-hand`; if it did not, `letters send \(letter) --retry`"
     default: nil

@@ -46,11 +46,16 @@ struct Manifest: Equatable {
     let count = try reader.count(cap: FormatConstant.maximumListCount, minimumElementSize: 56)
     entries = [:]
     entries.reserveCapacity(count)
+    var previous: [UInt8]?
     for _ in 0..<count {
       let entry = Entry(letterID: try reader.raw(16), metaVersion: try reader.u64(), metaHash: try reader.raw(32))
-      guard entries.updateValue(entry, forKey: entry.letterID) == nil else {
-        throw .init(reason: "duplicate manifest entry")
+      // Strictly ascending ids, as `serialized()` writes them: no duplicates, and exactly one
+      // encoding per manifest (the fuzz target's malleability property, security.md T30).
+      if let previous, !previous.lexicographicallyPrecedes(entry.letterID) {
+        throw .init(reason: "manifest entries out of order")
       }
+      previous = entry.letterID
+      entries[entry.letterID] = entry
     }
     settingsHash = try reader.raw(32)
     try reader.finish()

@@ -1,5 +1,5 @@
 /// The SETTINGS sections owned by export, import and delivery (docs/format-notes/exchange.md):
-/// 8 delivery (``DeliverySettings``), 9 import key (`u8[32]`). Both are written only once set.
+/// 11 delivery (``DeliverySettings``), 12 import key (`u8[32]`). Both are written only once set.
 extension VaultSettings {
   func serializeExchangeSections(into writer: inout ByteWriter) {
     if let delivery {

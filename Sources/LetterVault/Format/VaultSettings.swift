@@ -27,15 +27,24 @@ struct VaultSettings: Equatable {
     case policy = 1
     case recipients = 2
     case unlock = 3
-    // Tags 4–7 are left to the cooling-off and key branches; 8 and 9 are exchange.md's.
-    case delivery = 8
-    case importKey = 9
+    /// The secret half of the write-only capture key pair (FORMAT.md §6.5).
+    case capture = 9
+    /// Ids of burned letters, so a merge never brings one back (FORMAT.md §6.2).
+    case burned = 10
+    /// Delivery command and sender (docs/format-notes/exchange.md; VaultSettings+Exchange).
+    case delivery = 11
+    /// The key behind imported letters' ids (docs/format-notes/exchange.md).
+    case importKey = 12
   }
 
   var policy = Policy()
   var recipients: [Recipient] = []
   var lastUnlockAt: Int64 = 0
   var unlockCount: UInt64 = 0
+  /// X25519 secret key for `letters jot` captures; empty when the vault has none.
+  var captureSecretKey: [UInt8] = []
+  /// 16-byte ids of letters burned in this vault or in a merged copy.
+  var burnedIDs: Set<[UInt8]> = []
   /// How letters are delivered; nil until `letters delivery set` (VaultSettings+Exchange).
   var delivery: DeliverySettings?
   /// The key behind imported letters' ids; nil until the first import (VaultSettings+Exchange).
@@ -66,6 +75,15 @@ struct VaultSettings: Equatable {
       body.i64(lastUnlockAt)
       body.u64(unlockCount)
     }
+    if !burnedIDs.isEmpty {
+      section(.burned, into: &writer) { body in
+        body.u32(UInt32(burnedIDs.count))
+        for id in burnedIDs.sorted(by: { $0.lexicographicallyPrecedes($1) }) { body.raw(id) }
+      }
+    }
+    if !captureSecretKey.isEmpty {
+      section(.capture, into: &writer) { body in body.raw(captureSecretKey) }
+    }
     serializeExchangeSections(into: &writer)
     return writer.bytes
   }
@@ -95,6 +113,11 @@ struct VaultSettings: Equatable {
           recipients.append(
             Recipient(name: try body.text(), email: try body.text(), coolingOffSeconds: try body.u64()))
         }
+      case .burned:
+        let count = try body.count(cap: FormatConstant.maximumListCount, minimumElementSize: 16)
+        for _ in 0..<count { burnedIDs.insert(try body.raw(16)) }
+      case .capture:
+        captureSecretKey = try body.raw(32)
       case .unlock:
         lastUnlockAt = try body.i64()
         unlockCount = try body.u64()

@@ -6,6 +6,7 @@ import GRDB
 enum StorageError: Error {
   case notAVault
   case unsupportedFormat(Int)
+  case schemaAltered
 
   static func translate(_ error: any Error, path: String) -> VaultError {
     switch error {
@@ -13,12 +14,16 @@ enum StorageError: Error {
       return error
     case StorageError.notAVault:
       return .damaged([Damage(letterID: nil, part: "vault file", reason: "not a letters vault")])
+    case StorageError.schemaAltered:
+      return .damaged([Damage(letterID: nil, part: "vault file", reason: "its table definitions were changed")])
     case StorageError.unsupportedFormat(let version):
       return .unsupportedVersion(version)
     case let error as DatabaseError:
       switch error.resultCode {
+      // Our statements are fixed and valid, so SQLITE_ERROR ("no such column", "unknown
+      // function") means the stored schema itself was altered (tamper suite, T32).
       case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT, .SQLITE_SCHEMA, .SQLITE_MISMATCH,
-        .SQLITE_CONSTRAINT, .SQLITE_TOOBIG:
+        .SQLITE_CONSTRAINT, .SQLITE_TOOBIG, .SQLITE_ERROR, .SQLITE_RANGE:
         return .damaged([
           Damage(letterID: nil, part: "vault file", reason: "the database structure is damaged")
         ])
@@ -33,6 +38,11 @@ enum StorageError: Error {
       default:
         return .io(path: path, reason: "the file could not be read or written")
       }
+    case is RowDecodingError:
+      // A column holds a value of the wrong type: the file was altered.
+      return .damaged([
+        Damage(letterID: nil, part: "vault file", reason: "the database structure is damaged")
+      ])
     default:
       return .io(path: path, reason: String(describing: type(of: error)))
     }

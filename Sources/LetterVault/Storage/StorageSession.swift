@@ -26,9 +26,20 @@ struct StorageSession {
       arguments: [FormatConstant.vaultFormat, Data(id)])
   }
 
+  /// The capture public key (FORMAT.md §6.5), if the vault has one.
+  func capturePublicKey() throws -> [UInt8]? {
+    try Data.fetchOne(db, sql: "SELECT public_key FROM capture WHERE id = 1").map { [UInt8]($0) }
+  }
+
+  func setCapturePublicKey(_ key: [UInt8]) throws {
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO capture (id, public_key) VALUES (1, ?)", arguments: [Data(key)])
+  }
+
   func keyslots() throws -> [(slotID: [UInt8], blob: [UInt8])] {
+    // `try row.decode`, never `row[i] as T`: a tampered column type must throw, not trap.
     try Row.fetchAll(db, sql: "SELECT slot_id, blob FROM keyslot ORDER BY slot_id").map { row in
-      ([UInt8](row["slot_id"] as Data), [UInt8](row["blob"] as Data))
+      ([UInt8](try row.decode(Data.self, atIndex: 0)), [UInt8](try row.decode(Data.self, atIndex: 1)))
     }
   }
 
@@ -71,7 +82,7 @@ struct StorageSession {
   /// Object ids of one field whose hex form starts with `prefix` (already lowercase hex).
   func objectIDs(field: UInt8, hexPrefix prefix: String) throws -> [[UInt8]] {
     try Data.fetchAll(
-      db, sql: "SELECT DISTINCT object_id FROM object WHERE kind = ? AND lower(hex(object_id)) LIKE ?",
+      db, sql: "SELECT DISTINCT object_id FROM object WHERE kind = ? AND length(object_id) = 16 AND lower(hex(object_id)) LIKE ?",
       arguments: [field, prefix + "%"]
     ).map { [UInt8]($0) }
   }
@@ -117,8 +128,10 @@ struct StorageSession {
     while let row = try rows.next() {
       result.append(
         StoredObject(
-          objectID: [UInt8](row[0] as Data), field: UInt8(truncatingIfNeeded: row[1] as Int64),
-          revision: UInt64(bitPattern: row[2] as Int64), envelope: [UInt8](row[3] as Data)))
+          objectID: [UInt8](try row.decode(Data.self, atIndex: 0)),
+          field: UInt8(truncatingIfNeeded: try row.decode(Int64.self, atIndex: 1)),
+          revision: UInt64(bitPattern: try row.decode(Int64.self, atIndex: 2)),
+          envelope: [UInt8](try row.decode(Data.self, atIndex: 3))))
     }
     return result
   }

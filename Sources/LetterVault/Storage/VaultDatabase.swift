@@ -9,7 +9,7 @@ import GRDB
 /// half-way, and a killed process leaves a hot journal that SQLite rolls back on next open.
 final class VaultDatabase {
   let path: String
-  private let queue: DatabaseQueue
+  let queue: DatabaseQueue
 
   private init(path: String, queue: DatabaseQueue) {
     self.path = path
@@ -32,10 +32,13 @@ final class VaultDatabase {
   }
 
   /// Opens an existing vault file after checking its ownership and permissions.
-  static func open(at path: String) throws(VaultError) -> VaultDatabase {
+  /// `readOnly` is for the other copy in a merge, which must never be written.
+  static func open(at path: String, readOnly: Bool = false) throws(VaultError) -> VaultDatabase {
     try FileSafety.checkExistingVault(path)
     do {
-      let queue = try DatabaseQueue(path: path, configuration: configuration())
+      var config = configuration()
+      config.readonly = readOnly
+      let queue = try DatabaseQueue(path: path, configuration: config)
       try queue.read { db in try Schema.check(db) }
       return VaultDatabase(path: path, queue: queue)
     } catch {

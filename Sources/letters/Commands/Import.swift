@@ -29,6 +29,9 @@ struct Import: ParsableCommand {
     if summary.alreadyPresent > 0 {
       message += ", \(summary.alreadyPresent) \(summary.alreadyPresent == 1 ? "was" : "were") already here"
     }
+    if summary.burned > 0 {
+      message += "; \(summary.burned) \(summary.burned == 1 ? "was" : "were") burned here before and \(summary.burned == 1 ? "was" : "were") left out"
+    }
     Console.info(message)
   }
 

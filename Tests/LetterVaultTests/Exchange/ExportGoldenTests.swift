@@ -22,12 +22,13 @@ import Testing
     let expected = try Golden.expected(file, actual: actual)
     #expect(
       actual == expected,
-      "\(file) differs; run with LETTERS_UPDATE_GOLDEN=1 and review the diff")
+      "\(file) differs at \(Golden.firstDifference(actual, expected)); run with LETTERS_UPDATE_GOLDEN=1 and review the diff")
   }
 
   @Test func oneLetterAsEmlIsASingleMessageWithCRLF() throws {
     let actual = try Self.render(.eml, ids: 1)
-    #expect(actual == (try Golden.expected("export/held.eml", actual: actual)))
+    let expected = try Golden.expected("export/held.eml", actual: actual)
+    #expect(actual == expected, "\(Golden.firstDifference(actual, expected))")
     let text = String(decoding: actual, as: UTF8.self)
     #expect(!text.hasPrefix("From "))
     #expect(text.contains("\r\nX-Unsent: 1\r\n"))

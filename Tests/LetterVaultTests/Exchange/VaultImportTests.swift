@@ -142,4 +142,22 @@ import Testing
     #expect(copy.letters.map(\.letter.summary.recipient) == bundle.letters.map(\.letter.summary.recipient))
     #expect(copy.letters.map(\.letter.summary.state) == bundle.letters.map(\.letter.summary.state))
   }
+
+  @Test func aBurnedLetterIsNotBroughtBackByImportingItAgain() throws {
+    let fixture = try ExchangeFixture(empty: true)
+    defer { fixture.remove() }
+    let letter = ImportedLetter(recipient: "Dr. Hale", created: ExchangeFixture.start, body: "Burn this.\n")
+    let keep = ImportedLetter(recipient: "Dr. Hale", created: ExchangeFixture.start, body: "Keep this.\n")
+    let id = try #require(try fixture.vault.importLetters([letter, keep]).imported.first)
+    let vault = try Vault.open(at: fixture.path, passphrase: fixture.passphrase, clock: fixture.clock)
+    _ = try vault.burn(id)
+
+    let again = try vault.importLetters([letter, keep])
+
+    #expect(again.imported.isEmpty)
+    #expect(again.burned == 1)
+    #expect(again.alreadyPresent == 1)
+    #expect(try vault.list().letters.map(\.id) != [id])
+    #expect(try vault.list().letters.count == 1)
+  }
 }

@@ -69,6 +69,16 @@ enum Golden {
 
   static func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
 
+  /// The first line where two texts differ, for a readable failure.
+  static func firstDifference(_ actual: [UInt8], _ expected: [UInt8]) -> String {
+    let a = String(decoding: actual, as: UTF8.self).components(separatedBy: "\n")
+    let b = String(decoding: expected, as: UTF8.self).components(separatedBy: "\n")
+    for index in 0..<max(a.count, b.count) where a[safe: index] != b[safe: index] {
+      return "line \(index + 1): got \(a[safe: index].debugDescription), expected \(b[safe: index].debugDescription)"
+    }
+    return "identical"
+  }
+
   static func load(_ name: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: url(name))) }
 
   /// The stored bytes, after rewriting them first when asked to.
@@ -78,4 +88,8 @@ enum Golden {
     }
     return try load(name)
   }
+}
+
+extension Array {
+  subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -1,0 +1,78 @@
+// Writes the seed corpus (Fuzz/Corpus/<target>/): one valid record of each kind and a few
+// edge cases. Run by `scripts/fuzz --seeds`; the output is committed, so CI never runs this.
+import Foundation
+
+let root = CommandLine.arguments.dropFirst().first ?? "Fuzz/Corpus"
+
+func save(_ target: String, _ name: String, _ bytes: [UInt8]) {
+  let directory = "\(root)/\(target)"
+  try! FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+  _ = FileManager.default.createFile(atPath: "\(directory)/\(name)", contents: Data(bytes))
+}
+
+func filled(_ count: Int, _ value: UInt8) -> [UInt8] { [UInt8](repeating: value, count: count) }
+
+let slot = Keyslot(
+  kind: .passphrase, opsLimit: 2, memLimit: 64 << 20, salt: filled(16, 1), vaultID: filled(16, 2),
+  nonce: filled(24, 3), wrappedKey: filled(48, 4))
+save("keyslot", "passphrase", slot.bytes)
+var recovery = slot
+recovery.kind = .recoveryKey
+save("keyslot", "recovery", recovery.bytes)
+save("keyslot", "short", Array(slot.bytes.prefix(100)))
+
+for field in FieldTag.allCases {
+  let sealed = Padding.pad(Array("hello".utf8), minimum: field.minimumBucket) + filled(16, 9)
+  save(
+    "envelope", "field-\(field.rawValue)",
+    Envelope(field: field, nonce: filled(24, 5), sealed: sealed).bytes)
+}
+save("envelope", "padding-only", Padding.pad([], minimum: 16))
+
+var meta = LetterMeta(
+  state: .held, letterKey: filled(32, 7), now: 1_800_000_000_000, recipient: "Dr. Hale",
+  subject: "Tuesday", tags: ["session", "grief"])
+meta.revisions = [
+  .init(number: 1, savedAt: 1_800_000_000_000, envelopeHash: filled(32, 8)),
+  .init(number: 2, savedAt: 1_800_000_060_000, envelopeHash: filled(32, 9)),
+]
+meta.events = [
+  .init(at: 1_800_000_000_000, kind: .created, revision: 1, detail: ""),
+  .init(at: 1_800_000_060_000, kind: .held, revision: 2, detail: ""),
+]
+meta.noteCount = 1
+save("meta", "held", meta.serialized())
+meta.state = .sent
+meta.sentAt = 1_800_000_090_000
+meta.deliveryError = "msmtp: connection refused"
+save("meta", "sent", meta.serialized())
+
+let entries = (1...3).map { index in
+  Manifest.Entry(
+    letterID: filled(16, UInt8(index)), metaVersion: UInt64(index),
+    metaHash: filled(32, UInt8(index)))
+}
+let manifest = Manifest(
+  epoch: 7, writtenAt: 1_800_000_000_000,
+  entries: Dictionary(uniqueKeysWithValues: entries.map { ($0.letterID, $0) }),
+  settingsHash: filled(32, 0xAA))
+save("manifest", "three", manifest.serialized())
+save(
+  "manifest", "empty",
+  Manifest(epoch: 1, writtenAt: 0, entries: [:], settingsHash: filled(32, 0)).serialized())
+
+var settings = VaultSettings(timeZoneIdentifier: "Europe/Berlin")
+save("settings", "default", settings.serialized())
+settings.recipients = [
+  .init(name: "Dr. Hale", email: "hale@example.org", coolingOffSeconds: 172_800)
+]
+settings.unlockCount = 3
+save("settings", "recipient", settings.serialized())
+
+save("importers", "text", Array("Subject: Tuesday\n\nDear Dr. Hale,\n".utf8))
+save(
+  "importers", "eml",
+  Array("From: me@example.org\r\nTo: hale@example.org\r\nSubject: hi\r\n\r\nbody\r\n".utf8))
+save(
+  "importers", "jrnl",
+  Array(#"{"entries":[{"date":"2026-05-03","time":"22:14","title":"t","body":"b"}]}"#.utf8))

@@ -1,0 +1,21 @@
+// libFuzzer entry point for the Format/ parsers (security.md T28–T30). Built by scripts/fuzz
+// together with Sources/LetterVault/Format/*.swift in one module, so the internal parsers are
+// reached directly: no test-only API in the library. FUZZ_TARGET picks the parser.
+import Foundation
+
+private let target = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "keyslot"
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  switch target {
+  case "keyslot": FuzzTargets.keyslot(bytes)
+  case "envelope": FuzzTargets.envelope(bytes)
+  case "meta": FuzzTargets.meta(bytes)
+  case "manifest": FuzzTargets.manifest(bytes)
+  case "settings": FuzzTargets.settings(bytes)
+  case "importers": FuzzTargets.importers(bytes)
+  default: fatalError("unknown FUZZ_TARGET \(target)")
+  }
+  return 0
+}

@@ -1,0 +1,59 @@
+/// One function per parser. Each must never crash on any input, and anything that parses
+/// must serialise back to the identical bytes (age's FuzzMalleability): a record has exactly
+/// one encoding, so nobody can change stored bytes without changing what they mean.
+enum FuzzTargets {
+  /// FORMAT.md §4.2. Parsing is pure byte checks: no KDF can start for a malformed slot.
+  static func keyslot(_ bytes: [UInt8]) {
+    guard let slot = try? Keyslot(parsing: bytes) else { return }
+    precondition(slot.bytes == bytes, "keyslot re-serialises differently")
+    precondition(slot.header == Array(bytes[0..<56]))
+  }
+
+  /// FORMAT.md §5.1 and §5.3: the envelope frame for every field, and the padding scan.
+  static func envelope(_ bytes: [UInt8]) {
+    for field in FieldTag.allCases {
+      guard let envelope = try? Envelope(parsing: bytes, expecting: field) else { continue }
+      precondition(envelope.bytes == bytes)
+      precondition(Array(envelope.headerBytes) == Envelope.header(for: field))
+      precondition(envelope.nonce.count == FormatConstant.nonceByteCount)
+      precondition(
+        Envelope(field: field, nonce: Array(envelope.nonce), sealed: Array(envelope.sealed)).bytes
+          == bytes)
+    }
+    if let length = bytes.withUnsafeBytes({ Padding.unpaddedLength($0) }) {
+      precondition(length < bytes.count && bytes[length] == 0x80)
+      let padded = Padding.pad(Array(bytes[..<length]), minimum: 1)
+      precondition(padded.count >= length + 1)
+    }
+  }
+
+  /// FORMAT.md §6.1, fed directly (bypassing the AEAD).
+  static func meta(_ bytes: [UInt8]) {
+    guard let meta = try? LetterMeta(parsing: bytes) else { return }
+    precondition(meta.serialized() == bytes, "META re-serialises differently")
+    precondition(!meta.revisions.isEmpty && meta.tags.count <= FormatConstant.maximumTagCount)
+  }
+
+  /// FORMAT.md §6.3: entries must be in ascending id order, so the encoding is unique.
+  static func manifest(_ bytes: [UInt8]) {
+    guard let manifest = try? Manifest(parsing: bytes) else { return }
+    precondition(manifest.serialized() == bytes, "MANIFEST re-serialises differently")
+  }
+
+  /// FORMAT.md §6.2. Sections may be omitted (a feature added later reads its defaults), so
+  /// the property is: the canonical form is a fixed point and means the same thing.
+  static func settings(_ bytes: [UInt8]) {
+    guard let settings = try? VaultSettings(parsing: bytes) else { return }
+    let canonical = settings.serialized()
+    guard let again = try? VaultSettings(parsing: canonical) else {
+      preconditionFailure("SETTINGS does not parse its own serialisation")
+    }
+    precondition(again == settings && again.serialized() == canonical)
+  }
+
+  /// The importers (text/Markdown, .eml, jrnl JSON) are not on main yet: this target is a
+  /// placeholder so scripts/fuzz and the corpus layout are ready for them.
+  static func importers(_ bytes: [UInt8]) {
+    _ = bytes
+  }
+}

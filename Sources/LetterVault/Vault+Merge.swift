@@ -1,0 +1,178 @@
+/// Merging a copy of this vault used on another computer (docs/format-notes/integrity.md
+/// "Merge"). The other file is opened read-only and never written.
+extension Vault {
+  /// Brings in what the copy at `path` has and this vault lacks, in one transaction.
+  ///
+  /// The copy must be this vault (same vault id), e.g. made with `cp` or a backup. Its records
+  /// are opened with this vault's master key; only if that fails (the copy's key was rotated)
+  /// is `passphrase` tried on the copy's own keyslots. The copy is checked completely first:
+  /// any damage in it refuses the merge and changes nothing here.
+  ///
+  /// Letters are matched by id. Revisions, notes and history are unioned; a revision number
+  /// used on both sides for different texts keeps both (reported as a conflict); a sent letter
+  /// never goes back to unsent. Rules: docs/format-notes/integrity.md "Merge rules".
+  ///
+  /// - Parameter dryRun: report what would change and write nothing.
+  public func merge(from path: String, passphrase: Passphrase? = nil, dryRun: Bool = false)
+    throws(VaultError) -> MergeReport
+  {
+    let source = try openCopy(at: path, passphrase: passphrase)
+    let incoming = try Self.naming(path) { () throws(VaultError) in
+      let problems = try source.verify()
+      guard problems.isEmpty else { throw VaultError.damaged(problems) }
+      return try source.database.read { session in try source.snapshots(in: session) }
+    }
+    let theirBurned = try Self.naming(path) { () throws(VaultError) in
+      try source.database.read { session in
+        try source.loadSettings(in: session, manifest: nil).burnedIDs
+      }
+    }
+    let preview = try database.read { session in
+      try burnedPlan(incoming, theirBurned: theirBurned, in: session, manifest: try loadManifest(in: session))
+    }
+    let (plans, unchanged) = try database.read { session in
+      try plan(preview.incoming, in: session, manifest: try loadManifest(in: session))
+    }
+    var report = MergeReport(changes: plans.map(\.change), unchanged: unchanged, applied: false)
+    report.removedAsBurned = preview.remove
+    report.notBroughtBack = preview.skipped
+    guard !dryRun, !plans.isEmpty || !preview.remove.isEmpty || preview.learnsBurned else {
+      return report
+    }
+    // Planned again inside the write transaction, in case another process wrote meanwhile.
+    return try mutate { session, manifest in
+      let burned = try burnedPlan(incoming, theirBurned: theirBurned, in: session, manifest: manifest)
+      let (plans, unchanged) = try plan(burned.incoming, in: session, manifest: manifest)
+      for plan in plans { try apply(plan, in: session, manifest: &manifest) }
+      // A letter burned on the other computer is destroyed here too (FORMAT.md §6.2).
+      for id in burned.remove {
+        try session.deleteAllRows(of: id.bytes)
+        manifest.entries[id.bytes] = nil
+      }
+      var settings = try loadSettings(in: session, manifest: manifest)
+      settings.burnedIDs.formUnion(theirBurned)
+      try saveSettings(settings, in: session, manifest: &manifest)
+      var report = MergeReport(changes: plans.map(\.change), unchanged: unchanged, applied: true)
+      report.removedAsBurned = burned.remove
+      report.notBroughtBack = burned.skipped
+      return report
+    }
+  }
+
+  /// Which incoming letters to consider, which local ones the copy burned, and whether the
+  /// copy knows of burns this vault does not.
+  private func burnedPlan(
+    _ incoming: [LetterSnapshot], theirBurned: Set<[UInt8]>, in session: StorageSession,
+    manifest: Manifest
+  ) throws -> (incoming: [LetterSnapshot], remove: [LetterID], skipped: Int, learnsBurned: Bool) {
+    let ours = try loadSettings(in: session, manifest: manifest).burnedIDs
+    let kept = incoming.filter { !ours.contains($0.id.bytes) && !theirBurned.contains($0.id.bytes) }
+    let remove = theirBurned.filter { manifest.entries[$0] != nil }
+      .sorted { $0.lexicographicallyPrecedes($1) }.map(LetterID.init(bytes:))
+    return (kept, remove, incoming.count - kept.count, !theirBurned.isSubset(of: ours))
+  }
+
+  // MARK: - The other copy
+
+  /// True when the copy at `path` is this vault but its records do not open with this
+  /// vault's key (it was re-keyed on the other computer, e.g. by a burn there), so `merge`
+  /// needs the passphrase of the copy. Throws for another vault or an unreadable file.
+  public func copyNeedsPassphrase(at path: String) throws(VaultError) -> Bool {
+    let (database, _) = try openCopyFile(at: path)
+    return
+      (try? database.read({ session in try sameKey(database, path).loadManifest(in: session) }))
+      == nil
+  }
+
+  private func openCopyFile(at path: String) throws(VaultError) -> (VaultDatabase, [[UInt8]]) {
+    let database = try Self.naming(path) { () throws(VaultError) in
+      try VaultDatabase.open(at: path, readOnly: true)
+    }
+    let (otherID, slots) = try Self.naming(path) { () throws(VaultError) in
+      try database.read { session in (try session.vaultID(), try session.keyslots()) }
+    }
+    guard otherID == vaultID else {
+      throw .notAllowed(
+        "\(path) is a different vault, not a copy of this one; only copies of the same vault can be merged. Nothing was changed"
+      )
+    }
+    return (database, slots.map(\.blob))
+  }
+
+  private func sameKey(_ database: VaultDatabase, _ path: String) -> Vault {
+    Vault(path: path, database: database, cipher: cipher, clock: clock)
+  }
+
+  private func openCopy(at path: String, passphrase: Passphrase?) throws(VaultError) -> Vault {
+    let (database, slots) = try openCopyFile(at: path)
+    let copy = sameKey(database, path)
+    do {
+      _ = try database.read { session in try copy.loadManifest(in: session) }
+      return copy
+    } catch {
+      // The copy's master key differs (rotated on one side): its own keyslots decide.
+      guard let passphrase, case .damaged = error else { throw Self.inCopy(error, path) }
+      let key = try Keyslot.unlock(
+        slots, kind: .passphrase, secret: passphrase.secret.value, vaultID: vaultID)
+      let own = RecordCipher(vaultID: vaultID, masterKey: key, random: random)
+      return Vault(path: path, database: database, cipher: own, clock: clock)
+    }
+  }
+
+  /// Runs `body`, saying "in the other copy" in any damage it reports.
+  private static func naming<T>(_ path: String, _ body: () throws(VaultError) -> T)
+    throws(VaultError) -> T
+  {
+    do { return try body() } catch { throw inCopy(error, path) }
+  }
+
+  private static func inCopy(_ error: VaultError, _ path: String) -> VaultError {
+    guard case .damaged(let damages) = error else { return error }
+    return .damaged(
+      damages.map {
+        Damage(letterID: $0.letterID, part: "\($0.part) (in \(path))", reason: $0.reason)
+      })
+  }
+
+  // MARK: - Plan and apply
+
+  private func plan(_ incoming: [LetterSnapshot], in session: StorageSession, manifest: Manifest)
+    throws -> ([LetterMerger.Plan], Int)
+  {
+    let settings = try loadSettings(in: session, manifest: manifest)
+    let merger = LetterMerger { Int64(settings.coolingOffSeconds(for: $0)) * 1000 }
+    var plans: [LetterMerger.Plan] = []
+    var unchanged = 0
+    for letter in incoming {
+      let local = try session.objects(letter.id.bytes, field: FieldTag.meta.rawValue).last.map {
+        try snapshot($0, in: session, manifest: manifest)
+      }
+      if let plan = merger.merge(local: local, incoming: letter) {
+        plans.append(plan)
+      } else {
+        unchanged += 1
+      }
+    }
+    return (plans, unchanged)
+  }
+
+  private func apply(
+    _ plan: LetterMerger.Plan, in session: StorageSession, manifest: inout Manifest
+  )
+    throws
+  {
+    let id = plan.change.id
+    var meta = plan.meta
+    let letterKey = SecretBytes(copying: meta.letterKey)
+    for (index, revision) in plan.revisions.enumerated() {
+      meta.revisions[index].envelopeHash =
+        try revision.storedHash
+        ?? storeBody(
+          revision.text, id: id, revision: revision.number, letterKey: letterKey, in: session)
+    }
+    if let notes = plan.notes {
+      try storeNotes(notes, for: id, letterKey: meta.letterKey, in: session)
+    }
+    try storeMeta(meta, for: id, version: plan.version, in: session, manifest: &manifest)
+  }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import LetterVault
+
+struct Merge: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Bring in a copy of this vault used on another computer.",
+    discussion: """
+      PATH is a copy of this same vault (made with cp or `letters backup`); another vault is refused. The copy is only read, with this vault's passphrase and key, and checked in full first. Nothing is ever deleted:
+        - letters only the copy has are added;
+        - revisions are combined; when both computers saved a different text under the same revision number, both are kept: the one saved earlier keeps the number, the other becomes the newest revision, and the conflict is listed;
+        - notes and history are combined;
+        - a letter sent on either computer stays sent, with the text that was sent as its current text; otherwise the latest change of state in the combined history wins (held, back to draft), and editing never changes the state;
+        - a pending send request keeps the later of the two deadlines, and an edit made on the other computer starts its cooling-off again;
+        - recipient, subject and tags come from the copy changed last.
+      Rules, recipients and the passphrase of this vault are not changed. Merging the same copy twice changes nothing the second time. --dry-run lists the changes and writes nothing. A letter burned on either computer stays burned: the copy's letter is not brought back, and a letter the copy burned is destroyed here too.
+      """)
+
+  @OptionGroup var options: VaultOptions
+  @Argument(help: "The other copy of the vault.") var path: String
+  @Flag(help: "List what would change, and change nothing.") var dryRun = false
+
+  func run() throws {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw VaultError.vaultNotFound(path: path)
+    }
+    let vault = try options.open()
+    // Copies share this vault's key; only a copy re-keyed elsewhere needs its passphrase.
+    let passphrase =
+      try vault.copyNeedsPassphrase(at: path)
+      ? PassphraseSource.current(prompt: "Passphrase for the other copy: ") : nil
+    let report = try vault.merge(from: path, passphrase: passphrase, dryRun: dryRun)
+    for change in report.changes { Console.out(MergeText.line(change) + "\n") }
+    let count = report.changes.count
+    let letters = "\(count) letter\(count == 1 ? "" : "s")"
+    if count == 0 && report.removedAsBurned.isEmpty {
+      Console.info("nothing to bring in; this vault already has everything in \(path)")
+    } else if report.applied {
+      Console.info("merged: \(letters) brought in or updated")
+    } else {
+      Console.info("dry run: \(letters) would change; nothing was written")
+    }
+    for id in report.removedAsBurned {
+      Console.out("\(id.short)  burned on the other computer; " + (report.applied ? "removed here too" : "would be removed here too") + "\n")
+    }
+    if report.notBroughtBack > 0 {
+      Console.info("\(report.notBroughtBack) letter\(report.notBroughtBack == 1 ? " you burned here was" : "s you burned here were") not brought back")
+    }
+    let conflicts = report.changes.reduce(0) { $0 + $1.conflicts.count }
+    if conflicts > 0 {
+      Console.info(
+        "\(conflicts) revision\(conflicts == 1 ? " was" : "s were") edited differently on the two computers; both texts are kept (`letters history ID`)"
+      )
+    }
+  }
+}
+
+/// One stdout line per changed letter: `ID  what changes`.
+enum MergeText {
+  static func line(_ change: LetterMergeChange) -> String {
+    var parts: [String] = []
+    if change.isNew {
+      parts.append(
+        "new \(change.stateAfter) letter, \(plural(change.addedRevisions.count, "revision"))")
+      if change.addedNotes > 0 { parts.append(plural(change.addedNotes, "note")) }
+      return "\(change.id.short)  " + parts.joined(separator: ", ")
+    }
+    // A conflict's second text is listed with the conflict, not again as an added revision.
+    let keptAs = Set(change.conflicts.map(\.keptAs))
+    let added = change.addedRevisions.filter { !keptAs.contains($0) }
+    if !added.isEmpty { parts.append("+\(plural(added.count, "revision"))") }
+    for conflict in change.conflicts {
+      parts.append(
+        "revision \(conflict.number) differs in the two copies: both kept, the later as revision \(conflict.keptAs)"
+      )
+    }
+    if let before = change.stateBefore, before != change.stateAfter {
+      parts.append("\(before) → \(change.stateAfter)")
+    }
+    if change.addedNotes > 0 { parts.append("+\(plural(change.addedNotes, "note"))") }
+    if change.addedEvents > 0 { parts.append("+\(plural(change.addedEvents, "history event"))") }
+    if change.detailsChanged { parts.append("details updated") }
+    if parts.isEmpty { parts.append("revisions renumbered") }
+    return "\(change.id.short)  " + parts.joined(separator: ", ")
+  }
+
+  private static func plural(_ count: Int, _ word: String) -> String {
+    "\(count) \(word)\(count == 1 ? "" : "s")"
+  }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@testable import LetterVault
+
+/// Two copies of one vault, as on two computers: `home` is the TestVault, `away` a `cp` of it.
+struct VaultCopies {
+  let home: TestVault
+  let awayPath: String
+  let awayClock: ManualClock
+  var away: Vault
+
+  init() throws {
+    home = try TestVault()
+    awayPath = home.directory.appendingPathComponent("away.db").path
+    try FileManager.default.copyItem(atPath: home.path, toPath: awayPath)
+    awayClock = ManualClock(Date(timeIntervalSince1970: 1_800_000_500))
+    away = try Vault.open(at: awayPath, passphrase: home.passphrase, clock: awayClock)
+  }
+
+  /// Refreshes `away` after the file was replaced or copied again.
+  mutating func syncAway() throws {
+    try? FileManager.default.removeItem(atPath: awayPath)
+    try FileManager.default.copyItem(atPath: home.path, toPath: awayPath)
+    away = try Vault.open(at: awayPath, passphrase: home.passphrase, clock: awayClock)
+  }
+
+  /// A copy of `path` next to it, opened; for merging in both directions.
+  func duplicate(_ path: String, as name: String) throws -> (String, Vault) {
+    let target = home.directory.appendingPathComponent(name).path
+    try FileManager.default.copyItem(atPath: path, toPath: target)
+    return (target, try Vault.open(at: target, passphrase: home.passphrase, clock: home.clock))
+  }
+
+  func remove() { home.remove() }
+}
+
+/// Everything merge promises to keep, read back through the library.
+struct LetterContents: Equatable, CustomStringConvertible {
+  var id: String
+  var state: LetterState
+  var revisions: [UInt32: String]
+  var notes: [String]
+
+  var description: String { "\(id.prefix(8)) \(state) revs=\(revisions) notes=\(notes)" }
+
+  static func all(_ vault: Vault) throws -> [LetterContents] {
+    try vault.database.read { session in
+      try vault.snapshots(in: session).map { snapshot in
+        LetterContents(
+          id: snapshot.id.description, state: snapshot.meta.state,
+          revisions: snapshot.texts.mapValues { String(decoding: $0, as: UTF8.self) },
+          notes: snapshot.notes.map { "\($0.at) \(String(decoding: $0.text, as: UTF8.self))" })
+      }
+    }
+  }
+}
+
+extension Vault {
+  /// Marks a letter sent by hand, as the `send` command will (test helper; no send yet).
+  func markSentForTest(_ id: LetterID) throws {
+    let now = clock.now().storedMilliseconds
+    try mutate { session, manifest in
+      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+      meta.state = .sent
+      meta.sentAt = now
+      meta.sentHow = 1
+      meta.updatedAt = now
+      meta.events.append(
+        .init(at: now, kind: .sent, revision: meta.headRevision, detail: "by hand"))
+      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+    }
+  }
+}
+
+extension Vault {
+  /// Records a send request as the `send` command will (test helper; no send on main yet):
+  /// the letter is held and may go after the cooling-off.
+  func requestSendForTest(_ id: LetterID, coolingOff: TimeInterval) throws {
+    let now = clock.now().storedMilliseconds
+    try mutate { session, manifest in
+      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+      meta.state = .held
+      meta.sendRequestedAt = now
+      meta.releaseAt = now + Int64(coolingOff * 1000)
+      meta.updatedAt = now
+      meta.events.append(
+        .init(at: now, kind: .sendRequested, revision: meta.headRevision, detail: ""))
+      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+    }
+  }
+}
