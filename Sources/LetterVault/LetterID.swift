@@ -21,6 +21,7 @@ public struct LetterID: Hashable, Sendable, CustomStringConvertible, Comparable 
     bytes[0..<8].enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
   }
 
+  /// Byte order of the raw ids (stable, and meaningless: ids are random).
   public static func < (lhs: LetterID, rhs: LetterID) -> Bool {
     lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
   }

@@ -51,22 +51,9 @@ extension Vault {
   func loadNote(_ id: LetterID, meta: LetterMeta, number: UInt32, in session: StorageSession) throws
     -> LetterNote
   {
-    let part = "note \(number)"
-    guard let envelope = try session.object(id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number))
-    else { throw VaultError.damaged([Damage(letterID: id.description, part: part, reason: "missing")]) }
-    do {
-      let plaintext = try cipher.open(
-        envelope, field: .note, objectID: id.bytes, revision: UInt64(number),
-        key: RecordCipher.noteKey(number: number, letterKey: SecretBytes(copying: meta.letterKey)))
-      var reader = ByteReader(plaintext)
-      let at = try reader.i64()
-      let text = try reader.raw(reader.remaining)
-      guard let string = String(validating: text, as: UTF8.self) else {
-        throw ByteReader.Malformed(reason: "note is not UTF-8")
-      }
-      return LetterNote(number: Int(number), date: Date(storedMilliseconds: at), text: string)
-    } catch {
-      throw VaultError.damaged([Damage(letterID: id.description, part: part, reason: error.reason)])
-    }
+    let record = try loadNoteRecord(id, meta: meta, number: number, in: session)
+    return LetterNote(
+      number: Int(number), date: Date(storedMilliseconds: record.at),
+      text: String(decoding: record.text, as: UTF8.self))
   }
 }

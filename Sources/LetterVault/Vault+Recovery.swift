@@ -47,15 +47,8 @@ extension Vault {
     at path: String, recoveryKey: RecoveryKey, clock: any VaultClock = SystemClock(),
     random: any RandomSource = SystemRandom()
   ) throws(VaultError) -> Vault {
-    try Sodium.ensureReady()
-    let database = try VaultDatabase.open(at: path)
-    let (vaultID, slots) = try database.read { session in
-      (try session.vaultID(), try session.keyslots())
-    }
-    let opened = try Keyslot.unlockKeepingKey(
-      slots.map(\.blob), kind: .recoveryKey, secret: recoveryKey.secret.value, vaultID: vaultID)
-    let cipher = RecordCipher(vaultID: vaultID, masterKey: opened.masterKey, random: random)
-    let vault = Vault(path: path, database: database, cipher: cipher, clock: clock)
+    let (vault, _) = try unlock(
+      at: path, kind: .recoveryKey, secret: recoveryKey.secret.value, clock: clock, random: random)
     vault.checkDeviceState()
     return vault
   }

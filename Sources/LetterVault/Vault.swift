@@ -80,6 +80,18 @@ public final class Vault {
     at path: String, passphrase: Passphrase, clock: any VaultClock = SystemClock(),
     random: any RandomSource = SystemRandom()
   ) throws(VaultError) -> Vault {
+    let (vault, opened) = try unlock(
+      at: path, kind: .passphrase, secret: passphrase.secret.value, clock: clock, random: random)
+    vault.unlockState.passphraseKey = opened.keyEncryptionKey
+    vault.checkDeviceState()
+    return vault
+  }
+
+  /// Opens the file and unwraps the master key with a keyslot of `kind` (FORMAT.md §4.2).
+  static func unlock(
+    at path: String, kind: Keyslot.Kind, secret: SecretBytes, clock: any VaultClock,
+    random: any RandomSource
+  ) throws(VaultError) -> (Vault, Keyslot.Opened) {
     try Sodium.ensureReady()
     let database = try VaultDatabase.open(at: path)
     let (vaultID, slots) = try database.read { session in
@@ -89,12 +101,9 @@ public final class Vault {
       throw VaultError.damaged([Damage(letterID: nil, part: "vault file", reason: "vault id")])
     }
     let opened = try Keyslot.unlockKeepingKey(
-      slots.map(\.blob), kind: .passphrase, secret: passphrase.secret.value, vaultID: vaultID)
+      slots.map(\.blob), kind: kind, secret: secret, vaultID: vaultID)
     let cipher = RecordCipher(vaultID: vaultID, masterKey: opened.masterKey, random: random)
-    let vault = Vault(path: path, database: database, cipher: cipher, clock: clock)
-    vault.unlockState.passphraseKey = opened.keyEncryptionKey
-    vault.checkDeviceState()
-    return vault
+    return (Vault(path: path, database: database, cipher: cipher, clock: clock), opened)
   }
 
   /// The libsodium version in use, e.g. "1.0.18".

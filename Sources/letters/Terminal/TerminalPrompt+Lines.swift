@@ -28,6 +28,14 @@ extension TerminalPrompt {
   /// One line from the controlling terminal with echo off (a recovery key being typed);
   /// nil without a terminal. Unlike a passphrase it must become a `String` to be parsed.
   static func readHiddenLine(prompt: String) -> String? {
+    guard var bytes = readHiddenBytes(prompt: prompt, limit: 256) else { return nil }
+    defer { bytes.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) } }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// One line from `/dev/tty` with echo off (no asterisks: they would show the length),
+  /// the terminal restored on every path, also on a signal. Nil without a terminal.
+  static func readHiddenBytes(prompt: String, limit: Int) -> [UInt8]? {
     let fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
@@ -49,10 +57,9 @@ extension TerminalPrompt {
     }
     var bytes: [UInt8] = []
     var byte: UInt8 = 0
-    while read(fd, &byte, 1) == 1, byte != 0x0A, byte != 0x0D, bytes.count < 256 {
+    while read(fd, &byte, 1) == 1, byte != 0x0A, byte != 0x0D, bytes.count < limit {
       bytes.append(byte)
     }
-    defer { _ = bytes.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) } }
-    return String(decoding: bytes, as: UTF8.self)
+    return bytes
   }
 }
