@@ -72,6 +72,7 @@ public struct MailMessage: Sendable, Equatable {
     return formatter.string(from: date)
   }
 
+  /// Two messages are equal when they render to the same bytes.
   public static func == (lhs: MailMessage, rhs: MailMessage) -> Bool {
     lhs.rendered(timeZone: TimeZone(identifier: "UTC")!)
       == rhs.rendered(timeZone: TimeZone(identifier: "UTC")!)
