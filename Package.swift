@@ -38,9 +38,10 @@ let package = Package(
       dependencies: [
         "LetterVault", "CSodium", "CSystem", .product(name: "GRDB", package: "GRDB.swift"),
       ],
-      resources: [.copy("Vectors")]),
+      exclude: ["Fixtures"], resources: [.copy("Vectors")]),
     .testTarget(
       name: "lettersTests",
-      dependencies: ["letters", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: ["letters", .product(name: "GRDB", package: "GRDB.swift")],
+      exclude: ["Fixtures"]),
   ]
 )

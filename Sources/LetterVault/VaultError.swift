@@ -66,6 +66,16 @@ public enum VaultError: Error, Equatable, Sendable {
   case rolledBack(currentEpoch: UInt64, highestSeen: UInt64)
   /// The time-limited unlock cannot be used here (no kernel keyring, or it refused).
   case keyCacheUnavailable(String)
+  /// An export would overwrite an existing file (pass `replacing` / `--force` to allow it).
+  case outputExists(path: String)
+  /// Some files given to import could not be read as letters; nothing was imported.
+  case importRefused([ImportProblem])
+  /// The mail command did not accept the letter; it stays held, with the reason recorded.
+  case deliveryFailed(letter: String, reason: String)
+  /// A delivery was started but its outcome was never recorded (the process stopped while the
+  /// mail command ran). It may or may not have gone out, so letters will not send it again
+  /// until the writer says which.
+  case deliveryUnresolved(letter: String, startedAt: Date)
 }
 
 extension VaultError: CustomStringConvertible {
@@ -95,6 +105,15 @@ extension VaultError: CustomStringConvertible {
     case .rolledBack(let current, let seen):
       "this vault file is older than one this computer has seen before (change \(current), earlier seen \(seen)), so nothing will be written to it for now"
     case .keyCacheUnavailable(let reason): "the vault cannot stay unlocked here: \(reason)"
+    case .outputExists(let path): "\(path) already exists; it was left as it is"
+    case .importRefused(let problems):
+      problems.count == 1
+        ? "\(problems[0]); nothing was imported"
+        : "\(problems.count) files could not be read as letters; nothing was imported"
+    case .deliveryFailed(let letter, let reason):
+      "letter \(letter) could not be delivered (\(reason)); it is still held and nothing was lost"
+    case .deliveryUnresolved(let letter, _):
+      "a delivery of letter \(letter) was started, but letters never learned whether it went out"
     }
   }
 }

@@ -20,6 +20,7 @@ struct Letters: ParsableCommand {
       Note.self, History.self, Passwd.self, Verify.self, Status.self, VaultPath.self, Jot.self,
       RecoveryCommand.self, Unlock.self, Lock.self, Burn.self, Backup.self,
       Merge.self,
+      Export.self, Import.self, Delivery.self,
     ]
   )
 
@@ -34,6 +35,9 @@ struct Letters: ParsableCommand {
       Console.error(error.description, hint: error.hint)
       if case .damaged(let damages) = error, damages.count > 1 {
         for damage in damages { Console.detail(damage.description) }
+      }
+      if case .importRefused(let problems) = error, problems.count > 1 {
+        for problem in problems { Console.detail(problem.description) }
       }
       Foundation.exit(error.exitCode)
     } catch let error as CLIError {

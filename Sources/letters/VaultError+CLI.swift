@@ -6,8 +6,12 @@ extension VaultError {
     switch self {
     case .invalidInput: 64
     case .damaged, .unsupportedVersion, .kdfCostTooHigh: 65
+    case .importRefused: 65
     case .vaultNotFound, .letterNotFound, .ambiguousID: 66
     case .notAllowed, .rolledBack, .keyCacheUnavailable: 69
+    case .deliveryUnresolved: 69
+    case .outputExists: 73
+    case .deliveryFailed: 74
     case .vaultAlreadyExists: 73
     case .io, .unsafeFile, .outOfMemory: 74
     case .notYet, .busy: 75
@@ -27,6 +31,11 @@ extension VaultError {
     case .wrongRecoveryKey: "nothing was changed; the passphrase still works if you remember it"
     case .rolledBack:
       "if you restored this copy on purpose, `letters verify --accept-rollback` makes it the current one"
+    case .outputExists: "choose another name, or add --force to replace it"
+    case .deliveryFailed(let letter, _):
+      "check the mail command (`letters delivery`), then send it again with `letters send \(letter)`; if you send it yourself, `letters send \(letter) --by-hand`"
+    case .deliveryUnresolved(let letter, _):
+      "if it arrived, run `letters send \(letter) --by-hand`; if it did not, `letters send \(letter) --retry`"
     default: nil
     }
   }

@@ -31,6 +31,10 @@ struct VaultSettings: Equatable {
     case capture = 9
     /// Ids of burned letters, so a merge never brings one back (FORMAT.md §6.2).
     case burned = 10
+    /// Delivery command and sender (docs/format-notes/exchange.md; VaultSettings+Exchange).
+    case delivery = 11
+    /// The key behind imported letters' ids (docs/format-notes/exchange.md).
+    case importKey = 12
   }
 
   var policy = Policy()
@@ -41,6 +45,10 @@ struct VaultSettings: Equatable {
   var captureSecretKey: [UInt8] = []
   /// 16-byte ids of letters burned in this vault or in a merged copy.
   var burnedIDs: Set<[UInt8]> = []
+  /// How letters are delivered; nil until `letters delivery set` (VaultSettings+Exchange).
+  var delivery: DeliverySettings?
+  /// The key behind imported letters' ids; nil until the first import (VaultSettings+Exchange).
+  var importKey: [UInt8]?
 
   init(timeZoneIdentifier: String) {
     policy.timeZoneIdentifier = timeZoneIdentifier
@@ -76,6 +84,7 @@ struct VaultSettings: Equatable {
     if !captureSecretKey.isEmpty {
       section(.capture, into: &writer) { body in body.raw(captureSecretKey) }
     }
+    serializeExchangeSections(into: &writer)
     return writer.bytes
   }
 
@@ -112,6 +121,8 @@ struct VaultSettings: Equatable {
       case .unlock:
         lastUnlockAt = try body.i64()
         unlockCount = try body.u64()
+      case .delivery, .importKey:
+        try parseExchangeSection(tag, from: &body)
       }
       try body.finish()
     }
@@ -122,7 +133,7 @@ struct VaultSettings: Equatable {
     }
   }
 
-  private func section(
+  func section(
     _ tag: Section, into writer: inout ByteWriter, _ fill: (inout ByteWriter) -> Void
   ) {
     var body = ByteWriter()

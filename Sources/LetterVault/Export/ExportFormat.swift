@@ -1,0 +1,13 @@
+/// The shapes a decrypted copy can take (product.md "Export").
+public enum ExportFormat: String, Sendable, CaseIterable {
+  /// Plain text; letters separated by a form feed, so a printer starts each on a new page.
+  case txt
+  /// Markdown; one `#` heading per letter.
+  case md
+  /// One printable HTML page per letter, everything escaped.
+  case html
+  /// Every field, for other tools and for `letters import` (``ExportDocument``).
+  case json
+  /// RFC 5322 with MIME for a mail client; several letters make an mboxrd mailbox.
+  case eml
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// `--format eml`: one letter is one RFC 5322 message with CRLF line ends; several letters are
+/// an mboxrd mailbox (LF line ends, a `From ` line before each message), which mail clients
+/// import as a folder (docs/format-notes/exchange.md "eml").
+struct MailRenderer {
+  let dates: ExportDates
+
+  /// Used when no sender address is configured (`letters delivery set --from`).
+  static let placeholderSender = "letters@localhost.invalid"
+
+  func render(_ bundle: LetterBundle) -> [UInt8] {
+    if bundle.letters.count == 1 {
+      return message(bundle.letters[0], from: bundle.from).rendered(
+        lineEnding: "\r\n", timeZone: dates.timeZone)
+    }
+    var out: [UInt8] = []
+    for exported in bundle.letters {
+      let message = message(exported, from: bundle.from)
+      out += Array("From \(message.from.address) \(Self.asctime(message.date))\n".utf8)
+      out += message.rendered(lineEnding: "\n", timeZone: dates.timeZone)
+      if out.last != 0x0A { out.append(0x0A) }
+      out.append(0x0A)
+    }
+    return out
+  }
+
+  func message(_ exported: ExportedLetter, from: String) -> MailMessage {
+    let summary = exported.letter.summary
+    var extra = [("X-Letters-Id", summary.id.description), ("X-Letters-State", summary.state.description)]
+    // Mail clients open a message marked unsent as a draft, ready to edit and send.
+    if summary.state != .sent { extra.append(("X-Unsent", "1")) }
+    return MailMessage(
+      from: MailAddress(name: "", address: from.isEmpty ? Self.placeholderSender : from),
+      to: MailAddress(name: summary.recipient, address: exported.email),
+      subject: summary.subject, date: summary.sentAt ?? summary.created,
+      messageID: "\(summary.id)@letters.invalid", body: exported.letter.body, extraHeaders: extra)
+  }
+
+  /// The date of an mbox `From ` line: asctime in UTC ("Sun May  3 22:14:00 2026").
+  static func asctime(_ date: Date) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "EEE MMM"
+    let head = formatter.string(from: date)
+    formatter.dateFormat = "d"
+    let day = formatter.string(from: date)
+    formatter.dateFormat = "HH:mm:ss yyyy"
+    return "\(head) \(day.count == 1 ? " " + day : day) \(formatter.string(from: date))"
+  }
+}

@@ -1,0 +1,44 @@
+/// Markdown: a `#` heading per letter, a small field list, the text as written, notes as a
+/// `##` section; letters separated by a thematic break.
+struct MarkdownRenderer {
+  let dates: ExportDates
+
+  func render(_ bundle: LetterBundle) -> String {
+    bundle.letters.map(letter).joined(separator: "\n---\n\n")
+  }
+
+  private func letter(_ exported: ExportedLetter) -> String {
+    let summary = exported.letter.summary
+    var out = "# \(Self.inline(ExportDates.title(summary)))\n\n"
+    if !summary.recipient.isEmpty { out += "- **To:** \(Self.inline(summary.recipient))\n" }
+    out += "- **Written:** \(dates.human(summary.created))\n"
+    out += "- **State:** \(dates.stateLabel(summary))\n"
+    if !summary.tags.isEmpty {
+      out += "- **Tags:** \(summary.tags.map(Self.inline).joined(separator: ", "))\n"
+    }
+    out += "\n" + TextRenderer.withNewline(exported.letter.body)
+    if !exported.notes.isEmpty {
+      out += "\n## Notes\n"
+      for note in exported.notes {
+        out += "\n**\(dates.human(note.date))**\n\n" + TextRenderer.withNewline(note.text)
+      }
+    }
+    return out
+  }
+
+  /// Header fields stay on one line and cannot open HTML inside a Markdown renderer.
+  static func inline(_ text: String) -> String {
+    var out = ""
+    for character in text {
+      switch character {
+      case "\n", "\r": out += " "
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "&": out += "&amp;"
+      case "*", "_", "`", "[", "]", "\\": out += "\\\(character)"
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,26 @@
+/// The delivery configuration (SETTINGS section 11, docs/format-notes/exchange.md): the
+/// sendmail-compatible command letters pipe a message into, and the sender address.
+/// It lives inside the encrypted vault, like the rules: no plaintext file names the command.
+struct DeliverySettings: Equatable {
+  /// Run with `/bin/sh -c`, the message on stdin (`msmtp -t`, `sendmail -t -i`).
+  var command: String
+  /// The `From:` address, "" to let the command decide (and `letters@localhost.invalid` in
+  /// exported `.eml` files).
+  var from: String
+
+  /// `text command || text from`.
+  func serialize(into writer: inout ByteWriter) {
+    writer.text(command)
+    writer.text(from)
+  }
+
+  init(command: String, from: String) {
+    self.command = command
+    self.from = from
+  }
+
+  init(parsing reader: inout ByteReader) throws(ByteReader.Malformed) {
+    command = try reader.text()
+    from = try reader.text()
+  }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Dates as files write them: ISO 8601 with or without a zone, `2026-05-03 22:14`, a bare
+/// day, and RFC 5322 mail dates. Zone-less dates are read in the importer's zone.
+struct ImportDates {
+  let timeZone: TimeZone
+
+  func parse(_ raw: String) -> Date? {
+    let text = raw.trimmingCharacters(in: .whitespaces)
+    let iso = ISO8601DateFormatter()
+    for options: ISO8601DateFormatter.Options in [
+      [.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime],
+    ] {
+      iso.formatOptions = options
+      if let date = iso.date(from: text) { return date }
+    }
+    return local(text, formats: [
+      "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm",
+      "yyyy-MM-dd",
+    ])
+  }
+
+  /// jrnl writes `"date": "2020-01-01", "time": "09:00"` in local time.
+  func parse(day: String, time: String) -> Date? {
+    local("\(day) \(time)", formats: ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"])
+  }
+
+  /// "Sun, 03 May 2026 22:14:00 +0200" and its common variants (RFC 5322 §3.3).
+  func parseMail(_ raw: String) -> Date? {
+    var text = raw.trimmingCharacters(in: .whitespaces)
+    if let comment = text.firstIndex(of: "(") {
+      text = String(text[..<comment]).trimmingCharacters(in: .whitespaces)
+    }
+    if let comma = text.firstIndex(of: ",") {
+      text = String(text[text.index(after: comma)...]).trimmingCharacters(in: .whitespaces)
+    }
+    text = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    for format in ["d MMM yyyy HH:mm:ss Z", "d MMM yyyy HH:mm Z", "d MMM yy HH:mm:ss Z", "d MMM yyyy HH:mm:ss zzz"] {
+      formatter.dateFormat = format
+      if let date = formatter.date(from: text) { return date }
+    }
+    return nil
+  }
+
+  private func local(_ text: String, formats: [String]) -> Date? {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = timeZone
+    formatter.isLenient = false
+    for format in formats {
+      formatter.dateFormat = format
+      if let date = formatter.date(from: text), formatter.string(from: date) == text { return date }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// Sending a released letter through the mail command: record the attempt, run the command,
+/// record the outcome; three steps, two transactions (see ``Vault/deliveryConfiguration()``'s
+/// extension for the never-twice rule).
+extension Vault {
+  /// Delivers letter `id`, whose re-read was confirmed with `fingerprint`, to its recipient's
+  /// address through the configured command. `environment` is the command's whole environment
+  /// (the caller scrubs its private variables); the command is stopped after `timeout`.
+  ///
+  /// On success the letter is sent ("delivered"). If the command refuses, the letter stays
+  /// held with the reason recorded (shown by `list` and `status`) and
+  /// ``VaultError/deliveryFailed(letter:reason:)`` is thrown; a later call tries again. If the
+  /// outcome cannot be known (timeout), the attempt stays open and
+  /// ``VaultError/deliveryUnresolved(letter:startedAt:)`` is thrown.
+  @discardableResult
+  public func deliver(
+    _ id: LetterID, confirming fingerprint: String, environment: [String: String] = [:],
+    timeout: TimeInterval = 120
+  ) throws(VaultError) -> DeliveryReceipt {
+    let job = try startDelivery(id, confirming: fingerprint)
+    let outcome = DeliveryCommand(command: job.command, environment: environment, timeout: timeout)
+      .run(job.message)
+    return try finishDelivery(id, address: job.address, outcome: outcome)
+  }
+
+  struct DeliveryJob {
+    let command: String
+    let address: String
+    let message: [UInt8]
+  }
+
+  /// Transaction 1: every check, then `delivery_started_at = now`.
+  func startDelivery(_ id: LetterID, confirming fingerprint: String) throws(VaultError) -> DeliveryJob {
+    try mutate { session, manifest in
+      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+      guard meta.deliveryStartedAt == 0 else {
+        throw VaultError.deliveryUnresolved(
+          letter: id.short, startedAt: Date(storedMilliseconds: meta.deliveryStartedAt))
+      }
+      let body = try authorizeDelivery(id, meta: meta, confirming: fingerprint, in: session, manifest: &manifest)
+      let settings = try loadSettings(in: session, manifest: manifest)
+      guard let delivery = settings.delivery else {
+        throw VaultError.notAllowed(
+          "no mail command is set up; `letters delivery set --command 'msmtp -t'` sets one, or send it yourself with --by-hand")
+      }
+      let recipient = settings.recipients.first { $0.name.lowercased() == meta.recipient.lowercased() }
+      guard let address = recipient?.email, !address.isEmpty else {
+        throw VaultError.notAllowed(
+          "\(meta.recipient.isEmpty ? "this letter has no recipient, so it" : meta.recipient) has no email address; send it yourself and record it with --by-hand")
+      }
+      let now = clock.now()
+      meta.deliveryStartedAt = now.storedMilliseconds
+      // Replaced by the outcome; it stays only if letters stops while the command runs, and
+      // then `list` and `status` show it.
+      meta.deliveryError = "letters stopped while the mail command ran; it may have gone out"
+      meta.updatedAt = now.storedMilliseconds
+      meta.events.append(
+        .init(at: now.storedMilliseconds, kind: .deliveryStarted, revision: meta.headRevision, detail: "to \(address)"))
+      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+      let domain = delivery.from.split(separator: "@").last.map(String.init) ?? "letters.invalid"
+      let message = MailMessage(
+        from: MailAddress(name: "", address: delivery.from),
+        to: MailAddress(name: meta.recipient, address: address), subject: meta.subject, date: now,
+        // One id per revision: a mail system that sees the same message twice can tell.
+        messageID: "\(id).\(meta.headRevision)@\(domain.isEmpty ? "letters.invalid" : domain)",
+        body: String(decoding: body, as: UTF8.self))
+      let zone = TimeZone(identifier: settings.policy.timeZoneIdentifier) ?? .current
+      return DeliveryJob(
+        command: delivery.command, address: address,
+        message: message.rendered(lineEnding: "\n", timeZone: zone))
+    }
+  }
+
+  /// Transaction 2: sent, or held with the reason; an unknown outcome stays open.
+  func finishDelivery(_ id: LetterID, address: String, outcome: DeliveryCommand.Outcome)
+    throws(VaultError) -> DeliveryReceipt
+  {
+    let now = clock.now().storedMilliseconds
+    let startedAt: Int64 = try mutate { session, manifest in
+      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+      let started = meta.deliveryStartedAt
+      meta.updatedAt = now
+      switch outcome {
+      case .accepted:
+        meta.state = .sent
+        meta.sentAt = now
+        meta.sentHow = 2
+        meta.deliveryStartedAt = 0
+        meta.deliveryError = ""
+        meta.events.append(.init(at: now, kind: .sent, revision: meta.headRevision, detail: "delivered to \(address)"))
+      case .refused(let reason):
+        meta.deliveryStartedAt = 0
+        meta.deliveryError = reason
+        meta.events.append(.init(at: now, kind: .deliveryFailed, revision: meta.headRevision, detail: reason))
+      case .unknown(let reason):
+        meta.deliveryError = reason
+      }
+      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+      return started
+    }
+    switch outcome {
+    case .accepted: return DeliveryReceipt(address: address, sentAt: Date(storedMilliseconds: now))
+    case .refused(let reason): throw .deliveryFailed(letter: id.short, reason: reason)
+    case .unknown:
+      throw .deliveryUnresolved(letter: id.short, startedAt: Date(storedMilliseconds: startedAt))
+    }
+  }
+
+  /// The release checks a delivery needs, returning the text that was confirmed. Until the
+  /// cooling-off brake is merged this checks state and fingerprint only.
+  func authorizeDelivery(
+    _ id: LetterID, meta: LetterMeta, confirming fingerprint: String, in session: StorageSession,
+    manifest: inout Manifest
+  ) throws -> [UInt8] {
+    guard meta.state == .held else {
+      throw VaultError.notAllowed(
+        meta.state == .sent
+          ? "letter \(id.short) was already sent; a letter is never sent twice"
+          : "letter \(id.short) is a draft; `letters send \(id.short)` starts its cooling-off first")
+    }
+    let body = try loadBody(id, meta: meta, revision: meta.revisions.last!, in: session)
+    guard self.fingerprint(meta, body: body).lowercased() == fingerprint.lowercased() else {
+      throw VaultError.notAllowed("that fingerprint is not the one of letter \(id.short) as it is now, so it was not sent")
+    }
+    return body
+  }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// How letters are delivered, as configured by `letters delivery set`.
+public struct DeliveryConfiguration: Sendable, Equatable {
+  /// The sendmail-compatible command, run with `/bin/sh -c` (`msmtp -t`, `sendmail -t -i`).
+  public var command: String
+  /// The `From:` address, "" to let the command choose.
+  public var from: String
+
+  /// Creates a configuration.
+  public init(command: String, from: String = "") {
+    self.command = command
+    self.from = from
+  }
+}
+
+/// What a delivery did.
+public struct DeliveryReceipt: Sendable, Equatable {
+  /// The address it went to.
+  public let address: String
+  /// When it was recorded as sent.
+  public let sentAt: Date
+}
+
+/// Delivery through the user's own mail command (product.md "Delivery";
+/// docs/format-notes/exchange.md "Delivery"). A letter is never delivered twice: the attempt
+/// is recorded (META `delivery_started_at`) in its own transaction before the command runs,
+/// and the outcome in another after it. If letters stops in between, the attempt stays
+/// recorded without an outcome, and every later delivery of that letter is refused with
+/// ``VaultError/deliveryUnresolved(letter:startedAt:)`` until the writer says whether it
+/// went out (``resolveDelivery(_:wentOut:)``).
+extension Vault {
+  /// The delivery configuration, nil when none is set.
+  public func deliveryConfiguration() throws(VaultError) -> DeliveryConfiguration? {
+    try database.read { session in
+      let settings = try loadSettings(in: session, manifest: try loadManifest(in: session))
+      return settings.delivery.map { DeliveryConfiguration(command: $0.command, from: $0.from) }
+    }
+  }
+
+  /// Stores the delivery command and sender address inside the vault.
+  public func setDelivery(_ configuration: DeliveryConfiguration) throws(VaultError) {
+    let command = configuration.command.trimmingCharacters(in: .whitespaces)
+    guard !command.isEmpty, !command.contains("\n"), command.utf8.count <= 1024 else {
+      throw .invalidInput("the delivery command must be one line, like `msmtp -t` or `sendmail -t -i`")
+    }
+    guard configuration.from.isEmpty || MailAddress.isPlausibleAddress(configuration.from) else {
+      throw .invalidInput("“\(configuration.from)” does not look like an email address")
+    }
+    try mutate { session, manifest in
+      var settings = try loadSettings(in: session, manifest: manifest)
+      settings.delivery = DeliverySettings(command: command, from: configuration.from)
+      try saveSettings(settings, in: session, manifest: &manifest)
+    }
+  }
+
+  /// When a delivery of `id` was started whose outcome was never recorded; nil when none.
+  public func unresolvedDelivery(_ id: LetterID) throws(VaultError) -> Date? {
+    try database.read { session in
+      let (meta, _) = try loadMeta(id, in: session, manifest: try loadManifest(in: session))
+      return meta.deliveryStartedAt == 0 ? nil : Date(storedMilliseconds: meta.deliveryStartedAt)
+    }
+  }
+
+  /// The address a release of `id` would be delivered to: the recipient's email when a mail
+  /// command is set up; nil when the letter goes by hand (no address, or no recipient).
+  /// Throws ``VaultError/notAllowed(_:)`` when the recipient has an address but no mail
+  /// command is set up, so a letter meant for delivery is not recorded as sent by mistake.
+  public func deliveryAddress(_ id: LetterID) throws(VaultError) -> String? {
+    try database.read { session in
+      let manifest = try loadManifest(in: session)
+      let (meta, _) = try loadMeta(id, in: session, manifest: manifest)
+      let settings = try loadSettings(in: session, manifest: manifest)
+      let recipient = settings.recipients.first { $0.name.lowercased() == meta.recipient.lowercased() }
+      guard let address = recipient?.email, !address.isEmpty else { return nil }
+      guard settings.delivery != nil else {
+        throw VaultError.notAllowed(
+          "\(meta.recipient) has an email address but no mail command is set up; `letters delivery set --command 'msmtp -t'` sets one, or add --by-hand if you send it yourself")
+      }
+      return address
+    }
+  }
+
+  /// Records that an unresolved delivery went out (the letter becomes sent, "delivered") or
+  /// did not (the letter stays held and can be delivered again).
+  public func resolveDelivery(_ id: LetterID, wentOut: Bool) throws(VaultError) {
+    let now = clock.now().storedMilliseconds
+    try mutate { session, manifest in
+      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+      guard meta.deliveryStartedAt != 0, meta.state == .held else {
+        throw VaultError.notAllowed("letter \(id.short) has no delivery waiting for an answer")
+      }
+      meta.deliveryStartedAt = 0
+      meta.updatedAt = now
+      if wentOut {
+        meta.state = .sent
+        meta.sentAt = now
+        meta.sentHow = 2
+        meta.deliveryError = ""
+        meta.events.append(.init(at: now, kind: .sent, revision: meta.headRevision, detail: "delivered (confirmed by you)"))
+      } else {
+        meta.deliveryError = "an earlier delivery was interrupted; it did not go out"
+        meta.events.append(
+          .init(at: now, kind: .deliveryFailed, revision: meta.headRevision, detail: meta.deliveryError))
+      }
+      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+    }
+  }
+}

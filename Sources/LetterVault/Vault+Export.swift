@@ -1,0 +1,36 @@
+import Foundation
+
+/// Gathering letters for an export (product.md "Export"). Read-only: export never changes
+/// the vault (FORMAT.md §10.2), and it is built on the same reads as `show` and `history`.
+extension Vault {
+  /// The letters named by `ids` (all letters when empty) that match `filter`, with their notes,
+  /// oldest first.
+  ///
+  /// A damaged letter is not skipped silently: the export fails and names it, so a copy
+  /// brought to a session is never missing a letter without anyone knowing.
+  public func exportBundle(ids: [LetterID] = [], filter: LetterFilter = LetterFilter())
+    throws(VaultError) -> LetterBundle
+  {
+    let listing = try list(filter)
+    guard listing.damaged.isEmpty else { throw .damaged(listing.damaged) }
+    var chosen = listing.letters
+    if !ids.isEmpty {
+      let wanted = Set(ids)
+      for id in ids { _ = try letter(id) }  // an unknown or damaged id fails here, by name
+      chosen = chosen.filter { wanted.contains($0.id) }
+    }
+    let settings = try database.read { session in
+      try loadSettings(in: session, manifest: try loadManifest(in: session))
+    }
+    var letters: [ExportedLetter] = []
+    for summary in chosen {
+      let email = settings.recipients.first {
+        $0.name.lowercased() == summary.recipient.lowercased()
+      }?.email ?? ""
+      letters.append(
+        ExportedLetter(letter: try letter(summary.id), notes: try notes(summary.id), email: email))
+    }
+    return LetterBundle(
+      letters: letters, exportedAt: clock.now(), from: settings.delivery?.from ?? "")
+  }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import LetterVault
+
+struct Export: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write a decrypted copy of letters: text, Markdown, printable HTML, JSON or .eml.",
+    discussion: """
+      Letters come oldest first, like a series brought to a session. Without --output the copy
+      goes to stdout. With --output the file is created readable only by you (0600) and an
+      existing file is never replaced unless --force is given. With --format eml one letter is
+      one message; several letters make an mbox mailbox. Export never changes the vault.
+      """)
+
+  @OptionGroup var options: VaultOptions
+  @Argument(help: "Letter ids (4 or more characters); all letters when none are given.")
+  var ids: [String] = []
+  @Option(help: "txt, md, html, json or eml.") var format: String
+  @Option(help: "draft, held or sent.") var state: String?
+  @Option(help: "Only letters to this recipient.") var to: String?
+  @Option(help: "Only letters with this tag.") var tag: String?
+  @Option(help: "Only letters written on or after this date.") var since: DateArgument?
+  @Option(help: "Only letters written before this date.") var until: DateArgument?
+  @Option(name: [.short, .long], help: "Write to this file instead of stdout.") var output: String?
+  @Flag(help: "Replace --output if it exists.") var force = false
+
+  func run() throws {
+    guard let exportFormat = ExportFormat(rawValue: format.lowercased()) else {
+      throw CLIError.invalidArgument("“\(format)” is not an export format; use txt, md, html, json or eml")
+    }
+    let filter = try LetterFilter(
+      state: state.map(StateArgument.parse), recipient: to, tag: tag, since: since?.past().date,
+      until: until?.past().endOfDay(in: .current))
+    if let output, !force, FileManager.default.fileExists(atPath: output) {
+      throw VaultError.outputExists(path: output)  // before the passphrase is asked
+    }
+    let vault = try options.open()
+    let letterIDs = try ids.map { try vault.resolve($0) }
+    let bundle = try vault.exportBundle(ids: letterIDs, filter: filter)
+    guard !bundle.letters.isEmpty else {
+      Console.info("no letters match; nothing was exported")
+      return
+    }
+    let bytes = LetterExporter(format: exportFormat).render(bundle)
+    let count = bundle.letters.count == 1 ? "1 letter" : "\(bundle.letters.count) letters"
+    guard let output else {
+      FileHandle.standardOutput.write(Data(bytes))
+      return
+    }
+    try ExportFile.write(bytes, to: output, replacing: force)
+    Console.info("exported \(count) to \(output) (readable only by you)")
+    Console.info("this copy is not encrypted: printers, print spoolers and backups can read it")
+  }
+}
