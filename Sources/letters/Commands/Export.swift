@@ -34,7 +34,8 @@ struct Export: ParsableCommand {
     if let output, !force, FileManager.default.fileExists(atPath: output) {
       throw VaultError.outputExists(path: output)  // before the passphrase is asked
     }
-    let vault = try options.open()
+    // Export never changes the vault: jotted letters wait for the next command.
+    let vault = try options.open(acceptingCaptures: false)
     let letterIDs = try ids.map { try vault.resolve($0) }
     let bundle = try vault.exportBundle(ids: letterIDs, filter: filter)
     guard !bundle.letters.isEmpty else {
