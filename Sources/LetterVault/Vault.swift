@@ -83,7 +83,9 @@ public final class Vault {
     let masterKey = try Keyslot.unlock(
       slots.map(\.blob), kind: .passphrase, secret: passphrase.secret.value, vaultID: vaultID)
     let cipher = RecordCipher(vaultID: vaultID, masterKey: masterKey, random: random)
-    return Vault(path: path, database: database, cipher: cipher, clock: clock)
+    let vault = Vault(path: path, database: database, cipher: cipher, clock: clock)
+    vault.noticeClockChanges()
+    return vault
   }
 
   /// The libsodium version in use, e.g. "1.0.18".

@@ -59,6 +59,9 @@ public enum VaultError: Error, Equatable, Sendable {
   case outOfMemory
   /// libsodium is missing, failed to initialise, or is older than 1.0.18.
   case cryptoUnavailable
+  /// The fingerprint given to confirm a release is not the letter's current one (it was
+  /// mistyped, or the letter changed since it was read). Nothing was sent.
+  case fingerprintMismatch(String)
 }
 
 extension VaultError: CustomStringConvertible {
@@ -84,6 +87,8 @@ extension VaultError: CustomStringConvertible {
     case .notYet(_, let reason): reason
     case .outOfMemory: "there was not enough memory to derive the key"
     case .cryptoUnavailable: "libsodium 1.0.18 or newer is needed and could not be loaded"
+    case .fingerprintMismatch(let id):
+      "that fingerprint is not the one of letter \(id) as it is now, so it was not sent"
     }
   }
 }

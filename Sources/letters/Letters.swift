@@ -18,6 +18,7 @@ struct Letters: ParsableCommand {
     subcommands: [
       Init.self, Write.self, Edit.self, Show.self, List.self, Search.self, Hold.self,
       Note.self, History.self, Passwd.self, Verify.self, Status.self, VaultPath.self,
+      Send.self, Cancel.self, Review.self, Rules.self, Recipient.self,
     ]
   )
 
@@ -29,7 +30,7 @@ struct Letters: ParsableCommand {
       var command = try parseAsRoot()
       try command.run()
     } catch let error as VaultError {
-      Console.error(error.description, hint: error.hint)
+      Console.error(error.message, hint: error.hint)
       if case .damaged(let damages) = error, damages.count > 1 {
         for damage in damages { Console.detail(damage.description) }
       }

@@ -27,12 +27,18 @@ struct VaultSettings: Equatable {
     case policy = 1
     case recipients = 2
     case unlock = 3
+    /// Clock evidence and its anomaly log (docs/format-notes/cooling.md).
+    case clock = 4
+    /// Loosenings waiting for their time (docs/format-notes/cooling.md).
+    case pendingRules = 5
   }
 
   var policy = Policy()
   var recipients: [Recipient] = []
   var lastUnlockAt: Int64 = 0
   var unlockCount: UInt64 = 0
+  var clock = ClockEvidence()
+  var pendingRules: [PendingRuleChange] = []
 
   init(timeZoneIdentifier: String) {
     policy.timeZoneIdentifier = timeZoneIdentifier
@@ -59,6 +65,8 @@ struct VaultSettings: Equatable {
       body.i64(lastUnlockAt)
       body.u64(unlockCount)
     }
+    section(.clock, into: &writer) { body in clock.encode(into: &body) }
+    section(.pendingRules, into: &writer) { body in PendingRuleChange.encode(pendingRules, into: &body) }
     return writer.bytes
   }
 
@@ -90,6 +98,10 @@ struct VaultSettings: Equatable {
       case .unlock:
         lastUnlockAt = try body.i64()
         unlockCount = try body.u64()
+      case .clock:
+        clock = try ClockEvidence(reading: &body)
+      case .pendingRules:
+        pendingRules = try PendingRuleChange.decode(&body)
       }
       try body.finish()
     }
