@@ -20,6 +20,7 @@ struct Status: ParsableCommand {
         "dueForReview": status.dueForReview.map { Formatting.json($0) },
         "deliveryProblems": status.deliveryProblems.map { Formatting.json($0) },
         "damaged": status.damaged.map(\.description),
+        "clock": status.clockAnomalies.map(ClockText.json),
       ])
     } else {
       Console.out("Vault: \(vault.path)\n")
@@ -33,6 +34,7 @@ struct Status: ParsableCommand {
       for letter in status.deliveryProblems {
         Console.out("Delivery did not go through: \(letter.id.short) (\(letter.deliveryError))\n")
       }
+      for anomaly in status.clockAnomalies { Console.out("Clock: \(ClockText.line(anomaly))\n") }
     }
     if !status.damaged.isEmpty { throw VaultError.damaged(status.damaged) }
   }
