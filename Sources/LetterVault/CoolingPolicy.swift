@@ -43,7 +43,7 @@ extension VaultSettings {
       }
     }
     let gate = ReleaseGate(
-      reading: reading, maxWall: clock.maxWall, quietHours: .none, timeZone: timeZone)
+      reading: reading, maxWall: clock.maxWall, quietHours: .off, timeZone: timeZone)
     var waiting: [PendingRuleChange] = []
     for change in pendingRules.sorted(by: { $0.effectiveAt < $1.effectiveAt }) {
       let deadline = ReleaseGate.Deadline(

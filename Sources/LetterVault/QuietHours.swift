@@ -14,8 +14,8 @@ public struct QuietHours: Sendable, Equatable, CustomStringConvertible {
 
   /// 22:00–07:00, the default.
   public static let standard = QuietHours(uncheckedStart: 22 * 60, end: 7 * 60)
-  /// No quiet hours.
-  public static let none = QuietHours(uncheckedStart: 0, end: 0)
+  /// No quiet hours. (Not `none`, which would read as `Optional.none` in optional contexts.)
+  public static let off = QuietHours(uncheckedStart: 0, end: 0)
 
   /// A window from `startMinute` to `endMinute`; nil when either is outside 0..<1440.
   public init?(startMinute: Int, endMinute: Int) {

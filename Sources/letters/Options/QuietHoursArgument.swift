@@ -4,7 +4,7 @@ import LetterVault
 /// `none` for no quiet hours.
 enum QuietHoursArgument {
   static func parse(_ text: String) throws -> QuietHours {
-    if ["none", "off"].contains(text.lowercased()) { return .none }
+    if ["none", "off"].contains(text.lowercased()) { return .off }
     let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" })
     guard parts.count == 2, let start = minute(parts[0]), let end = minute(parts[1]),
       let hours = QuietHours(startMinute: start, endMinute: end)
