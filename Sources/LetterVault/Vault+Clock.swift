@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Every write transaction observes the clock first (``Vault/mutate(_:)``), so a jump is
 /// recorded, and compensated, in the same commit as whatever the write does. Reading
-/// commands do not write, with one exception: when opening the vault sees the clock
-/// misbehave, that is recorded at once, so a restart cannot erase what was seen.
+/// commands do not write, with two exceptions at unlock: the first unlock after a restart
+/// records the new boot (so a jump later in that boot can be measured against it), and an
+/// unlock that sees the clock misbehave records it at once (so a restart cannot erase it).
 extension Vault {
   func clockReading() -> ClockReading {
     ClockReading(wall: clock.now().storedMilliseconds, boot: clock.boot())
@@ -30,7 +31,7 @@ extension Vault {
     return (settings, reading, jump)
   }
 
-  /// Called when the vault is opened: writes only if this reading adds to the anomaly log.
+  /// Called when the vault is opened: writes only on a new boot or a new anomaly.
   func noticeClockChanges() {
     let changed = try? database.read { session in
       let manifest = try loadManifest(in: session)
@@ -38,6 +39,7 @@ extension Vault {
       var observed = stored
       _ = observed.observe(clockReading())
       return observed.clock.anomalies != stored.clock.anomalies
+        || observed.clock.bootID != stored.clock.bootID
     }
     // A read-only or busy file must not stop reading; the next write records it anyway.
     if changed == true { _ = try? mutate { _, _ in } }

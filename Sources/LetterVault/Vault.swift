@@ -52,7 +52,8 @@ public final class Vault {
       try database.write { session in
         try session.insertVault(id: vaultID)
         try session.putKeyslot(id: random.bytes(8), blob: slot.bytes)
-        let settings = VaultSettings(timeZoneIdentifier: timeZone.identifier)
+        var settings = VaultSettings(timeZoneIdentifier: timeZone.identifier)
+        _ = settings.observe(vault.clockReading())  // the first clock evidence (security.md §6.3)
         let settingsHash = try vault.storeSettings(settings, epoch: 1, in: session)
         let manifest = Manifest(epoch: 1, writtenAt: now, entries: [:], settingsHash: settingsHash)
         try vault.storeManifest(manifest, replacingEpoch: nil, in: session)
