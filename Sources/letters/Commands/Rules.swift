@@ -100,7 +100,7 @@ enum RulesText {
     }
     for pending in result.pending {
       Console.info(
-        "\(describe(pending.setting)) is looser, so it takes effect \(RelativeTime.phrase(pending.effective)); `letters rules cancel` withdraws it")
+        "\(describe(pending.setting)) is looser, so it takes effect from \(RelativeTime.phrase(pending.effective)); `letters rules cancel` withdraws it")
     }
   }
 

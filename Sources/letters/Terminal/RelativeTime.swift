@@ -1,7 +1,7 @@
 import Foundation
 
-/// Times in plain words and local time: "today 18:30", "tomorrow 09:10", "on Friday 09:10",
-/// "on 3 May 2026 09:10" (product.md: calm, plain words).
+/// Times in plain words and local time: "today 18:30", "tomorrow 09:10", "Friday 09:10",
+/// "3 May 2026 09:10" (product.md: calm, plain words).
 enum RelativeTime {
   static func phrase(_ date: Date, now: Date = Date()) -> String {
     let calendar = Calendar.current
@@ -12,8 +12,8 @@ enum RelativeTime {
     switch days {
     case 0: return "today \(time)"
     case 1: return "tomorrow \(time)"
-    case 2...6: return "on \(formatted(date, "EEEE")) \(time)"
-    default: return "on \(Formatting.local(date))"
+    case 2...6: return "\(formatted(date, "EEEE")) \(time)"
+    default: return Formatting.local(date)
     }
   }
 

@@ -41,10 +41,10 @@ struct ReviewSession {
     if letter.noteCount > 0 { text += ", \(letter.noteCount) note\(letter.noteCount == 1 ? "" : "s")" }
     switch status {
     case .ready: text += "\n  its cooling-off is over: it can be sent after a re-read"
-    case .waiting(let until, _): text += "\n  asked to send; it can go \(RelativeTime.phrase(until))"
+    case .waiting(let until, _): text += "\n  asked to send; it can go from \(RelativeTime.phrase(until))"
     case .notRequested, .sent: text += "\n  held, not asked to send"
     }
-    if let reviewOn = letter.reviewOn { text += "\n  to look at again \(RelativeTime.phrase(reviewOn))" }
+    if let reviewOn = letter.reviewOn { text += "\n  to look at again from \(RelativeTime.phrase(reviewOn))" }
     return text + "\n"
   }
 
