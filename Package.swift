@@ -37,9 +37,12 @@ let package = Package(
     .testTarget(
       name: "LetterVaultTests",
       dependencies: [
-        "LetterVault", "CSodium", .product(name: "PropertyBased", package: "swift-property-based"),
+        "LetterVault", "CSodium", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       resources: [.copy("Vectors")]),
-    .testTarget(name: "lettersTests", dependencies: ["letters"]),
+    .testTarget(
+      name: "lettersTests",
+      dependencies: ["letters", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )

@@ -4,6 +4,7 @@ struct RecordCipher {
   let vaultID: [UInt8]
   let masterKey: SecretBytes
   let random: any RandomSource
+  let scratch = KeyScratch()
 
   // MARK: - Keys (FORMAT.md §4.3)
 
@@ -45,7 +46,7 @@ struct RecordCipher {
   func open(
     _ stored: [UInt8], field: FieldTag, objectID: [UInt8], revision: UInt64, key: SecretBytes
   ) throws(ByteReader.Malformed) -> [UInt8] {
-    let envelope = try Envelope(parsing: stored, expecting: field)
+    try Envelope.validate(stored, expecting: field)
     let ad = AssociatedData.make(
       field: field, vaultID: vaultID, objectID: objectID, revision: revision)
     let opened = stored.withUnsafeBytes { raw in
@@ -53,7 +54,6 @@ struct RecordCipher {
         UnsafeRawBufferPointer(rebasing: raw[32...]), key: key,
         nonce: UnsafeRawBufferPointer(rebasing: raw[8..<32]), associatedData: ad)
     }
-    _ = envelope
     guard var plaintext = opened else {
       throw .init(reason: "stored data was changed or is damaged")
     }

@@ -59,7 +59,7 @@ extension Vault {
   /// The letter with its current text and fingerprint.
   public func letter(_ id: LetterID) throws(VaultError) -> Letter {
     try database.read { session in
-      let manifest = try loadManifest(in: session)
+      let manifest = try readableManifest(in: session)
       let (meta, _) = try loadMeta(id, in: session, manifest: manifest)
       let body = try loadBody(id, meta: meta, revision: meta.revisions.last!, in: session)
       return Letter(
@@ -107,7 +107,7 @@ extension Vault {
   /// Revisions, state changes and notes, oldest first.
   public func history(_ id: LetterID) throws(VaultError) -> [HistoryEntry] {
     try database.read { session in
-      let manifest = try loadManifest(in: session)
+      let manifest = try readableManifest(in: session)
       let (meta, _) = try loadMeta(id, in: session, manifest: manifest)
       return meta.events.map {
         HistoryEntry(

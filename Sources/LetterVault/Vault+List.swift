@@ -14,30 +14,36 @@ public struct LetterListing: Sendable {
 extension Vault {
   /// Letters matching `filter`, newest first. Decrypts metadata only, never a body.
   public func list(_ filter: LetterFilter = LetterFilter()) throws(VaultError) -> LetterListing {
-    try scan { _, _, summary in filter.matches(summary) }
+    try scan(fields: [FieldTag.meta.rawValue]) { meta, summary, _ in filter.matches(summary) }
   }
 
   /// Letters whose recipient, subject, tags or current text contain `text`, ignoring case.
+  ///
+  /// One statement streams META and BODY rows in primary-key order, so each letter's head
+  /// revision arrives right after its META; older revisions are skipped without decrypting.
   public func search(_ text: String, filter: LetterFilter = LetterFilter()) throws(VaultError)
     -> LetterListing
   {
     guard !text.isEmpty else { throw .invalidInput("there is nothing to search for") }
     let matcher = TextMatcher(text)
-    return try scan { session, meta, summary in
+    return try scan(fields: [FieldTag.meta.rawValue, FieldTag.body.rawValue]) { meta, summary, body in
       guard filter.matches(summary) else { return false }
       if matcher.matches(meta.recipient) || matcher.matches(meta.subject)
         || meta.tags.contains(where: matcher.matches)
       {
         return true
       }
-      var body = try loadBody(summary.id, meta: meta, revision: meta.revisions.last!, in: session)
-      defer { wipe(&body) }
-      return matcher.matches(bytes: body)
+      guard var plaintext = try body() else { return false }
+      defer { wipe(&plaintext) }
+      return matcher.matches(bytes: plaintext)
     }
   }
 
+  /// Walks every letter once. `include` gets the META, its summary, and a closure that opens
+  /// the head body (only when BODY rows are part of the scan, else nil).
   private func scan(
-    _ include: (StorageSession, LetterMeta, LetterSummary) throws -> Bool
+    fields: [UInt8],
+    _ include: (LetterMeta, LetterSummary, () throws -> [UInt8]?) throws -> Bool
   ) throws(VaultError) -> LetterListing {
     try database.read { session in
       var damaged: [Damage] = []
@@ -46,27 +52,73 @@ extension Vault {
         damaged += found
       }
       var found: [LetterSummary] = []
-      var seen = Set<[UInt8]>()
-      for row in try session.objects(field: FieldTag.meta.rawValue) {
-        guard row.objectID.count == FormatConstant.idByteCount else { continue }
-        let id = LetterID(bytes: row.objectID)
-        seen.insert(row.objectID)
+      // Counting is enough when nothing is missing; the set is built only when it is not.
+      var seenCount = 0
+      // The META of the letter being walked, waiting for its head body when searching.
+      var pending: (id: LetterID, meta: LetterMeta, summary: LetterSummary)?
+      let wantsBody = fields.contains(FieldTag.body.rawValue)
+
+      func decide(_ entry: (id: LetterID, meta: LetterMeta, summary: LetterSummary), body: UnsafeRawBufferPointer?) {
         do {
-          let meta = try openMeta(row, id: id, manifest: manifest)
-          let summary = summary(id, meta)
-          if try include(session, meta, summary) { found.append(summary) }
+          let opener: () throws -> [UInt8]? = {
+            guard let body else {
+              guard wantsBody else { return nil }
+              throw VaultError.damaged([
+                Damage(letterID: entry.id.description, part: "text revision \(entry.meta.headRevision)", reason: "missing")
+              ])
+            }
+            return try self.openBody(
+              envelope: body, id: entry.id, meta: entry.meta, revision: entry.meta.revisions.last!)
+          }
+          if try include(entry.meta, entry.summary, opener) { found.append(entry.summary) }
         } catch VaultError.damaged(let problems) {
           damaged += problems
+        } catch {
+          damaged.append(Damage(letterID: entry.id.description, part: "letter", reason: error.reason))
         }
       }
-      for missing in (manifest?.entries.keys).map(Array.init) ?? [] where !seen.contains(missing) {
-        damaged.append(
-          Damage(
-            letterID: LetterID(bytes: missing).description, part: "letter",
-            reason: "listed in the vault index but missing from the file"))
+
+      try session.forEachObject(fields: fields) { objectID, field, revision, envelope in
+        guard objectID.count == FormatConstant.idByteCount else { return }
+        if field == FieldTag.meta.rawValue {
+          if let waiting = pending { decide(waiting, body: nil) }
+          pending = nil
+          let id = LetterID(bytes: objectID)
+          if manifest?.entries[objectID] != nil { seenCount += 1 }
+          do {
+            let meta = try openMeta(
+              envelope: envelope, version: revision, id: id, manifest: manifest,
+              summaryOnly: !wantsBody)
+            let entry = (id, meta, summary(id, meta))
+            if wantsBody { pending = entry } else { decide(entry, body: nil) }
+          } catch VaultError.damaged(let problems) {
+            damaged += problems
+          }
+        } else if let waiting = pending, waiting.id.bytes == objectID,
+          revision == UInt64(waiting.meta.headRevision)
+        {
+          pending = nil
+          decide(waiting, body: envelope)
+        }
+      }
+      if let waiting = pending { decide(waiting, body: nil) }
+      if let manifest, seenCount != manifest.entries.count {
+        damaged += try missingLetters(manifest, in: session)
       }
       found.sort { ($0.created, $0.id) > ($1.created, $1.id) }
       return LetterListing(letters: found, damaged: damaged)
     }
+  }
+
+  /// Manifest entries with no META row (the slow path, taken only when counts differ).
+  private func missingLetters(_ manifest: Manifest, in session: StorageSession) throws -> [Damage] {
+    let present = Set(try session.objectIDs(field: FieldTag.meta.rawValue, hexPrefix: ""))
+    return manifest.entries.keys.filter { !present.contains($0) }
+      .sorted { $0.lexicographicallyPrecedes($1) }
+      .map {
+        Damage(
+          letterID: LetterID(bytes: $0).description, part: "letter",
+          reason: "listed in the vault index but missing from the file")
+      }
   }
 }

@@ -41,7 +41,7 @@ extension Vault {
   /// Every note on a letter, oldest first.
   public func notes(_ id: LetterID) throws(VaultError) -> [LetterNote] {
     try database.read { session in
-      let manifest = try loadManifest(in: session)
+      let manifest = try readableManifest(in: session)
       let (meta, _) = try loadMeta(id, in: session, manifest: manifest)
       guard meta.noteCount > 0 else { return [] }
       return try (1...meta.noteCount).map { try loadNote(id, meta: meta, number: $0, in: session) }

@@ -22,6 +22,14 @@ extension Vault {
     }
   }
 
+  /// The manifest for a read, or nil when the manifest itself is damaged. A letter is then
+  /// read on the strength of its own META and body checks, so one damaged index does not lock
+  /// the writer out of every letter (security.md §1.16: other letters stay readable); writes
+  /// (`mutate`) still refuse, and `list`, `status` and `verify` name the damage.
+  func readableManifest(in session: StorageSession) throws -> Manifest? {
+    do { return try loadManifest(in: session) } catch VaultError.damaged { return nil }
+  }
+
   func storeManifest(
     _ manifest: Manifest, replacingEpoch old: UInt64?, in session: StorageSession
   ) throws {
@@ -102,19 +110,28 @@ extension Vault {
   }
 
   func openMeta(_ row: StoredObject, id: LetterID, manifest: Manifest?) throws -> LetterMeta {
+    try row.envelope.withUnsafeBytes { raw in
+      try openMeta(envelope: raw, version: row.revision, id: id, manifest: manifest)
+    }
+  }
+
+  /// Checks a META envelope against the manifest, then opens and parses it, in place.
+  func openMeta(
+    envelope: UnsafeRawBufferPointer, version: UInt64, id: LetterID, manifest: Manifest?,
+    summaryOnly: Bool = false
+  ) throws -> LetterMeta {
     do {
       if let manifest {
         guard let entry = manifest.entries[id.bytes] else {
           throw ByteReader.Malformed(reason: "not in the vault index")
         }
-        guard entry.metaVersion == row.revision, entry.metaHash == Hash.blake2b(row.envelope) else {
+        guard entry.metaVersion == version, entry.metaHash == Hash.blake2b(envelope) else {
           throw ByteReader.Malformed(reason: "does not match the vault index (an older or altered copy)")
         }
       }
       let plaintext = try cipher.open(
-        row.envelope, field: .meta, objectID: id.bytes, revision: row.revision,
-        key: cipher.metaKey(for: id))
-      return try LetterMeta(parsing: plaintext)
+        envelope, field: .meta, objectID: id.bytes, revision: version, key: .meta(id))
+      return try LetterMeta(parsing: plaintext, summaryOnly: summaryOnly)
     } catch {
       throw VaultError.damaged([Damage(letterID: id.description, part: "metadata", reason: error.reason)])
     }
@@ -156,16 +173,26 @@ extension Vault {
     else {
       throw VaultError.damaged([Damage(letterID: id.description, part: part, reason: "missing")])
     }
+    return try envelope.withUnsafeBytes { raw in
+      try openBody(envelope: raw, id: id, meta: meta, revision: revision)
+    }
+  }
+
+  /// Checks a BODY envelope against META's hash list, then opens it in place.
+  func openBody(
+    envelope: UnsafeRawBufferPointer, id: LetterID, meta: LetterMeta, revision: LetterMeta.Revision
+  ) throws -> [UInt8] {
     do {
       guard Hash.blake2b(envelope) == revision.envelopeHash else {
         throw ByteReader.Malformed(reason: "does not match the letter's metadata")
       }
-      let letterKey = SecretBytes(copying: meta.letterKey)
       return try cipher.open(
         envelope, field: .body, objectID: id.bytes, revision: UInt64(revision.number),
-        key: RecordCipher.bodyKey(revision: revision.number, letterKey: letterKey))
+        key: .body(revision: revision.number, letterKey: meta.letterKey))
     } catch {
-      throw VaultError.damaged([Damage(letterID: id.description, part: part, reason: error.reason)])
+      throw VaultError.damaged([
+        Damage(letterID: id.description, part: "text revision \(revision.number)", reason: error.reason)
+      ])
     }
   }
 }

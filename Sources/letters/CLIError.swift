@@ -9,7 +9,6 @@ enum CLIError: Error, CustomStringConvertible {
   case emptyLetter
   case noPrivateScratch
   case interrupted
-  case invalidDate(String)
   case invalidArgument(String)
 
   var description: String {
@@ -28,7 +27,6 @@ enum CLIError: Error, CustomStringConvertible {
     case .noPrivateScratch:
       "there is no memory-backed folder for the editor's temporary file; nothing was written"
     case .interrupted: "stopped; nothing was saved"
-    case .invalidDate(let text): "“\(text)” is not a date letters understands"
     case .invalidArgument(let text): text
     }
   }
@@ -39,14 +37,13 @@ enum CLIError: Error, CustomStringConvertible {
       "set LETTERS_PASSPHRASE_FILE or LETTERS_PASSPHRASE_COMMAND for scripts"
     case .noPrivateScratch:
       "pipe the text in instead: `letters write < letter.txt`, or set XDG_RUNTIME_DIR"
-    case .invalidDate: "use a date like 2026-05-03 or 2026-05-03T22:14"
     default: nil
     }
   }
 
   var exitCode: Int32 {
     switch self {
-    case .passphrasesDiffer, .passphraseTooShort, .invalidDate, .invalidArgument: 64
+    case .passphrasesDiffer, .passphraseTooShort, .invalidArgument: 64
     case .emptyLetter, .editorFailed: 1
     case .noPassphraseSource, .passphraseFileUnreadable, .passphraseCommandFailed: 74
     case .noPrivateScratch: 74

@@ -14,6 +14,15 @@ enum Hash {
     return out
   }
 
+  /// Unkeyed BLAKE2b-256 of bytes in place (no copy; hot in `list`).
+  static func blake2b(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
+    var out = [UInt8](repeating: 0, count: byteCount)
+    _ = crypto_generichash(
+      &out, byteCount, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
+      UInt64(bytes.count), nil, 0)
+    return out
+  }
+
   /// Keyed BLAKE2b of `bytes` with `key`, `length` bytes long.
   static func blake2b(_ bytes: [UInt8], key: SecretBytes, length: Int = 32) -> [UInt8] {
     var out = [UInt8](repeating: 0, count: length)

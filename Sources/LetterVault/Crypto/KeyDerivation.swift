@@ -6,8 +6,18 @@ enum KeyDerivation {
   static func derive(
     length: Int = 32, id: UInt64, context: StaticString, from key: SecretBytes
   ) -> SecretBytes {
-    precondition(context.utf8CodeUnitCount == 8, "crypto_kdf contexts are exactly 8 bytes")
     let subkey = SecretBytes(count: length)
+    derive(into: subkey, id: id, context: context, from: key)
+    return subkey
+  }
+
+  /// Derives into an existing buffer: scans reuse one protected buffer instead of a
+  /// `sodium_malloc` (mmap + mlock of whole pages) per record (docs/PERFORMANCE.md).
+  static func derive(
+    into subkey: SecretBytes, id: UInt64, context: StaticString, from key: SecretBytes
+  ) {
+    precondition(context.utf8CodeUnitCount == 8, "crypto_kdf contexts are exactly 8 bytes")
+    let length = subkey.count
     let result = subkey.withUnsafeMutableBytes { out in
       key.withUnsafeBytes { master in
         context.withUTF8Buffer { ctx in
@@ -20,6 +30,5 @@ enum KeyDerivation {
       }
     }
     precondition(result == 0)
-    return subkey
   }
 }

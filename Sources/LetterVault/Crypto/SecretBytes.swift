@@ -29,6 +29,13 @@ final class SecretBytes {
     for (offset, byte) in bytes.enumerated() { target[offset] = byte }
   }
 
+  /// Overwrites the buffer with `bytes` (exactly `count` of them).
+  func assign(_ bytes: some Collection<UInt8>) {
+    precondition(bytes.count == count)
+    let target = pointer.assumingMemoryBound(to: UInt8.self)
+    for (offset, byte) in bytes.enumerated() { target[offset] = byte }
+  }
+
   /// `count` bytes from the operating system's CSPRNG.
   static func random(count: Int, from source: any RandomSource) -> SecretBytes {
     let secret = SecretBytes(count: count)

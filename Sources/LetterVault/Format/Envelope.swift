@@ -25,19 +25,36 @@ struct Envelope {
 
   /// Checks the header and lengths; the AEAD check comes later, in the crypto layer.
   init(parsing bytes: [UInt8], expecting field: FieldTag) throws(ByteReader.Malformed) {
+    try Envelope.validate(bytes, expecting: field)
+    self.field = field
+    self.bytes = bytes
+  }
+
+  /// ``validate(_:expecting:)`` for an array.
+  static func validate(_ bytes: [UInt8], expecting field: FieldTag) throws(ByteReader.Malformed) {
+    let result = bytes.withUnsafeBytes { raw in
+      Result { () throws(ByteReader.Malformed) in try validate(raw, expecting: field) }
+    }
+    try result.get()
+  }
+
+  /// The same checks on bytes in place, without copying them.
+  static func validate(_ bytes: UnsafeRawBufferPointer, expecting field: FieldTag)
+    throws(ByteReader.Malformed)
+  {
     let minimum =
       FormatConstant.envelopeHeaderByteCount + FormatConstant.tagByteCount + field.minimumBucket
     guard bytes.count >= minimum else {
       throw .init(reason: "envelope is \(bytes.count) bytes, shorter than any valid one")
     }
-    guard Array(bytes[0..<8]) == Envelope.header(for: field) else {
+    guard bytes[0..<8].elementsEqual(Envelope.header(for: field)) else {
       throw .init(reason: "envelope header is not a version 1 \(field.name) envelope")
     }
     let padded = bytes.count - FormatConstant.envelopeHeaderByteCount - FormatConstant.tagByteCount
     // A padded plaintext always has a bucket's length; anything else was cut or extended.
-    guard Padding.bucket(for: padded - 1, minimum: field.minimumBucket) == padded else { throw .init(reason: "envelope length \(bytes.count) is not a padding bucket") }
-    self.field = field
-    self.bytes = bytes
+    guard Padding.bucket(for: padded - 1, minimum: field.minimumBucket) == padded else {
+      throw .init(reason: "envelope length \(bytes.count) is not a padding bucket")
+    }
   }
 
   var headerBytes: ArraySlice<UInt8> { bytes[0..<8] }

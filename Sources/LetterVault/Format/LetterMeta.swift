@@ -38,7 +38,10 @@ struct LetterMeta: Equatable {
   var events: [Event]
   var noteCount: UInt32 = 0
 
-  var headRevision: UInt32 { revisions.last?.number ?? 0 }
+  /// The head revision as stored; the only revision information a summary parse keeps.
+  private var storedHead: UInt32 = 0
+
+  var headRevision: UInt32 { revisions.last?.number ?? storedHead }
 
   static let formatVersion: UInt8 = 1
 
@@ -61,6 +64,9 @@ struct LetterMeta: Equatable {
     writer.text(subject)
     writer.u8(UInt8(tags.count))
     for tag in tags { writer.text(tag) }
+    // Counts before the lists, so `list` can stop reading here (FORMAT.md §6.1).
+    writer.u32(noteCount)
+    writer.u32(headRevision)
     writer.u32(UInt32(revisions.count))
     for revision in revisions {
       writer.u32(revision.number)
@@ -74,11 +80,13 @@ struct LetterMeta: Equatable {
       writer.u32(event.revision)
       writer.text(event.detail)
     }
-    writer.u32(noteCount)
     return writer.bytes
   }
 
-  init(parsing bytes: [UInt8]) throws(ByteReader.Malformed) {
+  /// Parses a META plaintext. With `summaryOnly`, stops before the revision and event lists:
+  /// enough for `list`, and most of the cost avoided. The bytes were authenticated by the
+  /// AEAD before this runs; `show`, edits and `verify` always parse in full.
+  init(parsing bytes: [UInt8], summaryOnly: Bool = false) throws(ByteReader.Malformed) {
     var reader = ByteReader(bytes)
     guard try reader.u8() == Self.formatVersion else { throw .init(reason: "metadata version") }
     guard let state = LetterState(rawValue: try reader.u8()) else {
@@ -105,16 +113,19 @@ struct LetterMeta: Equatable {
     guard tagCount <= FormatConstant.maximumTagCount else { throw .init(reason: "too many tags") }
     tags = []
     for _ in 0..<tagCount { tags.append(try reader.text()) }
+    noteCount = try reader.u32()
+    storedHead = try reader.u32()
+    revisions = []
+    events = []
+    if summaryOnly { return }
     let revisionCount = try reader.count(
       cap: FormatConstant.maximumListCount, minimumElementSize: 44)
-    revisions = []
     revisions.reserveCapacity(revisionCount)
     for _ in 0..<revisionCount {
       revisions.append(
         Revision(number: try reader.u32(), savedAt: try reader.i64(), envelopeHash: try reader.raw(32)))
     }
     let eventCount = try reader.count(cap: FormatConstant.maximumListCount, minimumElementSize: 15)
-    events = []
     events.reserveCapacity(eventCount)
     for _ in 0..<eventCount {
       let at = try reader.i64()
@@ -123,9 +134,12 @@ struct LetterMeta: Equatable {
       }
       events.append(Event(at: at, kind: kind, revision: try reader.u32(), detail: try reader.text()))
     }
-    noteCount = try reader.u32()
     try reader.finish()
-    guard !revisions.isEmpty else { throw .init(reason: "letter without revisions") }
+    guard let last = revisions.last, last.number == storedHead else {
+      throw .init(reason: "revision list does not end at the head revision")
+    }
+    // From here on the list is the truth; keep the struct equal to a freshly built one.
+    storedHead = 0
   }
 
   init(

@@ -105,7 +105,13 @@ struct VaultSettings: Equatable {
       }
       try body.finish()
     }
-    guard seen.contains(Section.policy.rawValue) else { throw .init(reason: "settings policy") }
+    // Every section `serialized()` always writes must be there: otherwise a record cut at a
+    // section boundary would parse, silently resetting what the lost sections held.
+    guard
+      seen.isSuperset(of: [Section.policy, .recipients, .unlock, .clock, .pendingRules].map(\.rawValue))
+    else {
+      throw .init(reason: "settings section missing")
+    }
   }
 
   private func section(

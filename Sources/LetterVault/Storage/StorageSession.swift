@@ -88,6 +88,25 @@ struct StorageSession {
       sql: "DELETE FROM object WHERE object_id = ? AND kind = ?", arguments: [Data(objectID), field])
   }
 
+  /// Streams rows of `fields` in primary-key order (object, kind, revision) — one statement,
+  /// no sort, no copy of the envelopes: `envelope` is SQLite's own buffer, valid only during
+  /// the call (docs/PERFORMANCE.md).
+  func forEachObject(
+    fields: [UInt8],
+    _ body: (_ objectID: [UInt8], _ field: UInt8, _ revision: UInt64, _ envelope: UnsafeRawBufferPointer) throws -> Void
+  ) throws {
+    let list = fields.map(String.init).joined(separator: ", ")
+    let rows = try Row.fetchCursor(
+      db,
+      sql: "SELECT object_id, kind, revision, env FROM object WHERE kind IN (\(list)) ORDER BY object_id, kind, revision")
+    while let row = try rows.next() {
+      guard let id = row.dataNoCopy(atIndex: 0), let envelope = row.dataNoCopy(atIndex: 3) else { continue }
+      let field = UInt8(truncatingIfNeeded: row[1] as Int64)
+      let revision = UInt64(bitPattern: row[2] as Int64)
+      try envelope.withUnsafeBytes { raw in try body([UInt8](id), field, revision, raw) }
+    }
+  }
+
   func quickCheck() throws -> [String] {
     try String.fetchAll(db, sql: "PRAGMA quick_check")
   }

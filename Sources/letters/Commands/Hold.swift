@@ -9,11 +9,12 @@ struct Hold: ParsableCommand {
   @Option(help: "A date to look at it again.") var reviewOn: DateArgument?
 
   func run() throws {
+    let review = try reviewOn?.future().date
     let vault = try options.open()
     let letterID = try vault.resolve(id)
-    try vault.hold(letterID, reviewOn: reviewOn?.date)
+    try vault.hold(letterID, reviewOn: review)
     var message = "letter \(letterID.short) is held; it will not be sent"
-    if let date = reviewOn?.date { message += ". A reminder to look again on \(Formatting.local(date))" }
+    if let date = review { message += ". A reminder to look again on \(Formatting.local(date))" }
     Console.info(message)
   }
 }

@@ -14,8 +14,8 @@ struct List: ParsableCommand {
 
   func run() throws {
     let filter = try LetterFilter(
-      state: state.map(StateArgument.parse), recipient: to, tag: tag, since: since?.date,
-      until: until?.date)
+      state: state.map(StateArgument.parse), recipient: to, tag: tag, since: since?.past().date,
+      until: until?.past().endOfDay(in: .current))
     let vault = try options.open()
     try Listing.print(try vault.list(filter), json: json)
   }

@@ -1,27 +1,22 @@
 import ArgumentParser
 import Foundation
+import LetterVault
 
-/// A date typed on the command line: `2026-05-03`, `2026-05-03T22:14` or `2026-05-03 22:14`,
-/// in local time (natural phrases come later, issue 7).
+/// A date typed on the command line, in local time: ISO (`2026-05-03`, `2026-05-03T22:14`) or
+/// a phrase (`yesterday`, `3 days ago`, `friday`, `tomorrow 9am`). See ``DatePhrase``.
+/// Parsing waits until the command knows which way the option leans.
 struct DateArgument: ExpressibleByArgument {
-  let date: Date
+  let text: String
 
-  init?(argument: String) {
-    guard let date = Self.parse(argument) else { return nil }
-    self.date = date
+  init?(argument: String) { text = argument }
+
+  /// For filters: a bare weekday is the most recent one.
+  func past() throws -> DatePhrase {
+    try DatePhrase.parse(text, now: Date(), direction: .past)
   }
 
-  static func parse(_ text: String) -> Date? {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = .current
-    formatter.isLenient = false
-    for format in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"] {
-      formatter.dateFormat = format
-      if let date = formatter.date(from: text), formatter.string(from: date) == text {
-        return date
-      }
-    }
-    return nil
+  /// For reminders: a bare weekday is the next one.
+  func future() throws -> DatePhrase {
+    try DatePhrase.parse(text, now: Date(), direction: .future)
   }
 }

@@ -12,6 +12,12 @@ struct VaultOptions: ParsableArguments {
       valueName: "path"))
   var vault: String?
 
+  @Flag(name: [.customShort("q"), .long], help: "Print nothing on stderr except problems.")
+  var quiet = false
+
+  /// Runs right after parsing, before the command: the one place the quiet switch is set.
+  func validate() throws { Console.quiet = quiet }
+
   var path: String {
     let environment = ProcessInfo.processInfo.environment
     if let vault, !vault.isEmpty { return vault }

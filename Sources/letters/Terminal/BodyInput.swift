@@ -4,10 +4,11 @@ import Foundation
 enum BodyInput {
   /// Reads the new text. `initial` fills the editor (for `edit`).
   static func read(initial: [UInt8] = []) throws -> [UInt8] {
-    if !Console.stdinIsTerminal {
-      return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-    }
-    let bytes = try EditorSession.make().edit(initial)
+    let bytes =
+      Console.stdinIsTerminal
+      ? try EditorSession.make().edit(initial)
+      : [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+    // Only whitespace: nothing to keep, from stdin as from the editor.
     guard bytes.contains(where: { !(($0 == 0x20) || ($0 == 0x0A) || ($0 == 0x09) || ($0 == 0x0D)) })
     else { throw CLIError.emptyLetter }
     return bytes

@@ -3,14 +3,29 @@ import Foundation
 /// The one writer of messages: stderr, in one voice (`letters: …`). stdout is for data only,
 /// so `letters show ID | lp` prints just the letter (style.md rule 6).
 enum Console {
+  /// `--quiet`: informational lines are dropped; errors and hints never are.
+  nonisolated(unsafe) static var quiet = false
+
   static func error(_ message: String, hint: String? = nil) {
     write("letters: \(message)\n")
     if let hint { write("letters: hint: \(hint)\n") }
   }
 
-  static func info(_ message: String) { write("letters: \(message)\n") }
+  static func info(_ message: String) {
+    if !quiet { write("letters: \(message)\n") }
+  }
+
+  /// A transient progress line for long work, only when a person is watching stderr.
+  static func progress(_ done: Int, of total: Int, _ what: String) {
+    guard !quiet, isatty(STDERR_FILENO) == 1, total > 0 else { return }
+    let line = done >= total ? "\r\u{1B}[2K" : "\r\(what) \(done * 100 / total) %"
+    write(line)
+  }
 
   static func detail(_ message: String) { write("  \(message)\n") }
+
+  /// A warning that is not an error (shown even with --quiet).
+  static func warning(_ message: String) { write("letters: \(message)\n") }
 
   /// Data on stdout.
   static func out(_ text: String) {

@@ -3,25 +3,38 @@ import LetterVault
 
 /// How dates, list lines and JSON look (product.md "Command-line contract").
 enum Formatting {
-  /// "3 May 2026 22:14" in local time.
-  static func local(_ date: Date) -> String {
+  // One formatter each, made once: building a DateFormatter per line costs more than
+  // decrypting the letter (docs/PERFORMANCE.md).
+  nonisolated(unsafe) private static let localFormatter: DateFormatter = {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_GB")
     formatter.dateFormat = "d MMM yyyy HH:mm"
-    return formatter.string(from: date)
-  }
+    return formatter
+  }()
 
-  /// ISO 8601 with offset, for JSON.
-  static func iso(_ date: Date) -> String {
+  nonisolated(unsafe) private static let isoFormatter: ISO8601DateFormatter = {
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withInternetDateTime]
     formatter.timeZone = .current
-    return formatter.string(from: date)
-  }
+    return formatter
+  }()
+
+  /// "3 May 2026 22:14" in local time.
+  static func local(_ date: Date) -> String { localFormatter.string(from: date) }
+
+  /// ISO 8601 with offset, for JSON.
+  static func iso(_ date: Date) -> String { isoFormatter.string(from: date) }
 
   static func listLine(_ letter: LetterSummary) -> String {
     let to = letter.recipient.isEmpty ? "—" : letter.recipient
-    var line = "\(letter.id.short)  \(letter.state.description.padding(toLength: 5, withPad: " ", startingAt: 0))  \(local(letter.created))  \(to)"
+    let state = letter.state.description.padding(toLength: 5, withPad: " ", startingAt: 0)
+    let styledState =
+      switch letter.state {
+      case .draft: state
+      case .held: Style.yellow(state)
+      case .sent: Style.green(state)
+      }
+    var line = "\(Style.dim(letter.id.short))  \(styledState)  \(local(letter.created))  \(to)"
     if !letter.subject.isEmpty { line += "  · \(letter.subject)" }
     if let release = letter.releaseAt, letter.state == .held { line += "  (may go \(local(release)))" }
     if !letter.deliveryError.isEmpty { line += "  (delivery did not go through)" }

@@ -97,16 +97,16 @@ struct ReviewSession {
 
   private func keep(_ id: LetterID) throws -> Next {
     while true {
-      guard let text = terminal.ask("Look at it again on (a date like 2026-05-03, or Enter for none): ")
+      guard let text = terminal.ask("Look at it again on (a date like 2026-05-03 or friday, or Enter for none): ")
       else { return .quit }
       if text.isEmpty {
         try vault.hold(id)
       } else {
-        guard let date = DateArgument.parse(text) else {
-          terminal.say("“\(text)” is not a date letters understands.\n")
+        guard let phrase = try? DateArgument(argument: text)?.future() else {
+          terminal.say("“\(text)” is not a date letters understands; try 2026-05-03 or friday.\n")
           continue
         }
-        try vault.hold(id, reviewOn: date)
+        try vault.hold(id, reviewOn: phrase.date)
       }
       terminal.say("Kept. It is still held.\n")
       return .next

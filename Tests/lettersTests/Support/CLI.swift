@@ -30,10 +30,11 @@ enum CLI {
   @discardableResult
   static func run(
     _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
-    inheritEnvironment: Bool = true
+    inheritEnvironment: Bool = true, executable: String? = nil
   ) throws -> CLIResult {
     let process = Process()
-    process.executableURL = binary
+    // `executable` runs something else (a shell wrapping letters) with the same plumbing.
+    process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? binary
     process.arguments = arguments
     var env = inheritEnvironment ? ProcessInfo.processInfo.environment : [:]
     // Crash reports would only slow the run and clutter the output.

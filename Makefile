@@ -1,0 +1,39 @@
+# make install [PREFIX=~/.local]   binary, man page and shell completions
+# make man                          the man page into .build/man/letters.1 (debug build)
+PREFIX ?= $(HOME)/.local
+CONFIG ?= release
+BIN = .build/$(CONFIG)/letters
+
+.PHONY: build man completions install uninstall
+
+build:
+	scripts/deps build
+	swift build -c $(CONFIG) --product letters
+
+man:
+	swift package plugin generate-manual --configuration $(CONFIG) >/dev/null
+	mkdir -p .build/man
+	cp .build/plugins/GenerateManual/outputs/letters/letters.1 .build/man/letters.1
+
+completions: build
+	mkdir -p .build/completions
+	$(BIN) --generate-completion-script bash > .build/completions/letters.bash
+	$(BIN) --generate-completion-script zsh > .build/completions/_letters
+	$(BIN) --generate-completion-script fish > .build/completions/letters.fish
+
+install: build man completions
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/letters
+	install -m 0644 .build/man/letters.1 $(DESTDIR)$(PREFIX)/share/man/man1/letters.1
+	install -m 0644 .build/completions/letters.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/letters
+	install -m 0644 .build/completions/_letters $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_letters
+	install -m 0644 .build/completions/letters.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/letters.fish
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/letters $(DESTDIR)$(PREFIX)/share/man/man1/letters.1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/letters \
+	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_letters \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/letters.fish

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import LetterVault
+
+/// Unlocking and changing the passphrase (security.md §1.3, §1.16; §5.2 T09, T11).
+@Suite struct PassphraseTests {
+  @Test func aWrongPassphraseIsReportedAsSuchAndLeavesTheFileByteIdentical() throws {
+    let test = try TestVault()
+    defer { test.remove() }
+    _ = try test.vault.write(LetterDraft(text: "private"))
+    let before = try test.fileBytes()
+    for wrong in ["correct horse battery stapl", "", "Correct horse battery staple"] {
+      #expect(throws: VaultError.wrongPassphrase) {
+        _ = try Vault.open(at: test.path, passphrase: Passphrase(wrong), clock: test.clock)
+      }
+    }
+    #expect(try test.fileBytes() == before)
+    #expect(!FileManager.default.fileExists(atPath: test.path + "-journal"))
+  }
+
+  @Test func changingThePassphraseRetiresTheOldOneAndKeepsLettersAndRecoverySlots() throws {
+    let test = try TestVault()
+    defer { test.remove() }
+    let id = try test.vault.write(LetterDraft(recipient: "Dr. Hale", text: "kept safe"))
+    // A recovery slot (issue 9 will add the API): wrapped with the real keyslot code.
+    let recovery = SecretBytes(copying: [UInt8](repeating: 0x5A, count: 20))
+    let recoverySlot = try Keyslot.wrap(
+      test.vault.cipher.masterKey, kind: .recoveryKey, secret: recovery, kdf: .testing,
+      vaultID: test.vault.vaultID, random: SystemRandom()
+    ).bytes
+    let file = try VaultFile(path: test.path)
+    try file.putKeyslot(id: [UInt8](repeating: 0xEE, count: 8), blob: recoverySlot)
+
+    let newPassphrase = Passphrase("a new and longer passphrase")
+    try test.vault.changePassphrase(to: newPassphrase, kdf: .testing)
+
+    #expect(throws: VaultError.wrongPassphrase) {
+      _ = try Vault.open(at: test.path, passphrase: test.passphrase, clock: test.clock)
+    }
+    let reopened = try Vault.open(at: test.path, passphrase: newPassphrase, clock: test.clock)
+    #expect(try reopened.letter(id).body == "kept safe")
+    #expect(try reopened.verify().isEmpty)
+    let slots = try file.keyslots()
+    #expect(slots.count == 2)
+    #expect(slots.contains(recoverySlot))
+    let unlocked = try Keyslot.unlock(
+      slots, kind: .recoveryKey, secret: recovery, vaultID: test.vault.vaultID)
+    #expect(unlocked.constantTimeEquals(test.vault.cipher.masterKey))
+  }
+}

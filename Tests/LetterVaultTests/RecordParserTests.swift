@@ -1,0 +1,111 @@
+import Testing
+
+@testable import LetterVault
+
+/// The plaintext record parsers (FORMAT.md §6): strict lengths, no trailing bytes, and no
+/// crash on arbitrary input (security.md §5.2 T30).
+@Suite struct RecordParserTests {
+  static var meta: LetterMeta {
+    var meta = LetterMeta(
+      state: .held, letterKey: [UInt8](repeating: 4, count: 32), now: 1_800_000_000_000,
+      recipient: "Dr. Hale", subject: "Tuesday", tags: ["therapy", "unsent"])
+    meta.revisions = [
+      .init(number: 1, savedAt: 1, envelopeHash: [UInt8](repeating: 1, count: 32)),
+      .init(number: 2, savedAt: 2, envelopeHash: [UInt8](repeating: 2, count: 32)),
+    ]
+    meta.events = [
+      .init(at: 1, kind: .created, revision: 1, detail: ""),
+      .init(at: 2, kind: .held, revision: 2, detail: "a detail"),
+    ]
+    meta.deliveryError = "none"
+    meta.noteCount = 1
+    return meta
+  }
+
+  static var manifest: Manifest {
+    let ids = [[UInt8](repeating: 1, count: 16), [UInt8](repeating: 2, count: 16)]
+    var entries: [[UInt8]: Manifest.Entry] = [:]
+    for (index, id) in ids.enumerated() {
+      entries[id] = .init(
+        letterID: id, metaVersion: UInt64(index + 1), metaHash: [UInt8](repeating: 9, count: 32))
+    }
+    return Manifest(
+      epoch: 7, writtenAt: 1_800_000_000_000, entries: entries,
+      settingsHash: [UInt8](repeating: 3, count: 32))
+  }
+
+  static var settings: VaultSettings {
+    var settings = VaultSettings(timeZoneIdentifier: "Europe/Berlin")
+    settings.recipients = [.init(name: "Dr. Hale", email: "hale@example.org", coolingOffSeconds: 3600)]
+    settings.lastUnlockAt = 5
+    settings.unlockCount = 6
+    return settings
+  }
+
+  /// Each parser, as a "does it accept these bytes" function, with a valid input.
+  static var parsers: [(name: String, valid: [UInt8], accepts: ([UInt8]) -> Bool)] {
+    [
+    ("META", meta.serialized(), { (try? LetterMeta(parsing: $0)) != nil }),
+    ("MANIFEST", manifest.serialized(), { (try? Manifest(parsing: $0)) != nil }),
+      ("SETTINGS", settings.serialized(), { (try? VaultSettings(parsing: $0)) != nil }),
+    ]
+  }
+
+  @Test func validRecordsRoundTrip() throws {
+    #expect(try LetterMeta(parsing: Self.meta.serialized()) == Self.meta)
+    #expect(try Manifest(parsing: Self.manifest.serialized()) == Self.manifest)
+    #expect(try VaultSettings(parsing: Self.settings.serialized()) == Self.settings)
+  }
+
+  @Test(arguments: 0..<3)
+  func everyTruncationIsRejected(parser: Int) {
+    let (name, valid, accepts) = Self.parsers[parser]
+    let accepted = (0..<valid.count).filter { accepts(Array(valid.prefix($0))) }
+    #expect(accepted.isEmpty, "\(name) accepted prefixes of length \(accepted)")
+  }
+
+  @Test(arguments: 0..<3)
+  func trailingBytesAreRejected(parser: Int) {
+    let (name, valid, accepts) = Self.parsers[parser]
+    for extra: [UInt8] in [[0], [1], [0xFF], [0, 0, 0, 0, 0]] {
+      #expect(!accepts(valid + extra), "\(name) accepted \(extra.count) trailing bytes")
+    }
+  }
+
+  @Test(arguments: 0..<3)
+  func randomAndMutatedInputsNeverCrash(parser: Int) {
+    let (_, valid, accepts) = Self.parsers[parser]
+    var generator = SeededGenerator(seed: UInt64(parser) + 100)
+    for _ in 0..<2_000 {
+      _ = accepts(generator.bytes(Int.random(in: 0...400, using: &generator)))
+    }
+    // Mutations of a valid record reach the deeper fields (counts, lengths, enums).
+    for _ in 0..<3_000 {
+      var bytes = valid
+      for _ in 0..<Int.random(in: 1...4, using: &generator) {
+        bytes[Int.random(in: 0..<bytes.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+      }
+      _ = accepts(bytes)
+    }
+  }
+
+  @Test func metadataCapsAreEnforced() {
+    var bytes = Self.meta.serialized()
+    bytes[1] = 9  // unknown state
+    #expect((try? LetterMeta(parsing: bytes)) == nil)
+    var noRevisions = Self.meta
+    noRevisions.revisions = []
+    #expect((try? LetterMeta(parsing: noRevisions.serialized())) == nil)
+    var version = Self.meta.serialized()
+    version[0] = 2
+    #expect((try? LetterMeta(parsing: version)) == nil)
+  }
+
+  @Test func aManifestWithADuplicatedLetterIsRejected() {
+    var bytes = Self.manifest.serialized()
+    // Header: version(1) epoch(8) writtenAt(8) count(4); then 56-byte entries.
+    let first = Array(bytes[21..<77])
+    bytes.replaceSubrange(77..<133, with: first)
+    #expect((try? Manifest(parsing: bytes)) == nil)
+  }
+}

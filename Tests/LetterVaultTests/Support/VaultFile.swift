@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+
+@testable import LetterVault
+
+/// Direct access to a vault's SQLite rows, playing someone with write access to the file
+/// (a sync provider, a snooper): tests read, move, alter and delete ciphertext rows with it.
+/// Only tests use GRDB directly; the layering rule is about Sources/.
+struct VaultFile {
+  struct Row: Equatable {
+    let objectID: [UInt8]
+    let kind: UInt8
+    let revision: Int64
+    let envelope: [UInt8]
+  }
+
+  let queue: DatabaseQueue
+
+  init(path: String) throws {
+    queue = try DatabaseQueue(path: path)
+  }
+
+  func rows(_ kind: FieldTag, of objectID: [UInt8]? = nil) throws -> [Row] {
+    try queue.read { db in
+      try GRDB.Row.fetchAll(
+        db, sql: "SELECT object_id, kind, revision, env FROM object WHERE kind = ? ORDER BY revision",
+        arguments: [kind.rawValue]
+      ).map {
+        Row(
+          objectID: [UInt8]($0["object_id"] as Data), kind: UInt8($0["kind"] as Int64),
+          revision: $0["revision"], envelope: [UInt8]($0["env"] as Data))
+      }.filter { objectID == nil || $0.objectID == objectID }
+    }
+  }
+
+  func row(_ kind: FieldTag, of objectID: [UInt8], revision: Int64? = nil) throws -> Row {
+    let all = try rows(kind, of: objectID)
+    guard let row = revision.map({ wanted in all.first { $0.revision == wanted } }) ?? all.last else {
+      throw VaultFileError.noSuchRow
+    }
+    return row
+  }
+
+  /// Inserts or replaces a row.
+  func put(_ row: Row) throws {
+    try queue.write { db in
+      try db.execute(
+        sql: "INSERT OR REPLACE INTO object (object_id, kind, revision, env) VALUES (?, ?, ?, ?)",
+        arguments: [Data(row.objectID), row.kind, row.revision, Data(row.envelope)])
+    }
+  }
+
+  /// Flips one byte of a stored envelope (default: in the ciphertext, after the 32-byte header).
+  func flipByte(_ kind: FieldTag, of objectID: [UInt8], revision: Int64? = nil, at offset: Int = 40)
+    throws
+  {
+    let row = try row(kind, of: objectID, revision: revision)
+    var envelope = row.envelope
+    envelope[offset] ^= 0x01
+    try put(Row(objectID: row.objectID, kind: row.kind, revision: row.revision, envelope: envelope))
+  }
+
+  /// Deletes rows of one object (all kinds when `kind` is nil).
+  func delete(_ objectID: [UInt8], kind: FieldTag? = nil, revision: Int64? = nil) throws {
+    try queue.write { db in
+      var sql = "DELETE FROM object WHERE object_id = ?"
+      var arguments: StatementArguments = [Data(objectID)]
+      if let kind {
+        sql += " AND kind = ?"
+        arguments += [kind.rawValue]
+      }
+      if let revision {
+        sql += " AND revision = ?"
+        arguments += [revision]
+      }
+      try db.execute(sql: sql, arguments: arguments)
+    }
+  }
+
+  func keyslots() throws -> [[UInt8]] {
+    try queue.read { db in
+      try Data.fetchAll(db, sql: "SELECT blob FROM keyslot ORDER BY slot_id").map { [UInt8]($0) }
+    }
+  }
+
+  func putKeyslot(id: [UInt8], blob: [UInt8]) throws {
+    try queue.write { db in
+      try db.execute(
+        sql: "INSERT INTO keyslot (slot_id, blob) VALUES (?, ?)", arguments: [Data(id), Data(blob)])
+    }
+  }
+}
+
+enum VaultFileError: Error { case noSuchRow }
+
+extension FieldTag {
+  /// The object id of the vault-wide records.
+  static let settingsObject = AssociatedData.settingsObjectID
+  static let manifestObject = AssociatedData.manifestObjectID
+}

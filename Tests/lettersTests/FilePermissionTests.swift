@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// The vault directory and file are private whatever the umask, and a vault others can write
+/// is refused (security.md §3.7; §5.2 T38).
+@Suite struct FilePermissionTests {
+  static func mode(_ path: String) -> Int {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return -1 }
+    return Int(info.st_mode & 0o777)
+  }
+
+  @Test func underUmask022TheDirectoryIs0700AndTheFile0600() throws {
+    let fixture = try CLIFixture(create: false)
+    defer { fixture.remove() }
+    let vault = fixture.directory.appendingPathComponent("deeper/letters/vault.db").path
+    let result = try CLI.run(
+      ["-c", "umask 022 && exec \"$0\" init --kdf interactive", CLI.binary.path],
+      environment: fixture.environment.merging(["LETTERS_VAULT": vault]) { $1 },
+      executable: "/bin/sh")
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(Self.mode(vault) == 0o600)
+    #expect(Self.mode((vault as NSString).deletingLastPathComponent) == 0o700)
+    #expect(Self.mode(fixture.directory.appendingPathComponent("deeper").path) == 0o700)
+  }
+
+  @Test func aGroupWritableVaultIsRefusedWithAClearMessage() throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    chmod(fixture.vault, 0o660)
+    let before = try fixture.vaultBytes()
+    let result = try fixture.run(["list"])
+    #expect(result.status == 74)
+    #expect(result.stderr.contains("letters will not open \(fixture.vault): other users may write to it"))
+    #expect(result.stderr.contains("chmod 600"))
+    #expect(try fixture.vaultBytes() == before)
+    chmod(fixture.vault, 0o600)
+    #expect(try fixture.run(["list"]).status == 0)
+  }
+}

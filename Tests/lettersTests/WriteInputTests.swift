@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+@Suite struct WriteInputTests {
+  @Test(arguments: ["", "\n", "  \n\t\n"])
+  func anEmptyLetterFromStdinSavesNothing(text: String) throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    let before = try fixture.vaultBytes()
+    let result = try fixture.run(["write", "--to", "Dr. Hale"], stdin: text)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("the letter was empty, so nothing was saved"))
+    #expect(result.stdout.isEmpty)
+    #expect(try fixture.vaultBytes() == before)
+  }
+
+  @Test func anInvalidDateIsRefusedBeforeAnyPassphraseIsAsked() throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    // No passphrase source at all: a prompt would fail with 74, not 64.
+    let result = try CLI.run(
+      ["list", "--since", "03/04/2026"],
+      environment: ["LETTERS_VAULT": fixture.vault, "LETTERS_PASSPHRASE_FILE": ""])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("write it as 2026-05-03"))
+  }
+
+  @Test func listSinceAndUntilAcceptPhrases() throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    let id = try fixture.write("written today")
+    let today = try fixture.run(["list", "--since", "today", "--until", "today", "--json"])
+    #expect(today.status == 0)
+    #expect(today.stdout.contains(id))
+    let past = try fixture.run(["list", "--until", "yesterday", "--json"])
+    #expect(past.status == 0)
+    #expect(!past.stdout.contains(id))
+  }
+}
