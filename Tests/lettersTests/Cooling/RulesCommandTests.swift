@@ -73,4 +73,18 @@ import Testing
     let noRequest = try fixture.run(["cancel", id])
     #expect(noRequest.status == 69)
   }
+
+  @Test func thereIsNoFlagOrVariableThatSkipsTheBrake() throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    let id = try fixture.write("Dear …")
+    #expect(try fixture.run(["send", id]).status == 0)
+    let before = try fixture.vaultBytes()
+    for flag in ["--force", "--now", "--no-cooling-off", "--yes"] {
+      #expect(try fixture.run(["send", id, flag]).status == 64)
+    }
+    let environment = ["LETTERS_FORCE": "1", "LETTERS_COOLING_OFF": "0", "LETTERS_QUIET_HOURS": "none"]
+    #expect(try fixture.run(["send", id], environment: environment).status == 75)
+    #expect(try fixture.vaultBytes() == before)
+  }
 }
