@@ -19,11 +19,11 @@ let package = Package(
       pkgConfig: "libsodium",
       providers: [.apt(["libsodium-dev"]), .brew(["libsodium"])]
     ),
-    // prctl and statfs, which Swift's Glibc module does not import.
+    // prctl, statfs and the kernel-keyring syscalls, which Swift's Glibc module does not import.
     .target(name: "CSystem"),
     .target(
       name: "LetterVault",
-      dependencies: ["CSodium", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["CSodium", "CSystem", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .executableTarget(
       name: "letters",
@@ -37,7 +37,7 @@ let package = Package(
     .testTarget(
       name: "LetterVaultTests",
       dependencies: [
-        "LetterVault", "CSodium", .product(name: "GRDB", package: "GRDB.swift"),
+        "LetterVault", "CSodium", "CSystem", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       resources: [.copy("Vectors")]),

@@ -5,16 +5,9 @@ extension Keyslot {
     _ masterKey: SecretBytes, kind: Kind, secret: SecretBytes, kdf: KDFParameters,
     vaultID: [UInt8], random: any RandomSource
   ) throws(VaultError) -> Keyslot {
-    var slot = Keyslot(
-      kind: kind, opsLimit: kdf.opsLimit, memLimit: kdf.memLimit,
-      salt: random.bytes(PasswordHash.saltByteCount), vaultID: vaultID,
-      nonce: random.bytes(FormatConstant.nonceByteCount), wrappedKey: [])
-    let kek = try PasswordHash.deriveKey(
-      from: secret, salt: slot.salt, opsLimit: kdf.opsLimit, memLimit: kdf.memLimit)
-    slot.wrappedKey = masterKey.withUnsafeBytes { key in
-      AEAD.seal(key, key: kek, nonce: slot.nonce, associatedData: slot.header)
-    }
-    return slot
+    try wrapKeepingKey(
+      masterKey, kind: kind, secret: secret, kdf: kdf, vaultID: vaultID, random: random
+    ).slot
   }
 
   /// Tries every keyslot of `kind`; the first that authenticates yields the master key.
@@ -23,30 +16,6 @@ extension Keyslot {
   static func unlock(
     _ blobs: [[UInt8]], kind: Kind, secret: SecretBytes, vaultID: [UInt8]
   ) throws(VaultError) -> SecretBytes {
-    var sawTooExpensive = false
-    var sawUsable = false
-    for blob in blobs {
-      guard let slot = try? Keyslot(parsing: blob), slot.kind == kind, slot.vaultID == vaultID
-      else { continue }
-      let cost = KDFParameters(opsLimit: slot.opsLimit, memLimit: slot.memLimit)
-      guard cost.isAcceptableOnRead else {
-        sawTooExpensive = true
-        continue
-      }
-      sawUsable = true
-      let kek = try PasswordHash.deriveKey(
-        from: secret, salt: slot.salt, opsLimit: slot.opsLimit, memLimit: slot.memLimit)
-      let opened = slot.wrappedKey.withUnsafeBytes { sealed in
-        slot.nonce.withUnsafeBytes { nonce in
-          AEAD.open(sealed, key: kek, nonce: nonce, associatedData: slot.header)
-        }
-      }
-      if var key = opened {
-        defer { wipe(&key) }
-        return SecretBytes(copying: key)
-      }
-    }
-    if !sawUsable && sawTooExpensive { throw .kdfCostTooHigh }
-    throw .wrongPassphrase
+    try unlockKeepingKey(blobs, kind: kind, secret: secret, vaultID: vaultID).masterKey
   }
 }

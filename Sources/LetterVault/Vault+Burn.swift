@@ -1,19 +1,106 @@
-/// A minimal burn (product.md "States": from draft or held, after a confirmation the CLI
-/// asks for). The letter's rows — metadata, every text revision, every note — and its index
-/// entry go in one transaction; `secure_delete` overwrites the freed pages (security.md
-/// §1.17 has the best-effort caveats). Issue 5 builds the full burn on top of this.
+import Foundation
+
+/// What a burn changed besides destroying the letter.
+public struct BurnReport: Sendable, Equatable {
+  /// True when the vault had a recovery key: it wrapped the old master key, so it was
+  /// removed, and a new one can be made (`letters recovery add`).
+  public let recoveryKeyRemoved: Bool
+}
+
+/// Burn: best-effort crypto-shredding of one draft or held letter (security.md §1.17;
+/// docs/format-notes/keys.md §4).
 extension Vault {
-  /// Destroys a draft or held letter. A sent letter is kept.
-  public func burn(_ id: LetterID) throws(VaultError) {
-    try mutate { session, manifest in
-      let (meta, _) = try loadMeta(id, in: session, manifest: manifest)
-      guard meta.state != .sent else {
-        throw VaultError.notAllowed("letter \(id.short) was sent, so it is kept; a note can still be added")
-      }
-      for field in [FieldTag.meta, .body, .note] {
-        try session.delete(id.bytes, field: field.rawValue)
-      }
-      manifest.entries[id.bytes] = nil
+  /// Destroys a draft or held letter, then re-keys the vault, all in one transaction:
+  ///
+  /// 1. its META, BODY and NOTE rows are deleted (`secure_delete` zeroes them);
+  /// 2. a new master key is made; every other letter's META, the SETTINGS and the MANIFEST
+  ///    are re-encrypted under keys derived from it (bodies are under per-letter keys kept
+  ///    inside META, so they stay as they are);
+  /// 3. the new master key is wrapped in every passphrase keyslot with the key-encryption
+  ///    key kept from unlocking (same salt and cost, fresh nonce); a recovery keyslot cannot
+  ///    be re-wrapped without the recovery key, so it is removed (see ``BurnReport``).
+  ///
+  /// Afterwards the file is rebuilt (`VACUUM`) so no free or interior page keeps old bytes.
+  /// The letter key existed only inside META sealed by the old master key, which no longer
+  /// exists anywhere in the file. Copies made earlier (backups, snapshots, SSD remnants, a
+  /// deleted rollback journal) still hold the letter for someone who also knows the passphrase.
+  ///
+  /// Needs the vault opened with its passphrase (not the recovery key or the key cache);
+  /// a sent letter cannot be burned.
+  @discardableResult
+  public func burn(_ id: LetterID) throws(VaultError) -> BurnReport {
+    try ensureWritable()
+    guard let kek = unlockState.passphraseKey else {
+      throw .notAllowed("burning a letter needs the vault opened with its passphrase")
     }
+    let newCipher = RecordCipher(
+      vaultID: vaultID,
+      masterKey: SecretBytes.random(count: FormatConstant.keyByteCount, from: random),
+      random: random)
+    let rekeyed = Vault(path: path, database: database, cipher: newCipher, clock: clock)
+    var recoveryKeyRemoved = false
+    var epoch: UInt64 = 0
+    try database.write { session in
+      var manifest = try loadManifest(in: session)
+      let (meta, _) = try loadMeta(id, in: session, manifest: manifest)
+      guard meta.state == .draft || meta.state == .held else {
+        throw VaultError.notAllowed(
+          "letter \(id.short) was sent, so it stays; only drafts and held letters can be burned")
+      }
+      recoveryKeyRemoved = try rewrapKeyslots(newCipher.masterKey, kek: kek, in: session)
+      try session.deleteAllRows(of: id.bytes)
+      manifest.entries[id.bytes] = nil
+      for row in try session.objects(field: FieldTag.meta.rawValue) {
+        let other = LetterID(bytes: row.objectID)
+        let otherMeta = try openMeta(row, id: other, manifest: manifest)
+        try rekeyed.storeMeta(
+          otherMeta, for: other, version: row.revision, in: session, manifest: &manifest)
+      }
+      let settings = try loadSettings(in: session, manifest: manifest)
+      manifest.epoch += 1
+      manifest.writtenAt = clock.now().storedMilliseconds
+      manifest.settingsHash = try rekeyed.storeSettings(
+        settings, epoch: manifest.epoch, in: session)
+      try rekeyed.storeManifest(manifest, replacingEpoch: nil, in: session)
+      epoch = manifest.epoch
+    }
+    cipher = newCipher
+    noteEpoch(epoch)
+    // Committed already; a failed rebuild leaves zeroed cells, never the letter readable.
+    try? database.vacuum()
+    return BurnReport(recoveryKeyRemoved: recoveryKeyRemoved)
+  }
+
+  /// Replaces every keyslot: passphrase slots re-wrapped under new ids, recovery slots
+  /// dropped. Refuses (before anything changes) when a passphrase slot does not open with
+  /// `kek`, so nobody is ever locked out. Returns true when a recovery slot was dropped.
+  private func rewrapKeyslots(
+    _ masterKey: SecretBytes, kek: SecretBytes, in session: StorageSession
+  )
+    throws -> Bool
+  {
+    var rewrapped: [Keyslot] = []
+    var droppedRecovery = false
+    let slots = try session.keyslots()
+    for slot in slots {
+      guard let parsed = try? Keyslot(parsing: slot.blob) else { continue }
+      switch parsed.kind {
+      case .passphrase:
+        guard parsed.open(with: kek) != nil else {
+          throw VaultError.notAllowed(
+            "the vault has another passphrase slot this session cannot re-wrap; nothing was burned")
+        }
+        rewrapped.append(parsed.rewrapped(masterKey, keyEncryptionKey: kek, random: random))
+      case .recoveryKey:
+        droppedRecovery = true
+      }
+    }
+    guard !rewrapped.isEmpty else {
+      throw VaultError.notAllowed("burning a letter needs the vault opened with its passphrase")
+    }
+    // Unparseable slots wrap nothing usable; they go too, with every old wrapping.
+    for slot in slots { try session.deleteKeyslot(id: slot.slotID) }
+    for slot in rewrapped { try session.putKeyslot(id: random.bytes(8), blob: slot.bytes) }
+    return droppedRecovery
   }
 }

@@ -4,20 +4,28 @@ import Foundation
 extension Vault {
   /// Saves a new draft and returns its id.
   public func write(_ draft: LetterDraft) throws(VaultError) -> LetterID {
+    let now = clock.now().storedMilliseconds
+    return try mutate { session, manifest in
+      try insertLetter(draft, createdAt: now, in: session, manifest: &manifest)
+    }
+  }
+
+  /// Validates and stores a new letter inside a `mutate` transaction (FORMAT.md §10.3).
+  func insertLetter(
+    _ draft: LetterDraft, createdAt: Int64, state: LetterState = .draft, detail: String = "",
+    in session: StorageSession, manifest: inout Manifest
+  ) throws -> LetterID {
     let fields = try Validation.fields(recipient: draft.recipient, subject: draft.subject, tags: draft.tags)
     try Validation.body(draft.body)
     let id = LetterID(bytes: random.bytes(FormatConstant.idByteCount))
-    let now = clock.now().storedMilliseconds
     let letterKey = SecretBytes.random(count: FormatConstant.keyByteCount, from: random)
-    try mutate { session, manifest in
-      let hash = try storeBody(draft.body, id: id, revision: 1, letterKey: letterKey, in: session)
-      var meta = LetterMeta(
-        state: .draft, letterKey: letterKey.withUnsafeBytes { Array($0) }, now: now,
-        recipient: fields.recipient, subject: fields.subject, tags: fields.tags)
-      meta.revisions = [.init(number: 1, savedAt: now, envelopeHash: hash)]
-      meta.events = [.init(at: now, kind: .created, revision: 1, detail: "")]
-      try storeMeta(meta, for: id, version: 1, in: session, manifest: &manifest)
-    }
+    let hash = try storeBody(draft.body, id: id, revision: 1, letterKey: letterKey, in: session)
+    var meta = LetterMeta(
+      state: state, letterKey: letterKey.withUnsafeBytes { Array($0) }, now: createdAt,
+      recipient: fields.recipient, subject: fields.subject, tags: fields.tags)
+    meta.revisions = [.init(number: 1, savedAt: createdAt, envelopeHash: hash)]
+    meta.events = [.init(at: createdAt, kind: .created, revision: 1, detail: detail)]
+    try storeMeta(meta, for: id, version: 1, in: session, manifest: &manifest)
     return id
   }
 

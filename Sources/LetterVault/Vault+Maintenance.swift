@@ -25,7 +25,7 @@ extension Vault {
   public func changePassphrase(to newPassphrase: Passphrase, kdf: KDFParameters = .moderate)
     throws(VaultError)
   {
-    let slot = try Keyslot.wrap(
+    let (slot, kek) = try Keyslot.wrapKeepingKey(
       cipher.masterKey, kind: .passphrase, secret: newPassphrase.secret.value, kdf: kdf,
       vaultID: vaultID, random: random)
     try mutate { session, _ in
@@ -35,6 +35,7 @@ extension Vault {
       }
       try session.putKeyslot(id: random.bytes(8), blob: slot.bytes)
     }
+    unlockState.passphraseKey = kek
   }
 
   /// Checks the SQLite structure, every keyslot, the index, the settings, every letter's

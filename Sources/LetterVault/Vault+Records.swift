@@ -44,8 +44,13 @@ extension Vault {
 
   /// Runs `change` in one write transaction with the manifest loaded, then stores the
   /// manifest with the next epoch (FORMAT.md §10 "every write bumps the epoch").
+  ///
+  /// Refused while the file looks rolled back; afterwards the device watermark is raised
+  /// (Vault+DeviceState.swift).
   func mutate<T>(_ change: (StorageSession, inout Manifest) throws -> T) throws(VaultError) -> T {
-    try database.write { session in
+    try ensureWritable()
+    var epoch: UInt64 = 0
+    let result = try database.write { session in
       var manifest = try loadManifest(in: session)
       // Every write observes the clock first (security.md §6.3; Vault+Clock.swift).
       try observeClock(in: session, manifest: &manifest)
@@ -53,8 +58,11 @@ extension Vault {
       manifest.epoch += 1
       manifest.writtenAt = clock.now().storedMilliseconds
       try storeManifest(manifest, replacingEpoch: manifest.epoch - 1, in: session)
+      epoch = manifest.epoch
       return result
     }
+    noteEpoch(epoch)
+    return result
   }
 
   // MARK: - Settings

@@ -14,12 +14,15 @@ public final class Vault {
   /// Where the vault file lives.
   public let path: String
   let database: VaultDatabase
-  let cipher: RecordCipher
+  /// Replaced when burn re-keys the vault (Vault+Burn.swift).
+  var cipher: RecordCipher
   let clock: any VaultClock
+  /// How the vault was unlocked and what the device watermark said (Vault+DeviceState.swift).
+  let unlockState = VaultUnlockState()
   var random: any RandomSource { cipher.random }
   var vaultID: [UInt8] { cipher.vaultID }
 
-  private init(path: String, database: VaultDatabase, cipher: RecordCipher, clock: any VaultClock) {
+  init(path: String, database: VaultDatabase, cipher: RecordCipher, clock: any VaultClock) {
     self.path = path
     self.database = database
     self.cipher = cipher
@@ -41,7 +44,7 @@ public final class Vault {
     try Sodium.ensureReady()
     let vaultID = random.bytes(FormatConstant.vaultIDByteCount)
     let masterKey = SecretBytes.random(count: FormatConstant.keyByteCount, from: random)
-    let slot = try Keyslot.wrap(
+    let (slot, kek) = try Keyslot.wrapKeepingKey(
       masterKey, kind: .passphrase, secret: passphrase.secret.value, kdf: kdf, vaultID: vaultID,
       random: random)
     let database = try VaultDatabase.create(at: path)
@@ -53,6 +56,9 @@ public final class Vault {
         try session.insertVault(id: vaultID)
         try session.putKeyslot(id: random.bytes(8), blob: slot.bytes)
         var settings = VaultSettings(timeZoneIdentifier: timeZone.identifier)
+        let capture = SealedBox.keyPair()
+        settings.captureSecretKey = capture.secretKey.withUnsafeBytes { Array($0) }
+        try session.setCapturePublicKey(capture.publicKey)
         _ = settings.observe(vault.clockReading())  // the first clock evidence (security.md §6.3)
         let settingsHash = try vault.storeSettings(settings, epoch: 1, in: session)
         let manifest = Manifest(epoch: 1, writtenAt: now, entries: [:], settingsHash: settingsHash)
@@ -62,6 +68,8 @@ public final class Vault {
       try? FileManager.default.removeItem(atPath: path)
       throw error
     }
+    vault.unlockState.passphraseKey = kek
+    vault.noteEpoch(1)
     return vault
   }
 
@@ -81,10 +89,12 @@ public final class Vault {
     guard vaultID.count == FormatConstant.vaultIDByteCount else {
       throw VaultError.damaged([Damage(letterID: nil, part: "vault file", reason: "vault id")])
     }
-    let masterKey = try Keyslot.unlock(
+    let opened = try Keyslot.unlockKeepingKey(
       slots.map(\.blob), kind: .passphrase, secret: passphrase.secret.value, vaultID: vaultID)
-    let cipher = RecordCipher(vaultID: vaultID, masterKey: masterKey, random: random)
+    let cipher = RecordCipher(vaultID: vaultID, masterKey: opened.masterKey, random: random)
     let vault = Vault(path: path, database: database, cipher: cipher, clock: clock)
+    vault.unlockState.passphraseKey = opened.keyEncryptionKey
+    vault.checkDeviceState()
     vault.noticeClockChanges()
     return vault
   }

@@ -59,6 +59,13 @@ public enum VaultError: Error, Equatable, Sendable {
   case outOfMemory
   /// libsodium is missing, failed to initialise, or is older than 1.0.18.
   case cryptoUnavailable
+  /// The recovery key did not unwrap the master key (or there is no recovery key).
+  case wrongRecoveryKey
+  /// The vault is older than the newest copy this device has seen (the whole file was
+  /// replaced by an older one); writing is refused until the user accepts it.
+  case rolledBack(currentEpoch: UInt64, highestSeen: UInt64)
+  /// The time-limited unlock cannot be used here (no kernel keyring, or it refused).
+  case keyCacheUnavailable(String)
   /// The fingerprint given to confirm a release is not the letter's current one (it was
   /// mistyped, or the letter changed since it was read). Nothing was sent.
   case fingerprintMismatch(String)
@@ -87,6 +94,10 @@ extension VaultError: CustomStringConvertible {
     case .notYet(_, let reason): reason
     case .outOfMemory: "there was not enough memory to derive the key"
     case .cryptoUnavailable: "libsodium 1.0.18 or newer is needed and could not be loaded"
+    case .wrongRecoveryKey: "that recovery key did not open the vault (it may have been removed or replaced)"
+    case .rolledBack(let current, let seen):
+      "this vault file is older than one this computer has seen before (change \(current), earlier seen \(seen)), so nothing will be written to it for now"
+    case .keyCacheUnavailable(let reason): "the vault cannot stay unlocked here: \(reason)"
     case .fingerprintMismatch(let id):
       "that fingerprint is not the one of letter \(id) as it is now, so it was not sent"
     }

@@ -10,6 +10,9 @@ enum CLIError: Error, CustomStringConvertible {
   case noPrivateScratch
   case interrupted
   case invalidArgument(String)
+  case noTerminalForRecoveryKey
+  case recoveryKeyNotConfirmed
+  case burnNotConfirmed
 
   var description: String {
     switch self {
@@ -28,6 +31,11 @@ enum CLIError: Error, CustomStringConvertible {
       "there is no memory-backed folder for the editor's temporary file; nothing was written"
     case .interrupted: "stopped; nothing was saved"
     case .invalidArgument(let text): text
+    case .noTerminalForRecoveryKey:
+      "there is no terminal to show the recovery key on, so none was made"
+    case .recoveryKeyNotConfirmed:
+      "the recovery key was not confirmed, so it was not added; nothing was changed"
+    case .burnNotConfirmed: "the letter was not burned; it is still here"
     }
   }
 
@@ -37,6 +45,8 @@ enum CLIError: Error, CustomStringConvertible {
       "set LETTERS_PASSPHRASE_FILE or LETTERS_PASSPHRASE_COMMAND for scripts"
     case .noPrivateScratch:
       "pipe the text in instead: `letters write < letter.txt`, or set XDG_RUNTIME_DIR"
+    case .noTerminalForRecoveryKey: "a script can use `letters recovery add --stdout` instead"
+    case .burnNotConfirmed: "a script can pass `--confirm-id ID` with the letter's id"
     default: nil
     }
   }
@@ -44,6 +54,7 @@ enum CLIError: Error, CustomStringConvertible {
   var exitCode: Int32 {
     switch self {
     case .passphrasesDiffer, .passphraseTooShort, .invalidArgument: 64
+    case .noTerminalForRecoveryKey, .recoveryKeyNotConfirmed, .burnNotConfirmed: 64
     case .emptyLetter, .editorFailed: 1
     case .noPassphraseSource, .passphraseFileUnreadable, .passphraseCommandFailed: 74
     case .noPrivateScratch: 74

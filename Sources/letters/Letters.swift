@@ -17,7 +17,8 @@ struct Letters: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Init.self, Write.self, Edit.self, Show.self, List.self, Search.self, Hold.self,
-      Note.self, History.self, Passwd.self, Verify.self, Status.self, VaultPath.self,
+      Note.self, History.self, Passwd.self, Verify.self, Status.self, VaultPath.self, Jot.self,
+      RecoveryCommand.self, Unlock.self, Lock.self, Burn.self, Backup.self,
       Send.self, Cancel.self, Review.self, Rules.self, Recipient.self,
     ]
   )

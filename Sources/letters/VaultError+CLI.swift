@@ -7,11 +7,11 @@ extension VaultError {
     case .invalidInput: 64
     case .damaged, .unsupportedVersion, .kdfCostTooHigh: 65
     case .vaultNotFound, .letterNotFound, .ambiguousID: 66
-    case .notAllowed: 69
+    case .notAllowed, .rolledBack, .keyCacheUnavailable: 69
     case .vaultAlreadyExists: 73
     case .io, .unsafeFile, .outOfMemory: 74
     case .notYet, .busy: 75
-    case .wrongPassphrase: 77
+    case .wrongPassphrase, .wrongRecoveryKey: 77
     case .cryptoUnavailable: 1
     case .fingerprintMismatch: 69
     }
@@ -33,6 +33,9 @@ extension VaultError {
     case .fingerprintMismatch:
       "re-read it with `letters show ID`: the fingerprint is in its header, and changes with every edit"
     case .unsafeFile: "`chmod 600` the vault file, or move it somewhere only you can write"
+    case .wrongRecoveryKey: "nothing was changed; the passphrase still works if you remember it"
+    case .rolledBack:
+      "if you restored this copy on purpose, `letters verify --accept-rollback` makes it the current one"
     default: nil
     }
   }

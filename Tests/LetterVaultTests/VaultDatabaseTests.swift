@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import Testing
 
@@ -25,6 +26,20 @@ import Testing
     let tables = try test.vault.database.read { session in
       try String.fetchAll(session.db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
     }
-    #expect(tables == ["keyslot", "object", "vault"])
+    #expect(tables == ["capture", "keyslot", "object", "vault"])
+  }
+
+  @Test func theSchemaIsExactlyTheOneInFormatMD() throws {
+    let format = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("docs/FORMAT.md")
+    let text = try String(contentsOf: format, encoding: .utf8)
+    let section = try #require(text.range(of: "### 8.1 Schema"))
+    let rest = text[section.upperBound...]
+    let start = try #require(rest.range(of: "```sql\n"))
+    let end = try #require(rest[start.upperBound...].range(of: "```"))
+    let documented = rest[start.upperBound..<end.lowerBound]
+      .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+    #expect(documented == Schema.statements)
   }
 }

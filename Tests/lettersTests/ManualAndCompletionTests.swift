@@ -6,7 +6,7 @@ import Testing
 @Suite struct ManualAndCompletionTests {
   static let subcommands = [
     "init", "write", "edit", "show", "list", "search", "hold", "note", "history", "passwd",
-    "verify", "status", "path",
+    "verify", "status", "path", "jot", "recovery", "unlock", "lock", "burn", "backup",
   ]
 
   @Test(arguments: ["bash", "zsh", "fish"])

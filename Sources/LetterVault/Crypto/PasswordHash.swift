@@ -12,6 +12,7 @@ enum PasswordHash {
     from secret: SecretBytes, salt: [UInt8], opsLimit: UInt64, memLimit: UInt64
   ) throws(VaultError) -> SecretBytes {
     precondition(salt.count == saltByteCount)
+    KDFProbe.current?.record()
     let key = SecretBytes(count: 32)
     let result = key.withUnsafeMutableBytes { out in
       secret.withUnsafeBytes { password in

@@ -38,6 +38,13 @@ enum FormatConstant {
   static let maximumListCount = 1_000_000
 }
 
+/// FORMAT.md §6.5: rows of `object` with this kind hold sealed captures, not envelopes.
+enum CaptureConstant {
+  static let rowKind: UInt8 = 6
+  static let magic: [UInt8] = Array("LVIB".utf8)
+  static let version: UInt8 = 1
+}
+
 /// The field tag of a record: which kind of object an envelope holds (FORMAT.md §5.2).
 enum FieldTag: UInt8, Sendable, CaseIterable {
   case meta = 1

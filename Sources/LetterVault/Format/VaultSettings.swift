@@ -31,6 +31,8 @@ struct VaultSettings: Equatable {
     case clock = 4
     /// Loosenings waiting for their time (docs/format-notes/cooling.md).
     case pendingRules = 5
+    /// The secret half of the write-only capture key pair (FORMAT.md §6.5).
+    case capture = 9
   }
 
   var policy = Policy()
@@ -39,6 +41,8 @@ struct VaultSettings: Equatable {
   var unlockCount: UInt64 = 0
   var clock = ClockEvidence()
   var pendingRules: [PendingRuleChange] = []
+  /// X25519 secret key for `letters jot` captures; empty when the vault has none.
+  var captureSecretKey: [UInt8] = []
 
   init(timeZoneIdentifier: String) {
     policy.timeZoneIdentifier = timeZoneIdentifier
@@ -67,6 +71,9 @@ struct VaultSettings: Equatable {
     }
     section(.clock, into: &writer) { body in clock.encode(into: &body) }
     section(.pendingRules, into: &writer) { body in PendingRuleChange.encode(pendingRules, into: &body) }
+    if !captureSecretKey.isEmpty {
+      section(.capture, into: &writer) { body in body.raw(captureSecretKey) }
+    }
     return writer.bytes
   }
 
@@ -95,6 +102,8 @@ struct VaultSettings: Equatable {
           recipients.append(
             Recipient(name: try body.text(), email: try body.text(), coolingOffSeconds: try body.u64()))
         }
+      case .capture:
+        captureSecretKey = try body.raw(32)
       case .unlock:
         lastUnlockAt = try body.i64()
         unlockCount = try body.u64()

@@ -6,6 +6,7 @@ enum Schema {
     "CREATE TABLE vault (id INTEGER PRIMARY KEY CHECK (id = 1), format INTEGER NOT NULL, vault_id BLOB NOT NULL CHECK (length(vault_id) = 16))",
     "CREATE TABLE keyslot (slot_id BLOB PRIMARY KEY CHECK (length(slot_id) = 8), blob BLOB NOT NULL CHECK (length(blob) = 128)) WITHOUT ROWID",
     "CREATE TABLE object (object_id BLOB NOT NULL CHECK (length(object_id) = 16), kind INTEGER NOT NULL, revision INTEGER NOT NULL, env BLOB NOT NULL, PRIMARY KEY (object_id, kind, revision)) WITHOUT ROWID",
+    "CREATE TABLE capture (id INTEGER PRIMARY KEY CHECK (id = 1), public_key BLOB NOT NULL CHECK (length(public_key) = 32))",
   ]
 
   /// Creates the schema in a fresh file. `auto_vacuum` must be set before the first table.

@@ -26,6 +26,16 @@ struct StorageSession {
       arguments: [FormatConstant.vaultFormat, Data(id)])
   }
 
+  /// The capture public key (FORMAT.md §6.5), if the vault has one.
+  func capturePublicKey() throws -> [UInt8]? {
+    try Data.fetchOne(db, sql: "SELECT public_key FROM capture WHERE id = 1").map { [UInt8]($0) }
+  }
+
+  func setCapturePublicKey(_ key: [UInt8]) throws {
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO capture (id, public_key) VALUES (1, ?)", arguments: [Data(key)])
+  }
+
   func keyslots() throws -> [(slotID: [UInt8], blob: [UInt8])] {
     try Row.fetchAll(db, sql: "SELECT slot_id, blob FROM keyslot ORDER BY slot_id").map { row in
       ([UInt8](row["slot_id"] as Data), [UInt8](row["blob"] as Data))

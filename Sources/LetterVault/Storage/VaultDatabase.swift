@@ -9,7 +9,7 @@ import GRDB
 /// half-way, and a killed process leaves a hot journal that SQLite rolls back on next open.
 final class VaultDatabase {
   let path: String
-  private let queue: DatabaseQueue
+  let queue: DatabaseQueue
 
   private init(path: String, queue: DatabaseQueue) {
     self.path = path

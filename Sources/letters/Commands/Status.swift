@@ -20,6 +20,9 @@ struct Status: ParsableCommand {
         "dueForReview": status.dueForReview.map { Formatting.json($0) },
         "deliveryProblems": status.deliveryProblems.map { Formatting.json($0) },
         "damaged": status.damaged.map(\.description),
+        "unlockedUntil": vault.unlockedFromCacheUntil.map(Formatting.iso) as Any,
+        "recoveryKey": try vault.hasRecoveryKey(),
+        "readOnly": vault.isReadOnly,
         "clock": status.clockAnomalies.map(ClockText.json),
       ])
     } else {
@@ -30,6 +33,11 @@ struct Status: ParsableCommand {
       }
       for letter in status.dueForReview {
         Console.out("Ready to look at again: \(letter.id.short)\n")
+      }
+      Console.out(StatusLines.unlock(vault) + "\n")
+      Console.out("Recovery key: \(try vault.hasRecoveryKey() ? "set" : "none")\n")
+      if vault.isReadOnly {
+        Console.out("Read-only: this file is older than one seen here (`letters verify --accept-rollback`)\n")
       }
       for letter in status.deliveryProblems {
         Console.out("Delivery did not go through: \(letter.id.short) (\(letter.deliveryError))\n")

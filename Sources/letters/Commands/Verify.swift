@@ -6,11 +6,18 @@ struct Verify: ParsableCommand {
     abstract: "Check every record and the index; name anything damaged.")
 
   @OptionGroup var options: VaultOptions
+  @Flag(help: "This older copy was restored on purpose: make it the current one on this computer.")
+  var acceptRollback = false
 
   func run() throws {
-    let vault = try options.open()
+    // Verifying never changes the vault, so jotted letters wait for the next command.
+    let vault = try options.open(acceptingCaptures: false)
     let damaged = try vault.verify()
     guard damaged.isEmpty else { throw VaultError.damaged(damaged) }
+    if acceptRollback {
+      try vault.acceptRollback()
+      Console.info("this copy of the vault is now the current one on this computer; writing works again")
+    }
     let count = try vault.list().letters.count
     Console.info("everything checks out: \(count) letter\(count == 1 ? "" : "s"), every revision readable")
   }

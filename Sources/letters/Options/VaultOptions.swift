@@ -30,13 +30,22 @@ struct VaultOptions: ParsableArguments {
     return dataHome + "/letters/vault.db"
   }
 
-  /// Asks for the passphrase (file, command or terminal) and unlocks the vault.
-  func open() throws -> Vault {
+  /// Unlocks the vault: with a key cached by `letters unlock`, else the passphrase (file,
+  /// command or terminal).
+  ///
+  /// Letters jotted while the vault was locked join it as drafts here, unless the command
+  /// promises not to change the vault (`export`, `verify`): then they wait for the next one.
+  func open(acceptingCaptures: Bool = true) throws -> Vault {
     // Fail on a missing vault before asking for a passphrase that cannot help.
     guard FileManager.default.fileExists(atPath: path) else {
       throw VaultError.vaultNotFound(path: path)
     }
-    let passphrase = try PassphraseSource.current(prompt: "Passphrase for your letters: ")
-    return try Vault.open(at: path, passphrase: passphrase)
+    // A key left by `letters unlock` is used first; only without one is the passphrase asked.
+    let vault = try Vault.open(at: path, cache: KeyCache.sessionKeyring()) {
+      try PassphraseSource.current(prompt: "Passphrase for your letters: ")
+    }
+    let opened = reported(vault)
+    if acceptingCaptures { try CaptureIntake.run(opened) }
+    return opened
   }
 }

@@ -10,7 +10,9 @@ enum PassphraseSource {
   static let newFileVariable = "LETTERS_NEW_PASSPHRASE_FILE"
 
   /// Variables scrubbed from every child's environment (editor, pager, delivery command).
-  static let privateVariables = [fileVariable, commandVariable, newFileVariable]
+  static let privateVariables = [
+    fileVariable, commandVariable, newFileVariable, RecoveryKeySource.fileVariable,
+  ]
 
   static func current(prompt: String) throws -> Passphrase {
     let environment = ProcessInfo.processInfo.environment

@@ -132,7 +132,12 @@ struct ReviewSession {
       terminal.say("Not burned.\n")
       return .stay
     }
-    try vault.burn(id)
+    do {
+      try vault.burn(id)
+    } catch {
+      terminal.say(error.message + "\n")
+      return .stay
+    }
     terminal.say("Letter \(id.short) was burned.\n")
     return .next
   }

@@ -1,5 +1,5 @@
 import Foundation
-import LetterVault
+@testable import LetterVault
 
 /// A clock tests can move: wall time, boot id and time since boot are all set by hand.
 final class ManualClock: VaultClock, @unchecked Sendable {
@@ -63,5 +63,9 @@ struct TestVault {
 
   func fileBytes() throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 
-  func remove() { try? FileManager.default.removeItem(at: directory) }
+  func remove() {
+    try? FileManager.default.removeItem(at: directory)
+    // The device watermark lives outside the vault's directory (security.md §1.13).
+    if let state = vault.deviceStatePath { try? FileManager.default.removeItem(atPath: state) }
+  }
 }

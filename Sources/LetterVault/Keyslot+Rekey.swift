@@ -1,0 +1,77 @@
+/// Wrapping and unwrapping that keep the key-encryption key, so a later re-key (burn,
+/// security.md §1.17) can re-wrap a new master key without asking for the passphrase again
+/// (docs/format-notes/keys.md §4).
+extension Keyslot {
+  /// A master key opened from a keyslot, with the key-encryption key that opened it.
+  struct Opened {
+    let masterKey: SecretBytes
+    let keyEncryptionKey: SecretBytes
+  }
+
+  /// Like ``wrap(_:kind:secret:kdf:vaultID:random:)``, also returning the derived KEK.
+  static func wrapKeepingKey(
+    _ masterKey: SecretBytes, kind: Kind, secret: SecretBytes, kdf: KDFParameters,
+    vaultID: [UInt8], random: any RandomSource
+  ) throws(VaultError) -> (slot: Keyslot, keyEncryptionKey: SecretBytes) {
+    var slot = Keyslot(
+      kind: kind, opsLimit: kdf.opsLimit, memLimit: kdf.memLimit,
+      salt: random.bytes(PasswordHash.saltByteCount), vaultID: vaultID,
+      nonce: [], wrappedKey: [])
+    let kek = try PasswordHash.deriveKey(
+      from: secret, salt: slot.salt, opsLimit: kdf.opsLimit, memLimit: kdf.memLimit)
+    slot = slot.rewrapped(masterKey, keyEncryptionKey: kek, random: random)
+    return (slot, kek)
+  }
+
+  /// Tries every keyslot of `kind`; the first that authenticates yields the master key and
+  /// its KEK. Malformed slots and slots over the cost ceiling are skipped before any KDF work.
+  static func unlockKeepingKey(
+    _ blobs: [[UInt8]], kind: Kind, secret: SecretBytes, vaultID: [UInt8]
+  ) throws(VaultError) -> Opened {
+    var sawTooExpensive = false
+    var sawUsable = false
+    for blob in blobs {
+      guard let slot = try? Keyslot(parsing: blob), slot.kind == kind, slot.vaultID == vaultID
+      else { continue }
+      let cost = KDFParameters(opsLimit: slot.opsLimit, memLimit: slot.memLimit)
+      guard cost.isAcceptableOnRead else {
+        sawTooExpensive = true
+        continue
+      }
+      sawUsable = true
+      let kek = try PasswordHash.deriveKey(
+        from: secret, salt: slot.salt, opsLimit: slot.opsLimit, memLimit: slot.memLimit)
+      if let masterKey = slot.open(with: kek) {
+        return Opened(masterKey: masterKey, keyEncryptionKey: kek)
+      }
+    }
+    if !sawUsable && sawTooExpensive { throw .kdfCostTooHigh }
+    throw kind == .recoveryKey ? .wrongRecoveryKey : .wrongPassphrase
+  }
+
+  /// The master key, if `kek` authenticates this slot. No key derivation.
+  func open(with kek: SecretBytes) -> SecretBytes? {
+    let opened = wrappedKey.withUnsafeBytes { sealed in
+      nonce.withUnsafeBytes { nonce in
+        AEAD.open(sealed, key: kek, nonce: nonce, associatedData: header)
+      }
+    }
+    guard var key = opened else { return nil }
+    defer { wipe(&key) }
+    return SecretBytes(copying: key)
+  }
+
+  /// The same slot (kind, cost, salt) wrapping `masterKey` under a fresh nonce.
+  func rewrapped(
+    _ masterKey: SecretBytes, keyEncryptionKey kek: SecretBytes, random: any RandomSource
+  )
+    -> Keyslot
+  {
+    var slot = self
+    slot.nonce = random.bytes(FormatConstant.nonceByteCount)
+    slot.wrappedKey = masterKey.withUnsafeBytes { key in
+      AEAD.seal(key, key: kek, nonce: slot.nonce, associatedData: slot.header)
+    }
+    return slot
+  }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Encrypted backups of the live vault file (product.md "Trust it"; security.md §3.7).
+extension Vault {
+  /// Writes a consistent copy of the vault to `destination` and checks it before it appears
+  /// there: the copy is opened with this vault's master key and every record verified.
+  ///
+  /// The copy is as encrypted as the vault (same passphrase, same recovery key), created
+  /// 0600, and taken with SQLite's online backup API, so other processes may keep writing.
+  /// An existing file is replaced only with `overwrite`; a failed check leaves nothing behind.
+  public func backup(to destination: String, overwrite: Bool = false) throws(VaultError) {
+    let target = URL(fileURLWithPath: destination).standardizedFileURL.path
+    guard target != URL(fileURLWithPath: path).standardizedFileURL.path else {
+      throw .invalidInput("a backup needs a different place than the vault itself")
+    }
+    if FileManager.default.fileExists(atPath: target), !overwrite {
+      throw .vaultAlreadyExists(path: target)
+    }
+    let directory = (target as NSString).deletingLastPathComponent
+    let temporary = directory + "/.letters-backup-" + Hex.encode(random.bytes(8))
+    defer { try? FileManager.default.removeItem(atPath: temporary) }
+    try database.backup(toNewFile: temporary)
+    try checkBackup(at: temporary)
+    try VaultDatabase.promote(temporary, to: target)
+  }
+
+  /// Opens the copy with this vault's master key and runs the full verifier on it.
+  private func checkBackup(at path: String) throws(VaultError) {
+    let database = try VaultDatabase.open(at: path)
+    let copyID = try database.read { session in try session.vaultID() }
+    guard copyID == vaultID else {
+      throw .damaged([Damage(letterID: nil, part: "backup", reason: "the copy is not this vault")])
+    }
+    let copy = Vault(path: path, database: database, cipher: cipher, clock: clock)
+    let damaged = try copy.verify()
+    guard damaged.isEmpty else { throw .damaged(damaged) }
+  }
+}

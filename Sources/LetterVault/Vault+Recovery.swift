@@ -1,0 +1,74 @@
+/// The optional recovery keyslot (security.md §1.4; docs/format-notes/keys.md §1): a second
+/// way to unwrap the master key when the passphrase is forgotten.
+extension Vault {
+  /// True when the vault has a recovery key.
+  public func hasRecoveryKey() throws(VaultError) -> Bool {
+    try database.read { session in
+      try session.keyslots().contains { (try? Keyslot(parsing: $0.blob))?.kind == .recoveryKey }
+    }
+  }
+
+  /// Creates a new random recovery key, stores its keyslot and returns it to be shown once.
+  /// A previous recovery key stops working.
+  @discardableResult
+  public func addRecoveryKey() throws(VaultError) -> RecoveryKey {
+    let key = try RecoveryKey.generate(random: random)
+    try addRecoveryKey(key)
+    return key
+  }
+
+  /// Stores a keyslot for `key` (Argon2id INTERACTIVE over its 20 bytes), replacing any
+  /// previous recovery keyslot in the same transaction.
+  public func addRecoveryKey(_ key: RecoveryKey) throws(VaultError) {
+    let slot = try Keyslot.wrap(
+      cipher.masterKey, kind: .recoveryKey, secret: key.secret.value, kdf: RecoveryKey.kdf,
+      vaultID: vaultID, random: random)
+    try mutate { session, _ in
+      try deleteRecoveryKeyslots(in: session)
+      try session.putKeyslot(id: random.bytes(8), blob: slot.bytes)
+    }
+  }
+
+  /// Deletes the recovery keyslot; the printed key no longer opens anything.
+  public func removeRecoveryKey() throws(VaultError) {
+    try mutate { session, _ in
+      guard try deleteRecoveryKeyslots(in: session) > 0 else {
+        throw VaultError.notAllowed(
+          "this vault has no recovery key, so there was nothing to remove")
+      }
+    }
+  }
+
+  /// Opens the vault with its recovery key, for example to set a new passphrase.
+  ///
+  /// A typo in the key was already caught by ``RecoveryKey/init(parsing:)``; here a key that
+  /// was removed or belongs to another vault gives ``VaultError/wrongRecoveryKey``.
+  public static func open(
+    at path: String, recoveryKey: RecoveryKey, clock: any VaultClock = SystemClock(),
+    random: any RandomSource = SystemRandom()
+  ) throws(VaultError) -> Vault {
+    try Sodium.ensureReady()
+    let database = try VaultDatabase.open(at: path)
+    let (vaultID, slots) = try database.read { session in
+      (try session.vaultID(), try session.keyslots())
+    }
+    let opened = try Keyslot.unlockKeepingKey(
+      slots.map(\.blob), kind: .recoveryKey, secret: recoveryKey.secret.value, vaultID: vaultID)
+    let cipher = RecordCipher(vaultID: vaultID, masterKey: opened.masterKey, random: random)
+    let vault = Vault(path: path, database: database, cipher: cipher, clock: clock)
+    vault.checkDeviceState()
+    vault.noticeClockChanges()  // docs/COOLING-OFF.md "When the vault writes"
+    return vault
+  }
+
+  @discardableResult
+  private func deleteRecoveryKeyslots(in session: StorageSession) throws -> Int {
+    var removed = 0
+    for slot in try session.keyslots()
+    where (try? Keyslot(parsing: slot.blob))?.kind == .recoveryKey {
+      try session.deleteKeyslot(id: slot.slotID)
+      removed += 1
+    }
+    return removed
+  }
+}
