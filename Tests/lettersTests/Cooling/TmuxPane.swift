@@ -21,9 +21,11 @@ struct TmuxPane {
     try tmux(["send-keys", "-t", session, "Enter"], output: false)
   }
 
-  /// The pane with its scrollback.
+  /// The pane with its scrollback, then the alternate screen if a program (the pager) is
+  /// showing one: capture-pane shows only the normal screen unless asked with `-a`.
   func screen() throws -> String {
     try tmux(["capture-pane", "-p", "-J", "-S", "-500", "-t", session])
+      + tmux(["capture-pane", "-p", "-a", "-q", "-t", session])
   }
 
   /// Polls the pane until `text` appears `count` times; fails after `seconds`.
