@@ -50,13 +50,17 @@ enum ClockWatch {
     let expected = reading.wall - drift
     if drift > tolerance {
       evidence.log(
-        .init(kind: ClockAnomaly.Kind.movedForward.rawValue, at: reading.wall, expected: expected, amount: drift))
+        .init(
+          kind: ClockAnomaly.Kind.movedForward.rawValue, at: reading.wall, expected: expected,
+          amount: drift))
       evidence.bootOrigin = reading.origin
       return drift
     }
     if drift < -tolerance {
       evidence.log(
-        .init(kind: ClockAnomaly.Kind.setBack.rawValue, at: reading.wall, expected: expected, amount: -drift))
+        .init(
+          kind: ClockAnomaly.Kind.setBack.rawValue, at: reading.wall, expected: expected,
+          amount: -drift))
       evidence.bootOrigin = reading.origin
     }
     return 0

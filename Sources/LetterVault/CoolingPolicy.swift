@@ -26,7 +26,8 @@ extension VaultSettings {
 
   /// The release checks for `reading`, with this vault's quiet hours and clock evidence.
   func gate(at reading: ClockReading) -> ReleaseGate {
-    ReleaseGate(reading: reading, maxWall: clock.maxWall, quietHours: quietHours, timeZone: timeZone)
+    ReleaseGate(
+      reading: reading, maxWall: clock.maxWall, quietHours: quietHours, timeZone: timeZone)
   }
 
   // MARK: - Observing the clock
@@ -61,7 +62,8 @@ extension VaultSettings {
   /// `max(current period, 24 h)`. An earlier pending change of the same thing is dropped.
   /// Returns the pending change, or nil when applied at once.
   mutating func request(
-    _ scope: PendingRuleChange.Scope, recipient: String = "", value: UInt64, at reading: ClockReading
+    _ scope: PendingRuleChange.Scope, recipient: String = "", value: UInt64,
+    at reading: ClockReading
   ) -> PendingRuleChange? {
     let change = PendingRuleChange(
       scope: scope, recipient: recipient, value: value, requestedAt: reading.wall,
@@ -73,7 +75,8 @@ extension VaultSettings {
       return nil
     }
     var pending = change
-    pending.effectiveAt = reading.wall + Swift.max(Self.minimumLooseningDelay, looseningDelay(for: change))
+    pending.effectiveAt =
+      reading.wall + Swift.max(Self.minimumLooseningDelay, looseningDelay(for: change))
     pendingRules.append(pending)
     return pending
   }

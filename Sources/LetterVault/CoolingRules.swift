@@ -52,7 +52,9 @@ public struct RuleChange: Sendable, Equatable {
   public var recipient: String?
 
   /// Creates a change.
-  public init(coolingOff: TimeInterval? = nil, quietHours: QuietHours? = nil, recipient: String? = nil) {
+  public init(
+    coolingOff: TimeInterval? = nil, quietHours: QuietHours? = nil, recipient: String? = nil
+  ) {
     self.coolingOff = coolingOff
     self.quietHours = quietHours
     self.recipient = recipient

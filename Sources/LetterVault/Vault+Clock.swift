@@ -49,19 +49,24 @@ extension Vault {
   public func clockAnomalies() throws(VaultError) -> [ClockAnomaly] {
     try database.read { session in
       let manifest = try loadManifest(in: session)
-      return try settingsNow(in: session, manifest: manifest).settings.clock.anomalies.map(ClockAnomaly.init)
+      return try settingsNow(in: session, manifest: manifest).settings.clock.anomalies.map(
+        ClockAnomaly.init)
     }
   }
 
   /// Adds `jump` (ms) to every held letter's send request, so a wall clock moved forward
   /// without a restart buys nothing, even after a later restart (T49).
-  private func moveOpenDeadlines(by jump: Int64, in session: StorageSession, manifest: inout Manifest)
+  private func moveOpenDeadlines(
+    by jump: Int64, in session: StorageSession, manifest: inout Manifest
+  )
     throws
   {
     for key in manifest.entries.keys {
       let id = LetterID(bytes: key)
       // A damaged letter must not stop every write; `verify` names it.
-      guard var (meta, version) = try? loadMeta(id, in: session, manifest: manifest) else { continue }
+      guard var (meta, version) = try? loadMeta(id, in: session, manifest: manifest) else {
+        continue
+      }
       guard meta.state == .held, meta.releaseAt != 0 else { continue }
       meta.moveDeadline(by: jump)
       try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
@@ -72,7 +77,8 @@ extension Vault {
 extension LetterMeta {
   /// The send request's deadline with the evidence recorded when it was set.
   var deadline: ReleaseGate.Deadline {
-    ReleaseGate.Deadline(at: releaseAt, setAt: sendRequestedAt, bootID: holdBootID, boottime: holdBoottime)
+    ReleaseGate.Deadline(
+      at: releaseAt, setAt: sendRequestedAt, bootID: holdBootID, boottime: holdBoottime)
   }
 
   /// True for a held letter with a send request.

@@ -19,7 +19,9 @@ extension Vault {
         if now.jump > 0, meta.hasSendRequest { meta.moveDeadline(by: now.jump) }
         let status = sendStatus(meta, settings: now.settings, reading: now.reading)
         let reviewDue = meta.reviewOn != 0 && meta.reviewOn <= now.reading.wall
-        items.append(ReviewItem(summary: summary(id, meta), status: status, isDue: status == .ready || reviewDue))
+        items.append(
+          ReviewItem(
+            summary: summary(id, meta), status: status, isDue: status == .ready || reviewDue))
       }
       return items.sorted { Self.reviewRank($0) < Self.reviewRank($1) }
     }
@@ -28,7 +30,9 @@ extension Vault {
   /// (group, date, id): ready sends, due reviews, waiting sends, everything else.
   private static func reviewRank(_ item: ReviewItem) -> (Int, Date, String) {
     let summary = item.summary
-    if item.status == .ready { return (0, summary.releaseAt ?? .distantPast, summary.id.description) }
+    if item.status == .ready {
+      return (0, summary.releaseAt ?? .distantPast, summary.id.description)
+    }
     if item.isDue { return (1, summary.reviewOn ?? .distantPast, summary.id.description) }
     if case .waiting(let until, _) = item.status { return (2, until, summary.id.description) }
     return (3, summary.created, summary.id.description)

@@ -42,7 +42,8 @@ extension Vault {
           let stored = settings.recipients[index].name
           record(
             .coolingOff(period, recipient: stored),
-            settings.request(.recipientPeriod, recipient: stored, value: UInt64(period), at: reading))
+            settings.request(
+              .recipientPeriod, recipient: stored, value: UInt64(period), at: reading))
         } else {
           record(
             .coolingOff(period, recipient: nil),
@@ -83,7 +84,8 @@ extension Vault {
     return try mutate { session, manifest in
       var settings = try loadSettings(in: session, manifest: manifest)
       guard settings.recipientIndex(named: trimmed) == nil else {
-        throw VaultError.notAllowed("\(trimmed) is already a recipient; `letters rules set --for` changes their period")
+        throw VaultError.notAllowed(
+          "\(trimmed) is already a recipient; `letters rules set --for` changes their period")
       }
       settings.recipients.append(.init(name: trimmed, email: email, coolingOffSeconds: 0))
       var result = RuleChangeResult(appliedNow: [], pending: [])
@@ -113,7 +115,9 @@ extension Vault {
     guard !email.isEmpty else { return }
     let parts = email.split(separator: "@", omittingEmptySubsequences: false)
     guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, email.utf8.count <= 320,
-      !email.contains(where: { $0.isWhitespace || $0.isNewline || $0 == "<" || $0 == ">" || $0 == "," })
+      !email.contains(where: {
+        $0.isWhitespace || $0.isNewline || $0 == "<" || $0 == ">" || $0 == ","
+      })
     else { throw .invalidInput("“\(email)” does not look like an email address") }
   }
 }

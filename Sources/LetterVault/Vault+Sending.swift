@@ -26,11 +26,13 @@ extension Vault {
       meta.startCoolingOff(
         at: reading, period: settings.periodMilliseconds(for: meta.recipient), keepingLater: false)
       meta.updatedAt = reading.wall
-      meta.events.append(.init(at: reading.wall, kind: .sendRequested, revision: meta.headRevision, detail: ""))
+      meta.events.append(
+        .init(at: reading.wall, kind: .sendRequested, revision: meta.headRevision, detail: ""))
       try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
       let earliest = settings.quietHours.firstMomentOutside(
         from: Date(storedMilliseconds: meta.releaseAt), in: settings.timeZone)
-      return ReleaseSchedule(releaseAt: Date(storedMilliseconds: meta.releaseAt), earliest: earliest)
+      return ReleaseSchedule(
+        releaseAt: Date(storedMilliseconds: meta.releaseAt), earliest: earliest)
     }
   }
 
@@ -45,7 +47,8 @@ extension Vault {
       let now = clockReading().wall
       meta.clearSendRequest()
       meta.updatedAt = now
-      meta.events.append(.init(at: now, kind: .sendCancelled, revision: meta.headRevision, detail: ""))
+      meta.events.append(
+        .init(at: now, kind: .sendCancelled, revision: meta.headRevision, detail: ""))
       try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
     }
   }
@@ -61,7 +64,8 @@ extension Vault {
       meta.clearSendRequest()
       meta.reviewOn = 0
       meta.updatedAt = now
-      meta.events.append(.init(at: now, kind: .backToDraft, revision: meta.headRevision, detail: ""))
+      meta.events.append(
+        .init(at: now, kind: .backToDraft, revision: meta.headRevision, detail: ""))
       try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
     }
   }
@@ -90,14 +94,16 @@ extension Vault {
     throws(VaultError) -> Date
   {
     let outcome = try mutate { session, manifest in
-      let checked = try authorizeRelease(id, confirming: fingerprint, in: session, manifest: &manifest)
+      let checked = try authorizeRelease(
+        id, confirming: fingerprint, in: session, manifest: &manifest)
       guard case .open(var meta, let version) = checked else { return checked }
       let now = clockReading().wall
       meta.state = .sent
       meta.sentAt = now
       meta.sentHow = how.rawValue
       meta.updatedAt = now
-      meta.events.append(.init(at: now, kind: .sent, revision: meta.headRevision, detail: how.description))
+      meta.events.append(
+        .init(at: now, kind: .sent, revision: meta.headRevision, detail: how.description))
       try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
       return .open(meta, version: version + 1)
     }
@@ -143,11 +149,14 @@ extension Vault {
       return .wait(until: until, why)
     }
     let body = try loadBody(id, meta: meta, revision: meta.revisions.last!, in: session)
-    guard Self.sameFingerprint(fingerprint, self.fingerprint(meta, body: body)) else { return .mismatch }
+    guard Self.sameFingerprint(fingerprint, self.fingerprint(meta, body: body)) else {
+      return .mismatch
+    }
     return .open(meta, version: version)
   }
 
-  func sendStatus(_ meta: LetterMeta, settings: VaultSettings, reading: ClockReading) -> SendStatus {
+  func sendStatus(_ meta: LetterMeta, settings: VaultSettings, reading: ClockReading) -> SendStatus
+  {
     switch meta.state {
     case .sent: return .sent(Date(storedMilliseconds: meta.sentAt))
     case .draft: return .notRequested

@@ -45,7 +45,8 @@ struct PendingRuleChange: Equatable {
     }
   }
 
-  static func decode(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> [PendingRuleChange] {
+  static func decode(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> [PendingRuleChange]
+  {
     let count = try reader.count(cap: maximumCount, minimumElementSize: minimumByteCount)
     var changes: [PendingRuleChange] = []
     for _ in 0..<count {
@@ -57,7 +58,8 @@ struct PendingRuleChange: Equatable {
         requestedAt: try reader.i64(), requestedBootID: try reader.raw(16),
         requestedBoottime: try reader.u64(), effectiveAt: try reader.i64())
       if scope == .quietHours {
-        guard change.value >> 16 < 1440, change.value & 0xFFFF < 1440, change.value >> 32 == 0 else {
+        guard change.value >> 16 < 1440, change.value & 0xFFFF < 1440, change.value >> 32 == 0
+        else {
           throw .init(reason: "quiet hours out of range")
         }
       }

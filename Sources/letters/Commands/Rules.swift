@@ -13,7 +13,8 @@ struct Rules: ParsableCommand {
     subcommands: [Current.self, Change.self, Withdraw.self], defaultSubcommand: Current.self)
 
   struct Current: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the rules.")
+    static let configuration = CommandConfiguration(
+      commandName: "show", abstract: "Show the rules.")
 
     @OptionGroup var options: VaultOptions
     @Flag(help: "Print JSON.") var json = false
@@ -33,7 +34,9 @@ struct Rules: ParsableCommand {
     var coolingOff: String?
     @Option(help: ArgumentHelp("A window such as 22:00-07:00, or none.", valueName: "HH:MM-HH:MM"))
     var quietHours: String?
-    @Option(name: .customLong("for"), help: ArgumentHelp("Set this recipient's period.", valueName: "name"))
+    @Option(
+      name: .customLong("for"),
+      help: ArgumentHelp("Set this recipient's period.", valueName: "name"))
     var recipient: String?
 
     func run() throws {
@@ -56,7 +59,8 @@ struct Rules: ParsableCommand {
       Console.info(
         count == 0
           ? "no rule change was waiting; nothing changed"
-          : "withdrew \(count) waiting rule change\(count == 1 ? "" : "s"); the rules stay as they are")
+          : "withdrew \(count) waiting rule change\(count == 1 ? "" : "s"); the rules stay as they are"
+      )
     }
   }
 }
@@ -71,7 +75,8 @@ enum RulesText {
       for recipient in rules.recipients {
         var line = "  \(recipient.name)"
         if !recipient.email.isEmpty { line += " <\(recipient.email)>" }
-        line += recipient.coolingOff.map { ", cooling-off \(DurationArgument.describe($0))" }
+        line +=
+          recipient.coolingOff.map { ", cooling-off \(DurationArgument.describe($0))" }
           ?? ", the default cooling-off"
         text += line + "\n"
       }
@@ -100,7 +105,8 @@ enum RulesText {
     }
     for pending in result.pending {
       Console.info(
-        "\(describe(pending.setting)) is looser, so it takes effect from \(RelativeTime.phrase(pending.effective)); `letters rules cancel` withdraws it")
+        "\(describe(pending.setting)) is looser, so it takes effect from \(RelativeTime.phrase(pending.effective)); `letters rules cancel` withdraws it"
+      )
     }
   }
 
@@ -111,7 +117,8 @@ enum RulesText {
       "recipients": rules.recipients.map(RecipientText.json),
       "pending": rules.pending.map { pending -> [String: Any] in
         var object: [String: Any] = [
-          "requested": Formatting.iso(pending.requested), "effective": Formatting.iso(pending.effective),
+          "requested": Formatting.iso(pending.requested),
+          "effective": Formatting.iso(pending.effective),
         ]
         switch pending.setting {
         case .coolingOff(let period, let recipient):

@@ -13,7 +13,9 @@ struct Send: ParsableCommand {
 
   @OptionGroup var options: VaultOptions
   @Argument(help: "The letter's id (4 or more characters).") var id: String
-  @Option(help: ArgumentHelp("The fingerprint from `letters show`, for scripts.", valueName: "fingerprint"))
+  @Option(
+    help: ArgumentHelp(
+      "The fingerprint from `letters show`, for scripts.", valueName: "fingerprint"))
   var confirm: String?
   @Flag(help: "Record that you sent it or handed it over yourself.") var byHand = false
 
@@ -23,7 +25,8 @@ struct Send: ParsableCommand {
     switch try vault.sendStatus(letterID) {
     case .sent(let date):
       throw VaultError.notAllowed(
-        "letter \(letterID.short) was sent on \(Formatting.local(date)); a letter is never sent twice")
+        "letter \(letterID.short) was sent on \(Formatting.local(date)); a letter is never sent twice"
+      )
     case .notRequested:
       let schedule = try vault.requestSend(letterID)
       Console.info(NotYetMessage.sentence(ReleaseWait.coolingOff.phrase, until: schedule.earliest))
@@ -44,7 +47,8 @@ struct Send: ParsableCommand {
         try release(vault, letterID, confirming: letter.fingerprint)
       } else {
         throw CLIError.invalidArgument(
-          "the cooling-off of letter \(letterID.short) is over; re-read it with `letters show \(letterID.short)`, then send it with `letters send \(letterID.short) --confirm FINGERPRINT`")
+          "the cooling-off of letter \(letterID.short) is over; re-read it with `letters show \(letterID.short)`, then send it with `letters send \(letterID.short) --confirm FINGERPRINT`"
+        )
       }
     }
   }
@@ -55,6 +59,7 @@ struct Send: ParsableCommand {
     // recorded with `.delivered`.
     let sentAt = try vault.release(id, confirming: fingerprint, how: .byHand)
     Console.info(
-      "letter \(id.short) is recorded as sent by hand, \(Formatting.local(sentAt)). Its text stays as it is; notes can still be added")
+      "letter \(id.short) is recorded as sent by hand, \(Formatting.local(sentAt)). Its text stays as it is; notes can still be added"
+    )
   }
 }

@@ -34,6 +34,7 @@ enum DurationArgument {
   }
 
   private static func invalid(_ text: String) -> CLIError {
-    .invalidArgument("“\(text)” is not a period letters understands; use something like 90m, 24h, 3d or 1d12h")
+    .invalidArgument(
+      "“\(text)” is not a period letters understands; use something like 90m, 24h, 3d or 1d12h")
   }
 }

@@ -8,11 +8,13 @@ enum ClockText {
     let amount = DurationArgument.describe(anomaly.amount.rounded())
     switch anomaly.kind {
     case .movedForward:
-      return "\(when): the clock moved forward \(amount) without a restart; waiting letters and rule changes were moved by the same amount"
+      return
+        "\(when): the clock moved forward \(amount) without a restart; waiting letters and rule changes were moved by the same amount"
     case .setBack:
       return "\(when): the clock was set back \(amount); letters wait until it has caught up"
     case .setBackAcrossRestart:
-      return "\(when): after a restart the clock was \(amount) behind the last time seen; letters wait until it has caught up"
+      return
+        "\(when): after a restart the clock was \(amount) behind the last time seen; letters wait until it has caught up"
     case .releaseWaited:
       return "\(when): a letter waited \(amount) more because the clock disagreed"
     }

@@ -6,9 +6,10 @@ enum RelativeTime {
   static func phrase(_ date: Date, now: Date = Date()) -> String {
     let calendar = Calendar.current
     let time = formatted(date, "HH:mm")
-    let days = calendar.dateComponents(
-      [.day], from: calendar.startOfDay(for: now), to: calendar.startOfDay(for: date)
-    ).day ?? Int.max
+    let days =
+      calendar.dateComponents(
+        [.day], from: calendar.startOfDay(for: now), to: calendar.startOfDay(for: date)
+      ).day ?? Int.max
     switch days {
     case 0: return "today \(time)"
     case 1: return "tomorrow \(time)"

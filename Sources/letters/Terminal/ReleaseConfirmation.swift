@@ -8,10 +8,12 @@ enum ReleaseConfirmation {
 
   /// Shows `letter` and asks; true only when the writer typed the word.
   static func ask(_ letter: Letter, on terminal: TerminalSession) throws -> Bool {
-    terminal.say("Here is the whole letter once more. Take your time; quit the pager when you are done.\n")
+    terminal.say(
+      "Here is the whole letter once more. Take your time; quit the pager when you are done.\n")
     try Pager.show(LetterText.render(letter))
     let answer = terminal.ask(
-      "Type \(word) to send letter \(letter.summary.id.short) now, or press Enter to keep it held: ")
+      "Type \(word) to send letter \(letter.summary.id.short) now, or press Enter to keep it held: "
+    )
     return answer?.lowercased() == word
   }
 }

@@ -16,13 +16,16 @@ struct ReviewSession {
       return
     }
     let due = queue.filter(\.isDue).count
-    terminal.say("\(queue.count) held letter\(queue.count == 1 ? "" : "s"), \(due) ready to look at now.\n")
+    terminal.say(
+      "\(queue.count) held letter\(queue.count == 1 ? "" : "s"), \(due) ready to look at now.\n")
     for (index, item) in queue.enumerated() {
       var step = Next.stay
       while step == .stay {
         // Re-read each round: a note or a refused send may have changed what is shown.
         let status = try vault.sendStatus(item.summary.id)
-        terminal.say("\n[\(index + 1)/\(queue.count)] " + describe(try vault.letter(item.summary.id).summary, status))
+        terminal.say(
+          "\n[\(index + 1)/\(queue.count)] "
+            + describe(try vault.letter(item.summary.id).summary, status))
         guard
           let answer = terminal.ask(
             "[r]ead, [s]end, [k]eep holding, back to [d]raft, add a [n]ote, [b]urn, [q]uit: ")
@@ -35,16 +38,22 @@ struct ReviewSession {
   }
 
   private func describe(_ letter: LetterSummary, _ status: SendStatus) -> String {
-    var text = "\(letter.id.short) to \(letter.recipient.isEmpty ? "nobody named" : letter.recipient)"
+    var text =
+      "\(letter.id.short) to \(letter.recipient.isEmpty ? "nobody named" : letter.recipient)"
     if !letter.subject.isEmpty { text += " · \(letter.subject)" }
     text += "\n  written \(Formatting.local(letter.created)), revision \(letter.revision)"
-    if letter.noteCount > 0 { text += ", \(letter.noteCount) note\(letter.noteCount == 1 ? "" : "s")" }
+    if letter.noteCount > 0 {
+      text += ", \(letter.noteCount) note\(letter.noteCount == 1 ? "" : "s")"
+    }
     switch status {
     case .ready: text += "\n  its cooling-off is over: it can be sent after a re-read"
-    case .waiting(let until, _): text += "\n  asked to send; it can go from \(RelativeTime.phrase(until))"
+    case .waiting(let until, _):
+      text += "\n  asked to send; it can go from \(RelativeTime.phrase(until))"
     case .notRequested, .sent: text += "\n  held, not asked to send"
     }
-    if let reviewOn = letter.reviewOn { text += "\n  to look at again from \(RelativeTime.phrase(reviewOn))" }
+    if let reviewOn = letter.reviewOn {
+      text += "\n  to look at again from \(RelativeTime.phrase(reviewOn))"
+    }
     return text + "\n"
   }
 
@@ -72,7 +81,8 @@ struct ReviewSession {
     switch status {
     case .notRequested:
       let schedule = try vault.requestSend(id)
-      terminal.say(NotYetMessage.sentence(ReleaseWait.coolingOff.phrase, until: schedule.earliest) + "\n")
+      terminal.say(
+        NotYetMessage.sentence(ReleaseWait.coolingOff.phrase, until: schedule.earliest) + "\n")
       return .next
     case .waiting(let until, let why):
       terminal.say(NotYetMessage.sentence(why.phrase, until: until) + "\n")
@@ -86,7 +96,8 @@ struct ReviewSession {
       }
       do {
         let sentAt = try vault.release(id, confirming: letter.fingerprint, how: .byHand)
-        terminal.say("Letter \(id.short) is recorded as sent by hand, \(Formatting.local(sentAt)).\n")
+        terminal.say(
+          "Letter \(id.short) is recorded as sent by hand, \(Formatting.local(sentAt)).\n")
         return .next
       } catch {
         terminal.say(error.message + "\n")
@@ -97,7 +108,9 @@ struct ReviewSession {
 
   private func keep(_ id: LetterID) throws -> Next {
     while true {
-      guard let text = terminal.ask("Look at it again on (a date like 2026-05-03 or friday, or Enter for none): ")
+      guard
+        let text = terminal.ask(
+          "Look at it again on (a date like 2026-05-03 or friday, or Enter for none): ")
       else { return .quit }
       if text.isEmpty {
         try vault.hold(id)
@@ -127,7 +140,8 @@ struct ReviewSession {
 
   private func burn(_ id: LetterID) throws -> Next {
     let answer = terminal.ask(
-      "Burning destroys letter \(id.short) and its notes; it cannot be brought back. Type burn to go ahead: ")
+      "Burning destroys letter \(id.short) and its notes; it cannot be brought back. Type burn to go ahead: "
+    )
     guard answer?.lowercased() == "burn" else {
       terminal.say("Not burned.\n")
       return .stay

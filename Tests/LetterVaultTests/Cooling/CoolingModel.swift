@@ -41,7 +41,8 @@ struct CoolingModel {
 
   static let hour: Int64 = 3_600_000
   static let advances: [Int64] = [
-    60_000, 1_800_000, 2 * hour, 11 * hour, 15 * hour, 20 * hour, 24 * hour - 1000, 24 * hour, 25 * hour,
+    60_000, 1_800_000, 2 * hour, 11 * hour, 15 * hour, 20 * hour, 24 * hour - 1000, 24 * hour,
+    25 * hour,
   ]
   static let periods: [Int64] = [hour, 12 * hour, 24 * hour, 48 * hour]
 
@@ -60,7 +61,8 @@ struct CoolingModel {
   /// The vault lives on /dev/shm when there is one: hundreds of synchronous commits per
   /// run would otherwise wait on the disk.
   init() throws {
-    let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+    let base =
+      FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
     directory = base + "/letters-model-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     vault = try Vault.create(
@@ -78,7 +80,8 @@ struct CoolingModel {
     defer { try? FileManager.default.removeItem(atPath: model.directory) }
     for number in numbers {
       let count = table.count
-      try model.perform(table[number % count], letter: number / count % 2, amount: number / (2 * count))
+      try model.perform(
+        table[number % count], letter: number / count % 2, amount: number / (2 * count))
     }
     for letter in model.letters {
       let sends = try model.vault.history(letter.id).filter { $0.kind == .sent }.count
@@ -101,7 +104,8 @@ struct CoolingModel {
     }
     if step == .write {
       guard letters.count < 2 else { return }
-      letters.append(Letter(id: try vault.write(LetterDraft(recipient: "Dr. Hale", text: "Dear …"))))
+      letters.append(
+        Letter(id: try vault.write(LetterDraft(recipient: "Dr. Hale", text: "Dear …"))))
       return
     }
     if step.rawValue >= Step.setPeriod.rawValue { return try change(step, amount: amount) }
@@ -138,7 +142,10 @@ struct CoolingModel {
       let error = attempt { try vault.release(letter.id, confirming: fingerprint, how: .byHand) }
       let due = letter.requested && real >= letter.deadline && !isQuiet
       if error == nil {
-        #expect(due, "released too early or in quiet hours: real \(real), deadline \(letter.deadline), quiet \(isQuiet)")
+        #expect(
+          due,
+          "released too early or in quiet hours: real \(real), deadline \(letter.deadline), quiet \(isQuiet)"
+        )
         letter.state = .sent
         letter.requested = false
       } else if !jumped {

@@ -29,7 +29,8 @@ import Testing
     defer { test.remove() }
     let id = try Cooling.requested(in: test.vault)
     test.clock.advance(Cooling.hour)
-    #expect(try test.vault.sendStatus(id) == .waiting(until: Cooling.start + Cooling.day, .coolingOff))
+    #expect(
+      try test.vault.sendStatus(id) == .waiting(until: Cooling.start + Cooling.day, .coolingOff))
     #expect(throws: VaultError.notAllowed("letter \(id.short) already has a send request")) {
       try test.vault.requestSend(id)
     }
@@ -51,7 +52,8 @@ import Testing
     test.clock.advance(2 * Cooling.hour)  // 25 h after the request, 2 h after the edit
     #expect(Cooling.releaseError(test.vault, id)?.waitUntil == Cooling.start + 47 * Cooling.hour)
     test.clock.advance(22 * Cooling.hour)
-    #expect(Cooling.releaseError(test.vault, id, fingerprint: before) == .fingerprintMismatch(id.short))
+    #expect(
+      Cooling.releaseError(test.vault, id, fingerprint: before) == .fingerprintMismatch(id.short))
     #expect(try test.vault.letter(id).summary.state == .held)
     #expect(Cooling.releaseError(test.vault, id) == nil)
   }
@@ -61,11 +63,14 @@ import Testing
     defer { test.remove() }
     let id = try Cooling.requested(in: test.vault)
     test.clock.advance(Cooling.day)
-    #expect(Cooling.releaseError(test.vault, id, fingerprint: "0000-0000-0000") == .fingerprintMismatch(id.short))
+    #expect(
+      Cooling.releaseError(test.vault, id, fingerprint: "0000-0000-0000")
+        == .fingerprintMismatch(id.short))
     #expect(Cooling.releaseError(test.vault, id, fingerprint: "") == .fingerprintMismatch(id.short))
     #expect(try test.vault.letter(id).summary.state == .held)
     // Case and hyphens do not matter.
-    let typed = try Cooling.fingerprint(test.vault, id).uppercased().replacingOccurrences(of: "-", with: "")
+    let typed = try Cooling.fingerprint(test.vault, id).uppercased().replacingOccurrences(
+      of: "-", with: "")
     #expect(Cooling.releaseError(test.vault, id, fingerprint: typed) == nil)
     #expect(
       Cooling.releaseError(test.vault, id)
@@ -116,7 +121,8 @@ import Testing
   @Test func aRecipientsOwnPeriodIsUsed() throws {
     let test = try TestVault()
     defer { test.remove() }
-    try test.vault.addRecipient(name: "Dr. Hale", email: "hale@example.org", coolingOff: 3 * Cooling.day)
+    try test.vault.addRecipient(
+      name: "Dr. Hale", email: "hale@example.org", coolingOff: 3 * Cooling.day)
     let id = try Cooling.requested(in: test.vault, to: "dr. hale")
     #expect(try test.vault.letter(id).summary.releaseAt == Cooling.start + 3 * Cooling.day)
   }

@@ -30,7 +30,9 @@ import Testing
     let inside = Cooling.utc("2026-03-29T04:59:59Z")
     #expect(QuietHours.standard.contains(inside, in: berlin))
     #expect(!QuietHours.standard.contains(Cooling.utc("2026-03-29T05:00:00Z"), in: berlin))
-    #expect(QuietHours.standard.firstMomentOutside(from: inside, in: berlin) == Cooling.utc("2026-03-29T05:00:00Z"))
+    #expect(
+      QuietHours.standard.firstMomentOutside(from: inside, in: berlin)
+        == Cooling.utc("2026-03-29T05:00:00Z"))
     // It began at 22:00 CET, 21:00 UTC.
     #expect(!QuietHours.standard.contains(Cooling.utc("2026-03-28T20:59:59Z"), in: berlin))
     #expect(QuietHours.standard.contains(Cooling.utc("2026-03-28T21:00:00Z"), in: berlin))
@@ -38,8 +40,9 @@ import Testing
 
   @Test func theWindowEndsAtSevenLocalOnTheNightClocksGoBack() {
     // 25 October 2026, Europe/Berlin: 03:00 CEST becomes 02:00 CET; the night is an hour longer.
-    #expect(QuietHours.standard.contains(Cooling.utc("2026-10-24T20:00:00Z"), in: berlin))  // 22:00 CEST
-    #expect(QuietHours.standard.contains(Cooling.utc("2026-10-25T05:59:59Z"), in: berlin))  // 06:59:59 CET
+    // 22:00 CEST, then 06:59:59 CET
+    #expect(QuietHours.standard.contains(Cooling.utc("2026-10-24T20:00:00Z"), in: berlin))
+    #expect(QuietHours.standard.contains(Cooling.utc("2026-10-25T05:59:59Z"), in: berlin))
     #expect(
       QuietHours.standard.firstMomentOutside(from: Cooling.utc("2026-10-24T20:00:00Z"), in: berlin)
         == Cooling.utc("2026-10-25T06:00:00Z"))
@@ -50,7 +53,8 @@ import Testing
     let inside = Cooling.utc("2026-03-29T00:30:00Z")  // 01:30 CET
     #expect(window.contains(inside, in: berlin))
     // 02:30 is skipped that night; 03:00 CEST (01:00 UTC) is the first minute outside.
-    #expect(window.firstMomentOutside(from: inside, in: berlin) == Cooling.utc("2026-03-29T01:00:00Z"))
+    #expect(
+      window.firstMomentOutside(from: inside, in: berlin) == Cooling.utc("2026-03-29T01:00:00Z"))
   }
 
   @Test func aWindowInsideTheRepeatedHourIsQuietTwice() {
@@ -78,7 +82,10 @@ import Testing
 
     clock.advance(Cooling.day + 2 * Cooling.hour - 1)  // 06:59:59 CEST
     let waiting = Cooling.releaseError(test.vault, id)
-    #expect(waiting == .notYet(until: Cooling.utc("2026-03-29T05:00:00Z"), reason: ReleaseWait.quietHours.phrase))
+    #expect(
+      waiting
+        == .notYet(
+          until: Cooling.utc("2026-03-29T05:00:00Z"), reason: ReleaseWait.quietHours.phrase))
     clock.advance(1)  // 07:00:00 CEST
     #expect(Cooling.releaseError(test.vault, id) == nil)
   }

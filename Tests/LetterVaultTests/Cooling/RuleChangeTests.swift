@@ -63,7 +63,8 @@ import Testing
     let test = try TestVault()
     defer { test.remove() }
     let wider = QuietHours(startMinute: 21 * 60, endMinute: 8 * 60)!
-    #expect(try test.vault.changeRules(RuleChange(quietHours: wider)).appliedNow == [.quietHours(wider)])
+    #expect(
+      try test.vault.changeRules(RuleChange(quietHours: wider)).appliedNow == [.quietHours(wider)])
     #expect(try test.vault.rules().quietHours == wider)
     let narrower = QuietHours(startMinute: 23 * 60, endMinute: 6 * 60)!
     let result = try test.vault.changeRules(RuleChange(quietHours: narrower))
@@ -80,7 +81,8 @@ import Testing
     defer { test.remove() }
     let longer = try test.vault.addRecipient(name: "Dr. Hale", coolingOff: 3 * Cooling.day)
     #expect(longer.appliedNow == [.coolingOff(3 * Cooling.day, recipient: "Dr. Hale")])
-    let shorter = try test.vault.addRecipient(name: "Mum", email: "mum@example.org", coolingOff: Cooling.hour)
+    let shorter = try test.vault.addRecipient(
+      name: "Mum", email: "mum@example.org", coolingOff: Cooling.hour)
     #expect(shorter.pending.first?.effective == Cooling.start + Cooling.day)
     var rules = try test.vault.rules()
     #expect(rules.recipients.map(\.coolingOff) == [3 * Cooling.day, nil])
@@ -92,18 +94,31 @@ import Testing
     rules = try test.vault.rules()
     #expect(rules.recipients.map(\.coolingOff) == [3 * Cooling.day, Cooling.hour])
     let laterToMum = try Cooling.requested(in: test.vault, to: "mum")
-    #expect(try test.vault.letter(laterToMum).summary.releaseAt == Cooling.start + 25 * Cooling.hour)
+    #expect(
+      try test.vault.letter(laterToMum).summary.releaseAt == Cooling.start + 25 * Cooling.hour)
 
     _ = try test.vault.changeRules(RuleChange(coolingOff: Cooling.day, recipient: "DR. HALE"))
-    #expect(try test.vault.rules().pending.map(\.setting) == [.coolingOff(Cooling.day, recipient: "Dr. Hale")])
+    #expect(
+      try test.vault.rules().pending.map(\.setting) == [
+        .coolingOff(Cooling.day, recipient: "Dr. Hale")
+      ])
   }
 
   @Test(arguments: [
     (RuleChange(), "there is no rule change to make"),
     (RuleChange(coolingOff: 30), "a cooling-off period is between 1 minute and 366 days"),
-    (RuleChange(coolingOff: 400 * 24 * 3600), "a cooling-off period is between 1 minute and 366 days"),
-    (RuleChange(coolingOff: 3600, recipient: "Nobody"), "there is no recipient called Nobody; `letters recipient add` adds one"),
-    (RuleChange(quietHours: .off, recipient: "Mum"), "quiet hours are the same for everyone; set them without a recipient"),
+    (
+      RuleChange(coolingOff: 400 * 24 * 3600),
+      "a cooling-off period is between 1 minute and 366 days"
+    ),
+    (
+      RuleChange(coolingOff: 3600, recipient: "Nobody"),
+      "there is no recipient called Nobody; `letters recipient add` adds one"
+    ),
+    (
+      RuleChange(quietHours: .off, recipient: "Mum"),
+      "quiet hours are the same for everyone; set them without a recipient"
+    ),
   ])
   func badRuleChangesAreRefusedAndChangeNothing(change: RuleChange, message: String) throws {
     let test = try TestVault()
@@ -119,7 +134,9 @@ import Testing
     defer { test.remove() }
     _ = try test.vault.addRecipient(name: "Mum")
     #expect(throws: VaultError.self) { try test.vault.addRecipient(name: "mum") }
-    for bad in ["mum", "a@b@c", "mum@example.org\nBcc: x@y", "<mum@example.org>", "m um@example.org"] {
+    for bad in [
+      "mum", "a@b@c", "mum@example.org\nBcc: x@y", "<mum@example.org>", "m um@example.org",
+    ] {
       #expect(throws: VaultError.invalidInput("“\(bad)” does not look like an email address")) {
         try test.vault.addRecipient(name: "Dad", email: bad)
       }

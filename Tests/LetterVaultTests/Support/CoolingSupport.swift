@@ -31,9 +31,12 @@ enum Cooling {
   }
 
   /// The error a release throws, or nil when it went through.
-  static func releaseError(_ vault: Vault, _ id: LetterID, fingerprint: String? = nil) -> VaultError? {
+  static func releaseError(_ vault: Vault, _ id: LetterID, fingerprint: String? = nil)
+    -> VaultError?
+  {
     do {
-      try vault.release(id, confirming: fingerprint ?? (try Self.fingerprint(vault, id)), how: .byHand)
+      try vault.release(
+        id, confirming: fingerprint ?? (try Self.fingerprint(vault, id)), how: .byHand)
       return nil
     } catch let error as VaultError {
       return error

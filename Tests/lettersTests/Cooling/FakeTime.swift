@@ -30,7 +30,8 @@ struct FakeTime {
   func run(_ arguments: [String], at time: String, stdin: String? = nil) throws -> CLIResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Self.wrapper)
-    process.arguments = (realBootClock ? ["--exclude-monotonic"] : []) + [time, CLI.binary.path] + arguments
+    process.arguments =
+      (realBootClock ? ["--exclude-monotonic"] : []) + [time, CLI.binary.path] + arguments
     var environment = ProcessInfo.processInfo.environment.merging(fixture.environment) { $1 }
     environment["SWIFT_BACKTRACE"] = "enable=no"
     environment["TZ"] = "UTC"

@@ -12,8 +12,10 @@ import Testing
     let morning = "2027-01-12 09:00:00"
     let cooling = try faked.vaultWithLetter(at: morning)
     func write(_ subject: String) throws -> String {
-      try faked.run(["write", "--to", "Dr. Hale", "--subject", subject], at: morning, stdin: "Dear …\n")
-        .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+      try faked.run(
+        ["write", "--to", "Dr. Hale", "--subject", subject], at: morning, stdin: "Dear …\n"
+      )
+      .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
     let held = try write("just held")
     let last = try write("also held")
@@ -26,7 +28,8 @@ import Testing
     let environment = faked.fixture.environment.merging(["TZ": "UTC"]) { $1 }
       .map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
     try tmux.start(
-      "env \(environment) \(FakeTime.wrapper) '2027-01-12 10:00:00' '\(CLI.binary.path)' review; echo \"review exited $?\"; sleep 60")
+      "env \(environment) \(FakeTime.wrapper) '2027-01-12 10:00:00' '\(CLI.binary.path)' review; echo \"review exited $?\"; sleep 60"
+    )
 
     // The one asked to send comes first; sending is refused calmly while it cools off.
     var screen = try tmux.waitFor("[q]uit: ")
@@ -35,7 +38,8 @@ import Testing
     #expect(screen.contains("asked to send; it can go from tomorrow 09:00"))
     try tmux.type("s")
     screen = try tmux.waitFor("It will still be here.")
-    #expect(screen.contains("This letter is cooling off until tomorrow 09:00. It will still be here."))
+    #expect(
+      screen.contains("This letter is cooling off until tomorrow 09:00. It will still be here."))
     try tmux.waitFor("[q]uit: ", count: 2)
     try tmux.type("k")
     try tmux.waitFor("Look at it again on")
@@ -60,9 +64,15 @@ import Testing
     try tmux.type("q")
     try tmux.waitFor("review exited 0")
 
-    #expect(try faked.run(["show", cooling, "--json"], at: "2027-01-12 10:05:00").stdout.contains("\"state\" : \"held\""))
-    #expect(try faked.run(["show", held, "--json"], at: "2027-01-12 10:05:00").stdout.contains("\"state\" : \"draft\""))
-    #expect(try faked.run(["show", last, "--json"], at: "2027-01-12 10:05:00").stdout.contains("\"state\" : \"held\""))
+    #expect(
+      try faked.run(["show", cooling, "--json"], at: "2027-01-12 10:05:00").stdout.contains(
+        "\"state\" : \"held\""))
+    #expect(
+      try faked.run(["show", held, "--json"], at: "2027-01-12 10:05:00").stdout.contains(
+        "\"state\" : \"draft\""))
+    #expect(
+      try faked.run(["show", last, "--json"], at: "2027-01-12 10:05:00").stdout.contains(
+        "\"state\" : \"held\""))
     let history = try faked.run(["history", held], at: "2027-01-12 10:05:00")
     #expect(history.stdout.contains("back to draft"))
     #expect(history.stdout.contains("Calmer now."))

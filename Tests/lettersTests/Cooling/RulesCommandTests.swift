@@ -17,7 +17,9 @@ import Testing
     #expect(tighter.stderr.contains("cooling-off: 2 days, from now on"))
     let looser = try faked.run(["rules", "set", "--cooling-off", "90m"], at: "2027-01-12 09:00:00")
     #expect(looser.status == 0)
-    #expect(looser.stderr.contains("cooling-off: 1 hour 30 minutes is looser, so it takes effect from Thursday 09:00"))
+    #expect(
+      looser.stderr.contains(
+        "cooling-off: 1 hour 30 minutes is looser, so it takes effect from Thursday 09:00"))
     let pending = try faked.run(["rules", "--json"], at: "2027-01-12 10:00:00")
     let object = try JSONSerialization.jsonObject(with: pending.stdoutData) as? [String: Any]
     #expect(object?["coolingOffSeconds"] as? Int == 172_800)
@@ -35,11 +37,15 @@ import Testing
     defer { faked.remove() }
     _ = try faked.vaultWithLetter(at: "2027-01-12 09:00:00")
     let added = try faked.run(
-      ["recipient", "add", "Dr. Hale", "--email", "hale@example.org", "--cooling-off", "3d"], at: "2027-01-12 09:00:00")
+      ["recipient", "add", "Dr. Hale", "--email", "hale@example.org", "--cooling-off", "3d"],
+      at: "2027-01-12 09:00:00")
     #expect(added.status == 0)
     #expect(try faked.run(["recipient", "add", "Mum"], at: "2027-01-12 09:00:00").status == 0)
     let listed = try faked.run(["recipient", "list"], at: "2027-01-12 09:00:00")
-    #expect(listed.stdout == "Dr. Hale  <hale@example.org>  cooling-off 3 days\nMum  cooling-off 1 day (the default)\n")
+    #expect(
+      listed.stdout
+        == "Dr. Hale  <hale@example.org>  cooling-off 3 days\nMum  cooling-off 1 day (the default)\n"
+    )
     let twice = try faked.run(["recipient", "add", "mum"], at: "2027-01-12 09:00:00")
     #expect(twice.status == 69)
   }
@@ -50,11 +56,15 @@ import Testing
     (["rules", "set", "--cooling-off", "30s"], "is not a period letters understands"),
     (["rules", "set", "--quiet-hours", "25:00-07:00"], "is not a window letters understands"),
     (["rules", "set", "--quiet-hours", "22:00"], "is not a window letters understands"),
-    (["rules", "set", "--cooling-off", "1h", "--for", "Nobody"], "there is no recipient called Nobody"),
+    (
+      ["rules", "set", "--cooling-off", "1h", "--for", "Nobody"],
+      "there is no recipient called Nobody"
+    ),
     (["rules", "set"], "there is no rule change to make"),
     (["recipient", "add", "Dad", "--email", "dad at home"], "does not look like an email address"),
   ])
-  func badInputIsRefusedWithSixtyFourAndChangesNothing(arguments: [String], message: String) throws {
+  func badInputIsRefusedWithSixtyFourAndChangesNothing(arguments: [String], message: String) throws
+  {
     let fixture = try CLIFixture()
     defer { fixture.remove() }
     let before = try fixture.vaultBytes()
@@ -83,7 +93,9 @@ import Testing
     for flag in ["--force", "--now", "--no-cooling-off", "--yes"] {
       #expect(try fixture.run(["send", id, flag]).status == 64)
     }
-    let environment = ["LETTERS_FORCE": "1", "LETTERS_COOLING_OFF": "0", "LETTERS_QUIET_HOURS": "none"]
+    let environment = [
+      "LETTERS_FORCE": "1", "LETTERS_COOLING_OFF": "0", "LETTERS_QUIET_HOURS": "none",
+    ]
     #expect(try fixture.run(["send", id], environment: environment).status == 75)
     #expect(try fixture.vaultBytes() == before)
   }

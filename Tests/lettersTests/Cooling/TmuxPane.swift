@@ -60,7 +60,8 @@ struct TmuxPane {
       """
     let argv = ["/bin/bash", "-c", script, "bash", "-L", socket, "-f", "/dev/null"] + arguments
     var environment = ProcessInfo.processInfo.environment
-    environment["TERM"] = environment["TERM"].flatMap { $0.isEmpty || $0 == "dumb" ? nil : $0 } ?? "xterm-256color"
+    environment["TERM"] =
+      environment["TERM"].flatMap { $0.isEmpty || $0 == "dumb" ? nil : $0 } ?? "xterm-256color"
     environment["TMUX"] = nil
     let envp = environment.map { "\($0.key)=\($0.value)" }
 
