@@ -15,6 +15,11 @@ struct TmuxPane {
     try tmux(["new-session", "-d", "-x", "120", "-y", "40", "-s", session, command], output: false)
   }
 
+  /// Presses one key, without Enter (`q` to leave the pager).
+  func press(_ key: String) throws {
+    try tmux(["send-keys", "-t", session, "-l", key], output: false)
+  }
+
   /// Types `text` literally, then Enter.
   func type(_ text: String) throws {
     if !text.isEmpty { try tmux(["send-keys", "-t", session, "-l", text], output: false) }
