@@ -10,6 +10,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // libsodium from the system (Debian: libsodium-dev 1.0.18). FORMAT.md §2.
@@ -37,6 +38,7 @@ let package = Package(
       name: "LetterVaultTests",
       dependencies: [
         "LetterVault", "CSodium", "CSystem", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       exclude: ["Fixtures"], resources: [.copy("Vectors")]),
     .testTarget(

@@ -72,6 +72,7 @@ extension Vault {
     }
     vault.unlockState.cachedUntil = Date(storedMilliseconds: cached.expiresAt)
     vault.checkDeviceState()
+    vault.noticeClockChanges()  // docs/COOLING-OFF.md "When the vault writes"
     return vault
   }
 }

@@ -127,14 +127,18 @@ extension Vault {
 
   // MARK: - Helpers
 
-  /// Restarts a pending send request's cooling-off from the edit (FORMAT.md §9.2).
+  /// Restarts a pending send request's cooling-off from the edit (FORMAT.md §9.2): a full
+  /// period from now for the (possibly new) recipient, never earlier than the deadline it
+  /// had, with fresh clock evidence (security.md §6.3) so the boot clock is asked for the
+  /// whole period again.
   func rescheduleAfterEdit(
     _ meta: inout LetterMeta, now: Int64, in session: StorageSession, manifest: Manifest
   ) throws {
-    guard meta.state == .held, meta.sendRequestedAt != 0 else { return }
+    guard meta.hasSendRequest else { return }
     let settings = try loadSettings(in: session, manifest: manifest)
-    let period = Int64(settings.coolingOffSeconds(for: meta.recipient)) * 1000
-    meta.releaseAt = Swift.max(meta.releaseAt, now + period)
+    meta.startCoolingOff(
+      at: ClockReading(wall: now, boot: clock.boot()),
+      period: settings.periodMilliseconds(for: meta.recipient), keepingLater: true)
   }
 
   func summary(_ id: LetterID, _ meta: LetterMeta) -> LetterSummary {

@@ -14,6 +14,8 @@ public struct VaultStatus: Sendable {
   public let damaged: [Damage]
   /// How many write transactions the vault has seen.
   public let epoch: UInt64
+  /// What the clock did that letters noticed, oldest first (security.md §6.3).
+  public let clockAnomalies: [ClockAnomaly]
 }
 
 /// Passphrase changes, verification and status (FORMAT.md §10.6–§10.8).
@@ -64,6 +66,6 @@ extension Vault {
       pendingSends: held.filter { $0.releaseAt != nil }.sorted { $0.releaseAt! < $1.releaseAt! },
       dueForReview: held.filter { ($0.reviewOn ?? .distantFuture) <= now },
       deliveryProblems: listing.letters.filter { !$0.deliveryError.isEmpty },
-      damaged: listing.damaged, epoch: epoch)
+      damaged: listing.damaged, epoch: epoch, clockAnomalies: try clockAnomalies())
   }
 }

@@ -52,6 +52,8 @@ extension Vault {
     var epoch: UInt64 = 0
     let result = try database.write { session in
       var manifest = try loadManifest(in: session)
+      // Every write observes the clock first (security.md §6.3; Vault+Clock.swift).
+      try observeClock(in: session, manifest: &manifest)
       let result = try change(session, &manifest)
       manifest.epoch += 1
       manifest.writtenAt = clock.now().storedMilliseconds

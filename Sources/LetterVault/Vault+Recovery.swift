@@ -50,6 +50,7 @@ extension Vault {
     let (vault, _) = try unlock(
       at: path, kind: .recoveryKey, secret: recoveryKey.secret.value, clock: clock, random: random)
     vault.checkDeviceState()
+    vault.noticeClockChanges()  // docs/COOLING-OFF.md "When the vault writes"
     return vault
   }
 

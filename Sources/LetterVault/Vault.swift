@@ -59,6 +59,7 @@ public final class Vault {
         let capture = SealedBox.keyPair()
         settings.captureSecretKey = capture.secretKey.withUnsafeBytes { Array($0) }
         try session.setCapturePublicKey(capture.publicKey)
+        _ = settings.observe(vault.clockReading())  // the first clock evidence (security.md §6.3)
         let settingsHash = try vault.storeSettings(settings, epoch: 1, in: session)
         let manifest = Manifest(epoch: 1, writtenAt: now, entries: [:], settingsHash: settingsHash)
         try vault.storeManifest(manifest, replacingEpoch: nil, in: session)
@@ -84,6 +85,7 @@ public final class Vault {
       at: path, kind: .passphrase, secret: passphrase.secret.value, clock: clock, random: random)
     vault.unlockState.passphraseKey = opened.keyEncryptionKey
     vault.checkDeviceState()
+    vault.noticeClockChanges()  // docs/COOLING-OFF.md "When the vault writes"
     return vault
   }
 

@@ -54,7 +54,7 @@ public struct SystemClock: VaultClock {
       clock_gettime(CLOCK_MONOTONIC, &spec)
     #endif
     return BootObservation(
-      bootID: id, sinceBoot: UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec))
+      bootID: id, sinceBoot: UInt64(max(0, spec.tv_sec)) * 1_000_000_000 + UInt64(max(0, spec.tv_nsec)))
   }
 }
 

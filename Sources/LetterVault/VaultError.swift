@@ -76,6 +76,9 @@ public enum VaultError: Error, Equatable, Sendable {
   /// mail command ran). It may or may not have gone out, so letters will not send it again
   /// until the writer says which.
   case deliveryUnresolved(letter: String, startedAt: Date)
+  /// The fingerprint given to confirm a release is not the letter's current one (it was
+  /// mistyped, or the letter changed since it was read). Nothing was sent.
+  case fingerprintMismatch(String)
 }
 
 extension VaultError: CustomStringConvertible {
@@ -114,6 +117,8 @@ extension VaultError: CustomStringConvertible {
       "letter \(letter) could not be delivered (\(reason)); it is still held and nothing was lost"
     case .deliveryUnresolved(let letter, _):
       "a delivery of letter \(letter) was started, but letters never learned whether it went out"
+    case .fingerprintMismatch(let id):
+      "that fingerprint is not the one of letter \(id) as it is now, so it was not sent"
     }
   }
 }

@@ -21,6 +21,7 @@ struct Letters: ParsableCommand {
       RecoveryCommand.self, Unlock.self, Lock.self, Burn.self, Backup.self,
       Merge.self,
       Export.self, Import.self, Delivery.self,
+      Send.self, Cancel.self, Review.self, Rules.self, Recipient.self,
     ]
   )
 
@@ -32,7 +33,7 @@ struct Letters: ParsableCommand {
       var command = try parseAsRoot()
       try command.run()
     } catch let error as VaultError {
-      Console.error(error.description, hint: error.hint)
+      Console.error(error.message, hint: error.hint)
       if case .damaged(let damages) = error, damages.count > 1 {
         for damage in damages { Console.detail(damage.description) }
       }

@@ -17,7 +17,15 @@ extension VaultError {
     case .notYet, .busy: 75
     case .wrongPassphrase, .wrongRecoveryKey: 77
     case .cryptoUnavailable: 1
+    case .fingerprintMismatch: 69
     }
+  }
+
+  /// What the user reads: the description, except that "not yet" names the time in local,
+  /// plain words ("This letter is cooling off until tomorrow 09:10. It will still be here.").
+  var message: String {
+    if case .notYet(let until, let reason) = self { return NotYetMessage.sentence(reason, until: until) }
+    return description
   }
 
   var hint: String? {
@@ -26,7 +34,8 @@ extension VaultError {
     case .letterNotFound: "`letters list` shows every letter and its id"
     case .damaged: "`letters verify` checks the whole vault; other letters can still be read"
     case .wrongPassphrase: "nothing was changed; take your time and try again"
-    case .notYet: "the letter is safe and will still be here"
+    case .fingerprintMismatch:
+      "re-read it with `letters show ID`: the fingerprint is in its header, and changes with every edit"
     case .unsafeFile: "`chmod 600` the vault file, or move it somewhere only you can write"
     case .wrongRecoveryKey: "nothing was changed; the passphrase still works if you remember it"
     case .rolledBack:

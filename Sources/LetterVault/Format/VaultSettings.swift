@@ -27,6 +27,10 @@ struct VaultSettings: Equatable {
     case policy = 1
     case recipients = 2
     case unlock = 3
+    /// Clock evidence and its anomaly log (docs/format-notes/cooling.md).
+    case clock = 4
+    /// Loosenings waiting for their time (docs/format-notes/cooling.md).
+    case pendingRules = 5
     /// The secret half of the write-only capture key pair (FORMAT.md §6.5).
     case capture = 9
     /// Ids of burned letters, so a merge never brings one back (FORMAT.md §6.2).
@@ -41,6 +45,8 @@ struct VaultSettings: Equatable {
   var recipients: [Recipient] = []
   var lastUnlockAt: Int64 = 0
   var unlockCount: UInt64 = 0
+  var clock = ClockEvidence()
+  var pendingRules: [PendingRuleChange] = []
   /// X25519 secret key for `letters jot` captures; empty when the vault has none.
   var captureSecretKey: [UInt8] = []
   /// 16-byte ids of letters burned in this vault or in a merged copy.
@@ -81,6 +87,8 @@ struct VaultSettings: Equatable {
         for id in burnedIDs.sorted(by: { $0.lexicographicallyPrecedes($1) }) { body.raw(id) }
       }
     }
+    section(.clock, into: &writer) { body in clock.encode(into: &body) }
+    section(.pendingRules, into: &writer) { body in PendingRuleChange.encode(pendingRules, into: &body) }
     if !captureSecretKey.isEmpty {
       section(.capture, into: &writer) { body in body.raw(captureSecretKey) }
     }
@@ -123,12 +131,18 @@ struct VaultSettings: Equatable {
         unlockCount = try body.u64()
       case .delivery, .importKey:
         try parseExchangeSection(tag, from: &body)
+      case .clock:
+        clock = try ClockEvidence(reading: &body)
+      case .pendingRules:
+        pendingRules = try PendingRuleChange.decode(&body)
       }
       try body.finish()
     }
     // Every section `serialized()` always writes must be there: otherwise a record cut at a
     // section boundary would parse, silently resetting what the lost sections held.
-    guard seen.isSuperset(of: [Section.policy, .recipients, .unlock].map(\.rawValue)) else {
+    guard
+      seen.isSuperset(of: [Section.policy, .recipients, .unlock, .clock, .pendingRules].map(\.rawValue))
+    else {
       throw .init(reason: "settings section missing")
     }
   }

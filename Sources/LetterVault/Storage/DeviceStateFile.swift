@@ -10,8 +10,13 @@ import Foundation
 /// watermark `<vault_id hex>.state` (security.md §1.13, §3.7). Never synced, never in the
 /// vault's directory.
 enum DeviceStateFile {
+  /// Another device's state directory, for code acting as a second computer in one process
+  /// (the merge tests). Scoped to a task, never a global switch.
+  @TaskLocal static var directoryOverride: String?
+
   /// `$XDG_STATE_HOME/letters`, else `~/.local/state/letters`.
   static func defaultDirectory() -> String? {
+    if let directoryOverride { return directoryOverride }
     let environment = ProcessInfo.processInfo.environment
     if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
       return state + "/letters"

@@ -23,6 +23,7 @@ struct Status: ParsableCommand {
         "unlockedUntil": vault.unlockedFromCacheUntil.map(Formatting.iso) as Any,
         "recoveryKey": try vault.hasRecoveryKey(),
         "readOnly": vault.isReadOnly,
+        "clock": status.clockAnomalies.map(ClockText.json),
       ])
     } else {
       Console.out("Vault: \(vault.path)\n")
@@ -41,6 +42,7 @@ struct Status: ParsableCommand {
       for letter in status.deliveryProblems {
         Console.out("Delivery did not go through: \(letter.id.short) (\(letter.deliveryError))\n")
       }
+      for anomaly in status.clockAnomalies { Console.out("Clock: \(ClockText.line(anomaly))\n") }
     }
     if !status.damaged.isEmpty { throw VaultError.damaged(status.damaged) }
   }

@@ -8,18 +8,13 @@ enum Pager {
       Console.out(text)
       return
     }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: less)
-    process.arguments = ["-R"]
-    process.environment = ChildEnvironment.scrubbed(adding: ["LESSHISTFILE": "-", "LESSSECURE": "1"])
-    let pipe = Pipe()
-    process.standardInput = pipe
     SignalCleanup.childRunning = true
     defer { SignalCleanup.childRunning = false }
-    try process.run()
-    try? pipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
-    try? pipe.fileHandleForWriting.close()
-    process.waitUntilExit()
+    // In the foreground process group, or less cannot read keys (ForegroundProcess.swift).
+    try ForegroundProcess.run(
+      less, arguments: ["-R"],
+      environment: ChildEnvironment.scrubbed(adding: ["LESSHISTFILE": "-", "LESSSECURE": "1"]),
+      input: Data(text.utf8))
   }
 
   static func which(_ program: String) -> String? {

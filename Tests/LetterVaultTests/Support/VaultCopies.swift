@@ -15,21 +15,39 @@ struct VaultCopies {
     awayPath = home.directory.appendingPathComponent("away.db").path
     try FileManager.default.copyItem(atPath: home.path, toPath: awayPath)
     awayClock = ManualClock(Date(timeIntervalSince1970: 1_800_000_500))
-    away = try Vault.open(at: awayPath, passphrase: home.passphrase, clock: awayClock)
+    away = try Self.openAway(awayPath, home: home, clock: awayClock)
+  }
+
+  /// The other computer keeps its own device state (rollback watermark).
+  static func openAway(_ path: String, home: TestVault, clock: ManualClock) throws -> Vault {
+    let directory = home.directory.appendingPathComponent("away-state").path
+    return try DeviceStateFile.$directoryOverride.withValue(directory) {
+      try Vault.open(at: path, passphrase: home.passphrase, clock: clock)
+    }
   }
 
   /// Refreshes `away` after the file was replaced or copied again.
   mutating func syncAway() throws {
+    // Copying the file over wholesale is, for the other computer, a deliberate restore:
+    // its watermark starts again with the copy.
+    try? FileManager.default.removeItem(
+      atPath: home.directory.appendingPathComponent("away-state").path)
     try? FileManager.default.removeItem(atPath: awayPath)
     try FileManager.default.copyItem(atPath: home.path, toPath: awayPath)
-    away = try Vault.open(at: awayPath, passphrase: home.passphrase, clock: awayClock)
+    away = try Self.openAway(awayPath, home: home, clock: awayClock)
   }
 
   /// A copy of `path` next to it, opened; for merging in both directions.
   func duplicate(_ path: String, as name: String) throws -> (String, Vault) {
     let target = home.directory.appendingPathComponent(name).path
     try FileManager.default.copyItem(atPath: path, toPath: target)
-    return (target, try Vault.open(at: target, passphrase: home.passphrase, clock: home.clock))
+    let directory = home.directory.appendingPathComponent("\(name)-state").path
+    return (
+      target,
+      try DeviceStateFile.$directoryOverride.withValue(directory) {
+        try Vault.open(at: target, passphrase: home.passphrase, clock: home.clock)
+      }
+    )
   }
 
   func remove() { home.remove() }

@@ -1,0 +1,68 @@
+/// One reading of the clocks: wall time in ms and the boot observation.
+struct ClockReading: Equatable {
+  var wall: Int64
+  var boot: BootObservation
+
+  /// Boot time in ms.
+  var sinceBootMilliseconds: Int64 { Int64(clamping: boot.sinceBoot / 1_000_000) }
+
+  /// Where this boot's wall clock says the boot started.
+  var origin: Int64 { wall - sinceBootMilliseconds }
+}
+
+/// Compares each reading with the evidence kept in the vault (security.md §6.3).
+///
+/// Within one boot `wall − boottime` must stay put: CLOCK_BOOTTIME cannot be set and counts
+/// suspend. Moving more than ``tolerance`` away from the accepted origin is a jump. The
+/// origin is updated only when a jump is logged, so small steps add up and are caught too.
+enum ClockWatch {
+  /// Five minutes of slack for NTP corrections and the odd slow resume.
+  static let tolerance: Int64 = 5 * 60 * 1000
+
+  /// Records `reading` in `evidence` and returns how far (ms) the wall clock jumped forward
+  /// within this boot, to be added to every open deadline; 0 when it did not.
+  static func observe(_ evidence: inout ClockEvidence, _ reading: ClockReading) -> Int64 {
+    defer {
+      evidence.lastWall = reading.wall
+      evidence.lastBoottime = reading.boot.sinceBoot
+      evidence.maxWall = Swift.max(evidence.maxWall, reading.wall)
+    }
+    guard !evidence.isEmpty else {
+      evidence.bootID = reading.boot.bootID
+      evidence.bootOrigin = reading.origin
+      return 0
+    }
+    let sameBoot =
+      reading.boot.bootID == evidence.bootID && reading.boot.sinceBoot >= evidence.lastBoottime
+    if !sameBoot {
+      // A new boot: the wall clock at its start must not be before the last time seen.
+      if reading.origin < evidence.lastWall - tolerance {
+        evidence.log(
+          .init(
+            kind: ClockAnomaly.Kind.setBackAcrossRestart.rawValue, at: reading.wall,
+            expected: evidence.lastWall, amount: evidence.lastWall - reading.origin))
+      }
+      evidence.bootID = reading.boot.bootID
+      evidence.bootOrigin = reading.origin
+      return 0
+    }
+    let drift = reading.origin - evidence.bootOrigin
+    let expected = reading.wall - drift
+    if drift > tolerance {
+      evidence.log(
+        .init(
+          kind: ClockAnomaly.Kind.movedForward.rawValue, at: reading.wall, expected: expected,
+          amount: drift))
+      evidence.bootOrigin = reading.origin
+      return drift
+    }
+    if drift < -tolerance {
+      evidence.log(
+        .init(
+          kind: ClockAnomaly.Kind.setBack.rawValue, at: reading.wall, expected: expected,
+          amount: -drift))
+      evidence.bootOrigin = reading.origin
+    }
+    return 0
+  }
+}

@@ -1,0 +1,80 @@
+/// What the vault remembers about the clock (SETTINGS section 4, docs/format-notes/cooling.md;
+/// security.md §6.3): the boot it last saw, where that boot's wall clock was anchored, the
+/// latest wall time ever seen, and a short log of anything odd.
+///
+/// Within one boot `wall − boottime` stays put (CLOCK_BOOTTIME cannot be set and counts
+/// suspend), so `bootOrigin` is the reference a later reading of the same boot is held to.
+struct ClockEvidence: Equatable {
+  /// One odd thing the clock did (kinds: see ``ClockAnomaly/Kind``).
+  struct Anomaly: Equatable {
+    var kind: UInt8
+    /// Wall time (ms) when it was seen.
+    var at: Int64
+    /// Wall time (ms) the boot clock said it should have been.
+    var expected: Int64
+    /// How far, in ms (always ≥ 0).
+    var amount: Int64
+  }
+
+  /// The boot of the last reading; all zeros before the first one.
+  var bootID: [UInt8] = .init(repeating: 0, count: 16)
+  /// `wall − boottime` (ms) accepted for that boot.
+  var bootOrigin: Int64 = 0
+  /// The last reading: wall (ms) and boottime (ns).
+  var lastWall: Int64 = 0
+  var lastBoottime: UInt64 = 0
+  /// The latest wall time (ms) ever seen; it only moves forward.
+  var maxWall: Int64 = 0
+  /// Newest last, at most ``maximumAnomalyCount``.
+  var anomalies: [Anomaly] = []
+
+  static let maximumAnomalyCount = 32
+  static let anomalyByteCount = 25
+
+  var isEmpty: Bool { lastWall == 0 && bootID.allSatisfy { $0 == 0 } }
+
+  mutating func log(_ anomaly: Anomaly) {
+    anomalies.append(anomaly)
+    if anomalies.count > Self.maximumAnomalyCount {
+      anomalies.removeFirst(anomalies.count - Self.maximumAnomalyCount)
+    }
+  }
+
+  // MARK: - Codec (docs/format-notes/cooling.md "Section 4")
+
+  func encode(into writer: inout ByteWriter) {
+    writer.raw(bootID)
+    writer.i64(bootOrigin)
+    writer.i64(lastWall)
+    writer.u64(lastBoottime)
+    writer.i64(maxWall)
+    writer.u32(UInt32(anomalies.count))
+    for anomaly in anomalies {
+      writer.u8(anomaly.kind)
+      writer.i64(anomaly.at)
+      writer.i64(anomaly.expected)
+      writer.i64(anomaly.amount)
+    }
+  }
+
+  init() {}
+
+  init(reading reader: inout ByteReader) throws(ByteReader.Malformed) {
+    bootID = try reader.raw(16)
+    bootOrigin = try reader.i64()
+    lastWall = try reader.i64()
+    lastBoottime = try reader.u64()
+    maxWall = try reader.i64()
+    let count = try reader.count(
+      cap: Self.maximumAnomalyCount, minimumElementSize: Self.anomalyByteCount)
+    for _ in 0..<count {
+      let anomaly = Anomaly(
+        kind: try reader.u8(), at: try reader.i64(), expected: try reader.i64(),
+        amount: try reader.i64())
+      guard ClockAnomaly.Kind(rawValue: anomaly.kind) != nil, anomaly.amount >= 0 else {
+        throw .init(reason: "unknown clock note")
+      }
+      anomalies.append(anomaly)
+    }
+  }
+}

@@ -1,0 +1,70 @@
+/// A loosening of the cooling-off rules that is waiting for its time (SETTINGS section 5,
+/// docs/format-notes/cooling.md; security.md §6.2 rule 2).
+///
+/// It carries the same clock evidence as a send request, so it becomes active only when the
+/// release checks pass for `effectiveAt`: a clock moved forward does not hurry it.
+struct PendingRuleChange: Equatable {
+  enum Scope: UInt8 {
+    /// The vault's default cooling-off period; `value` is seconds.
+    case defaultPeriod = 1
+    /// One recipient's period; `value` is seconds, `recipient` names them.
+    case recipientPeriod = 2
+    /// The quiet hours; `value` is `start << 16 | end`, minutes after local midnight.
+    case quietHours = 3
+  }
+
+  var scope: Scope
+  var recipient: String = ""
+  var value: UInt64
+  var requestedAt: Int64
+  var requestedBootID: [UInt8]
+  var requestedBoottime: UInt64
+  var effectiveAt: Int64
+
+  static let maximumCount = 1000
+  /// u8 + u16 + u64 + i64 + 16 + u64 + i64, with an empty name.
+  static let minimumByteCount = 51
+
+  /// True when this change and `other` set the same thing (one pending change per thing).
+  func sameTarget(as other: PendingRuleChange) -> Bool {
+    scope == other.scope && recipient.lowercased() == other.recipient.lowercased()
+  }
+
+  // MARK: - Codec (docs/format-notes/cooling.md "Section 5")
+
+  static func encode(_ changes: [PendingRuleChange], into writer: inout ByteWriter) {
+    writer.u32(UInt32(changes.count))
+    for change in changes {
+      writer.u8(change.scope.rawValue)
+      writer.text(change.recipient)
+      writer.u64(change.value)
+      writer.i64(change.requestedAt)
+      writer.raw(change.requestedBootID)
+      writer.u64(change.requestedBoottime)
+      writer.i64(change.effectiveAt)
+    }
+  }
+
+  static func decode(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> [PendingRuleChange]
+  {
+    let count = try reader.count(cap: maximumCount, minimumElementSize: minimumByteCount)
+    var changes: [PendingRuleChange] = []
+    for _ in 0..<count {
+      guard let scope = Scope(rawValue: try reader.u8()) else {
+        throw .init(reason: "unknown pending rule")
+      }
+      let change = PendingRuleChange(
+        scope: scope, recipient: try reader.text(), value: try reader.u64(),
+        requestedAt: try reader.i64(), requestedBootID: try reader.raw(16),
+        requestedBoottime: try reader.u64(), effectiveAt: try reader.i64())
+      if scope == .quietHours {
+        guard change.value >> 16 < 1440, change.value & 0xFFFF < 1440, change.value >> 32 == 0
+        else {
+          throw .init(reason: "quiet hours out of range")
+        }
+      }
+      changes.append(change)
+    }
+    return changes
+  }
+}

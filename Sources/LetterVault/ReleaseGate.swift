@@ -1,0 +1,59 @@
+import Foundation
+
+/// The release checks of security.md §6.3, as one pure decision: given the clock evidence,
+/// a deadline and the evidence recorded when it was set, may it pass now — and if not,
+/// from when?
+///
+/// Used for letters (with quiet hours) and for pending rule changes (without).
+struct ReleaseGate {
+  enum Decision: Equatable {
+    case open
+    /// Not before `until` (ms): by then every check passes, quiet hours included.
+    case wait(until: Int64, ReleaseWait)
+  }
+
+  /// A deadline and the clock evidence of the moment it was set.
+  struct Deadline {
+    /// Wall time (ms) from which it may pass.
+    var at: Int64
+    /// Wall time (ms) when it was set.
+    var setAt: Int64
+    var bootID: [UInt8]
+    var boottime: UInt64
+  }
+
+  let reading: ClockReading
+  /// The latest wall time seen before or at this reading.
+  let maxWall: Int64
+  let quietHours: QuietHours
+  let timeZone: TimeZone
+
+  func decide(_ deadline: Deadline) -> Decision {
+    let now = reading.wall
+    var notBefore = deadline.at
+    var clockDisagrees = false
+    // No clock regression: the wall clock is not behind the latest time seen.
+    if now < maxWall - ClockWatch.tolerance {
+      notBefore = Swift.max(notBefore, maxWall - ClockWatch.tolerance)
+      clockDisagrees = true
+    }
+    // Same-boot consistency: as much boot time has passed as the period asks for.
+    if reading.boot.bootID == deadline.bootID, deadline.boottime > 0 {
+      let required = deadline.at - deadline.setAt - ClockWatch.tolerance
+      let elapsed =
+        reading.boot.sinceBoot >= deadline.boottime
+        ? Int64(clamping: (reading.boot.sinceBoot - deadline.boottime) / 1_000_000) : 0
+      if elapsed < required {
+        notBefore = Swift.max(notBefore, now + (required - elapsed))
+        clockDisagrees = true
+      }
+    }
+    let earliest = quietHours.firstMomentOutside(
+      from: Date(storedMilliseconds: Swift.max(notBefore, now)), in: timeZone
+    ).storedMilliseconds
+    guard earliest > now else { return .open }
+    if now < deadline.at { return .wait(until: earliest, .coolingOff) }
+    if clockDisagrees { return .wait(until: earliest, .clock) }
+    return .wait(until: earliest, .quietHours)
+  }
+}

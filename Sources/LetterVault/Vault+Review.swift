@@ -1,0 +1,40 @@
+import Foundation
+
+/// The walk-through behind `letters review` (product.md job 4).
+extension Vault {
+  /// Held letters with where each stands: those due first (ready to send, then those whose
+  /// look-again date has come), then the ones still cooling off, then the rest, oldest first.
+  /// Writes nothing; a damaged letter is left out (`verify` names it).
+  public func reviewQueue() throws(VaultError) -> [ReviewItem] {
+    try database.read { session in
+      let manifest = try loadManifest(in: session)
+      let now = try settingsNow(in: session, manifest: manifest)
+      var items: [ReviewItem] = []
+      for row in try session.objects(field: FieldTag.meta.rawValue) {
+        guard row.objectID.count == FormatConstant.idByteCount else { continue }
+        let id = LetterID(bytes: row.objectID)
+        guard var meta = try? openMeta(row, id: id, manifest: manifest), meta.state == .held else {
+          continue
+        }
+        if now.jump > 0, meta.hasSendRequest { meta.moveDeadline(by: now.jump) }
+        let status = sendStatus(meta, settings: now.settings, reading: now.reading)
+        let reviewDue = meta.reviewOn != 0 && meta.reviewOn <= now.reading.wall
+        items.append(
+          ReviewItem(
+            summary: summary(id, meta), status: status, isDue: status == .ready || reviewDue))
+      }
+      return items.sorted { Self.reviewRank($0) < Self.reviewRank($1) }
+    }
+  }
+
+  /// (group, date, id): ready sends, due reviews, waiting sends, everything else.
+  private static func reviewRank(_ item: ReviewItem) -> (Int, Date, String) {
+    let summary = item.summary
+    if item.status == .ready {
+      return (0, summary.releaseAt ?? .distantPast, summary.id.description)
+    }
+    if item.isDue { return (1, summary.reviewOn ?? .distantPast, summary.id.description) }
+    if case .waiting(let until, _) = item.status { return (2, until, summary.id.description) }
+    return (3, summary.created, summary.id.description)
+  }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// The cooling-off rules and recipients, kept inside the encrypted SETTINGS record
+/// (security.md §6.2 rule 1): no environment variable, flag or file can loosen them.
+extension Vault {
+  /// Periods accepted for any rule: a minute to a year.
+  static let periodRange: ClosedRange<TimeInterval> = 60...(366 * 24 * 3600)
+
+  /// The rules in force now, with recipients and pending loosenings. Writes nothing.
+  public func rules() throws(VaultError) -> CoolingRules {
+    try database.read { session in
+      let manifest = try loadManifest(in: session)
+      return try settingsNow(in: session, manifest: manifest).settings.publicRules
+    }
+  }
+
+  /// Changes the default period, one recipient's period, or the quiet hours. Stricter or
+  /// equal settings apply at once; looser ones wait `max(current period, 24 h)` and can be
+  /// cancelled meanwhile (security.md §6.2 rule 2). No change touches a letter's deadline.
+  public func changeRules(_ change: RuleChange) throws(VaultError) -> RuleChangeResult {
+    guard change.coolingOff != nil || change.quietHours != nil else {
+      throw .invalidInput("there is no rule change to make")
+    }
+    if change.recipient != nil, change.quietHours != nil {
+      throw .invalidInput("quiet hours are the same for everyone; set them without a recipient")
+    }
+    if let period = change.coolingOff { try Self.checkPeriod(period) }
+    return try mutate { session, manifest in
+      var settings = try loadSettings(in: session, manifest: manifest)
+      let reading = clockReading()
+      var applied: [RuleSetting] = []
+      var pending: [PendingRule] = []
+      func record(_ wanted: RuleSetting, _ result: PendingRuleChange?) {
+        if let result { pending.append(result.publicRule) } else { applied.append(wanted) }
+      }
+      if let period = change.coolingOff {
+        if let name = change.recipient {
+          guard let index = settings.recipientIndex(named: name) else {
+            throw VaultError.invalidInput(
+              "there is no recipient called \(name); `letters recipient add` adds one")
+          }
+          let stored = settings.recipients[index].name
+          record(
+            .coolingOff(period, recipient: stored),
+            settings.request(
+              .recipientPeriod, recipient: stored, value: UInt64(period), at: reading))
+        } else {
+          record(
+            .coolingOff(period, recipient: nil),
+            settings.request(.defaultPeriod, value: UInt64(period), at: reading))
+        }
+      }
+      if let hours = change.quietHours {
+        record(.quietHours(hours), settings.request(.quietHours, value: hours.packed, at: reading))
+      }
+      try saveSettings(settings, in: session, manifest: &manifest)
+      return RuleChangeResult(appliedNow: applied, pending: pending)
+    }
+  }
+
+  /// Drops every pending loosening (a tightening, so it applies at once). Returns how many.
+  @discardableResult
+  public func cancelPendingRules() throws(VaultError) -> Int {
+    try mutate { session, manifest in
+      var settings = try loadSettings(in: session, manifest: manifest)
+      let count = settings.pendingRules.count
+      settings.pendingRules = []
+      try saveSettings(settings, in: session, manifest: &manifest)
+      return count
+    }
+  }
+
+  /// Adds someone to write to. A period longer than the default applies at once; a shorter
+  /// one is a loosening and waits like any other.
+  public func addRecipient(name: String, email: String = "", coolingOff: TimeInterval? = nil)
+    throws(VaultError) -> RuleChangeResult
+  {
+    let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !trimmed.isEmpty, trimmed.utf8.count <= 512, !trimmed.contains(where: \.isNewline) else {
+      throw .invalidInput("a recipient's name needs 1 to 512 bytes on one line")
+    }
+    try Self.checkEmail(email)
+    if let coolingOff { try Self.checkPeriod(coolingOff) }
+    return try mutate { session, manifest in
+      var settings = try loadSettings(in: session, manifest: manifest)
+      guard settings.recipientIndex(named: trimmed) == nil else {
+        throw VaultError.notAllowed(
+          "\(trimmed) is already a recipient; `letters rules set --for` changes their period")
+      }
+      settings.recipients.append(.init(name: trimmed, email: email, coolingOffSeconds: 0))
+      var result = RuleChangeResult(appliedNow: [], pending: [])
+      if let coolingOff {
+        let setting = RuleSetting.coolingOff(coolingOff, recipient: trimmed)
+        if let pending = settings.request(
+          .recipientPeriod, recipient: trimmed, value: UInt64(coolingOff), at: clockReading())
+        {
+          result = RuleChangeResult(appliedNow: [], pending: [pending.publicRule])
+        } else {
+          result = RuleChangeResult(appliedNow: [setting], pending: [])
+        }
+      }
+      try saveSettings(settings, in: session, manifest: &manifest)
+      return result
+    }
+  }
+
+  static func checkPeriod(_ period: TimeInterval) throws(VaultError) {
+    guard periodRange.contains(period), period.rounded() == period else {
+      throw .invalidInput("a cooling-off period is between 1 minute and 366 days")
+    }
+  }
+
+  /// An address is one line with one @ and no spaces: it ends up in a mail header.
+  static func checkEmail(_ email: String) throws(VaultError) {
+    guard !email.isEmpty else { return }
+    let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, email.utf8.count <= 320,
+      !email.contains(where: {
+        $0.isWhitespace || $0.isNewline || $0 == "<" || $0 == ">" || $0 == ","
+      })
+    else { throw .invalidInput("“\(email)” does not look like an email address") }
+  }
+}

@@ -1,0 +1,182 @@
+import Foundation
+
+/// The cooling-off brake (product.md "The cooling-off rule"; security.md §6): a send request
+/// starts a cooling-off period; after it, outside quiet hours and with a clock that agrees,
+/// the letter is released only against the fingerprint of the text that was re-read.
+/// There is no way around it in this API: no force flag, no override.
+extension Vault {
+  /// Starts the cooling-off: a draft or held letter becomes held with a send request, due at
+  /// `max(now, last edit) + period` (the recipient's period, else the vault's).
+  ///
+  /// Throws ``VaultError/notAllowed(_:)`` for a sent letter or one already requested.
+  @discardableResult
+  public func requestSend(_ id: LetterID) throws(VaultError) -> ReleaseSchedule {
+    try mutate { session, manifest in
+      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+      guard meta.state != .sent else { throw VaultError.notAllowed(Self.alreadySent(id)) }
+      guard !meta.hasSendRequest else {
+        throw VaultError.notAllowed("letter \(id.short) already has a send request")
+      }
+      let settings = try loadSettings(in: session, manifest: manifest)
+      let reading = clockReading()
+      if meta.state == .draft {
+        meta.state = .held
+        meta.heldAt = reading.wall
+      }
+      meta.startCoolingOff(
+        at: reading, period: settings.periodMilliseconds(for: meta.recipient), keepingLater: false)
+      meta.updatedAt = reading.wall
+      meta.events.append(
+        .init(at: reading.wall, kind: .sendRequested, revision: meta.headRevision, detail: ""))
+      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+      let earliest = settings.quietHours.firstMomentOutside(
+        from: Date(storedMilliseconds: meta.releaseAt), in: settings.timeZone)
+      return ReleaseSchedule(
+        releaseAt: Date(storedMilliseconds: meta.releaseAt), earliest: earliest)
+    }
+  }
+
+  /// Withdraws a send request; the letter stays held.
+  public func cancelSend(_ id: LetterID) throws(VaultError) {
+    try mutate { session, manifest in
+      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+      guard meta.state != .sent else { throw VaultError.notAllowed(Self.alreadySent(id)) }
+      guard meta.hasSendRequest else {
+        throw VaultError.notAllowed("letter \(id.short) has no send request to withdraw")
+      }
+      let now = clockReading().wall
+      meta.clearSendRequest()
+      meta.updatedAt = now
+      meta.events.append(
+        .init(at: now, kind: .sendCancelled, revision: meta.headRevision, detail: ""))
+      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+    }
+  }
+
+  /// Held → draft, withdrawing any send request and look-again date. A draft stays a draft.
+  public func backToDraft(_ id: LetterID) throws(VaultError) {
+    try mutate { session, manifest in
+      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+      guard meta.state != .sent else { throw VaultError.notAllowed(Self.alreadySent(id)) }
+      guard meta.state == .held else { return }
+      let now = clockReading().wall
+      meta.state = .draft
+      meta.clearSendRequest()
+      meta.reviewOn = 0
+      meta.updatedAt = now
+      meta.events.append(
+        .init(at: now, kind: .backToDraft, revision: meta.headRevision, detail: ""))
+      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+    }
+  }
+
+  /// Where the letter stands, without writing anything.
+  public func sendStatus(_ id: LetterID) throws(VaultError) -> SendStatus {
+    try database.read { session in
+      let manifest = try loadManifest(in: session)
+      var (meta, _) = try loadMeta(id, in: session, manifest: manifest)
+      let now = try settingsNow(in: session, manifest: manifest)
+      if now.jump > 0, meta.hasSendRequest { meta.moveDeadline(by: now.jump) }
+      return sendStatus(meta, settings: now.settings, reading: now.reading)
+    }
+  }
+
+  /// Releases a letter whose time has come, if `fingerprint` is the current revision's
+  /// (compared ignoring case, spaces and hyphens). Records it as sent, `how`, now.
+  ///
+  /// Throws ``VaultError/notYet(until:reason:)`` while cooling off, in quiet hours, or while
+  /// the clock disagrees — and still records what it saw of the clock, so a refused attempt
+  /// is not forgotten. Throws ``VaultError/fingerprintMismatch(_:)`` when the text is not
+  /// the one confirmed; nothing changes then. A delivery step wraps this: deliver first,
+  /// then record with `how: .delivered`.
+  @discardableResult
+  public func release(_ id: LetterID, confirming fingerprint: String, how: SendMethod)
+    throws(VaultError) -> Date
+  {
+    let outcome = try mutate { session, manifest in
+      let checked = try authorizeRelease(
+        id, confirming: fingerprint, in: session, manifest: &manifest)
+      guard case .open(var meta, let version) = checked else { return checked }
+      let now = clockReading().wall
+      meta.state = .sent
+      meta.sentAt = now
+      meta.sentHow = how.rawValue
+      meta.updatedAt = now
+      meta.events.append(
+        .init(at: now, kind: .sent, revision: meta.headRevision, detail: how.description))
+      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+      return .open(meta, version: version + 1)
+    }
+    switch outcome {
+    case .open(let meta, _): return Date(storedMilliseconds: meta.sentAt)
+    case .wait(let until, let why):
+      throw VaultError.notYet(until: Date(storedMilliseconds: until), reason: why.phrase)
+    case .mismatch: throw VaultError.fingerprintMismatch(id.short)
+    }
+  }
+
+  // MARK: - Helpers
+
+  enum ReleaseOutcome {
+    case open(LetterMeta, version: UInt64)
+    case wait(until: Int64, ReleaseWait)
+    case mismatch
+  }
+
+  /// Every check before a letter may leave, inside a write: state, the release gate (clock
+  /// evidence, deadline, quiet hours) and the fingerprint. A wait caused by the clock is
+  /// logged. The seam a delivery step builds on.
+  func authorizeRelease(
+    _ id: LetterID, confirming fingerprint: String, in session: StorageSession,
+    manifest: inout Manifest
+  ) throws -> ReleaseOutcome {
+    let (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+    guard meta.state != .sent else { throw VaultError.notAllowed(Self.alreadySent(id)) }
+    guard meta.hasSendRequest else {
+      throw VaultError.notAllowed(
+        "letter \(id.short) has no send request; `letters send \(id.short)` starts its cooling-off")
+    }
+    var settings = try loadSettings(in: session, manifest: manifest)
+    let reading = clockReading()
+    if case .wait(let until, let why) = settings.gate(at: reading).decide(meta.deadline) {
+      if why == .clock {
+        settings.clock.log(
+          .init(
+            kind: ClockAnomaly.Kind.releaseWaited.rawValue, at: reading.wall,
+            expected: meta.releaseAt, amount: until - reading.wall))
+        try saveSettings(settings, in: session, manifest: &manifest)
+      }
+      return .wait(until: until, why)
+    }
+    let body = try loadBody(id, meta: meta, revision: meta.revisions.last!, in: session)
+    guard Self.sameFingerprint(fingerprint, self.fingerprint(meta, body: body)) else {
+      return .mismatch
+    }
+    return .open(meta, version: version)
+  }
+
+  func sendStatus(_ meta: LetterMeta, settings: VaultSettings, reading: ClockReading) -> SendStatus
+  {
+    switch meta.state {
+    case .sent: return .sent(Date(storedMilliseconds: meta.sentAt))
+    case .draft: return .notRequested
+    case .held:
+      guard meta.hasSendRequest else { return .notRequested }
+      switch settings.gate(at: reading).decide(meta.deadline) {
+      case .open: return .ready
+      case .wait(let until, let why): return .waiting(until: Date(storedMilliseconds: until), why)
+      }
+    }
+  }
+
+  static func sameFingerprint(_ typed: String, _ actual: String) -> Bool {
+    func normal(_ text: String) -> String {
+      String(text.lowercased().filter { $0 != "-" && !$0.isWhitespace })
+    }
+    return !normal(typed).isEmpty && normal(typed) == normal(actual)
+  }
+
+  static func alreadySent(_ id: LetterID) -> String {
+    "letter \(id.short) was already sent; a letter is never sent twice"
+  }
+}
