@@ -13,8 +13,11 @@ extension Vault {
   /// ``VaultError/deliveryFailed(letter:reason:)`` is thrown; a later call tries again. If the
   /// outcome cannot be known (timeout), the attempt stays open and
   /// ``VaultError/deliveryUnresolved(letter:startedAt:)`` is thrown.
+  ///
+  /// Internal until it goes through the cooling-off gate (`authorizeRelease`) and is wired
+  /// into `letters send`: a public method that skipped the brake would be a way around it.
   @discardableResult
-  public func deliver(
+  func deliver(
     _ id: LetterID, confirming fingerprint: String, environment: [String: String] = [:],
     timeout: TimeInterval = 120
   ) throws(VaultError) -> DeliveryReceipt {

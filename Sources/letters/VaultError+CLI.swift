@@ -44,7 +44,7 @@ extension VaultError {
     case .deliveryFailed(let letter, _):
       "check the mail command (`letters delivery`), then send it again with `letters send \(letter)`; if you send it yourself, `letters send \(letter) --by-hand`"
     case .deliveryUnresolved(let letter, _):
-      "if it arrived, run `letters send \(letter) --by-hand`; if it did not, `letters send \(letter) --retry`"
+      "check your sent mail; the letter stays held until you decide"
     default: nil
     }
   }
