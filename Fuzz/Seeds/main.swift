@@ -69,10 +69,15 @@ settings.recipients = [
 settings.unlockCount = 3
 save("settings", "recipient", settings.serialized())
 
-save("importers", "text", Array("Subject: Tuesday\n\nDear Dr. Hale,\n".utf8))
+// The importers target reads the first byte as the file kind: 0 .txt, 1 .md, 2 .eml, 3 .mbox,
+// 4 .json (FuzzTargets.importers). The test fixtures are added too (scripts/fuzz --seeds).
+save("importers", "text", [0] + Array("Subject: Tuesday\n\nDear Dr. Hale,\n".utf8))
+save(
+  "importers", "front-matter",
+  [1] + Array("---\nto: Dr. Hale\nsubject: Tuesday\ndate: 2026-05-03 22:14\nstate: held\n---\nDear …\n".utf8))
 save(
   "importers", "eml",
-  Array("From: me@example.org\r\nTo: hale@example.org\r\nSubject: hi\r\n\r\nbody\r\n".utf8))
+  [2] + Array("From: me@example.org\r\nTo: hale@example.org\r\nSubject: hi\r\n\r\nbody\r\n".utf8))
 save(
   "importers", "jrnl",
-  Array(#"{"entries":[{"date":"2026-05-03","time":"22:14","title":"t","body":"b"}]}"#.utf8))
+  [4] + Array(#"{"entries":[{"date":"2026-05-03","time":"22:14","title":"t","body":"b"}]}"#.utf8))

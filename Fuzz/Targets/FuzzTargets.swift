@@ -1,3 +1,4 @@
+import Foundation
 /// One function per parser. Each must never crash on any input, and anything that parses
 /// must serialise back to the identical bytes (age's FuzzMalleability): a record has exactly
 /// one encoding, so nobody can change stored bytes without changing what they mean.
@@ -51,9 +52,15 @@ enum FuzzTargets {
     precondition(again == settings && again.serialized() == canonical)
   }
 
-  /// The importers (text/Markdown, .eml, jrnl JSON) are not on main yet: this target is a
-  /// placeholder so scripts/fuzz and the corpus layout are ready for them.
+  /// The importers (text/Markdown with front matter, .eml/.mbox, jrnl and letters JSON): any
+  /// bytes under any of the names give letters or a named refusal, never a crash. The first
+  /// byte picks the file name, so one corpus drives every reader.
   static func importers(_ bytes: [UInt8]) {
-    _ = bytes
+    guard let first = bytes.first else { return }
+    let names = ["letter.txt", "letter.md", "letter.eml", "letters.mbox", "export.json"]
+    let source = ImportSource(
+      name: names[Int(first) % names.count], bytes: Array(bytes.dropFirst()),
+      modified: Date(timeIntervalSince1970: 1_800_000_000))
+    _ = try? LetterImporter(timeZone: TimeZone(identifier: "UTC")!).read([source])
   }
 }

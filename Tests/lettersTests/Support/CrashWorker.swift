@@ -6,7 +6,7 @@ import Testing
 /// T25). After every command the vault must open, verify clean, and hold every write that
 /// reported success; a killed command's change is either all there or not there at all.
 final class CrashWorker {
-  enum Operation: CaseIterable { case write, edit, hold, note, passwd, merge }
+  enum Operation: CaseIterable { case write, edit, hold, send, note, passwd, merge }
 
   let fixture: CLIFixture
   let copyPath: String
@@ -66,6 +66,8 @@ final class CrashWorker {
     case .write: (arguments, stdin) = (["write", "--to", "Dr. Hale"], newText)
     case .edit: (arguments, stdin) = (["edit", target], newText)
     case .hold: arguments = ["hold", target]
+    // A send request (no --confirm: the cooling-off has not passed); asking again says 75.
+    case .send: arguments = ["send", target]
     case .note: (arguments, stdin) = (["note", target], "note \(index)")
     case .merge: arguments = ["merge", copyPath]
     case .passwd:
@@ -85,12 +87,13 @@ final class CrashWorker {
         operation, target: target, text: newText, newPassphrase: newPassphrase, what)
       return
     }
-    expect(status == 0, "\(what): exited \(status): \(run.stderr)")
+    expect(
+      status == 0 || (operation == .send && status == 75), "\(what): exited \(status): \(run.stderr)")
     estimate[operation] = 0.7 * (estimate[operation] ?? run.seconds) + 0.3 * run.seconds
     switch operation {
     case .write: texts[run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)] = [newText]
     case .edit: texts[target] = [newText]
-    case .hold: held.insert(target)
+    case .hold, .send: held.insert(target)
     case .note: notes[target, default: 0] += 1
     case .passwd: passphrase = newPassphrase
     case .merge:
@@ -114,7 +117,7 @@ final class CrashWorker {
       let new = opens(newPassphrase)
       expect(old != new, "\(what): old passphrase opens: \(old), new opens: \(new)")
       if new { passphrase = newPassphrase }
-    case .hold, .note, .merge: break
+    case .hold, .send, .note, .merge: break
     }
     try check(what)
   }
@@ -179,7 +182,8 @@ final class CrashWorker {
     switch roll {
     case 0..<30: return .write
     case 30..<55: return .edit
-    case 55..<65: return .hold
+    case 55..<60: return .hold
+    case 60..<65: return .send
     case 65..<75: return .note
     case 75..<88: return .passwd
     default: return .merge
