@@ -3,7 +3,7 @@ import Foundation
 /// Something the clock did that letters noticed (security.md §6.3), kept in a short log
 /// inside the vault and shown by `letters status` — for reflection, not punishment.
 public struct ClockAnomaly: Sendable, Equatable {
-  /// What happened. The numbers are stored (docs/format-notes/cooling.md).
+  /// What happened. The numbers are stored (FORMAT.md §18).
   public enum Kind: UInt8, Sendable, CaseIterable {
     /// The wall clock moved forward without a restart; the same amount was added to every
     /// open cooling-off and pending rule change, so it released nothing early.

@@ -23,7 +23,7 @@ public struct DeliveryReceipt: Sendable, Equatable {
 }
 
 /// Delivery through the user's own mail command (product.md "Delivery";
-/// docs/format-notes/exchange.md "Delivery"). A letter is never delivered twice: the attempt
+/// FORMAT.md §19 "Delivery"). A letter is never delivered twice: the attempt
 /// is recorded (META `delivery_started_at`) in its own transaction before the command runs,
 /// and the outcome in another after it. If letters stops in between, the attempt stays
 /// recorded without an outcome, and every later delivery of that letter is refused with

@@ -11,7 +11,7 @@ public struct ImportSummary: Sendable, Equatable {
   public let burned: Int
 }
 
-/// Bringing letters in with their original dates and state (docs/format-notes/exchange.md
+/// Bringing letters in with their original dates and state (FORMAT.md §19
 /// "Import"). All letters are written in one transaction: a failure leaves the vault as it was.
 ///
 /// Identity, so re-importing adds no duplicates: a letter from a letters export keeps its id;

@@ -1,5 +1,5 @@
 /// The JSON export (`--format json`): complete, with stable field names, readable by other
-/// tools and by `letters import` (docs/format-notes/exchange.md "JSON export").
+/// tools and by `letters import` (FORMAT.md §19 "JSON export").
 ///
 /// Field names follow the `--json` contract of product.md; dates are ISO 8601 with offset and
 /// milliseconds; absent dates are `null`.

@@ -2,7 +2,7 @@ import Foundation
 
 /// `--format eml`: one letter is one RFC 5322 message with CRLF line ends; several letters are
 /// an mboxrd mailbox (LF line ends, a `From ` line before each message), which mail clients
-/// import as a folder (docs/format-notes/exchange.md "eml").
+/// import as a folder (FORMAT.md §19 "eml").
 struct MailRenderer {
   let dates: ExportDates
 

@@ -1,4 +1,4 @@
-/// What the vault remembers about the clock (SETTINGS section 4, docs/format-notes/cooling.md;
+/// What the vault remembers about the clock (SETTINGS section 4, FORMAT.md §18;
 /// security.md §6.3): the boot it last saw, where that boot's wall clock was anchored, the
 /// latest wall time ever seen, and a short log of anything odd.
 ///
@@ -40,7 +40,7 @@ struct ClockEvidence: Equatable {
     }
   }
 
-  // MARK: - Codec (docs/format-notes/cooling.md "Section 4")
+  // MARK: - Codec (FORMAT.md §18 "Section 4")
 
   func encode(into writer: inout ByteWriter) {
     writer.raw(bootID)

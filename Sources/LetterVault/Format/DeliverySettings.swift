@@ -1,4 +1,4 @@
-/// The delivery configuration (SETTINGS section 11, docs/format-notes/exchange.md): the
+/// The delivery configuration (SETTINGS section 11, FORMAT.md §19): the
 /// sendmail-compatible command letters pipe a message into, and the sender address.
 /// It lives inside the encrypted vault, like the rules: no plaintext file names the command.
 struct DeliverySettings: Equatable {

@@ -1,5 +1,5 @@
 /// A loosening of the cooling-off rules that is waiting for its time (SETTINGS section 5,
-/// docs/format-notes/cooling.md; security.md §6.2 rule 2).
+/// FORMAT.md §18; security.md §6.2 rule 2).
 ///
 /// It carries the same clock evidence as a send request, so it becomes active only when the
 /// release checks pass for `effectiveAt`: a clock moved forward does not hurry it.
@@ -30,7 +30,7 @@ struct PendingRuleChange: Equatable {
     scope == other.scope && recipient.lowercased() == other.recipient.lowercased()
   }
 
-  // MARK: - Codec (docs/format-notes/cooling.md "Section 5")
+  // MARK: - Codec (FORMAT.md §18 "Section 5")
 
   static func encode(_ changes: [PendingRuleChange], into writer: inout ByteWriter) {
     writer.u32(UInt32(changes.count))

@@ -1,4 +1,4 @@
-/// The SETTINGS sections owned by export, import and delivery (docs/format-notes/exchange.md):
+/// The SETTINGS sections owned by export, import and delivery (FORMAT.md §19):
 /// 11 delivery (``DeliverySettings``), 12 import key (`u8[32]`). Both are written only once set.
 extension VaultSettings {
   func serializeExchangeSections(into writer: inout ByteWriter) {

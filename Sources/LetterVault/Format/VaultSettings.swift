@@ -27,17 +27,17 @@ struct VaultSettings: Equatable {
     case policy = 1
     case recipients = 2
     case unlock = 3
-    /// Clock evidence and its anomaly log (docs/format-notes/cooling.md).
+    /// Clock evidence and its anomaly log (FORMAT.md §18).
     case clock = 4
-    /// Loosenings waiting for their time (docs/format-notes/cooling.md).
+    /// Loosenings waiting for their time (FORMAT.md §18).
     case pendingRules = 5
     /// The secret half of the write-only capture key pair (FORMAT.md §6.5).
     case capture = 9
     /// Ids of burned letters, so a merge never brings one back (FORMAT.md §6.2).
     case burned = 10
-    /// Delivery command and sender (docs/format-notes/exchange.md; VaultSettings+Exchange).
+    /// Delivery command and sender (FORMAT.md §19; VaultSettings+Exchange).
     case delivery = 11
-    /// The key behind imported letters' ids (docs/format-notes/exchange.md).
+    /// The key behind imported letters' ids (FORMAT.md §19).
     case importKey = 12
   }
 

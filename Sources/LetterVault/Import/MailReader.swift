@@ -1,6 +1,6 @@
 import Foundation
 
-/// A `.eml` message, or each message of an mbox (docs/format-notes/exchange.md "Import").
+/// A `.eml` message, or each message of an mbox (FORMAT.md §19 "Import").
 ///
 /// The recipient is the first `To:` display name (else its address), the subject and names
 /// are RFC 2047-decoded, the date is `Date:` (else the file's time), and the text is the first
