@@ -38,7 +38,7 @@ extension Vault {
   /// vault, and the file then rolled back to a copy from before it) still counts when it is
   /// higher: forging one only causes a warning, while ignoring it would hide a rollback.
   func checkDeviceState() {
-    guard let epoch = try? database.read({ session in try loadManifest(in: session).epoch })
+    guard let epoch = try? database.read({ session in try loadManifestEpoch(in: session) })
     else { return }
     let seen = readWatermark()
     if let seen, epoch < seen.epoch {

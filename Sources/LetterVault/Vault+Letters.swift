@@ -67,8 +67,16 @@ extension Vault {
   /// The letter with its current text and fingerprint.
   public func letter(_ id: LetterID) throws(VaultError) -> Letter {
     try database.read { session in
-      let manifest = try readableManifest(in: session)
-      let (meta, _) = try loadMeta(id, in: session, manifest: manifest)
+      // A lookup view, not the full manifest: `show` reads one letter (docs/PERFORMANCE.md).
+      var index: ManifestIndex?
+      do { index = try loadManifestIndex(in: session) } catch VaultError.damaged { index = nil }
+      let rows = try session.objects(id.bytes, field: FieldTag.meta.rawValue)
+      guard let row = rows.last else { throw VaultError.letterNotFound(id.short) }
+      let meta = try row.envelope.withUnsafeBytes { raw in
+        try openMeta(
+          envelope: raw, version: row.revision, id: id, indexEntry: index.map { $0.entry(for: id.bytes) },
+          summaryOnly: false)
+      }
       let body = try loadBody(id, meta: meta, revision: meta.revisions.last!, in: session)
       return Letter(
         summary: summary(id, meta), body: String(decoding: body, as: UTF8.self),

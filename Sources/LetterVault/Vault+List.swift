@@ -41,14 +41,14 @@ extension Vault {
 
   /// Walks every letter once. `include` gets the META, its summary, and a closure that opens
   /// the head body (only when BODY rows are part of the scan, else nil).
-  private func scan(
+  func scan(
     fields: [UInt8],
     _ include: (LetterMeta, LetterSummary, () throws -> [UInt8]?) throws -> Bool
   ) throws(VaultError) -> LetterListing {
     try database.read { session in
       var damaged: [Damage] = []
-      var manifest: Manifest?
-      do { manifest = try loadManifest(in: session) } catch VaultError.damaged(let found) {
+      var manifest: ManifestIndex?
+      do { manifest = try loadManifestIndex(in: session) } catch VaultError.damaged(let found) {
         damaged += found
       }
       var found: [LetterSummary] = []
@@ -84,10 +84,11 @@ extension Vault {
           if let waiting = pending { decide(waiting, body: nil) }
           pending = nil
           let id = LetterID(bytes: objectID)
-          if manifest?.entries[objectID] != nil { seenCount += 1 }
+          let indexEntry = manifest.map { $0.entry(for: objectID) }
+          if indexEntry??.letterID != nil { seenCount += 1 }
           do {
             let meta = try openMeta(
-              envelope: envelope, version: revision, id: id, manifest: manifest,
+              envelope: envelope, version: revision, id: id, indexEntry: indexEntry,
               summaryOnly: !wantsBody)
             let entry = (id, meta, summary(id, meta))
             if wantsBody { pending = entry } else { decide(entry, body: nil) }
@@ -102,18 +103,28 @@ extension Vault {
         }
       }
       if let waiting = pending { decide(waiting, body: nil) }
-      if let manifest, seenCount != manifest.entries.count {
+      if let manifest, seenCount != manifest.count {
         damaged += try missingLetters(manifest, in: session)
       }
-      found.sort { ($0.created, $0.id) > ($1.created, $1.id) }
-      return LetterListing(letters: found, damaged: damaged)
+      return LetterListing(letters: Self.newestFirst(found), damaged: damaged)
     }
   }
 
+  /// Newest first, ties by id descending. Sorts small keys, then gathers: swapping whole
+  /// summaries (strings, arrays) cost more than the AEAD of a 10,000-letter list.
+  static func newestFirst(_ letters: [LetterSummary]) -> [LetterSummary] {
+    var order = letters.indices.map { (created: letters[$0].created, index: $0) }
+    order.sort {
+      $0.created != $1.created
+        ? $0.created > $1.created : letters[$0.index].id > letters[$1.index].id
+    }
+    return order.map { letters[$0.index] }
+  }
+
   /// Manifest entries with no META row (the slow path, taken only when counts differ).
-  private func missingLetters(_ manifest: Manifest, in session: StorageSession) throws -> [Damage] {
+  private func missingLetters(_ manifest: ManifestIndex, in session: StorageSession) throws -> [Damage] {
     let present = Set(try session.objectIDs(field: FieldTag.meta.rawValue, hexPrefix: ""))
-    return manifest.entries.keys.filter { !present.contains($0) }
+    return manifest.ids.filter { !present.contains($0) }
       .sorted { $0.lexicographicallyPrecedes($1) }
       .map {
         Damage(

@@ -22,6 +22,46 @@ extension Vault {
     }
   }
 
+  /// The manifest's epoch, authenticated like `loadManifest` but without parsing its entries:
+  /// opening from the key cache and the watermark check need only this, and parsing 10,000
+  /// entries three times per command was a third of `list` (docs/PERFORMANCE.md).
+  func loadManifestEpoch(in session: StorageSession) throws -> UInt64 {
+    let rows = try session.objects(AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue)
+    guard rows.count == 1, let row = rows.first else {
+      throw VaultError.damaged([Damage(letterID: nil, part: "index", reason: "missing or duplicated")])
+    }
+    do {
+      let plaintext = try cipher.open(
+        row.envelope, field: .manifest, objectID: AssociatedData.manifestObjectID,
+        revision: row.revision, key: cipher.manifestKey)
+      guard try Manifest.epoch(parsing: plaintext) == row.revision else {
+        throw ByteReader.Malformed(reason: "epoch")
+      }
+      return row.revision
+    } catch {
+      throw VaultError.damaged([Damage(letterID: nil, part: "index", reason: error.reason)])
+    }
+  }
+
+  /// The manifest as a lookup view for reads (Format/ManifestIndex.swift), same checks as
+  /// `loadManifest`.
+  func loadManifestIndex(in session: StorageSession) throws -> ManifestIndex {
+    let rows = try session.objects(AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue)
+    guard rows.count == 1, let row = rows.first else {
+      throw VaultError.damaged([Damage(letterID: nil, part: "index", reason: "missing or duplicated")])
+    }
+    do {
+      let plaintext = try cipher.open(
+        row.envelope, field: .manifest, objectID: AssociatedData.manifestObjectID,
+        revision: row.revision, key: cipher.manifestKey)
+      let index = try ManifestIndex(parsing: plaintext)
+      guard index.epoch == row.revision else { throw ByteReader.Malformed(reason: "epoch") }
+      return index
+    } catch {
+      throw VaultError.damaged([Damage(letterID: nil, part: "index", reason: error.reason)])
+    }
+  }
+
   /// The manifest for a read, or nil when the manifest itself is damaged. A letter is then
   /// read on the strength of its own META and body checks, so one damaged index does not lock
   /// the writer out of every letter (security.md §1.16: other letters stay readable); writes
@@ -128,9 +168,20 @@ extension Vault {
     envelope: UnsafeRawBufferPointer, version: UInt64, id: LetterID, manifest: Manifest?,
     summaryOnly: Bool = false
   ) throws -> LetterMeta {
+    try openMeta(
+      envelope: envelope, version: version, id: id,
+      indexEntry: manifest.map { $0.entries[id.bytes] }, summaryOnly: summaryOnly)
+  }
+
+  /// As above, with the manifest entry already looked up (a scan looks each id up once):
+  /// `indexEntry` is nil without a manifest, `.some(nil)` when the id is not in it.
+  func openMeta(
+    envelope: UnsafeRawBufferPointer, version: UInt64, id: LetterID,
+    indexEntry: Manifest.Entry??, summaryOnly: Bool
+  ) throws -> LetterMeta {
     do {
-      if let manifest {
-        guard let entry = manifest.entries[id.bytes] else {
+      if let indexEntry {
+        guard let entry = indexEntry else {
           throw ByteReader.Malformed(reason: "not in the vault index")
         }
         guard entry.metaVersion == version, entry.metaHash == Hash.blake2b(envelope) else {

@@ -19,8 +19,13 @@ struct Corpus {
   static let marker = "lighthouse"
 
   private var state: UInt64
+  /// Body length in bytes (about): 1,450 by default; larger for the memory-vs-body-size check.
+  let bodyBytes: Int
 
-  init(seed: UInt64 = 0x5EED_1E77_E125) { state = seed }
+  init(seed: UInt64 = 0x5EED_1E77_E125, bodyBytes: Int = 1450) {
+    state = seed
+    self.bodyBytes = bodyBytes
+  }
 
   mutating func next() -> UInt64 {
     // SplitMix64: tiny, fast, and the same everywhere.
@@ -36,10 +41,10 @@ struct Corpus {
   /// Letter number `index`: (recipient, subject, tags, body).
   mutating func letter(_ index: Int) -> (String, String, [String], String) {
     var body = ""
-    body.reserveCapacity(1600)
+    body.reserveCapacity(bodyBytes + 150)
     let withMarker = index % 100 == 42
     var count = 0
-    while body.utf8.count < 1450 {
+    while body.utf8.count < bodyBytes {
       if withMarker && count == 40 { body += Self.marker + " " }
       body += pick(Self.words)
       count += 1

@@ -26,6 +26,9 @@ enum Suite {
     report("edit one", try Clock.median(runs: runs) {
       try vault.edit(some, body: Array("an edited text".utf8))
     })
+    let bytes = try MarkdownExport.run(vault)
+    report("export all (Markdown)", try Clock.median(runs: runs) { _ = try MarkdownExport.run(vault) },
+      extra: String(format: "%.1f MB", Double(bytes) / 1e6))
     report("verify", try Clock.median(runs: max(1, runs / 2)) { _ = try vault.verify() })
   }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import LetterVault
 
-// letters-bench corpus N PATH      make a vault of N corpus letters (KDF: interactive)
+// letters-bench corpus N PATH [B]  make a vault of N corpus letters of ~B bytes (KDF: interactive)
+// letters-bench jrnl N PATH        the same corpus as a plaintext jrnl journal
 // letters-bench run PATH [RUNS]    time every operation with the key already derived
 // letters-bench memory OP PATH     run one operation and print peak RSS (MiB)
 // letters-bench kdf                time Argon2id for each --kdf preset
@@ -15,10 +16,14 @@ func fail(_ message: String) -> Never {
 
 switch arguments.first {
 case "corpus":
-  guard arguments.count == 3, let count = Int(arguments[1]) else { fail("corpus N PATH") }
+  guard arguments.count >= 3, let count = Int(arguments[1]) else { fail("corpus N PATH [BODY_BYTES]") }
   let start = Clock.now()
-  try CorpusWriter.write(count: count, to: arguments[2], passphrase: passphrase())
+  let bodyBytes = arguments.count > 3 ? Int(arguments[3]) ?? 1450 : 1450
+  try CorpusWriter.write(count: count, to: arguments[2], passphrase: passphrase(), bodyBytes: bodyBytes)
   print(String(format: "wrote %d letters in %.1f s", count, Clock.now() - start))
+case "jrnl":
+  guard arguments.count == 3, let count = Int(arguments[1]) else { fail("jrnl N PATH") }
+  try JrnlWriter.write(count: count, to: arguments[2])
 case "run":
   guard arguments.count >= 2 else { fail("run PATH [RUNS]") }
   let runs = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
@@ -29,7 +34,8 @@ case "memory":
   switch arguments[1] {
   case "list": _ = try vault.list()
   case "search": _ = try vault.search(Corpus.marker)
-  default: fail("memory list|search PATH")
+  case "export": _ = try MarkdownExport.run(vault)
+  default: fail("memory list|search|export PATH")
   }
   print(String(format: "%.1f", Clock.peakMiB()))
 case "kdf":

@@ -38,6 +38,13 @@ struct Manifest: Equatable {
     return writer.bytes
   }
 
+  /// Only the epoch, from an authenticated plaintext: for callers that need no entries.
+  static func epoch(parsing bytes: [UInt8]) throws(ByteReader.Malformed) -> UInt64 {
+    var reader = ByteReader(bytes)
+    guard try reader.u8() == Self.formatVersion else { throw .init(reason: "manifest version") }
+    return try reader.u64()
+  }
+
   init(parsing bytes: [UInt8]) throws(ByteReader.Malformed) {
     var reader = ByteReader(bytes)
     guard try reader.u8() == Self.formatVersion else { throw .init(reason: "manifest version") }

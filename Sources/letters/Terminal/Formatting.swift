@@ -3,15 +3,8 @@ import LetterVault
 
 /// How dates, list lines and JSON look (product.md "Command-line contract").
 enum Formatting {
-  // One formatter each, made once: building a DateFormatter per line costs more than
-  // decrypting the letter (docs/PERFORMANCE.md).
-  nonisolated(unsafe) private static let localFormatter: DateFormatter = {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_GB")
-    formatter.dateFormat = "d MMM yyyy HH:mm"
-    return formatter
-  }()
-
+  // One formatter, made once: building a DateFormatter per line costs more than decrypting
+  // the letter (docs/PERFORMANCE.md). Local dates: LocalDateText.swift.
   nonisolated(unsafe) private static let isoFormatter: ISO8601DateFormatter = {
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withInternetDateTime]
@@ -20,14 +13,16 @@ enum Formatting {
   }()
 
   /// "3 May 2026 22:14" in local time.
-  static func local(_ date: Date) -> String { localFormatter.string(from: date) }
+  static func local(_ date: Date) -> String { LocalDateText.string(from: date) }
 
   /// ISO 8601 with offset, for JSON.
   static func iso(_ date: Date) -> String { isoFormatter.string(from: date) }
 
   static func listLine(_ letter: LetterSummary) -> String {
     let to = letter.recipient.isEmpty ? "—" : letter.recipient
-    let state = letter.state.description.padding(toLength: 5, withPad: " ", startingAt: 0)
+    // Plain Swift padding: NSString's `padding(toLength:)` showed in `list` profiles.
+    let name = letter.state.description
+    let state = name.count < 5 ? name + String(repeating: " ", count: 5 - name.count) : name
     let styledState =
       switch letter.state {
       case .draft: state

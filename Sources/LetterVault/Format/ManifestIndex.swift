@@ -1,0 +1,81 @@
+/// A read-only view of a decrypted MANIFEST (FORMAT.md §6.3) that looks entries up by binary
+/// search in the plaintext instead of building a dictionary.
+///
+/// The entries are fixed-size (`id16 || u64 metaVersion || hash32`) and strictly ascending by
+/// id, exactly as ``Manifest/serialized()`` writes them; the initialiser checks both, plus
+/// the version and the trailing settings hash, so it accepts exactly the plaintexts that
+/// ``Manifest/init(parsing:)`` accepts. Reads (`list`, `search`, `show`) use this: building
+/// the 10,000-entry dictionary cost more than decrypting every META (docs/PERFORMANCE.md).
+/// Writes still load the full ``Manifest``.
+struct ManifestIndex {
+  static let entrySize = 16 + 8 + 32
+  private static let headerSize = 1 + 8 + 8 + 4
+
+  let epoch: UInt64
+  let count: Int
+  private let bytes: [UInt8]
+
+  init(parsing bytes: [UInt8]) throws(ByteReader.Malformed) {
+    var reader = ByteReader(bytes)
+    guard try reader.u8() == Manifest.formatVersion else { throw .init(reason: "manifest version") }
+    epoch = try reader.u64()
+    _ = try reader.i64()
+    count = try reader.count(cap: FormatConstant.maximumListCount, minimumElementSize: Self.entrySize)
+    guard bytes.count == Self.headerSize + count * Self.entrySize + 32 else {
+      throw .init(reason: bytes.count < Self.headerSize + count * Self.entrySize + 32 ? "truncated" : "trailing bytes")
+    }
+    self.bytes = bytes
+    // Strictly ascending ids: no duplicates, one encoding (as `Manifest(parsing:)`).
+    for index in 1..<max(count, 1) where compare(index - 1, index) >= 0 {
+      throw .init(reason: "manifest entries out of order")
+    }
+  }
+
+  /// The entry for a 16-byte letter id, or nil.
+  func entry(for id: [UInt8]) -> Manifest.Entry? {
+    guard id.count == 16 else { return nil }
+    var low = 0
+    var high = count - 1
+    while low <= high {
+      let middle = (low + high) / 2
+      let order = compare(id, middle)
+      if order == 0 { return entry(at: middle) }
+      if order < 0 { high = middle - 1 } else { low = middle + 1 }
+    }
+    return nil
+  }
+
+  /// Every letter id, ascending.
+  var ids: [[UInt8]] {
+    (0..<count).map { Array(bytes[offset($0)..<offset($0) + 16]) }
+  }
+
+  private func offset(_ index: Int) -> Int { Self.headerSize + index * Self.entrySize }
+
+  private func entry(at index: Int) -> Manifest.Entry {
+    let start = offset(index)
+    var version: UInt64 = 0
+    for byte in 0..<8 { version |= UInt64(bytes[start + 16 + byte]) << (8 * byte) }
+    return Manifest.Entry(
+      letterID: Array(bytes[start..<start + 16]), metaVersion: version,
+      metaHash: Array(bytes[start + 24..<start + 56]))
+  }
+
+  private func compare(_ first: Int, _ second: Int) -> Int {
+    bytes.withUnsafeBytes { raw in
+      Self.compare16(UnsafeRawBufferPointer(rebasing: raw[offset(first)...]), UnsafeRawBufferPointer(rebasing: raw[offset(second)...]))
+    }
+  }
+
+  private func compare(_ id: [UInt8], _ index: Int) -> Int {
+    bytes.withUnsafeBytes { raw in
+      id.withUnsafeBytes { key in Self.compare16(key, UnsafeRawBufferPointer(rebasing: raw[offset(index)...])) }
+    }
+  }
+
+  /// Lexicographic order of the first 16 bytes (ids are public; no constant time needed).
+  private static func compare16(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+    for index in 0..<16 where a[index] != b[index] { return a[index] < b[index] ? -1 : 1 }
+    return 0
+  }
+}

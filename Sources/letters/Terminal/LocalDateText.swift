@@ -1,0 +1,51 @@
+import Foundation
+
+/// "3 May 2026 22:14" in local time, without ICU per call.
+///
+/// `letters list` prints one date per letter; `DateFormatter.string(from:)` cost ~2 µs each,
+/// an eighth of a 10,000-letter list (docs/PERFORMANCE.md). The time zone offset still comes
+/// from Foundation for each date (so DST is right); the calendar arithmetic and the month
+/// names (taken once from the same en_GB formatter) are done here. Dates outside 1900–9999
+/// go to the formatter, where the Gregorian/Julian switch and far years are its business.
+enum LocalDateText {
+  nonisolated(unsafe) private static let zone = TimeZone.current
+  nonisolated(unsafe) private static let months: [String] = formatter.shortMonthSymbols
+
+  nonisolated(unsafe) static let formatter: DateFormatter = {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_GB")
+    formatter.dateFormat = "d MMM yyyy HH:mm"
+    return formatter
+  }()
+
+  static func string(from date: Date) -> String {
+    let interval = date.timeIntervalSince1970.rounded(.down)
+    guard months.count == 12, interval > -2_208_988_800, interval < 253_402_300_800 else {
+      return formatter.string(from: date)
+    }
+    let local = Int(interval) + zone.secondsFromGMT(for: date)
+    var days = local / 86_400
+    var seconds = local % 86_400
+    if seconds < 0 {
+      seconds += 86_400
+      days -= 1
+    }
+    let (year, month, day) = civil(fromDays: days)
+    let hour = seconds / 3600
+    let minute = seconds % 3600 / 60
+    return "\(day) \(months[month - 1]) \(year) \(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)"
+  }
+
+  /// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `civil_from_days`).
+  static func civil(fromDays z: Int) -> (year: Int, month: Int, day: Int) {
+    let z = z + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let mp = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  }
+}

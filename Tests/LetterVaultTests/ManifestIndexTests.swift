@@ -1,0 +1,46 @@
+import Testing
+
+@testable import LetterVault
+
+/// The read-side lookup view of the MANIFEST (Format/ManifestIndex.swift) must accept exactly
+/// what `Manifest(parsing:)` accepts and find exactly its entries.
+@Suite struct ManifestIndexTests {
+  private func manifest(ids: [UInt8]) -> Manifest {
+    let entries = ids.map {
+      Manifest.Entry(
+        letterID: [UInt8](repeating: $0, count: 15) + [$0 &* 7], metaVersion: UInt64($0) + 1,
+        metaHash: [UInt8](repeating: $0 ^ 0x5A, count: 32))
+    }
+    return Manifest(
+      epoch: 9, writtenAt: 0,
+      entries: Dictionary(uniqueKeysWithValues: entries.map { ($0.letterID, $0) }),
+      settingsHash: [UInt8](repeating: 7, count: 32))
+  }
+
+  @Test func findsEveryEntryAndNothingElse() throws {
+    let full = manifest(ids: Array(0..<40).map { UInt8($0 * 3) })
+    let index = try ManifestIndex(parsing: full.serialized())
+    #expect(index.epoch == 9 && index.count == 40)
+    for (id, entry) in full.entries { #expect(index.entry(for: id) == entry) }
+    #expect(index.entry(for: [UInt8](repeating: 1, count: 16)) == nil)
+    #expect(index.entry(for: [UInt8](repeating: 0xFF, count: 16)) == nil)
+    #expect(index.entry(for: [1, 2, 3]) == nil)
+    #expect(Set(index.ids) == Set(full.entries.keys))
+    #expect(try ManifestIndex(parsing: manifest(ids: []).serialized()).count == 0)
+  }
+
+  @Test func rejectsWhatTheFullParserRejects() throws {
+    let bytes = manifest(ids: [1, 2]).serialized()
+    var swapped = bytes
+    swapped.replaceSubrange(21..<77, with: bytes[77..<133])
+    swapped.replaceSubrange(77..<133, with: bytes[21..<77])
+    var repeated = bytes
+    repeated.replaceSubrange(77..<133, with: bytes[21..<77])
+    var version = bytes
+    version[0] = 2
+    for bad in [swapped, repeated, version, Array(bytes.dropLast()), bytes + [0]] {
+      #expect(throws: ByteReader.Malformed.self) { try Manifest(parsing: bad) }
+      #expect(throws: ByteReader.Malformed.self) { try ManifestIndex(parsing: bad) }
+    }
+  }
+}
