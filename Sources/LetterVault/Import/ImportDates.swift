@@ -35,6 +35,9 @@ struct ImportDates {
       text = String(text[text.index(after: comma)...]).trimmingCharacters(in: .whitespaces)
     }
     text = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    // Only what an RFC 5322 date can contain goes to DateFormatter: fuzzing found that
+    // Foundation traps on some non-ASCII input (Fuzz/Corpus/importers/regression-mail-date).
+    guard Self.isPlainDate(text) else { return nil }
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     for format in ["d MMM yyyy HH:mm:ss Z", "d MMM yyyy HH:mm Z", "d MMM yy HH:mm:ss Z", "d MMM yyyy HH:mm:ss zzz"] {
@@ -44,7 +47,18 @@ struct ImportDates {
     return nil
   }
 
+  /// Short ASCII made of letters, digits, space and `+ - : . /`: all any date format here
+  /// can match, and nothing that trips Foundation's parser.
+  static func isPlainDate(_ text: String) -> Bool {
+    text.utf8.count <= 64
+      && text.utf8.allSatisfy { byte in
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+          || [0x20, 0x2B, 0x2D, 0x3A, 0x2E, 0x2F].contains(byte)
+      }
+  }
+
   private func local(_ text: String, formats: [String]) -> Date? {
+    guard Self.isPlainDate(text) else { return nil }
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = timeZone
