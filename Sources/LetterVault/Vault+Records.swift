@@ -6,19 +6,9 @@ extension Vault {
   // MARK: - Manifest
 
   func loadManifest(in session: StorageSession) throws -> Manifest {
-    let rows = try session.objects(AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue)
-    guard rows.count == 1, let row = rows.first else {
-      throw VaultError.damaged([Damage(letterID: nil, part: "index", reason: "missing or duplicated")])
-    }
-    do {
-      let plaintext = try cipher.open(
-        row.envelope, field: .manifest, objectID: AssociatedData.manifestObjectID,
-        revision: row.revision, key: cipher.manifestKey)
+    try openManifest(in: session) { plaintext in
       let manifest = try Manifest(parsing: plaintext)
-      guard manifest.epoch == row.revision else { throw ByteReader.Malformed(reason: "epoch") }
-      return manifest
-    } catch {
-      throw VaultError.damaged([Damage(letterID: nil, part: "index", reason: error.reason)])
+      return (manifest, manifest.epoch)
     }
   }
 
@@ -26,26 +16,26 @@ extension Vault {
   /// opening from the key cache and the watermark check need only this, and parsing 10,000
   /// entries three times per command was a third of `list` (docs/PERFORMANCE.md).
   func loadManifestEpoch(in session: StorageSession) throws -> UInt64 {
-    let rows = try session.objects(AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue)
-    guard rows.count == 1, let row = rows.first else {
-      throw VaultError.damaged([Damage(letterID: nil, part: "index", reason: "missing or duplicated")])
-    }
-    do {
-      let plaintext = try cipher.open(
-        row.envelope, field: .manifest, objectID: AssociatedData.manifestObjectID,
-        revision: row.revision, key: cipher.manifestKey)
-      guard try Manifest.epoch(parsing: plaintext) == row.revision else {
-        throw ByteReader.Malformed(reason: "epoch")
-      }
-      return row.revision
-    } catch {
-      throw VaultError.damaged([Damage(letterID: nil, part: "index", reason: error.reason)])
+    try openManifest(in: session) { plaintext in
+      let epoch = try Manifest.epoch(parsing: plaintext)
+      return (epoch, epoch)
     }
   }
 
   /// The manifest as a lookup view for reads (Format/ManifestIndex.swift), same checks as
   /// `loadManifest`.
   func loadManifestIndex(in session: StorageSession) throws -> ManifestIndex {
+    try openManifest(in: session) { plaintext in
+      let index = try ManifestIndex(parsing: plaintext)
+      return (index, index.epoch)
+    }
+  }
+
+  /// The one MANIFEST row, authenticated and handed to `read`, whose epoch must equal the
+  /// row's revision (FORMAT.md §6.3). Any failure is damage to the "index".
+  private func openManifest<T>(
+    in session: StorageSession, _ read: ([UInt8]) throws -> (T, epoch: UInt64)
+  ) throws -> T {
     let rows = try session.objects(AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue)
     guard rows.count == 1, let row = rows.first else {
       throw VaultError.damaged([Damage(letterID: nil, part: "index", reason: "missing or duplicated")])
@@ -54,9 +44,9 @@ extension Vault {
       let plaintext = try cipher.open(
         row.envelope, field: .manifest, objectID: AssociatedData.manifestObjectID,
         revision: row.revision, key: cipher.manifestKey)
-      let index = try ManifestIndex(parsing: plaintext)
-      guard index.epoch == row.revision else { throw ByteReader.Malformed(reason: "epoch") }
-      return index
+      let (value, epoch) = try read(plaintext)
+      guard epoch == row.revision else { throw ByteReader.Malformed(reason: "epoch") }
+      return value
     } catch {
       throw VaultError.damaged([Damage(letterID: nil, part: "index", reason: error.reason)])
     }

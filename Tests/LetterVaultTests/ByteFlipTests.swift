@@ -10,7 +10,7 @@ import Testing
   @Test func everyFlippedByteIsReportedOrChangesNothing() throws {
     let fixture = try TamperFixture()
     defer { fixture.remove() }
-    var random = SeededRandom(seed: 0x1E77_E125)
+    var random = SeededGenerator(seed: 0x1E77_E125)
     let positions = fixture.positions(count: 2000, using: &random)
     #expect(positions.count >= 2000)
     var tally: [String: Int] = [:]

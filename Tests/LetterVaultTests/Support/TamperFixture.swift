@@ -2,19 +2,6 @@ import Foundation
 
 @testable import LetterVault
 
-/// SplitMix64: a seeded generator, so a failing position can be replayed.
-struct SeededRandom: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// A small vault (letters in every state, several revisions, a note) and everything that
 /// can be read back from it, to compare a tampered copy against.
 struct TamperFixture {
@@ -74,7 +61,7 @@ struct TamperFixture {
   }
 
   /// `count` positions or more, spread over every page of the file.
-  func positions(count: Int, using random: inout SeededRandom) -> [Int] {
+  func positions(count: Int, using random: inout SeededGenerator) -> [Int] {
     let pageSize = 4096
     let pages = (original.count + pageSize - 1) / pageSize
     let perPage = (count + pages - 1) / pages
@@ -93,7 +80,7 @@ struct TamperFixture {
 
   /// A non-zero XOR mask. Inside a keyslot's memlimit the mask stays small, so a flip cannot
   /// ask Argon2id for gigabytes (that is refused or slow by design, not what this tests).
-  func mask(at position: Int, using random: inout SeededRandom) -> UInt8 {
+  func mask(at position: Int, using random: inout SeededGenerator) -> UInt8 {
     for slot in keyslotRanges where (slot.lowerBound + 18...slot.lowerBound + 23).contains(position)
     {
       return UInt8.random(in: 1...3, using: &random)
