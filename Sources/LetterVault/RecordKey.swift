@@ -4,6 +4,7 @@ enum RecordKey {
   case meta(LetterID)
   case settings
   case manifest
+  case listing
   case body(revision: UInt32, letterKey: [UInt8])
   case note(number: UInt32, letterKey: [UInt8])
 }
@@ -23,6 +24,7 @@ extension RecordCipher {
     case .meta(let id): KeyDerivation.derive(into: out, id: id.kdfID, context: "LVmeta01", from: masterKey)
     case .settings: KeyDerivation.derive(into: out, id: 1, context: "LVsett01", from: masterKey)
     case .manifest: KeyDerivation.derive(into: out, id: 1, context: "LVmani01", from: masterKey)
+    case .listing: KeyDerivation.derive(into: out, id: 1, context: "LVlist01", from: masterKey)
     case .body(let revision, let letterKey):
       scratch.letterKey.assign(letterKey)
       KeyDerivation.derive(into: out, id: UInt64(revision), context: "LVbody01", from: scratch.letterKey)

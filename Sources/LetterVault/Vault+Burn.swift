@@ -49,7 +49,7 @@ extension Vault {
       }
       recoveryKeyRemoved = try rewrapKeyslots(newCipher.masterKey, kek: kek, in: session)
       try session.deleteAllRows(of: id.bytes)
-      manifest.entries[id.bytes] = nil
+      manifest.removeLetter(id.bytes)
       for row in try session.objects(field: FieldTag.meta.rawValue) {
         let other = LetterID(bytes: row.objectID)
         let otherMeta = try openMeta(row, id: other, manifest: manifest)

@@ -13,7 +13,18 @@ public struct LetterListing: Sendable {
 /// Listing and searching: one scan over the META rows (and, for search, the head bodies).
 extension Vault {
   /// Letters matching `filter`, newest first. Decrypts metadata only, never a body.
+  ///
+  /// Reads the summaries from the LISTING record where they match the manifest, else from
+  /// each META (Vault+Listing.swift, FORMAT.md §6.6); with a damaged manifest or no usable
+  /// listing, scans every META.
   public func list(_ filter: LetterFilter = LetterFilter()) throws(VaultError) -> LetterListing {
+    if let listing = try listFromIndex(filter) { return listing }
+    return try listByScanning(filter)
+  }
+
+  /// `list` from every META row, never the LISTING record (the fallback, and the reference
+  /// the listing is tested against).
+  func listByScanning(_ filter: LetterFilter = LetterFilter()) throws(VaultError) -> LetterListing {
     try scan(fields: [FieldTag.meta.rawValue]) { meta, summary, _ in filter.matches(summary) }
   }
 

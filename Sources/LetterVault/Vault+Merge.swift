@@ -47,7 +47,7 @@ extension Vault {
       // A letter burned on the other computer is destroyed here too (FORMAT.md §6.2).
       for id in burned.remove {
         try session.deleteAllRows(of: id.bytes)
-        manifest.entries[id.bytes] = nil
+        manifest.removeLetter(id.bytes)
       }
       var settings = try loadSettings(in: session, manifest: manifest)
       settings.burnedIDs.formUnion(theirBurned)

@@ -70,6 +70,8 @@ extension Vault {
     try session.put(
       AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue,
       revision: manifest.epoch, envelope: envelope)
+    // FORMAT.md §6.6: the listing goes with the manifest, in the same transaction.
+    try storeListing(manifest, rewritingAll: old == nil, in: session)
   }
 
   /// Runs `change` in one write transaction with the manifest loaded, then stores the
@@ -195,8 +197,9 @@ extension Vault {
       meta.serialized(), field: .meta, objectID: id.bytes, revision: version,
       key: cipher.metaKey(for: id))
     try session.put(id.bytes, field: FieldTag.meta.rawValue, revision: version, envelope: envelope)
-    manifest.entries[id.bytes] = Manifest.Entry(
-      letterID: id.bytes, metaVersion: version, metaHash: Hash.blake2b(envelope))
+    let hash = Hash.blake2b(envelope)
+    manifest.entries[id.bytes] = Manifest.Entry(letterID: id.bytes, metaVersion: version, metaHash: hash)
+    manifest.noteListing(ListingEntry(letterID: id.bytes, metaVersion: version, metaHash: hash, meta: meta))
   }
 
   // MARK: - Bodies

@@ -24,6 +24,17 @@ struct VaultVerifier {
       case .body: bodies[row.objectID, default: []].insert(row.revision)
       case .note: notes[row.objectID, default: []].insert(row.revision)
       case .meta, .settings, .manifest: break
+      case .listing:
+        // FORMAT.md §6.6: every LISTING row must open and parse; stale entries are allowed
+        // (readers check each against the manifest), damaged ones are reported.
+        do {
+          guard let bucket = ListingBucket.bucket(objectID: row.objectID) else {
+            throw ByteReader.Malformed(reason: "not a listing row")
+          }
+          _ = try vault.checkListingRow(row, bucket: bucket)
+        } catch {
+          damaged.append(Damage(letterID: nil, part: "listing", reason: error.reason))
+        }
       case nil where row.field == CaptureConstant.rowKind:
         break  // sealed captures wait for the next unlock; they are not envelopes
       case nil:

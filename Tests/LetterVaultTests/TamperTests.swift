@@ -16,10 +16,14 @@ import Testing
     let vault = try scene.test.reopen()
     #expect(TamperScene.damageNames(scene.a) { _ = try vault.letter(scene.a) })
     #expect(try vault.letter(scene.b).body == "letter B")
-    let listing = try vault.list()
+    let listing = try vault.search("letter")
     #expect(listing.letters.map(\.id) == [scene.b])
     #expect(listing.damaged.map(\.letterID) == [scene.a.description])
+    #expect(try vault.listByScanning().damaged.map(\.letterID) == [scene.a.description])
     #expect(try vault.verify().contains { $0.letterID == scene.a.description })
+    // `list` reads the LISTING record, checked against the manifest, not this row
+    // (FORMAT.md §6.6): it still shows what the writer last saved, and nothing else.
+    #expect(Set(try vault.list().letters.map(\.id)) == [scene.a, scene.b])
   }
 
   @Test func aFlippedByteInABodyEnvelopeNamesThatLetterAndRevision() throws {
@@ -124,7 +128,8 @@ import Testing
     defer { scene.remove() }
     try scene.file.delete(scene.a.bytes)
     let vault = try scene.test.reopen()
-    let listing = try vault.list()
+    // `search` and `verify` read the rows; `list` reads the LISTING record (FORMAT.md §6.6).
+    let listing = try vault.search("letter")
     #expect(listing.letters.map(\.id) == [scene.b])
     #expect(listing.damaged.map(\.letterID) == [scene.a.description])
     #expect(listing.damaged.first?.reason.contains("missing") == true)
@@ -138,7 +143,8 @@ import Testing
     defer { scene.remove() }
     try scene.file.delete(scene.a.bytes, kind: .meta)
     let vault = try scene.test.reopen()
-    #expect(try vault.list().damaged.map(\.letterID) == [scene.a.description])
+    #expect(try vault.search("letter").damaged.map(\.letterID) == [scene.a.description])
+    #expect(try vault.listByScanning().damaged.map(\.letterID) == [scene.a.description])
     let found = try vault.verify()
     #expect(!found.isEmpty)
     #expect(found.allSatisfy { $0.letterID == scene.a.description })
@@ -153,7 +159,7 @@ import Testing
     try scene.file.put(old)
     let vault = try scene.test.reopen()
     #expect(TamperScene.damageNames(scene.a) { _ = try vault.letter(scene.a) })
-    #expect(try vault.list().damaged.map(\.letterID) == [scene.a.description])
+    #expect(try vault.search("letter").damaged.map(\.letterID) == [scene.a.description])
     #expect(try vault.verify().map(\.letterID) == [scene.a.description])
     #expect(try vault.letter(scene.b).body == "letter B")
   }
@@ -181,7 +187,7 @@ import Testing
     }
     let vault = try scene.test.reopen()
     #expect(TamperScene.damageNames(c) { _ = try vault.letter(c) })
-    let listing = try vault.list()
+    let listing = try vault.search("letter")
     #expect(Set(listing.letters.map(\.id)) == [scene.a, scene.b])
     #expect(listing.damaged.map(\.letterID) == [c.description])
     #expect(try vault.verify().contains { $0.letterID == c.description })

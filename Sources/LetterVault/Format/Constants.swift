@@ -52,6 +52,8 @@ enum FieldTag: UInt8, Sendable, CaseIterable {
   case settings = 3
   case manifest = 4
   case note = 5
+  /// FORMAT.md §6.6: the summaries `list` reads instead of every META.
+  case listing = 7
 
   var minimumBucket: Int {
     switch self {
@@ -67,6 +69,7 @@ enum FieldTag: UInt8, Sendable, CaseIterable {
     case .settings: "settings"
     case .manifest: "manifest"
     case .note: "note"
+    case .listing: "listing"
     }
   }
 }

@@ -12,8 +12,30 @@ struct Manifest: Equatable {
   /// Keyed by the 16-byte letter id.
   var entries: [[UInt8]: Entry]
   var settingsHash: [UInt8]
+  /// LISTING entries to store with this manifest (FORMAT.md §6.6), by letter id, and the
+  /// buckets they or a removed letter touch. Never serialized; not part of equality.
+  var listingChanges: [[UInt8]: ListingEntry] = [:]
+  var listingBuckets: Set<UInt8> = []
 
   static let formatVersion: UInt8 = 1
+
+  static func == (lhs: Manifest, rhs: Manifest) -> Bool {
+    lhs.epoch == rhs.epoch && lhs.writtenAt == rhs.writtenAt && lhs.entries == rhs.entries
+      && lhs.settingsHash == rhs.settingsHash
+  }
+
+  /// Records a META just stored, so its LISTING bucket is rewritten with the manifest.
+  mutating func noteListing(_ entry: ListingEntry) {
+    listingChanges[entry.letterID] = entry
+    listingBuckets.insert(entry.letterID[0])
+  }
+
+  /// Drops a letter from the index; its LISTING entry goes with the next store.
+  mutating func removeLetter(_ id: [UInt8]) {
+    entries[id] = nil
+    listingChanges[id] = nil
+    if let first = id.first { listingBuckets.insert(first) }
+  }
 
   init(epoch: UInt64, writtenAt: Int64, entries: [[UInt8]: Entry], settingsHash: [UInt8]) {
     self.epoch = epoch

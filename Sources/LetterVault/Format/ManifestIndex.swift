@@ -52,7 +52,8 @@ struct ManifestIndex {
 
   private func offset(_ index: Int) -> Int { Self.headerSize + index * Self.entrySize }
 
-  private func entry(at index: Int) -> Manifest.Entry {
+  /// The entry at `index` (0..<count), ascending by id.
+  func entry(at index: Int) -> Manifest.Entry {
     let start = offset(index)
     var version: UInt64 = 0
     for byte in 0..<8 { version |= UInt64(bytes[start + 16 + byte]) << (8 * byte) }

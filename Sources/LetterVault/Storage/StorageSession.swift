@@ -74,6 +74,21 @@ struct StorageSession {
       sql: "SELECT object_id, kind, revision, env FROM object WHERE kind = ?", arguments: [field])
   }
 
+  /// Every row of one field whose object id lies in `low...high`: a range on the primary key,
+  /// so only those rows are read (the LISTING rows, FORMAT.md §6.6).
+  func objects(field: UInt8, from low: [UInt8], through high: [UInt8]) throws -> [StoredObject] {
+    try fetch(
+      sql: "SELECT object_id, kind, revision, env FROM object WHERE object_id BETWEEN ? AND ? AND kind = ? ORDER BY object_id, revision",
+      arguments: [Data(low), Data(high), field])
+  }
+
+  /// Removes every row of one field whose object id lies in `low...high`.
+  func delete(field: UInt8, from low: [UInt8], through high: [UInt8]) throws {
+    try db.execute(
+      sql: "DELETE FROM object WHERE object_id BETWEEN ? AND ? AND kind = ?",
+      arguments: [Data(low), Data(high), field])
+  }
+
   /// Every row of the table, for `verify`.
   func allObjects() throws -> [StoredObject] {
     try fetch(sql: "SELECT object_id, kind, revision, env FROM object", arguments: [])

@@ -1,0 +1,152 @@
+/// One letter's line in the LISTING record (FORMAT.md §6.6): what `list` prints and filters on,
+/// and the (META version, META hash) it was taken from.
+///
+/// A reader uses an entry only when that pair equals the manifest's entry for the letter, so
+/// the entry is exactly the authenticated META's summary; anything else (missing, stale,
+/// damaged) is read from the META itself. No key and no text revision hash is copied here.
+struct ListingEntry: Equatable {
+  var letterID: [UInt8]
+  var metaVersion: UInt64
+  var metaHash: [UInt8]
+  var state: LetterState
+  var createdAt: Int64
+  var updatedAt: Int64
+  var lastEditAt: Int64
+  var reviewOn: Int64
+  var releaseAt: Int64
+  var sentAt: Int64
+  var sentHow: UInt8
+  var deliveryError: String
+  var recipient: String
+  var subject: String
+  var tags: [String]
+  var noteCount: UInt32
+  var headRevision: UInt32
+
+  /// The entry for a META just sealed as `version` with envelope hash `hash`.
+  init(letterID: [UInt8], metaVersion: UInt64, metaHash: [UInt8], meta: LetterMeta) {
+    self.letterID = letterID
+    self.metaVersion = metaVersion
+    self.metaHash = metaHash
+    state = meta.state
+    createdAt = meta.createdAt
+    updatedAt = meta.updatedAt
+    lastEditAt = meta.lastEditAt
+    reviewOn = meta.reviewOn
+    releaseAt = meta.releaseAt
+    sentAt = meta.sentAt
+    sentHow = meta.sentHow
+    deliveryError = meta.deliveryError
+    recipient = meta.recipient
+    subject = meta.subject
+    tags = meta.tags
+    noteCount = meta.noteCount
+    headRevision = meta.headRevision
+  }
+
+  func write(to writer: inout ByteWriter) {
+    writer.raw(letterID)
+    writer.u64(metaVersion)
+    writer.raw(metaHash)
+    writer.u8(state.rawValue)
+    for time in [createdAt, updatedAt, lastEditAt, reviewOn, releaseAt, sentAt] { writer.i64(time) }
+    writer.u8(sentHow)
+    writer.text(deliveryError)
+    writer.text(recipient)
+    writer.text(subject)
+    writer.u8(UInt8(tags.count))
+    for tag in tags { writer.text(tag) }
+    writer.u32(noteCount)
+    writer.u32(headRevision)
+  }
+
+  init(reading reader: inout ByteReader) throws(ByteReader.Malformed) {
+    letterID = try reader.raw(FormatConstant.idByteCount)
+    metaVersion = try reader.u64()
+    metaHash = try reader.raw(FormatConstant.hashByteCount)
+    guard let state = LetterState(rawValue: try reader.u8()) else {
+      throw .init(reason: "unknown letter state")
+    }
+    self.state = state
+    createdAt = try reader.i64()
+    updatedAt = try reader.i64()
+    lastEditAt = try reader.i64()
+    reviewOn = try reader.i64()
+    releaseAt = try reader.i64()
+    sentAt = try reader.i64()
+    sentHow = try reader.u8()
+    deliveryError = try reader.text()
+    recipient = try reader.text()
+    subject = try reader.text()
+    let tagCount = Int(try reader.u8())
+    guard tagCount <= FormatConstant.maximumTagCount else { throw .init(reason: "too many tags") }
+    tags = []
+    tags.reserveCapacity(tagCount)
+    for _ in 0..<tagCount { tags.append(try reader.text()) }
+    noteCount = try reader.u32()
+    headRevision = try reader.u32()
+  }
+}
+
+/// The plaintext of one LISTING row (FORMAT.md §6.6): the entries of every letter whose id
+/// starts with the byte `bucket`, strictly ascending by id.
+///
+/// Split into up to 256 rows by the first id byte so a write re-encrypts only its own bucket
+/// (~40 entries at 10,000 letters) instead of one record covering every letter.
+struct ListingBucket: Equatable {
+  static let formatVersion: UInt8 = 1
+  /// The smallest entry: id, version, hash, state, six times, sent-how, three empty texts,
+  /// no tags, two counts.
+  static let minimumEntrySize = 16 + 8 + 32 + 1 + 48 + 1 + 6 + 1 + 8
+
+  let bucket: UInt8
+  var entries: [ListingEntry]
+
+  init(bucket: UInt8, entries: [ListingEntry]) {
+    self.bucket = bucket
+    self.entries = entries
+  }
+
+  /// The row's object id: 15 zero bytes, then the bucket byte (FORMAT.md §6.6).
+  static func objectID(bucket: UInt8) -> [UInt8] {
+    [UInt8](repeating: 0, count: FormatConstant.idByteCount - 1) + [bucket]
+  }
+
+  /// The bucket of a row's object id, or nil when it is not a listing object id.
+  static func bucket(objectID: [UInt8]) -> UInt8? {
+    guard objectID.count == FormatConstant.idByteCount, objectID.dropLast().allSatisfy({ $0 == 0 })
+    else { return nil }
+    return objectID.last
+  }
+
+  func serialized() -> [UInt8] {
+    var writer = ByteWriter(capacity: 16 + entries.count * 160)
+    writer.u8(Self.formatVersion)
+    writer.u8(bucket)
+    writer.u32(UInt32(entries.count))
+    for entry in entries { entry.write(to: &writer) }
+    return writer.bytes
+  }
+
+  /// Parses the plaintext of the row for `bucket`, strictly: the bucket byte must match, every
+  /// id must start with it, ids strictly ascend, and nothing may follow the last entry.
+  init(parsing bytes: [UInt8], bucket: UInt8) throws(ByteReader.Malformed) {
+    var reader = ByteReader(bytes)
+    guard try reader.u8() == Self.formatVersion else { throw .init(reason: "listing version") }
+    guard try reader.u8() == bucket else { throw .init(reason: "listing bucket") }
+    let count = try reader.count(
+      cap: FormatConstant.maximumListCount, minimumElementSize: Self.minimumEntrySize)
+    self.bucket = bucket
+    entries = []
+    entries.reserveCapacity(count)
+    for _ in 0..<count {
+      let entry = try ListingEntry(reading: &reader)
+      guard entry.letterID[0] == bucket else { throw .init(reason: "listing entry in the wrong bucket") }
+      if let previous = entries.last, !previous.letterID.lexicographicallyPrecedes(entry.letterID) {
+        throw .init(reason: "listing entries out of order")
+      }
+      entries.append(entry)
+    }
+    try reader.finish()
+  }
+}

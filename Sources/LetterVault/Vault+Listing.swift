@@ -1,0 +1,154 @@
+import Foundation
+
+/// The LISTING record (FORMAT.md §6.6): every letter's summary, stored in up to 256 small
+/// envelopes with the manifest, so `list` decrypts a few records instead of every META
+/// (docs/PERFORMANCE.md). An entry is used only when its META version and hash equal the
+/// manifest's; a missing, stale or damaged entry is read from the META itself, so a listing
+/// that fell behind makes `list` slower, never wrong.
+extension Vault {
+  private static let listingLow = ListingBucket.objectID(bucket: 0x00)
+  private static let listingHigh = ListingBucket.objectID(bucket: 0xFF)
+
+  // MARK: - Writing
+
+  /// Rewrites the buckets the transaction touched (every bucket after a re-key, when `rewritingAll`),
+  /// keeping only entries that match `manifest`. Called by `storeManifest`, so the listing is
+  /// always written in the same transaction as the manifest it is checked against.
+  func storeListing(_ manifest: Manifest, rewritingAll: Bool, in session: StorageSession) throws {
+    let field = FieldTag.listing.rawValue
+    if rewritingAll {
+      try session.delete(field: field, from: Self.listingLow, through: Self.listingHigh)
+    }
+    guard !manifest.listingBuckets.isEmpty else { return }
+    var changes: [UInt8: [ListingEntry]] = [:]
+    for entry in manifest.listingChanges.values { changes[entry.letterID[0], default: []].append(entry) }
+    for bucket in manifest.listingBuckets.sorted() {
+      let objectID = ListingBucket.objectID(bucket: bucket)
+      var kept: [[UInt8]: ListingEntry] = [:]
+      // A damaged old bucket is simply replaced: its other letters fall back to their META.
+      if !rewritingAll, let old = try openListingBucket(bucket, rows: session.objects(objectID, field: field)) {
+        for entry in old.entries { kept[entry.letterID] = entry }
+      }
+      for entry in changes[bucket] ?? [] { kept[entry.letterID] = entry }
+      let entries = kept.values
+        .filter { entry in
+          guard let current = manifest.entries[entry.letterID] else { return false }
+          return current.metaVersion == entry.metaVersion && current.metaHash == entry.metaHash
+        }
+        .sorted { $0.letterID.lexicographicallyPrecedes($1.letterID) }
+      try session.delete(objectID, field: field)
+      guard !entries.isEmpty else { continue }
+      let envelope = cipher.seal(
+        ListingBucket(bucket: bucket, entries: entries).serialized(), field: .listing,
+        objectID: objectID, revision: manifest.epoch, key: .listing)
+      try session.put(objectID, field: field, revision: manifest.epoch, envelope: envelope)
+    }
+  }
+
+  // MARK: - Reading
+
+  /// The bucket stored in `rows` (the rows of its object id), or nil when there is none, more
+  /// than one, or it does not open and parse.
+  private func openListingBucket(_ bucket: UInt8, rows: [StoredObject]) -> ListingBucket? {
+    guard rows.count == 1, let row = rows.first else { return nil }
+    return try? checkListingRow(row, bucket: bucket)
+  }
+
+  /// Opens and parses one LISTING row; any failure is `Malformed` (for `verify`).
+  func checkListingRow(_ row: StoredObject, bucket: UInt8) throws -> ListingBucket {
+    let plaintext = try row.envelope.withUnsafeBytes { raw in
+      try cipher.open(
+        raw, field: .listing, objectID: row.objectID, revision: row.revision, key: .listing)
+    }
+    return try ListingBucket(parsing: plaintext, bucket: bucket)
+  }
+
+  /// Every entry of every bucket that opens, ascending by letter id. A bucket with more than
+  /// one row, or one that fails to open, contributes nothing (its letters fall back to META).
+  func loadListing(in session: StorageSession) throws -> [ListingEntry] {
+    let rows = try session.objects(
+      field: FieldTag.listing.rawValue, from: Self.listingLow, through: Self.listingHigh)
+    var entries: [ListingEntry] = []
+    var index = 0
+    while index < rows.count {
+      var end = index + 1
+      while end < rows.count, rows[end].objectID == rows[index].objectID { end += 1 }
+      if let bucket = ListingBucket.bucket(objectID: rows[index].objectID),
+        let opened = openListingBucket(bucket, rows: Array(rows[index..<end]))
+      {
+        entries += opened.entries
+      }
+      index = end
+    }
+    return entries
+  }
+
+  /// `list` from the LISTING record: the manifest's letters, each from its listing entry when
+  /// that matches the manifest, else from its META (checked as always). Nil when the manifest
+  /// is damaged or too few entries match: the full scan then reads (and names) everything.
+  func listFromIndex(_ filter: LetterFilter) throws(VaultError) -> LetterListing? {
+    try database.read { session -> LetterListing? in
+      let manifest: ManifestIndex
+      do { manifest = try loadManifestIndex(in: session) } catch VaultError.damaged { return nil }
+      let cached = try loadListing(in: session)
+      var found: [LetterSummary] = []
+      var damaged: [Damage] = []
+      var next = 0
+      var misses = 0
+      for index in 0..<manifest.count {
+        let entry = manifest.entry(at: index)
+        while next < cached.count, cached[next].letterID.lexicographicallyPrecedes(entry.letterID) {
+          next += 1
+        }
+        let summary: LetterSummary
+        if next < cached.count, cached[next].letterID == entry.letterID,
+          cached[next].metaVersion == entry.metaVersion, cached[next].metaHash == entry.metaHash
+        {
+          summary = self.summary(cached[next])
+        } else {
+          // One point lookup per miss; past an eighth of the vault, one scan is cheaper.
+          misses += 1
+          guard misses <= max(64, manifest.count / 8) else { return nil }
+          do {
+            summary = try summaryFromMeta(entry, in: session)
+          } catch VaultError.damaged(let problems) {
+            damaged += problems
+            continue
+          }
+        }
+        if filter.matches(summary) { found.append(summary) }
+      }
+      return LetterListing(letters: Self.newestFirst(found), damaged: damaged)
+    }
+  }
+
+  /// A letter's summary from its META row, checked against its manifest entry.
+  private func summaryFromMeta(_ entry: Manifest.Entry, in session: StorageSession) throws -> LetterSummary {
+    let id = LetterID(bytes: entry.letterID)
+    guard let row = try session.objects(entry.letterID, field: FieldTag.meta.rawValue).last else {
+      throw VaultError.damaged([
+        Damage(letterID: id.description, part: "letter", reason: "listed in the vault index but missing from the file")
+      ])
+    }
+    let meta = try row.envelope.withUnsafeBytes { raw in
+      try openMeta(envelope: raw, version: row.revision, id: id, indexEntry: .some(entry), summaryOnly: true)
+    }
+    return summary(id, meta)
+  }
+
+  /// The same summary `summary(_:_:)` makes from the META the entry was taken from.
+  func summary(_ entry: ListingEntry) -> LetterSummary {
+    LetterSummary(
+      id: LetterID(bytes: entry.letterID), state: entry.state, recipient: entry.recipient,
+      subject: entry.subject, tags: entry.tags,
+      created: Date(storedMilliseconds: entry.createdAt),
+      updated: Date(storedMilliseconds: entry.updatedAt),
+      lastEdited: Date(storedMilliseconds: entry.lastEditAt),
+      releaseAt: entry.releaseAt == 0 ? nil : Date(storedMilliseconds: entry.releaseAt),
+      reviewOn: entry.reviewOn == 0 ? nil : Date(storedMilliseconds: entry.reviewOn),
+      sentAt: entry.sentAt == 0 ? nil : Date(storedMilliseconds: entry.sentAt),
+      sentHow: entry.sentHow == 1 ? "by hand" : entry.sentHow == 2 ? "delivered" : "",
+      deliveryError: entry.deliveryError, revision: Int(entry.headRevision),
+      noteCount: Int(entry.noteCount))
+  }
+}
