@@ -34,8 +34,8 @@ extension Vault {
   /// Called when the vault is opened: writes only on a new boot or a new anomaly.
   func noticeClockChanges() {
     let changed = try? database.read { session in
-      let manifest = try loadManifest(in: session)
-      let stored = try loadSettings(in: session, manifest: manifest)
+      // The index view, not the full manifest: this runs on every open (docs/PERFORMANCE.md).
+      let stored = try loadSettings(in: session, index: try loadManifestIndex(in: session))
       var observed = stored
       _ = observed.observe(clockReading())
       return observed.clock.anomalies != stored.clock.anomalies

@@ -65,20 +65,27 @@ extension Vault {
 
   /// Every entry of every bucket that opens, ascending by letter id. A bucket with more than
   /// one row, or one that fails to open, contributes nothing (its letters fall back to META).
+  /// Streams the rows without copying them (docs/PERFORMANCE.md).
   func loadListing(in session: StorageSession) throws -> [ListingEntry] {
-    let rows = try session.objects(
-      field: FieldTag.listing.rawValue, from: Self.listingLow, through: Self.listingHigh)
     var entries: [ListingEntry] = []
-    var index = 0
-    while index < rows.count {
-      var end = index + 1
-      while end < rows.count, rows[end].objectID == rows[index].objectID { end += 1 }
-      if let bucket = ListingBucket.bucket(objectID: rows[index].objectID),
-        let opened = openListingBucket(bucket, rows: Array(rows[index..<end]))
-      {
-        entries += opened.entries
+    var previous: [UInt8] = []
+    var previousStart = 0
+    try session.forEachObject(
+      field: FieldTag.listing.rawValue, from: Self.listingLow, through: Self.listingHigh
+    ) { objectID, revision, envelope in
+      if objectID == previous {
+        // Two rows for one bucket: use neither.
+        entries.removeSubrange(previousStart...)
+        return
       }
-      index = end
+      previous = objectID
+      previousStart = entries.count
+      guard let bucket = ListingBucket.bucket(objectID: objectID),
+        var plaintext = try? cipher.open(
+          envelope, field: .listing, objectID: objectID, revision: revision, key: .listing)
+      else { return }
+      defer { wipe(&plaintext) }
+      try? ListingBucket.appendEntries(parsing: plaintext, bucket: bucket, to: &entries)
     }
     return entries
   }
@@ -96,16 +103,18 @@ extension Vault {
       var next = 0
       var misses = 0
       for index in 0..<manifest.count {
-        let entry = manifest.entry(at: index)
-        while next < cached.count, cached[next].letterID.lexicographicallyPrecedes(entry.letterID) {
+        while next < cached.count, manifest.compareID(cached[next].letterID, toEntryAt: index) < 0 {
           next += 1
         }
         let summary: LetterSummary
-        if next < cached.count, cached[next].letterID == entry.letterID,
-          cached[next].metaVersion == entry.metaVersion, cached[next].metaHash == entry.metaHash
+        if next < cached.count,
+          manifest.entry(
+            at: index, is: cached[next].letterID, version: cached[next].metaVersion,
+            hash: cached[next].metaHash)
         {
           summary = self.summary(cached[next])
         } else {
+          let entry = manifest.entry(at: index)
           // One point lookup per miss; past an eighth of the vault, one scan is cheaper.
           misses += 1
           guard misses <= max(64, manifest.count / 8) else { return nil }

@@ -114,12 +114,21 @@ extension Vault {
   }
 
   func loadSettings(in session: StorageSession, manifest: Manifest?) throws -> VaultSettings {
+    try loadSettings(in: session, settingsHash: manifest?.settingsHash)
+  }
+
+  /// As above, checked against the hash from a ``ManifestIndex`` (no dictionary of entries).
+  func loadSettings(in session: StorageSession, index: ManifestIndex) throws -> VaultSettings {
+    try loadSettings(in: session, settingsHash: index.settingsHash)
+  }
+
+  private func loadSettings(in session: StorageSession, settingsHash: [UInt8]?) throws -> VaultSettings {
     let rows = try session.objects(AssociatedData.settingsObjectID, field: FieldTag.settings.rawValue)
     guard rows.count == 1, let row = rows.first else {
       throw VaultError.damaged([Damage(letterID: nil, part: "settings", reason: "missing")])
     }
     do {
-      if let manifest, Hash.blake2b(row.envelope) != manifest.settingsHash {
+      if let settingsHash, Hash.blake2b(row.envelope) != settingsHash {
         throw ByteReader.Malformed(reason: "does not match the vault index")
       }
       let plaintext = try cipher.open(

@@ -43,6 +43,9 @@ enum CaptureConstant {
   static let rowKind: UInt8 = 6
   static let magic: [UInt8] = Array("LVIB".utf8)
   static let version: UInt8 = 1
+  /// FORMAT.md §6.5: a capture row's object id starts with these 4 bytes (12 random follow),
+  /// so readers find captures with a range on the primary key instead of a full scan.
+  static let objectIDPrefix: [UInt8] = [0xFE, 0xFE, 0xFE, 0xFE]
 }
 
 /// The field tag of a record: which kind of object an envelope holds (FORMAT.md §5.2).

@@ -131,22 +131,36 @@ struct ListingBucket: Equatable {
   /// Parses the plaintext of the row for `bucket`, strictly: the bucket byte must match, every
   /// id must start with it, ids strictly ascend, and nothing may follow the last entry.
   init(parsing bytes: [UInt8], bucket: UInt8) throws(ByteReader.Malformed) {
-    var reader = ByteReader(bytes)
-    guard try reader.u8() == Self.formatVersion else { throw .init(reason: "listing version") }
-    guard try reader.u8() == bucket else { throw .init(reason: "listing bucket") }
-    let count = try reader.count(
-      cap: FormatConstant.maximumListCount, minimumElementSize: Self.minimumEntrySize)
     self.bucket = bucket
     entries = []
-    entries.reserveCapacity(count)
-    for _ in 0..<count {
-      let entry = try ListingEntry(reading: &reader)
-      guard entry.letterID[0] == bucket else { throw .init(reason: "listing entry in the wrong bucket") }
-      if let previous = entries.last, !previous.letterID.lexicographicallyPrecedes(entry.letterID) {
-        throw .init(reason: "listing entries out of order")
+    try Self.appendEntries(parsing: bytes, bucket: bucket, to: &entries)
+  }
+
+  /// The parse of ``init(parsing:bucket:)``, appending to `entries` (a reader gathering every
+  /// bucket avoids one array per bucket). On failure `entries` is left as it was.
+  static func appendEntries(parsing bytes: [UInt8], bucket: UInt8, to entries: inout [ListingEntry])
+    throws(ByteReader.Malformed)
+  {
+    let start = entries.count
+    do throws(ByteReader.Malformed) {
+      var reader = ByteReader(bytes)
+      guard try reader.u8() == formatVersion else { throw .init(reason: "listing version") }
+      guard try reader.u8() == bucket else { throw .init(reason: "listing bucket") }
+      let count = try reader.count(cap: FormatConstant.maximumListCount, minimumElementSize: minimumEntrySize)
+      // Geometric growth: reserving exactly per bucket copied the whole array 256 times.
+      if entries.capacity < start + count { entries.reserveCapacity(max(start + count, 2 * entries.capacity)) }
+      for _ in 0..<count {
+        let entry = try ListingEntry(reading: &reader)
+        guard entry.letterID[0] == bucket else { throw .init(reason: "listing entry in the wrong bucket") }
+        if entries.count > start, !entries[entries.count - 1].letterID.lexicographicallyPrecedes(entry.letterID) {
+          throw .init(reason: "listing entries out of order")
+        }
+        entries.append(entry)
       }
-      entries.append(entry)
+      try reader.finish()
+    } catch {
+      entries.removeSubrange(start...)
+      throw error
     }
-    try reader.finish()
   }
 }

@@ -31,6 +31,9 @@ struct ManifestIndex {
     }
   }
 
+  /// BLAKE2b-256 of the SETTINGS envelope (the manifest's last 32 bytes).
+  var settingsHash: [UInt8] { Array(bytes[(bytes.count - 32)...]) }
+
   /// The entry for a 16-byte letter id, or nil.
   func entry(for id: [UInt8]) -> Manifest.Entry? {
     guard id.count == 16 else { return nil }
@@ -43,6 +46,20 @@ struct ManifestIndex {
       if order < 0 { high = middle - 1 } else { low = middle + 1 }
     }
     return nil
+  }
+
+  /// Orders `id` against the id of entry `index`: negative, zero or positive.
+  func compareID(_ id: [UInt8], toEntryAt index: Int) -> Int { compare(id, index) }
+
+  /// True when entry `index` has exactly this id, META version and hash, compared in place
+  /// (no arrays made: `list` asks this once per letter).
+  func entry(at index: Int, is id: [UInt8], version: UInt64, hash: [UInt8]) -> Bool {
+    guard id.count == 16, hash.count == 32, compare(id, index) == 0 else { return false }
+    let start = offset(index)
+    return bytes.withUnsafeBytes { raw in
+      raw.loadUnaligned(fromByteOffset: start + 16, as: UInt64.self) == version.littleEndian
+        && hash.withUnsafeBytes { $0.elementsEqual(raw[(start + 24)..<(start + 56)]) }
+    }
   }
 
   /// Every letter id, ascending.

@@ -152,6 +152,23 @@ struct StorageSession {
     }
   }
 
+  /// Streams the rows of one field whose object id lies in `low...high`, in key order, with
+  /// SQLite's own buffers (valid only during the call), as `forEachObject(fields:)`.
+  func forEachObject(
+    field: UInt8, from low: [UInt8], through high: [UInt8],
+    _ body: (_ objectID: [UInt8], _ revision: UInt64, _ envelope: UnsafeRawBufferPointer) throws -> Void
+  ) throws {
+    let rows = try Row.fetchCursor(
+      db,
+      sql: "SELECT object_id, revision, env FROM object WHERE object_id BETWEEN ? AND ? AND kind = ? ORDER BY object_id, revision",
+      arguments: [Data(low), Data(high), field])
+    while let row = try rows.next() {
+      guard let id = row.dataNoCopy(atIndex: 0), let envelope = row.dataNoCopy(atIndex: 2) else { continue }
+      let revision = UInt64(bitPattern: try row.decode(Int64.self, atIndex: 1))
+      try envelope.withUnsafeBytes { raw in try body([UInt8](id), revision, raw) }
+    }
+  }
+
   func quickCheck() throws -> [String] {
     try String.fetchAll(db, sql: "PRAGMA quick_check")
   }
