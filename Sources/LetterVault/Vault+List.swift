@@ -37,6 +37,27 @@ extension Vault {
   {
     guard !text.isEmpty else { throw .invalidInput("there is nothing to search for") }
     let matcher = TextMatcher(text)
+    // On both cores (Vault+Search.swift); `searchSerially` is the same test on one.
+    return try parallelScan { meta, summary, body in
+      guard filter.matches(summary) else { return false }
+      if matcher.matches(meta.recipient) || matcher.matches(meta.subject)
+        || meta.tags.contains(where: matcher.matches)
+      {
+        return true
+      }
+      guard var plaintext = try body() else { return false }
+      defer { wipe(&plaintext) }
+      return matcher.matches(bytes: plaintext)
+    }
+  }
+
+  /// `search` on one thread, with the serial scan: the reference the parallel one is tested
+  /// against.
+  func searchSerially(_ text: String, filter: LetterFilter = LetterFilter()) throws(VaultError)
+    -> LetterListing
+  {
+    guard !text.isEmpty else { throw .invalidInput("there is nothing to search for") }
+    let matcher = TextMatcher(text)
     return try scan(fields: [FieldTag.meta.rawValue, FieldTag.body.rawValue]) { meta, summary, body in
       guard filter.matches(summary) else { return false }
       if matcher.matches(meta.recipient) || matcher.matches(meta.subject)
@@ -133,7 +154,7 @@ extension Vault {
   }
 
   /// Manifest entries with no META row (the slow path, taken only when counts differ).
-  private func missingLetters(_ manifest: ManifestIndex, in session: StorageSession) throws -> [Damage] {
+  func missingLetters(_ manifest: ManifestIndex, in session: StorageSession) throws -> [Damage] {
     let present = Set(try session.objectIDs(field: FieldTag.meta.rawValue, hexPrefix: ""))
     return manifest.ids.filter { !present.contains($0) }
       .sorted { $0.lexicographicallyPrecedes($1) }

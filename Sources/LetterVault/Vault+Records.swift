@@ -176,10 +176,14 @@ extension Vault {
 
   /// As above, with the manifest entry already looked up (a scan looks each id up once):
   /// `indexEntry` is nil without a manifest, `.some(nil)` when the id is not in it.
+  ///
+  /// `cipher` replaces the vault's own for a worker thread of a parallel scan (each worker
+  /// needs its own key scratch; Vault+Search.swift).
   func openMeta(
     envelope: UnsafeRawBufferPointer, version: UInt64, id: LetterID,
-    indexEntry: Manifest.Entry??, summaryOnly: Bool
+    indexEntry: Manifest.Entry??, summaryOnly: Bool, using cipher: RecordCipher? = nil
   ) throws -> LetterMeta {
+    let cipher = cipher ?? self.cipher
     do {
       if let indexEntry {
         guard let entry = indexEntry else {
@@ -241,8 +245,10 @@ extension Vault {
 
   /// Checks a BODY envelope against META's hash list, then opens it in place.
   func openBody(
-    envelope: UnsafeRawBufferPointer, id: LetterID, meta: LetterMeta, revision: LetterMeta.Revision
+    envelope: UnsafeRawBufferPointer, id: LetterID, meta: LetterMeta, revision: LetterMeta.Revision,
+    using cipher: RecordCipher? = nil
   ) throws -> [UInt8] {
+    let cipher = cipher ?? self.cipher
     do {
       guard Hash.blake2b(envelope) == revision.envelopeHash else {
         throw ByteReader.Malformed(reason: "does not match the letter's metadata")

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import LetterVault
+@_spi(Bulk) @testable import LetterVault
 
 /// The LISTING record (FORMAT.md §6.6): `list` from it equals `list` from every META, and a
 /// stale, missing, moved or damaged listing row never changes what `list` shows.
@@ -151,5 +151,49 @@ import Testing
       let swapped = ListingBucket(bucket: byte, entries: bucket.entries.reversed())
       #expect(throws: ByteReader.Malformed.self) { try ListingBucket(parsing: swapped.serialized(), bucket: byte) }
     }
+  }
+}
+
+/// `search` on two threads (Vault+Search.swift) finds exactly what the serial scan finds, and
+/// names the same damage.
+@Suite struct ParallelSearchTests {
+  @Test func theParallelSearchMatchesTheSerialOneOnASeededCorpus() throws {
+    let test = try TestVault()
+    defer { test.remove() }
+    var random = SeededGenerator(seed: 0x5EA_2C4)
+    let words = ["harbour", "Lighthouse", "rain", "kitchen", "LIGHTHOUSE", "tuesday", "café", "sorry"]
+    var drafts: [(draft: LetterDraft, created: Date, held: Bool)] = []
+    for index in 0..<1_300 {
+      let text = (0..<40).map { _ in words[Int.random(in: 0..<words.count, using: &random)] }
+        .joined(separator: " ")
+      drafts.append(
+        (LetterDraft(recipient: index % 7 == 0 ? "Lighthouse keeper" : "Mum", text: "\(index) \(text)"),
+         Date(timeIntervalSince1970: 1_700_000_000 + Double(index) * 3600), index % 3 == 0))
+    }
+    let ids = try test.vault.write(batch: drafts)
+    try test.vault.edit(ids[5], body: Array("a new head revision about lighthouse".utf8))
+    for needle in ["lighthouse", "CAFÉ", "zeppelin", "1299", "keeper"] {
+      for filter in [LetterFilter(), LetterFilter(state: .held)] {
+        let parallel = try test.vault.search(needle, filter: filter)
+        let serial = try test.vault.searchSerially(needle, filter: filter)
+        #expect(parallel.letters == serial.letters, "\(needle)")
+        #expect(parallel.damaged.isEmpty && serial.damaged.isEmpty)
+      }
+    }
+    #expect(try test.vault.search("zeppelin").letters.isEmpty)
+    #expect(try test.vault.search("1299").letters.count == 1)
+  }
+
+  @Test func damageIsNamedTheSameWayOnBothPaths() throws {
+    let scene = try TamperScene()
+    defer { scene.remove() }
+    try scene.file.flipByte(.body, of: scene.a.bytes, revision: 2)
+    try scene.file.delete(scene.b.bytes, kind: .meta)
+    let vault = try scene.test.reopen()
+    let parallel = try vault.search("letter")
+    let serial = try vault.searchSerially("letter")
+    #expect(parallel.letters == serial.letters)
+    #expect(parallel.damaged == serial.damaged)
+    #expect(Set(parallel.damaged.compactMap(\.letterID)) == [scene.a.description, scene.b.description])
   }
 }
