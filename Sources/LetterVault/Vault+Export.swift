@@ -22,13 +22,19 @@ extension Vault {
     let settings = try database.read { session in
       try loadSettings(in: session, manifest: try loadManifest(in: session))
     }
+    // Every text in one scan (Vault+ReadAll.swift), not one transaction per letter.
+    var texts: [LetterID: Letter] = [:]
+    for letter in try self.letters(filter) { texts[letter.summary.id] = letter }
     var letters: [ExportedLetter] = []
     for summary in chosen {
       let email = settings.recipients.first {
         $0.name.lowercased() == summary.recipient.lowercased()
       }?.email ?? ""
+      var text = texts[summary.id]
+      if text == nil { text = try letter(summary.id) }
       letters.append(
-        ExportedLetter(letter: try letter(summary.id), notes: try notes(summary.id), email: email))
+        ExportedLetter(
+          letter: text!, notes: summary.noteCount > 0 ? try notes(summary.id) : [], email: email))
     }
     return LetterBundle(
       letters: letters, exportedAt: clock.now(), from: settings.delivery?.from ?? "")

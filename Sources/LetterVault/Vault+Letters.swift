@@ -173,8 +173,12 @@ extension Vault {
     writer.text(meta.recipient)
     writer.text(meta.subject)
     writer.raw(body)
-    let key = RecordCipher.fingerprintKey(letterKey: SecretBytes(copying: meta.letterKey))
-    let hex = Hex.encode(Hash.blake2b(writer.bytes, key: key, length: 6))
+    // K_fp (FORMAT.md §4.3) in the cipher's reused protected buffers: two `sodium_malloc`s per
+    // letter (mmap, mlock, mprotect) were a sixth of exporting 10,000 letters (docs/PERFORMANCE.md).
+    let scratch = cipher.scratch
+    scratch.letterKey.assign(meta.letterKey)
+    KeyDerivation.derive(into: scratch.subkey, id: 0, context: "LVfprt01", from: scratch.letterKey)
+    let hex = Hex.encode(Hash.blake2b(writer.bytes, key: scratch.subkey, length: 6))
     let chars = Array(hex)
     return "\(String(chars[0..<4]))-\(String(chars[4..<8]))-\(String(chars[8..<12]))"
   }
