@@ -29,7 +29,13 @@ enum Console {
 
   /// Data on stdout.
   static func out(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    // The string's own UTF-8 storage when it has one: no copy of a 10,000-line listing.
+    var text = text
+    text.withUTF8 { utf8 in
+      guard let base = utf8.baseAddress, !utf8.isEmpty else { return }
+      FileHandle.standardOutput.write(
+        Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: utf8.count, deallocator: .none))
+    }
   }
 
   private static func write(_ text: String) {
