@@ -74,11 +74,19 @@ import Testing
     #expect(other.status == 0)
     #expect(other.stdout.contains("second\n"))
 
+    // `search` reads every META row: it names the damaged one and shows the other.
+    let searched = try fixture.run(["search", "s"])
+    #expect(searched.status == 65)
+    #expect(searched.stdout.contains(String(fine.prefix(8))))
+    #expect(!searched.stdout.contains(String(damaged.prefix(8))))
+    #expect(searched.stderr.contains(String(damaged.prefix(8))))
+
+    // `list` reads the LISTING record, checked against the manifest (FORMAT.md §6.6), not
+    // the altered row: both letters, as last saved.
     let listed = try fixture.run(["list"])
-    #expect(listed.status == 65)
+    #expect(listed.status == 0)
     #expect(listed.stdout.contains(String(fine.prefix(8))))
-    #expect(!listed.stdout.contains(String(damaged.prefix(8))))
-    #expect(listed.stderr.contains(String(damaged.prefix(8))))
+    #expect(listed.stdout.contains(String(damaged.prefix(8))))
   }
 
   @Test func aDamagedTextIsNamedByShowAndVerify() throws {
