@@ -14,7 +14,7 @@ public struct LetterID: Hashable, Sendable, CustomStringConvertible, Comparable 
   public var description: String { Hex.encode(bytes) }
 
   /// The first 8 hex characters, as `list` shows them.
-  public var short: String { String(description.prefix(8)) }
+  public var short: String { Hex.encode(bytes.prefix(4)) }
 
   /// The 64-bit number `crypto_kdf` uses for this letter's META key (FORMAT.md §4.3).
   var kdfID: UInt64 {

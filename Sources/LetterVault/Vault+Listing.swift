@@ -90,6 +90,72 @@ extension Vault {
     return entries
   }
 
+  /// The summary of each manifest entry whose listing entry matches it (same id, META version
+  /// and hash), by manifest index; nil elsewhere. Built straight from the listing bytes: no
+  /// entry structs, hashes compared in place (docs/PERFORMANCE.md). A bucket that fails to
+  /// open or parse, or has two rows, contributes nothing.
+  func listingSummaries(_ manifest: ManifestIndex, in session: StorageSession) throws -> [LetterSummary?] {
+    var summaries = [LetterSummary?](repeating: nil, count: manifest.count)
+    var previous: [UInt8] = []
+    var filled: [Int] = []
+    try session.forEachObject(
+      field: FieldTag.listing.rawValue, from: Self.listingLow, through: Self.listingHigh
+    ) { objectID, revision, envelope in
+      defer { if objectID != previous { previous = objectID } }
+      // A second row for the same bucket: use neither.
+      if objectID == previous {
+        for index in filled { summaries[index] = nil }
+        filled = []
+        return
+      }
+      filled = []
+      guard let bucket = ListingBucket.bucket(objectID: objectID),
+        var plaintext = try? cipher.open(
+          envelope, field: .listing, objectID: objectID, revision: revision, key: .listing)
+      else { return }
+      defer { wipe(&plaintext) }
+      do {
+        try readListingBucket(plaintext, bucket: bucket, manifest: manifest) { index, summary in
+          summaries[index] = summary
+          filled.append(index)
+        }
+      } catch {
+        for index in filled { summaries[index] = nil }
+        filled = []
+      }
+    }
+    return summaries
+  }
+
+  /// Parses one bucket as strictly as ``ListingBucket/init(parsing:bucket:)`` and hands over
+  /// each entry that matches the manifest, with its manifest index.
+  private func readListingBucket(
+    _ plaintext: [UInt8], bucket: UInt8, manifest: ManifestIndex, _ found: (Int, LetterSummary) -> Void
+  ) throws(ByteReader.Malformed) {
+    var reader = ByteReader(plaintext)
+    guard try reader.u8() == ListingBucket.formatVersion else { throw .init(reason: "listing version") }
+    guard try reader.u8() == bucket else { throw .init(reason: "listing bucket") }
+    let count = try reader.count(
+      cap: FormatConstant.maximumListCount, minimumElementSize: ListingBucket.minimumEntrySize)
+    var previous: [UInt8]?
+    for _ in 0..<count {
+      let key = try ListingEntry.readKey(&reader)
+      let fields = try ListingSummary(reading: &reader)
+      let id = Array(plaintext[key.id])
+      guard id[0] == bucket else { throw .init(reason: "listing entry in the wrong bucket") }
+      if let previous, !previous.lexicographicallyPrecedes(id) {
+        throw .init(reason: "listing entries out of order")
+      }
+      previous = id
+      guard let index = manifest.index(of: id) else { continue }
+      let matches = plaintext.withUnsafeBytes { raw in
+        manifest.entry(at: index, hasVersion: key.version, hash: UnsafeRawBufferPointer(rebasing: raw[key.hash]))
+      }
+      if matches { found(index, summary(LetterID(bytes: id), fields)) }
+    }
+    try reader.finish()
+  }
+
   /// `list` from the LISTING record: the manifest's letters, each from its listing entry when
   /// that matches the manifest, else from its META (checked as always). Nil when the manifest
   /// is damaged or too few entries match: the full scan then reads (and names) everything.
@@ -97,35 +163,24 @@ extension Vault {
     try database.read { session -> LetterListing? in
       let manifest: ManifestIndex
       do { manifest = try loadManifestIndex(in: session) } catch VaultError.damaged { return nil }
-      let cached = try loadListing(in: session)
+      let cached = try listingSummaries(manifest, in: session)
+      // One point lookup per miss; past an eighth of the vault, one scan is cheaper.
+      let misses = cached.lazy.filter { $0 == nil }.count
+      guard misses <= max(64, manifest.count / 8) else { return nil }
       var found: [LetterSummary] = []
+      found.reserveCapacity(manifest.count)
       var damaged: [Damage] = []
-      var next = 0
-      var misses = 0
       for index in 0..<manifest.count {
-        while next < cached.count, manifest.compareID(cached[next].letterID, toEntryAt: index) < 0 {
-          next += 1
-        }
-        let summary: LetterSummary
-        if next < cached.count,
-          manifest.entry(
-            at: index, is: cached[next].letterID, version: cached[next].metaVersion,
-            hash: cached[next].metaHash)
-        {
-          summary = self.summary(cached[next])
-        } else {
-          let entry = manifest.entry(at: index)
-          // One point lookup per miss; past an eighth of the vault, one scan is cheaper.
-          misses += 1
-          guard misses <= max(64, manifest.count / 8) else { return nil }
+        var summary = cached[index]
+        if summary == nil {
           do {
-            summary = try summaryFromMeta(entry, in: session)
+            summary = try summaryFromMeta(manifest.entry(at: index), in: session)
           } catch VaultError.damaged(let problems) {
             damaged += problems
             continue
           }
         }
-        if filter.matches(summary) { found.append(summary) }
+        if let summary, filter.matches(summary) { found.append(summary) }
       }
       return LetterListing(letters: Self.newestFirst(found), damaged: damaged)
     }
@@ -146,9 +201,9 @@ extension Vault {
   }
 
   /// The same summary `summary(_:_:)` makes from the META the entry was taken from.
-  func summary(_ entry: ListingEntry) -> LetterSummary {
+  func summary(_ id: LetterID, _ entry: ListingSummary) -> LetterSummary {
     LetterSummary(
-      id: LetterID(bytes: entry.letterID), state: entry.state, recipient: entry.recipient,
+      id: id, state: entry.state, recipient: entry.recipient,
       subject: entry.subject, tags: entry.tags,
       created: Date(storedMilliseconds: entry.createdAt),
       updated: Date(storedMilliseconds: entry.updatedAt),

@@ -108,7 +108,7 @@ import Testing
         try session.objects(ListingBucket.objectID(bucket: bucketByte), field: FieldTag.listing.rawValue)[0],
         bucket: bucketByte)
       let index = try #require(bucket.entries.firstIndex { $0.letterID == ids[5].bytes })
-      bucket.entries[index].recipient = "not the writer's words"
+      bucket.entries[index].summary.recipient = "not the writer's words"
       bucket.entries[index].metaHash = [UInt8](repeating: 7, count: 32)
       let objectID = ListingBucket.objectID(bucket: bucketByte)
       try session.delete(objectID, field: FieldTag.listing.rawValue)

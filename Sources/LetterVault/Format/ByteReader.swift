@@ -16,6 +16,13 @@ struct ByteReader {
 
   var remaining: Int { bytes.count - offset }
 
+  /// Skips `count` bytes and returns where they are, for callers that compare in place.
+  mutating func span(_ count: Int) throws(Malformed) -> Range<Int> {
+    guard count >= 0, count <= remaining else { throw Malformed(reason: "truncated") }
+    defer { offset += count }
+    return offset..<offset + count
+  }
+
   mutating func u8() throws(Malformed) -> UInt8 {
     guard remaining >= 1 else { throw Malformed(reason: "truncated") }
     defer { offset += 1 }

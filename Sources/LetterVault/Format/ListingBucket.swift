@@ -8,6 +8,43 @@ struct ListingEntry: Equatable {
   var letterID: [UInt8]
   var metaVersion: UInt64
   var metaHash: [UInt8]
+  var summary: ListingSummary
+
+  /// The entry for a META just sealed as `version` with envelope hash `hash`.
+  init(letterID: [UInt8], metaVersion: UInt64, metaHash: [UInt8], meta: LetterMeta) {
+    self.letterID = letterID
+    self.metaVersion = metaVersion
+    self.metaHash = metaHash
+    summary = ListingSummary(meta: meta)
+  }
+
+  func write(to writer: inout ByteWriter) {
+    writer.raw(letterID)
+    writer.u64(metaVersion)
+    writer.raw(metaHash)
+    summary.write(to: &writer)
+  }
+
+  init(reading reader: inout ByteReader) throws(ByteReader.Malformed) {
+    letterID = try reader.raw(FormatConstant.idByteCount)
+    metaVersion = try reader.u64()
+    metaHash = try reader.raw(FormatConstant.hashByteCount)
+    summary = try ListingSummary(reading: &reader)
+  }
+
+  /// Where an entry's key fields are in the plaintext, read without copying them; the
+  /// summary follows at the reader's position (`list`'s read path, Vault+Listing.swift).
+  static func readKey(_ reader: inout ByteReader) throws(ByteReader.Malformed)
+    -> (id: Range<Int>, version: UInt64, hash: Range<Int>)
+  {
+    let id = try reader.span(FormatConstant.idByteCount)
+    let version = try reader.u64()
+    return (id, version, try reader.span(FormatConstant.hashByteCount))
+  }
+}
+
+/// The summary fields of a listing entry: what `list` prints and filters on, copied from META.
+struct ListingSummary: Equatable {
   var state: LetterState
   var createdAt: Int64
   var updatedAt: Int64
@@ -23,11 +60,7 @@ struct ListingEntry: Equatable {
   var noteCount: UInt32
   var headRevision: UInt32
 
-  /// The entry for a META just sealed as `version` with envelope hash `hash`.
-  init(letterID: [UInt8], metaVersion: UInt64, metaHash: [UInt8], meta: LetterMeta) {
-    self.letterID = letterID
-    self.metaVersion = metaVersion
-    self.metaHash = metaHash
+  init(meta: LetterMeta) {
     state = meta.state
     createdAt = meta.createdAt
     updatedAt = meta.updatedAt
@@ -45,9 +78,6 @@ struct ListingEntry: Equatable {
   }
 
   func write(to writer: inout ByteWriter) {
-    writer.raw(letterID)
-    writer.u64(metaVersion)
-    writer.raw(metaHash)
     writer.u8(state.rawValue)
     for time in [createdAt, updatedAt, lastEditAt, reviewOn, releaseAt, sentAt] { writer.i64(time) }
     writer.u8(sentHow)
@@ -61,9 +91,6 @@ struct ListingEntry: Equatable {
   }
 
   init(reading reader: inout ByteReader) throws(ByteReader.Malformed) {
-    letterID = try reader.raw(FormatConstant.idByteCount)
-    metaVersion = try reader.u64()
-    metaHash = try reader.raw(FormatConstant.hashByteCount)
     guard let state = LetterState(rawValue: try reader.u8()) else {
       throw .init(reason: "unknown letter state")
     }
@@ -81,7 +108,7 @@ struct ListingEntry: Equatable {
     let tagCount = Int(try reader.u8())
     guard tagCount <= FormatConstant.maximumTagCount else { throw .init(reason: "too many tags") }
     tags = []
-    tags.reserveCapacity(tagCount)
+    if tagCount > 0 { tags.reserveCapacity(tagCount) }
     for _ in 0..<tagCount { tags.append(try reader.text()) }
     noteCount = try reader.u32()
     headRevision = try reader.u32()

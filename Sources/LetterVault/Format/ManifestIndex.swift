@@ -36,29 +36,30 @@ struct ManifestIndex {
 
   /// The entry for a 16-byte letter id, or nil.
   func entry(for id: [UInt8]) -> Manifest.Entry? {
+    index(of: id).map(entry(at:))
+  }
+
+  /// The position of a 16-byte letter id among the entries, or nil.
+  func index(of id: [UInt8]) -> Int? {
     guard id.count == 16 else { return nil }
     var low = 0
     var high = count - 1
     while low <= high {
       let middle = (low + high) / 2
       let order = compare(id, middle)
-      if order == 0 { return entry(at: middle) }
+      if order == 0 { return middle }
       if order < 0 { high = middle - 1 } else { low = middle + 1 }
     }
     return nil
   }
 
-  /// Orders `id` against the id of entry `index`: negative, zero or positive.
-  func compareID(_ id: [UInt8], toEntryAt index: Int) -> Int { compare(id, index) }
-
-  /// True when entry `index` has exactly this id, META version and hash, compared in place
-  /// (no arrays made: `list` asks this once per letter).
-  func entry(at index: Int, is id: [UInt8], version: UInt64, hash: [UInt8]) -> Bool {
-    guard id.count == 16, hash.count == 32, compare(id, index) == 0 else { return false }
+  /// True when entry `index` holds this META version and hash, compared in place.
+  func entry(at index: Int, hasVersion version: UInt64, hash: UnsafeRawBufferPointer) -> Bool {
+    guard hash.count == 32 else { return false }
     let start = offset(index)
     return bytes.withUnsafeBytes { raw in
       raw.loadUnaligned(fromByteOffset: start + 16, as: UInt64.self) == version.littleEndian
-        && hash.withUnsafeBytes { $0.elementsEqual(raw[(start + 24)..<(start + 56)]) }
+        && hash.elementsEqual(raw[(start + 24)..<(start + 56)])
     }
   }
 
