@@ -6,9 +6,9 @@ struct Burn: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Destroy a draft or held letter. It cannot be brought back.",
     discussion: """
-      The letter's records are overwritten and the vault gets a new key, so copies of the file
-      made from now on hold nothing of it. Older copies (backups, snapshots, synced versions)
-      still do, for someone who also knows the passphrase, and an SSD may keep old blocks.
+      The letter's records are overwritten and the vault gets a new key, so copies of the file \
+      made from now on hold nothing of it. Older copies (backups, snapshots, synced versions) \
+      still do, for someone who also knows the passphrase, and an SSD may keep old blocks. \
       Asks for the passphrase and for the first 4 characters of the id.
       """)
 

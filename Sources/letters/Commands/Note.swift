@@ -6,8 +6,8 @@ struct Note: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Add a dated note to a letter: how it feels now, a reply received.",
     discussion: """
-      Without TEXT the note is read from stdin when piped, else written in $EDITOR. Text given
-      as an argument is visible in shell history and to other processes; stdin or the editor
+      Without TEXT the note is read from stdin when piped, else written in $EDITOR. Text given \
+      as an argument is visible in shell history and to other processes; stdin or the editor \
       keeps it private.
       """)
 
