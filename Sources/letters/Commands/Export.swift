@@ -37,7 +37,9 @@ struct Export: ParsableCommand {
     // Export never changes the vault: jotted letters wait for the next command.
     let vault = try options.open(acceptingCaptures: false)
     let letterIDs = try ids.map { try vault.resolve($0) }
-    let bundle = try vault.exportBundle(ids: letterIDs, filter: filter)
+    let bundle = try ProgressLine.around {
+      try vault.exportBundle(ids: letterIDs, filter: filter, progress: $0)
+    }
     guard !bundle.letters.isEmpty else {
       Console.info("no letters match; nothing was exported")
       return
