@@ -67,6 +67,7 @@ import Testing
     defer { fixture.remove() }
     let verify = try onTerminal(fixture, ["verify"])
     #expect(verify.contains("Checking letters… 0 of \(Self.count)"), "\(verify.debugDescription)")
+    #expect(verify.contains("Checking letters… \(Self.count) of \(Self.count)"))
     expectWiped(verify, before: "letters: everything checks out")
 
     let output = fixture.directory.appendingPathComponent("all.json").path

@@ -28,8 +28,12 @@ final class ProgressLine {
   func update(_ progress: VaultProgress) {
     guard enabled, progress.total >= Self.minimumLetters else { return }
     let now = ProcessInfo.processInfo.systemUptime
-    // A new phase is shown at once; within a phase, at most every tenth of a second.
-    guard progress.phase != lastPhase || now - lastDraw >= Self.redrawInterval else { return }
+    // A new phase and its end are shown at once; in between, at most every tenth of a second
+    // (the end stays up while the next step runs, e.g. merge reading the copy it checked).
+    guard
+      progress.phase != lastPhase || progress.done == progress.total
+        || now - lastDraw >= Self.redrawInterval
+    else { return }
     lastDraw = now
     lastPhase = progress.phase
     let text =
