@@ -13,7 +13,7 @@ struct Burn: ParsableCommand {
       """)
 
   @OptionGroup var options: VaultOptions
-  @Argument(help: "The letter's id (4 or more characters).") var id: String
+  @Argument(help: "The letter's id (4 or more characters).", completion: Completions.letterIDs) var id: String
   @Option(help: "Confirm without a terminal: the letter's id (at least its first 4 characters).")
   var confirmId: String?
 

@@ -11,7 +11,7 @@ struct Jot: ParsableCommand {
       """)
 
   @OptionGroup var options: VaultOptions
-  @Option(help: "Who the letter is to.") var to: String = ""
+  @Option(help: "Who the letter is to.", completion: Completions.recipients) var to: String = ""
   @Option(help: "A subject line.") var subject: String = ""
   @Argument(help: "The text (optional; see above).") var words: [String] = []
 

@@ -12,7 +12,7 @@ struct Note: ParsableCommand {
       """)
 
   @OptionGroup var options: VaultOptions
-  @Argument(help: "The letter's id.") var id: String
+  @Argument(help: "The letter's id.", completion: Completions.letterIDs) var id: String
   @Argument(help: "The note (optional; see above).") var text: String?
 
   func run() throws {

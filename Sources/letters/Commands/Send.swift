@@ -20,7 +20,7 @@ struct Send: ParsableCommand {
       """)
 
   @OptionGroup var options: VaultOptions
-  @Argument(help: "The letter's id (4 or more characters).") var id: String
+  @Argument(help: "The letter's id (4 or more characters).", completion: Completions.letterIDs) var id: String
   @Option(
     help: ArgumentHelp(
       "The fingerprint from `letters show`, for scripts.", valueName: "fingerprint"))
