@@ -34,6 +34,9 @@ let package = Package(
     ),
     .executableTarget(
       name: "quickstart", dependencies: ["LetterVault"], path: "Examples/quickstart"),
+    .executableTarget(
+      name: "cooling-off", dependencies: ["LetterVault"], path: "Examples/cooling-off"),
+    .executableTarget(name: "export", dependencies: ["LetterVault"], path: "Examples/export"),
     .testTarget(
       name: "LetterVaultTests",
       dependencies: [

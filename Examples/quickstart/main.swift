@@ -7,6 +7,8 @@ let directory = FileManager.default.temporaryDirectory
   .appendingPathComponent("letters-quickstart-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: directory) }
+// The vault's device record (rollback watermark) goes here too, not into ~/.local/state.
+setenv("XDG_STATE_HOME", directory.appendingPathComponent("state").path, 1)
 let path = directory.appendingPathComponent("vault.db").path
 
 // `.testing` keeps the example instant; real vaults use the default (moderate) cost.

@@ -14,8 +14,20 @@ public final class Passphrase: Sendable {
       end -= 1
       if end > 0, bytes[end - 1] == 0x0D { end -= 1 }
     }
-    secret = SecretBytesBox(SecretBytes(copying: bytes[0..<end]))
+    secret = SecretBytesBox(SecretBytes(copying: Self.normalised(bytes[0..<end])))
     wipe(&bytes)
+  }
+
+  /// FORMAT.md §4.1: non-ASCII UTF-8 is normalised to NFC, so "é" typed as one code point
+  /// (Linux) or as e + U+0301 (macOS input, NFD) opens the same vault. NFC, not NFKD: it
+  /// folds nothing the writer may have chosen on purpose. ASCII and bytes that are not
+  /// UTF-8 are used exactly as given. The `String` this needs is a transient copy that
+  /// cannot be wiped (FORMAT.md §14).
+  static func normalised(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    guard bytes.contains(where: { $0 >= 0x80 }),
+      let text = String(validating: bytes, as: UTF8.self)
+    else { return bytes }
+    return ArraySlice(text.precomposedStringWithCanonicalMapping.utf8)
   }
 
   /// A passphrase from a string (examples and tests; the CLI never builds one from a String).

@@ -14,10 +14,13 @@ extension Vault {
   /// outcome cannot be known (timeout), the attempt stays open and
   /// ``VaultError/deliveryUnresolved(letter:startedAt:)`` is thrown.
   ///
-  /// Internal until it goes through the cooling-off gate (`authorizeRelease`) and is wired
-  /// into `letters send`: a public method that skipped the brake would be a way around it.
+  /// The cooling-off brake stands in front of the command exactly as it does in
+  /// ``release(_:confirming:how:)``: while the letter cools off, in quiet hours or while the
+  /// clock disagrees this throws ``VaultError/notYet(until:reason:)`` (and records what it saw
+  /// of the clock); a fingerprint that is not the current text's throws
+  /// ``VaultError/fingerprintMismatch(_:)``. In both cases nothing runs.
   @discardableResult
-  func deliver(
+  public func deliver(
     _ id: LetterID, confirming fingerprint: String, environment: [String: String] = [:],
     timeout: TimeInterval = 120
   ) throws(VaultError) -> DeliveryReceipt {
@@ -33,15 +36,21 @@ extension Vault {
     let message: [UInt8]
   }
 
-  /// Transaction 1: every check, then `delivery_started_at = now`.
+  /// Transaction 1: every check of a release (FORMAT.md §18), then `delivery_started_at = now`.
+  /// A wait is returned out of the transaction and thrown after it, so the clock log
+  /// `authorizeRelease` writes on a wait is committed, as `release` does.
   func startDelivery(_ id: LetterID, confirming fingerprint: String) throws(VaultError) -> DeliveryJob {
-    try mutate { session, manifest in
-      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
-      guard meta.deliveryStartedAt == 0 else {
+    let step: DeliveryStep = try mutate { session, manifest in
+      let (current, _) = try loadMeta(id, in: session, manifest: manifest)
+      // Never twice (FORMAT.md §19 "Delivery"): an attempt without an outcome blocks every
+      // later one until the writer answers.
+      guard current.deliveryStartedAt == 0 || current.state == .sent else {
         throw VaultError.deliveryUnresolved(
-          letter: id.short, startedAt: Date(storedMilliseconds: meta.deliveryStartedAt))
+          letter: id.short, startedAt: Date(storedMilliseconds: current.deliveryStartedAt))
       }
-      let body = try authorizeDelivery(id, meta: meta, confirming: fingerprint, in: session, manifest: &manifest)
+      let checked = try authorizeRelease(id, confirming: fingerprint, in: session, manifest: &manifest)
+      guard case .open(var meta, let version) = checked else { return .refused(checked) }
+      let body = try loadBody(id, meta: meta, revision: meta.revisions.last!, in: session)
       let settings = try loadSettings(in: session, manifest: manifest)
       guard let delivery = settings.delivery else {
         throw VaultError.notAllowed(
@@ -69,10 +78,23 @@ extension Vault {
         messageID: "\(id).\(meta.headRevision)@\(domain.isEmpty ? "letters.invalid" : domain)",
         body: String(decoding: body, as: UTF8.self))
       let zone = TimeZone(identifier: settings.policy.timeZoneIdentifier) ?? .current
-      return DeliveryJob(
-        command: delivery.command, address: address,
-        message: message.rendered(lineEnding: "\n", timeZone: zone))
+      return .run(
+        DeliveryJob(
+          command: delivery.command, address: address,
+          message: message.rendered(lineEnding: "\n", timeZone: zone)))
     }
+    switch step {
+    case .run(let job): return job
+    case .refused(.wait(let until, let why)):
+      throw .notYet(until: Date(storedMilliseconds: until), reason: why.phrase)
+    case .refused: throw .fingerprintMismatch(id.short)
+    }
+  }
+
+  /// What the first transaction decided: run the command, or a refusal to throw after commit.
+  enum DeliveryStep {
+    case run(DeliveryJob)
+    case refused(ReleaseOutcome)
   }
 
   /// Transaction 2: sent, or held with the reason; an unknown outcome stays open.
@@ -108,24 +130,5 @@ extension Vault {
     case .unknown:
       throw .deliveryUnresolved(letter: id.short, startedAt: Date(storedMilliseconds: startedAt))
     }
-  }
-
-  /// The release checks a delivery needs, returning the text that was confirmed. Until the
-  /// cooling-off brake is merged this checks state and fingerprint only.
-  func authorizeDelivery(
-    _ id: LetterID, meta: LetterMeta, confirming fingerprint: String, in session: StorageSession,
-    manifest: inout Manifest
-  ) throws -> [UInt8] {
-    guard meta.state == .held else {
-      throw VaultError.notAllowed(
-        meta.state == .sent
-          ? "letter \(id.short) was already sent; a letter is never sent twice"
-          : "letter \(id.short) is a draft; `letters send \(id.short)` starts its cooling-off first")
-    }
-    let body = try loadBody(id, meta: meta, revision: meta.revisions.last!, in: session)
-    guard self.fingerprint(meta, body: body).lowercased() == fingerprint.lowercased() else {
-      throw VaultError.notAllowed("that fingerprint is not the one of letter \(id.short) as it is now, so it was not sent")
-    }
-    return body
   }
 }

@@ -90,11 +90,13 @@ extension Vault {
       guard meta.deliveryStartedAt != 0, meta.state == .held else {
         throw VaultError.notAllowed("letter \(id.short) has no delivery waiting for an answer")
       }
+      let startedAt = meta.deliveryStartedAt
       meta.deliveryStartedAt = 0
       meta.updatedAt = now
       if wentOut {
+        // It left when the command ran, not when the writer answered.
         meta.state = .sent
-        meta.sentAt = now
+        meta.sentAt = startedAt
         meta.sentHow = 2
         meta.deliveryError = ""
         meta.events.append(.init(at: now, kind: .sent, revision: meta.headRevision, detail: "delivered (confirmed by you)"))

@@ -8,9 +8,11 @@ extension Vault {
   ///
   /// A damaged letter is not skipped silently: the export fails and names it, so a copy
   /// brought to a session is never missing a letter without anyone knowing.
-  public func exportBundle(ids: [LetterID] = [], filter: LetterFilter = LetterFilter())
-    throws(VaultError) -> LetterBundle
-  {
+  ///
+  /// - Parameter progress: told how many letters have been read.
+  public func exportBundle(
+    ids: [LetterID] = [], filter: LetterFilter = LetterFilter(), progress: ProgressHandler? = nil
+  ) throws(VaultError) -> LetterBundle {
     let listing = try list(filter)
     guard listing.damaged.isEmpty else { throw .damaged(listing.damaged) }
     var chosen = listing.letters
@@ -22,11 +24,16 @@ extension Vault {
     let settings = try database.read { session in
       try loadSettings(in: session, manifest: try loadManifest(in: session))
     }
-    // Every text in one scan (Vault+ReadAll.swift), not one transaction per letter.
+    // Every text in one scan (Vault+ReadAll.swift), not one transaction per letter; a few
+    // named letters are read one by one below.
     var texts: [LetterID: Letter] = [:]
-    for letter in try self.letters(filter) { texts[letter.summary.id] = letter }
+    if ids.isEmpty {
+      for letter in try self.letters(filter) { texts[letter.summary.id] = letter }
+    }
     var letters: [ExportedLetter] = []
+    var meter = ProgressMeter(progress, phase: .exporting, total: chosen.count)
     for summary in chosen {
+      meter.advance(to: letters.count)
       let email = settings.recipients.first {
         $0.name.lowercased() == summary.recipient.lowercased()
       }?.email ?? ""
@@ -36,6 +43,7 @@ extension Vault {
         ExportedLetter(
           letter: text!, notes: summary.noteCount > 0 ? try notes(summary.id) : [], email: email))
     }
+    meter.finish()
     return LetterBundle(
       letters: letters, exportedAt: clock.now(), from: settings.delivery?.from ?? "")
   }

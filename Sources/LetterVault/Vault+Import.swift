@@ -21,7 +21,11 @@ public struct ImportSummary: Sendable, Equatable {
 /// already present means "already here".
 extension Vault {
   /// Adds `letters`, skipping those already present; returns what was added.
-  public func importLetters(_ letters: [ImportedLetter]) throws(VaultError) -> ImportSummary {
+  ///
+  /// - Parameter progress: told how many letters are done while they are written.
+  public func importLetters(_ letters: [ImportedLetter], progress: ProgressHandler? = nil)
+    throws(VaultError) -> ImportSummary
+  {
     for letter in letters {
       _ = try Validation.fields(recipient: letter.recipient, subject: letter.subject, tags: letter.tags)
       try Validation.body(Array(letter.body.utf8))
@@ -46,7 +50,9 @@ extension Vault {
       var imported: [LetterID] = []
       var already = 0
       var burned = 0
-      for letter in letters {
+      var meter = ProgressMeter(progress, phase: .importing, total: letters.count)
+      for (done, letter) in letters.enumerated() {
+        meter.advance(to: done)
         let id = Self.importID(letter, key: settings.importKey)!
         if settings.burnedIDs.contains(id.bytes) {
           burned += 1
@@ -59,6 +65,7 @@ extension Vault {
         try store(letter, as: id, in: session, manifest: &manifest)
         imported.append(id)
       }
+      meter.finish()
       return ImportSummary(imported: imported, alreadyPresent: already, burned: burned)
     }
   }

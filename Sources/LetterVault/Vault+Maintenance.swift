@@ -40,14 +40,21 @@ extension Vault {
 
   /// Checks the SQLite structure, every keyslot, the index, the settings, every letter's
   /// metadata and every stored revision and note. Returns everything found damaged.
-  public func verify() throws(VaultError) -> [Damage] {
+  ///
+  /// - Parameter progress: told how many letters have been checked.
+  public func verify(progress: ProgressHandler? = nil) throws(VaultError) -> [Damage] {
+    try verify(progress: progress, phase: .verifying)
+  }
+
+  /// `verify`, reporting progress as `phase` (a merge checks the other copy with it).
+  func verify(progress: ProgressHandler?, phase: VaultProgress.Phase) throws(VaultError) -> [Damage] {
     var damaged: [Damage] = []
     let problems = try database.quickCheck()
     if problems != ["ok"] {
       damaged.append(Damage(letterID: nil, part: "vault file", reason: "SQLite structure check failed"))
     }
     let found = try database.read { session in
-      try VaultVerifier(vault: self, session: session).run()
+      try VaultVerifier(vault: self, session: session, progress: progress, phase: phase).run()
     }
     return damaged + found
   }

@@ -12,13 +12,16 @@ extension Vault {
   /// used on both sides for different texts keeps both (reported as a conflict); a sent letter
   /// never goes back to unsent. Rules: FORMAT.md §16 "Merge rules".
   ///
-  /// - Parameter dryRun: report what would change and write nothing.
-  public func merge(from path: String, passphrase: Passphrase? = nil, dryRun: Bool = false)
-    throws(VaultError) -> MergeReport
-  {
+  /// - Parameters:
+  ///   - dryRun: report what would change and write nothing.
+  ///   - progress: told how many letters of the copy have been checked, then compared.
+  public func merge(
+    from path: String, passphrase: Passphrase? = nil, dryRun: Bool = false,
+    progress: ProgressHandler? = nil
+  ) throws(VaultError) -> MergeReport {
     let source = try openCopy(at: path, passphrase: passphrase)
     let incoming = try Self.naming(path) { () throws(VaultError) in
-      let problems = try source.verify()
+      let problems = try source.verify(progress: progress, phase: .checkingCopy)
       guard problems.isEmpty else { throw VaultError.damaged(problems) }
       return try source.database.read { session in try source.snapshots(in: session) }
     }
@@ -31,7 +34,9 @@ extension Vault {
       try burnedPlan(incoming, theirBurned: theirBurned, in: session, manifest: try loadManifest(in: session))
     }
     let (plans, unchanged) = try database.read { session in
-      try plan(preview.incoming, in: session, manifest: try loadManifest(in: session))
+      try plan(
+        preview.incoming, in: session, manifest: try loadManifest(in: session),
+        progress: dryRun ? progress : nil)
     }
     var report = MergeReport(changes: plans.map(\.change), unchanged: unchanged, applied: false)
     report.removedAsBurned = preview.remove
@@ -42,7 +47,8 @@ extension Vault {
     // Planned again inside the write transaction, in case another process wrote meanwhile.
     return try mutate { session, manifest in
       let burned = try burnedPlan(incoming, theirBurned: theirBurned, in: session, manifest: manifest)
-      let (plans, unchanged) = try plan(burned.incoming, in: session, manifest: manifest)
+      let (plans, unchanged) = try plan(
+        burned.incoming, in: session, manifest: manifest, progress: progress)
       for plan in plans { try apply(plan, in: session, manifest: &manifest) }
       // A letter burned on the other computer is destroyed here too (FORMAT.md §6.2).
       for id in burned.remove {
@@ -136,14 +142,17 @@ extension Vault {
 
   // MARK: - Plan and apply
 
-  private func plan(_ incoming: [LetterSnapshot], in session: StorageSession, manifest: Manifest)
-    throws -> ([LetterMerger.Plan], Int)
-  {
+  private func plan(
+    _ incoming: [LetterSnapshot], in session: StorageSession, manifest: Manifest,
+    progress: ProgressHandler? = nil
+  ) throws -> ([LetterMerger.Plan], Int) {
     let settings = try loadSettings(in: session, manifest: manifest)
     let merger = LetterMerger { Int64(settings.coolingOffSeconds(for: $0)) * 1000 }
     var plans: [LetterMerger.Plan] = []
     var unchanged = 0
-    for letter in incoming {
+    var meter = ProgressMeter(progress, phase: .merging, total: incoming.count)
+    for (done, letter) in incoming.enumerated() {
+      meter.advance(to: done)
       let local = try session.objects(letter.id.bytes, field: FieldTag.meta.rawValue).last.map {
         try snapshot($0, in: session, manifest: manifest)
       }
@@ -153,6 +162,7 @@ extension Vault {
         unchanged += 1
       }
     }
+    meter.finish()
     return (plans, unchanged)
   }
 

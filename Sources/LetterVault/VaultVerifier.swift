@@ -3,6 +3,8 @@
 struct VaultVerifier {
   let vault: Vault
   let session: StorageSession
+  var progress: ProgressHandler? = nil
+  var phase: VaultProgress.Phase = .verifying
 
   func run() throws -> [Damage] {
     var damaged: [Damage] = []
@@ -41,7 +43,10 @@ struct VaultVerifier {
         damaged.append(Damage(letterID: nil, part: "record kind \(row.field)", reason: "unknown"))
       }
     }
-    for row in try session.objects(field: FieldTag.meta.rawValue) {
+    let metaRows = try session.objects(field: FieldTag.meta.rawValue)
+    var meter = ProgressMeter(progress, phase: phase, total: metaRows.count)
+    for (done, row) in metaRows.enumerated() {
+      meter.advance(to: done)
       guard row.objectID.count == FormatConstant.idByteCount else { continue }
       let id = LetterID(bytes: row.objectID)
       seen.insert(row.objectID)
@@ -60,6 +65,7 @@ struct VaultVerifier {
         }
       }
     }
+    meter.finish()
     for id in manifest?.entries.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) ?? []
     where !seen.contains(id) {
       damaged.append(

@@ -44,7 +44,7 @@ extension VaultError {
     case .deliveryFailed(let letter, _):
       "check the mail command (`letters delivery`), then send it again with `letters send \(letter)`; if you send it yourself, `letters send \(letter) --by-hand`"
     case .deliveryUnresolved(let letter, _):
-      "check your sent mail; the letter stays held until you decide"
+      "check your sent mail; if it arrived, `letters send \(letter) --by-hand` records it as sent; if not, `letters send \(letter) --retry` sends it again. It stays held until you decide"
     default: nil
     }
   }

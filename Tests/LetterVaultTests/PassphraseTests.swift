@@ -19,6 +19,28 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: test.path + "-journal"))
   }
 
+  /// T10: the same passphrase typed precomposed (Linux) and decomposed (macOS) is one key;
+  /// a compatibility character ("ﬁ", U+FB01) is not folded into another.
+  @Test func aPassphraseTypedAsNFCOrNFDOpensTheSameVault() throws {
+    let nfc = "Grüße aus Köln, ﬁne café"
+    let nfd = nfc.decomposedStringWithCanonicalMapping
+    #expect(Array(nfc.utf8) != Array(nfd.utf8))
+    let test = try TestVault()
+    defer { test.remove() }
+    let id = try test.vault.write(LetterDraft(text: "kept safe"))
+    try test.vault.changePassphrase(to: Passphrase(nfd), kdf: .testing)
+
+    let opened = try Vault.open(at: test.path, passphrase: Passphrase(nfc), clock: test.clock)
+    #expect(try opened.letter(id).body == "kept safe")
+    #expect(throws: VaultError.wrongPassphrase) {
+      _ = try Vault.open(at: test.path, passphrase: Passphrase("Grüße aus Köln, fine café"), clock: test.clock)
+    }
+    // Bytes that are not UTF-8 are used as they are.
+    let raw: [UInt8] = [0x70, 0xFF, 0xFE, 0x71]
+    #expect(Array(Passphrase.normalised(raw[...])) == raw)
+    #expect(Array(Passphrase.normalised(Array(nfd.utf8)[...])) == Array(nfc.utf8))
+  }
+
   @Test func changingThePassphraseRetiresTheOldOneAndKeepsLettersAndRecoverySlots() throws {
     let test = try TestVault()
     defer { test.remove() }

@@ -6,9 +6,9 @@ struct Backup: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write an encrypted copy of the vault and check it.",
     discussion: """
-      The copy is taken consistently even while another letters command is writing, then
-      opened and every record checked before it is put in place (mode 0600). It opens with the
-      same passphrase and recovery key. After restoring an older copy on this computer, run
+      The copy is taken consistently even while another letters command is writing, then \
+      opened and every record checked before it is put in place (mode 0600). It opens with the \
+      same passphrase and recovery key. After restoring an older copy on this computer, run \
       `letters verify --accept-rollback` to make it the current one.
       """)
 

@@ -6,14 +6,14 @@ struct Burn: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Destroy a draft or held letter. It cannot be brought back.",
     discussion: """
-      The letter's records are overwritten and the vault gets a new key, so copies of the file
-      made from now on hold nothing of it. Older copies (backups, snapshots, synced versions)
-      still do, for someone who also knows the passphrase, and an SSD may keep old blocks.
+      The letter's records are overwritten and the vault gets a new key, so copies of the file \
+      made from now on hold nothing of it. Older copies (backups, snapshots, synced versions) \
+      still do, for someone who also knows the passphrase, and an SSD may keep old blocks. \
       Asks for the passphrase and for the first 4 characters of the id.
       """)
 
   @OptionGroup var options: VaultOptions
-  @Argument(help: "The letter's id (4 or more characters).") var id: String
+  @Argument(help: "The letter's id (4 or more characters).", completion: Completions.letterIDs) var id: String
   @Option(help: "Confirm without a terminal: the letter's id (at least its first 4 characters).")
   var confirmId: String?
 

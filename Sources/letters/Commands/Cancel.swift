@@ -6,7 +6,7 @@ struct Cancel: ParsableCommand {
     abstract: "Withdraw a send request; the letter stays held.")
 
   @OptionGroup var options: VaultOptions
-  @Argument(help: "The letter's id.") var id: String
+  @Argument(help: "The letter's id.", completion: Completions.letterIDs) var id: String
 
   func run() throws {
     let vault = try options.open()

@@ -5,7 +5,7 @@ struct Delivery: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "How letters are delivered: the sendmail-compatible command (`msmtp -t`, `sendmail -t -i`).",
     discussion: """
-      The message is piped into the command, the way mutt and git send-email do it; the vault
+      The message is piped into the command, the way mutt and git send-email do it; the vault \
       holds no mail password. The setting is kept inside the encrypted vault.
       """,
     subcommands: [Show.self, Set.self], defaultSubcommand: Show.self)

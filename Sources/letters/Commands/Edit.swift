@@ -6,8 +6,8 @@ struct Edit: ParsableCommand {
     abstract: "Save a new revision of a letter (text from stdin or $EDITOR).")
 
   @OptionGroup var options: VaultOptions
-  @Argument(help: "The letter's id (4 or more characters).") var id: String
-  @Option(help: "A new recipient.") var to: String?
+  @Argument(help: "The letter's id (4 or more characters).", completion: Completions.letterIDs) var id: String
+  @Option(help: "A new recipient.", completion: Completions.recipients) var to: String?
   @Option(help: "A new subject.") var subject: String?
   @Flag(help: "Change only --to/--subject and keep the text.") var keepText = false
 

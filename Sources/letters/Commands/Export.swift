@@ -13,11 +13,13 @@ struct Export: ParsableCommand {
       """)
 
   @OptionGroup var options: VaultOptions
-  @Argument(help: "Letter ids (4 or more characters); all letters when none are given.")
+  @Argument(
+    help: "Letter ids (4 or more characters); all letters when none are given.",
+    completion: Completions.letterIDs)
   var ids: [String] = []
   @Option(help: "txt, md, html, json or eml.") var format: String
   @Option(help: "draft, held or sent.") var state: String?
-  @Option(help: "Only letters to this recipient.") var to: String?
+  @Option(help: "Only letters to this recipient.", completion: Completions.recipients) var to: String?
   @Option(help: "Only letters with this tag.") var tag: String?
   @Option(help: "Only letters written on or after this date.") var since: DateArgument?
   @Option(help: "Only letters written before this date.") var until: DateArgument?
@@ -37,7 +39,9 @@ struct Export: ParsableCommand {
     // Export never changes the vault: jotted letters wait for the next command.
     let vault = try options.open(acceptingCaptures: false)
     let letterIDs = try ids.map { try vault.resolve($0) }
-    let bundle = try vault.exportBundle(ids: letterIDs, filter: filter)
+    let bundle = try ProgressLine.around {
+      try vault.exportBundle(ids: letterIDs, filter: filter, progress: $0)
+    }
     guard !bundle.letters.isEmpty else {
       Console.info("no letters match; nothing was exported")
       return

@@ -6,7 +6,7 @@ struct History: ParsableCommand {
     abstract: "Revisions, state changes and notes of a letter.")
 
   @OptionGroup var options: VaultOptions
-  @Argument(help: "The letter's id.") var id: String
+  @Argument(help: "The letter's id.", completion: Completions.letterIDs) var id: String
   @Flag(help: "Print JSON.") var json = false
 
   func run() throws {

@@ -5,7 +5,7 @@ struct Hold: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Put a letter away: held, not sent.")
 
   @OptionGroup var options: VaultOptions
-  @Argument(help: "The letter's id.") var id: String
+  @Argument(help: "The letter's id.", completion: Completions.letterIDs) var id: String
   @Option(help: "A date to look at it again.") var reviewOn: DateArgument?
 
   func run() throws {

@@ -23,7 +23,7 @@ struct Import: ParsableCommand {
     let sources = try paths.map(Self.source)
     let letters = try LetterImporter().read(sources)
     let vault = try options.open()
-    let summary = try vault.importLetters(letters)
+    let summary = try ProgressLine.around { try vault.importLetters(letters, progress: $0) }
     let count = summary.imported.count
     var message = "imported \(count) letter\(count == 1 ? "" : "s")"
     if summary.alreadyPresent > 0 {

@@ -5,13 +5,13 @@ struct Jot: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write a letter without the passphrase; it joins your drafts at the next unlock.",
     discussion: """
-      The text is sealed to the vault's public key: jotting needs no passphrase and cannot
-      open any letter, not even this one, until the vault is unlocked. Text from the
+      The text is sealed to the vault's public key: jotting needs no passphrase and cannot \
+      open any letter, not even this one, until the vault is unlocked. Text from the \
       arguments (visible in shell history), stdin when piped, or $EDITOR.
       """)
 
   @OptionGroup var options: VaultOptions
-  @Option(help: "Who the letter is to.") var to: String = ""
+  @Option(help: "Who the letter is to.", completion: Completions.recipients) var to: String = ""
   @Option(help: "A subject line.") var subject: String = ""
   @Argument(help: "The text (optional; see above).") var words: [String] = []
 

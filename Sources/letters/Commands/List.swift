@@ -6,7 +6,7 @@ struct List: ParsableCommand {
 
   @OptionGroup var options: VaultOptions
   @Option(help: "draft, held or sent.") var state: String?
-  @Option(help: "Only letters to this recipient.") var to: String?
+  @Option(help: "Only letters to this recipient.", completion: Completions.recipients) var to: String?
   @Option(help: "Only letters with this tag.") var tag: String?
   @Option(help: "Only letters written on or after this date.") var since: DateArgument?
   @Option(help: "Only letters written before this date.") var until: DateArgument?

@@ -29,7 +29,9 @@ struct Merge: ParsableCommand {
     let passphrase =
       try vault.copyNeedsPassphrase(at: path)
       ? PassphraseSource.current(prompt: "Passphrase for the other copy: ") : nil
-    let report = try vault.merge(from: path, passphrase: passphrase, dryRun: dryRun)
+    let report = try ProgressLine.around {
+      try vault.merge(from: path, passphrase: passphrase, dryRun: dryRun, progress: $0)
+    }
     for change in report.changes { Console.out(MergeText.line(change) + "\n") }
     let count = report.changes.count
     let letters = "\(count) letter\(count == 1 ? "" : "s")"

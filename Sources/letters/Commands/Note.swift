@@ -6,13 +6,13 @@ struct Note: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Add a dated note to a letter: how it feels now, a reply received.",
     discussion: """
-      Without TEXT the note is read from stdin when piped, else written in $EDITOR. Text given
-      as an argument is visible in shell history and to other processes; stdin or the editor
+      Without TEXT the note is read from stdin when piped, else written in $EDITOR. Text given \
+      as an argument is visible in shell history and to other processes; stdin or the editor \
       keeps it private.
       """)
 
   @OptionGroup var options: VaultOptions
-  @Argument(help: "The letter's id.") var id: String
+  @Argument(help: "The letter's id.", completion: Completions.letterIDs) var id: String
   @Argument(help: "The note (optional; see above).") var text: String?
 
   func run() throws {

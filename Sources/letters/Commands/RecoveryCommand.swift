@@ -12,9 +12,9 @@ struct RecoveryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Make a new recovery key and show it once (a previous one stops working).",
       discussion: """
-        The key is shown on the terminal's alternate screen, never written to a file, and you
-        are asked to type one group of it back. With --stdout it is printed to standard output
-        instead, for a script that stores it itself (for example in a password manager).
+        The key is shown on the terminal's alternate screen, never written to a file, and you \
+        are asked to type one group of it back. With --stdout it is printed to standard output \
+        instead, for a script that stores it itself (for example in a password manager). \
         Whoever has the key can read every letter.
         """)
 

@@ -36,7 +36,8 @@ struct Rules: ParsableCommand {
     var quietHours: String?
     @Option(
       name: .customLong("for"),
-      help: ArgumentHelp("Set this recipient's period.", valueName: "name"))
+      help: ArgumentHelp("Set this recipient's period.", valueName: "name"),
+      completion: Completions.recipients)
     var recipient: String?
 
     func run() throws {

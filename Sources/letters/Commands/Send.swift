@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LetterVault
 
 struct Send: ParsableCommand {
@@ -9,19 +10,40 @@ struct Send: ParsableCommand {
       quiet hours), run it again: you re-read the whole letter and type "send". Without a \
       terminal, confirm the re-read with --confirm and the fingerprint `letters show` prints. \
       There is no way to skip the cooling-off.
+
+      When the recipient has an email address and a mail command is set up (`letters \
+      delivery set`), the released letter is delivered through it; otherwise, or with \
+      --by-hand, it is recorded as sent by you. A failed delivery keeps the letter held; \
+      running `letters send` again tries again. If letters stopped while the mail command \
+      ran, it asks whether the letter arrived instead of sending it again: answer with \
+      --by-hand (it arrived) or --retry (it did not).
       """)
 
   @OptionGroup var options: VaultOptions
-  @Argument(help: "The letter's id (4 or more characters).") var id: String
+  @Argument(help: "The letter's id (4 or more characters).", completion: Completions.letterIDs) var id: String
   @Option(
     help: ArgumentHelp(
       "The fingerprint from `letters show`, for scripts.", valueName: "fingerprint"))
   var confirm: String?
-  @Flag(help: "Record that you sent it or handed it over yourself.") var byHand = false
+  @Flag(help: "Record that you sent it or handed it over yourself; nothing is mailed.")
+  var byHand = false
+  @Flag(help: "An interrupted delivery did not arrive: allow it to be delivered again.")
+  var retry = false
+
+  func validate() throws {
+    if byHand && retry {
+      throw ValidationError("--by-hand and --retry say opposite things; choose one")
+    }
+  }
 
   func run() throws {
     let vault = try options.open()
     let letterID = try vault.resolve(id)
+    if let started = try vault.unresolvedDelivery(letterID) {
+      guard try settleInterruptedDelivery(vault, letterID, startedAt: started) else { return }
+    } else if retry {
+      throw VaultError.notAllowed("letter \(letterID.short) has no interrupted delivery to retry")
+    }
     switch try vault.sendStatus(letterID) {
     case .sent(let date):
       throw VaultError.notAllowed(
@@ -53,10 +75,41 @@ struct Send: ParsableCommand {
     }
   }
 
+  /// A delivery whose outcome was never recorded (FORMAT.md §19 "Delivery"): never resent
+  /// silently. Returns true when the send may go on (the writer said it did not arrive).
+  private func settleInterruptedDelivery(_ vault: Vault, _ id: LetterID, startedAt: Date) throws
+    -> Bool
+  {
+    var arrived: Bool? = byHand ? true : retry ? false : nil
+    if arrived == nil, TerminalSession.isInteractive, let terminal = TerminalSession() {
+      terminal.say(
+        "letters started to deliver letter \(id.short) on \(Formatting.local(startedAt)) and stopped before it learned whether it went out.\nYour sent mail, or the recipient, can tell.\n"
+      )
+      arrived = DeliveryQuestion.ask(on: terminal)
+    }
+    guard let arrived else {
+      throw VaultError.deliveryUnresolved(letter: id.short, startedAt: startedAt)
+    }
+    try vault.resolveDelivery(id, wentOut: arrived)
+    if arrived {
+      Console.info("letter \(id.short) is recorded as sent; nothing was sent again")
+      return false
+    }
+    Console.info("noted: the interrupted delivery of letter \(id.short) did not arrive")
+    return true
+  }
+
   private func release(_ vault: Vault, _ id: LetterID, confirming fingerprint: String) throws {
-    // Every release is by hand for now. Delivery (issue 4) branches here: a recipient with
-    // an address and a configured mail command, without --by-hand, is delivered, and
-    // recorded with `.delivered`.
+    // A recipient with an address and a mail command is delivered; --by-hand, or no address,
+    // records that the writer sent it. `deliveryAddress` refuses an address without a
+    // command, so a letter meant for the mail is never recorded as sent by mistake.
+    if !byHand, let address = try vault.deliveryAddress(id) {
+      Console.info("delivering letter \(id.short) to \(address)…")
+      let receipt = try vault.deliver(
+        id, confirming: fingerprint, environment: ChildEnvironment.scrubbed())
+      Console.info("letter \(id.short) was delivered to \(receipt.address), \(Formatting.local(receipt.sentAt)). Its text stays as it is; notes can still be added")
+      return
+    }
     let sentAt = try vault.release(id, confirming: fingerprint, how: .byHand)
     Console.info(
       "letter \(id.short) is recorded as sent by hand, \(Formatting.local(sentAt)). Its text stays as it is; notes can still be added"

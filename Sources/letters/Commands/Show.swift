@@ -6,7 +6,7 @@ struct Show: ParsableCommand {
     abstract: "Show a letter, its state and its fingerprint.")
 
   @OptionGroup var options: VaultOptions
-  @Argument(help: "The letter's id (4 or more characters).") var id: String
+  @Argument(help: "The letter's id (4 or more characters).", completion: Completions.letterIDs) var id: String
   @Flag(help: "Print JSON.") var json = false
   @Flag(help: "Print only the text.") var textOnly = false
 

@@ -8,10 +8,10 @@ struct Unlock: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Keep the vault unlocked for a few minutes (5 by default, at most 15).",
     discussion: """
-      The key is held by the Linux kernel keyring of this login session, readable only by
-      processes of this session, and forgotten when the time is up or on `letters lock`.
-      While it is unlocked, anyone at this computer can read your letters without the
-      passphrase. Changing the passphrase, the recovery key, or burning a letter still asks
+      The key is held by the Linux kernel keyring of this login session, readable only by \
+      processes of this session, and forgotten when the time is up or on `letters lock`. \
+      While it is unlocked, anyone at this computer can read your letters without the \
+      passphrase. Changing the passphrase, the recovery key, or burning a letter still asks \
       for the passphrase. Not available on macOS in this version.
       """)
 

@@ -12,7 +12,7 @@ struct Verify: ParsableCommand {
   func run() throws {
     // Verifying never changes the vault, so jotted letters wait for the next command.
     let vault = try options.open(acceptingCaptures: false)
-    let damaged = try vault.verify()
+    let damaged = try ProgressLine.around { try vault.verify(progress: $0) }
     guard damaged.isEmpty else { throw VaultError.damaged(damaged) }
     if acceptRollback {
       try vault.acceptRollback()

@@ -6,7 +6,7 @@ struct Write: ParsableCommand {
     abstract: "Write a new letter (from stdin when piped, else in $EDITOR).")
 
   @OptionGroup var options: VaultOptions
-  @Option(help: "Who the letter is to.") var to: String = ""
+  @Option(help: "Who the letter is to.", completion: Completions.recipients) var to: String = ""
   @Option(help: "A subject line.") var subject: String = ""
   @Option(help: "A tag (repeatable).") var tag: [String] = []
 

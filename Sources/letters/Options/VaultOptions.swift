@@ -18,7 +18,10 @@ struct VaultOptions: ParsableArguments {
   /// Runs right after parsing, before the command: the one place the quiet switch is set.
   func validate() throws { Console.quiet = quiet }
 
-  var path: String {
+  var path: String { Self.path(flag: vault) }
+
+  /// The vault `--vault` names, else the environment's, else the default.
+  static func path(flag vault: String?) -> String {
     let environment = ProcessInfo.processInfo.environment
     if let vault, !vault.isEmpty { return vault }
     if let fromEnvironment = environment["LETTERS_VAULT"], !fromEnvironment.isEmpty {

@@ -15,12 +15,11 @@ enum Console {
     if !quiet { write("letters: \(message)\n") }
   }
 
-  /// A transient progress line for long work, only when a person is watching stderr.
-  static func progress(_ done: Int, of total: Int, _ what: String) {
-    guard !quiet, isatty(STDERR_FILENO) == 1, total > 0 else { return }
-    let line = done >= total ? "\r\u{1B}[2K" : "\r\(what) \(done * 100 / total) %"
-    write(line)
-  }
+  /// Whether a progress line may be drawn: a person watches stderr and `--quiet` is off.
+  static var showsProgress: Bool { !quiet && isatty(STDERR_FILENO) == 1 }
+
+  /// Writes `text` with no newline, to redraw the current line (``ProgressLine`` only).
+  static func transient(_ text: String) { write(text) }
 
   static func detail(_ message: String) { write("  \(message)\n") }
 

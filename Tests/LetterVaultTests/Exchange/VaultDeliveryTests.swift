@@ -3,11 +3,9 @@ import Testing
 
 @testable import LetterVault
 
-/// Delivery through the mail command, tested on the library (the CLI wiring into
-/// `letters send` waits for the cooling-off branch). The command is a real shell command at
-/// the system edge that appends each message to a file, so every test can count exactly how
-/// many messages went out. Until `addRecipient` arrives with the cooling-off branch, the
-/// recipient's address is put into SETTINGS directly.
+/// Delivery through the mail command, with the cooling-off brake in front of it. The command
+/// is a real shell command at the system edge that appends each message to a file, so every
+/// test can count exactly how many messages went out.
 @Suite struct VaultDeliveryTests {
   struct Scene {
     let fixture: ExchangeFixture
@@ -17,11 +15,7 @@ import Testing
     init(command: ((String) -> String)? = nil) throws {
       fixture = try ExchangeFixture(empty: true)
       outbox = fixture.directory.appendingPathComponent("outbox").path
-      try fixture.vault.mutate { session, manifest in
-        var settings = try fixture.vault.loadSettings(in: session, manifest: manifest)
-        settings.recipients.append(.init(name: "Dr. Hale", email: "hale@example.org", coolingOffSeconds: 0))
-        try fixture.vault.saveSettings(settings, in: session, manifest: &manifest)
-      }
+      try fixture.vault.addRecipient(name: "Dr. Hale", email: "hale@example.org")
       try fixture.vault.setDelivery(
         DeliveryConfiguration(command: (command ?? Self.appending)(outbox), from: "me@example.org"))
     }
@@ -29,9 +23,12 @@ import Testing
     /// Appends the message and a separator line, so messages can be counted.
     static func appending(_ path: String) -> String { "{ cat; echo '@@END@@'; } >> '\(path)'" }
 
+    /// A letter asked to be sent whose cooling-off is over, outside quiet hours (the fixture
+    /// starts at 22:14 Berlin; 33 hours later it is 07:14).
     func held(_ text: String = "Dear Dr. Hale,\nthank you.\n", subject: String = "Tuesday") throws -> LetterID {
       let id = try vault.write(LetterDraft(recipient: "Dr. Hale", subject: subject, text: text))
-      try vault.hold(id)
+      try vault.requestSend(id)
+      fixture.clock.advance(33 * 3600)
       return id
     }
 
@@ -149,17 +146,45 @@ import Testing
     #expect(scene.sentMessages().isEmpty)
   }
 
+  @Test func theCoolingOffAndQuietHoursHoldAndNothingRunsBeforeThem() throws {
+    let scene = try Scene()
+    defer { scene.remove() }
+    let id = try scene.vault.write(LetterDraft(recipient: "Dr. Hale", text: "Too soon.\n"))
+    try scene.vault.requestSend(id)
+    scene.fixture.clock.advance(3600)
+
+    let early = #expect(throws: VaultError.self) { try scene.deliver(id) }
+    guard case .notYet(let until, _)? = early else {
+      Issue.record("expected notYet, got \(String(describing: early))")
+      return
+    }
+    #expect(until > scene.fixture.clock.now().addingTimeInterval(20 * 3600))
+
+    // 24 hours after the request it is 22:14 in Berlin: cooling-off over, quiet hours not.
+    scene.fixture.clock.advance(23 * 3600)
+    let quiet = #expect(throws: VaultError.self) { try scene.deliver(id) }
+    if case .notYet? = quiet {} else { Issue.record("expected notYet, got \(String(describing: quiet))") }
+    #expect(scene.sentMessages().isEmpty)
+    #expect(try scene.vault.unresolvedDelivery(id) == nil)
+    #expect(try scene.vault.letter(id).summary.state == .held)
+
+    scene.fixture.clock.advance(9 * 3600)
+    try scene.deliver(id)
+    #expect(scene.sentMessages().count == 1)
+  }
+
   @Test func aWrongFingerprintADraftOrNoAddressSendNothing() throws {
     let scene = try Scene()
     defer { scene.remove() }
     let id = try scene.held()
-    #expect(throws: VaultError.self) {
+    #expect(throws: VaultError.fingerprintMismatch(id.short)) {
       try scene.vault.deliver(id, confirming: "0000-0000-0000", environment: [:])
     }
     let draft = try scene.vault.write(LetterDraft(recipient: "Dr. Hale", text: "Not yet.\n"))
     #expect(throws: VaultError.self) { try scene.deliver(draft) }
     let mum = try scene.vault.write(LetterDraft(recipient: "Mum", text: "Hi.\n"))
-    try scene.vault.hold(mum)
+    try scene.vault.requestSend(mum)
+    scene.fixture.clock.advance(33 * 3600)
     #expect(try scene.vault.deliveryAddress(mum) == nil)
     #expect(try scene.vault.deliveryAddress(id) == "hale@example.org")
     #expect(throws: VaultError.self) { try scene.deliver(mum) }

@@ -11,17 +11,20 @@ import Testing
     defer { faked.remove() }
     let morning = "2027-01-12 09:00:00"
     let cooling = try faked.vaultWithLetter(at: morning)
-    func write(_ subject: String) throws -> String {
+    // Held letters without a send request come oldest first: half a minute apart, so the
+    // order does not depend on how fast each process started under the faked clock.
+    func write(_ subject: String, at time: String) throws -> String {
       try faked.run(
-        ["write", "--to", "Dr. Hale", "--subject", subject], at: morning, stdin: "Dear …\n"
+        ["write", "--to", "Dr. Hale", "--subject", subject], at: time, stdin: "Dear …\n"
       )
       .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
-    let held = try write("just held")
-    let last = try write("also held")
-    #expect(try faked.run(["send", cooling], at: morning).status == 0)
-    #expect(try faked.run(["hold", held], at: morning).status == 0)
-    #expect(try faked.run(["hold", last], at: morning).status == 0)
+    let held = try write("just held", at: morning)
+    let later = "2027-01-12 09:00:30"
+    let last = try write("also held", at: later)
+    #expect(try faked.run(["send", cooling], at: later).status == 0)
+    #expect(try faked.run(["hold", held], at: later).status == 0)
+    #expect(try faked.run(["hold", last], at: later).status == 0)
 
     let tmux = TmuxPane()
     defer { tmux.stop() }

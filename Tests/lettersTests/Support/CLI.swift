@@ -32,41 +32,15 @@ enum CLI {
     _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
     inheritEnvironment: Bool = true, executable: String? = nil
   ) throws -> CLIResult {
-    let process = Process()
     // `executable` runs something else (a shell wrapping letters) with the same plumbing.
-    process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? binary
-    process.arguments = arguments
-    var env = inheritEnvironment ? ProcessInfo.processInfo.environment : [:]
-    // Crash reports would only slow the run and clutter the output.
-    env["SWIFT_BACKTRACE"] = "enable=no"
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
-    // Files, not pipes: no reader threads, no deadlock on large output.
-    let scratch = FileManager.default.temporaryDirectory
-      .appendingPathComponent("letters-run-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: scratch) }
-    let outURL = scratch.appendingPathComponent("out")
-    let errURL = scratch.appendingPathComponent("err")
-    let inURL = scratch.appendingPathComponent("in")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    FileManager.default.createFile(atPath: inURL.path, contents: stdin ?? Data())
-    let outHandle = try FileHandle(forWritingTo: outURL)
-    let errHandle = try FileHandle(forWritingTo: errURL)
-    let inHandle = try FileHandle(forReadingFrom: inURL)
-    process.standardOutput = outHandle
-    process.standardError = errHandle
-    process.standardInput = inHandle
-    try process.run()
-    process.waitUntilExit()
-    try? outHandle.close()
-    try? errHandle.close()
-    try? inHandle.close()
-    let outData = try Data(contentsOf: outURL)
-    let errData = try Data(contentsOf: errURL)
+    let child = try RedirectedProcess(
+      executable.map(URL.init(fileURLWithPath:)) ?? binary, arguments, environment: environment,
+      inheritEnvironment: inheritEnvironment, stdin: stdin ?? Data())
+    try child.process.run()
+    child.process.waitUntilExit()
+    let (outData, errData) = child.output()
     return CLIResult(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      status: child.process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
   }
 }

@@ -15,29 +15,9 @@ struct KilledRun {
     _ arguments: [String], stdin: String?, environment: [String: String], killAfter delay: Double,
     executable: URL = CLI.binary
   ) throws -> KilledRun {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env["SWIFT_BACKTRACE"] = "enable=no"
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let scratch = FileManager.default.temporaryDirectory
-      .appendingPathComponent("letters-kill-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: scratch) }
-    let outURL = scratch.appendingPathComponent("out")
-    let errURL = scratch.appendingPathComponent("err")
-    let inURL = scratch.appendingPathComponent("in")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    FileManager.default.createFile(atPath: inURL.path, contents: Data((stdin ?? "").utf8))
-    let outHandle = try FileHandle(forWritingTo: outURL)
-    let errHandle = try FileHandle(forWritingTo: errURL)
-    let inHandle = try FileHandle(forReadingFrom: inURL)
-    process.standardOutput = outHandle
-    process.standardError = errHandle
-    process.standardInput = inHandle
+    let child = try RedirectedProcess(
+      executable, arguments, environment: environment, stdin: Data((stdin ?? "").utf8))
+    let process = child.process
     let start = Date()
     try process.run()
     let pid = process.processIdentifier
@@ -50,15 +30,13 @@ struct KilledRun {
     }
     process.waitUntilExit()
     let seconds = Date().timeIntervalSince(start)
-    try? outHandle.close()
-    try? errHandle.close()
-    try? inHandle.close()
+    let (outData, errData) = child.output()
     let wasSignalled = process.terminationReason == .uncaughtSignal
     return KilledRun(
       status: killed && wasSignalled
         ? nil : (wasSignalled ? 128 + process.terminationStatus : process.terminationStatus),
-      stdout: String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self),
-      stderr: String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self),
+      stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self),
       seconds: seconds)
   }
 }
