@@ -5,6 +5,7 @@ struct RecordCipher {
   let masterKey: SecretBytes
   let random: any RandomSource
   let scratch = KeyScratch()
+  let manifestCache = ManifestCache()
 
   // MARK: - Keys (FORMAT.md §4.3)
 

@@ -41,9 +41,19 @@ extension Vault {
       throw VaultError.damaged([Damage(letterID: nil, part: "index", reason: "missing or duplicated")])
     }
     do {
-      let plaintext = try cipher.open(
-        row.envelope, field: .manifest, objectID: AssociatedData.manifestObjectID,
-        revision: row.revision, key: cipher.manifestKey)
+      // The same envelope at the same revision was already authenticated under this key
+      // (ManifestCache.swift); otherwise open it, with the key in the reused scratch buffer.
+      let plaintext: [UInt8]
+      if let cached = cipher.manifestCache.plaintext(revision: row.revision, envelope: row.envelope) {
+        plaintext = cached
+      } else {
+        plaintext = try row.envelope.withUnsafeBytes { raw in
+          try cipher.open(
+            raw, field: .manifest, objectID: AssociatedData.manifestObjectID,
+            revision: row.revision, key: .manifest)
+        }
+        cipher.manifestCache.store(revision: row.revision, envelope: row.envelope, plaintext: plaintext)
+      }
       let (value, epoch) = try read(plaintext)
       guard epoch == row.revision else { throw ByteReader.Malformed(reason: "epoch") }
       return value

@@ -197,3 +197,26 @@ import Testing
     #expect(Set(parallel.damaged.compactMap(\.letterID)) == [scene.a.description, scene.b.description])
   }
 }
+
+/// ManifestCache.swift: only the identical envelope at the identical revision is taken from
+/// the cache; any change to the row under an open vault is authenticated again.
+@Suite struct ManifestCacheTests {
+  @Test func aManifestChangedUnderAnOpenVaultIsCheckedAgain() throws {
+    let scene = try TamperScene()
+    defer { scene.remove() }
+    let vault = scene.test.vault
+    #expect(try vault.list().damaged.isEmpty)  // the manifest is now cached
+    try scene.file.flipByte(.manifest, of: FieldTag.manifestObject)
+    #expect(try vault.list().damaged.map(\.part) == ["index"])
+    #expect(TamperScene.damages { try vault.hold(scene.b) }?.map(\.part) == ["index"], "writes refuse")
+  }
+
+  @Test func theCacheAnswersOnlyForTheSameRevisionAndBytes() {
+    let cache = ManifestCache()
+    #expect(cache.plaintext(revision: 3, envelope: [1, 2, 3]) == nil)
+    cache.store(revision: 3, envelope: [1, 2, 3], plaintext: [9])
+    #expect(cache.plaintext(revision: 3, envelope: [1, 2, 3]) == [9])
+    #expect(cache.plaintext(revision: 4, envelope: [1, 2, 3]) == nil)
+    #expect(cache.plaintext(revision: 3, envelope: [1, 2, 4]) == nil)
+  }
+}
