@@ -9,8 +9,7 @@ struct Send: ParsableCommand {
       The first time, this starts the letter's cooling-off. When it is over (and it is not \
       quiet hours), run it again: you re-read the whole letter and type "send". Without a \
       terminal, confirm the re-read with --confirm and the fingerprint `letters show` prints. \
-      There is no way to skip the cooling-off.
-
+      There is no way to skip the cooling-off. \
       When the recipient has an email address and a mail command is set up (`letters \
       delivery set`), the released letter is delivered through it; otherwise, or with \
       --by-hand, it is recorded as sent by you. A failed delivery keeps the letter held; \
