@@ -24,10 +24,24 @@ extension Vault {
     _ id: LetterID, confirming fingerprint: String, environment: [String: String] = [:],
     timeout: TimeInterval = 120
   ) throws(VaultError) -> DeliveryReceipt {
+    // Held from before the attempt is recorded until its outcome is: while it is held, no
+    // other process may take the open attempt for a dead one (FORMAT.md §19 "Delivery").
+    let lock = try deliveryLockPath.map { path throws(VaultError) in try DeliveryLock.acquire(path) }
+    defer { withExtendedLifetime(lock) {} }
     let job = try startDelivery(id, confirming: fingerprint)
     let outcome = DeliveryCommand(command: job.command, environment: environment, timeout: timeout)
       .run(job.message)
     return try finishDelivery(id, address: job.address, outcome: outcome)
+  }
+
+  /// `<vault_id hex>.delivery` next to the device state file; nil when there is no home.
+  var deliveryLockPath: String? {
+    unlockState.stateDirectory.map { $0 + "/" + Hex.encode(vaultID) + ".delivery" }
+  }
+
+  /// Throws ``VaultError/busy`` while another delivery of this vault is running.
+  func refuseWhileDelivering() throws(VaultError) {
+    if let path = deliveryLockPath, DeliveryLock.isHeld(path) { throw .busy }
   }
 
   struct DeliveryJob {

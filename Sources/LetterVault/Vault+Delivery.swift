@@ -55,11 +55,15 @@ extension Vault {
   }
 
   /// When a delivery of `id` was started whose outcome was never recorded; nil when none.
+  /// Throws ``VaultError/busy`` while another process is still running that delivery: its
+  /// outcome is coming, and nobody should answer for it.
   public func unresolvedDelivery(_ id: LetterID) throws(VaultError) -> Date? {
-    try database.read { session in
+    let started = try database.read { session in
       let (meta, _) = try loadMeta(id, in: session, manifest: try loadManifest(in: session))
       return meta.deliveryStartedAt == 0 ? nil : Date(storedMilliseconds: meta.deliveryStartedAt)
     }
+    if started != nil { try refuseWhileDelivering() }
+    return started
   }
 
   /// The address a release of `id` would be delivered to: the recipient's email when a mail
@@ -83,7 +87,10 @@ extension Vault {
 
   /// Records that an unresolved delivery went out (the letter becomes sent, "delivered") or
   /// did not (the letter stays held and can be delivered again).
+  ///
+  /// Throws ``VaultError/busy`` while a delivery of this vault is still running.
   public func resolveDelivery(_ id: LetterID, wentOut: Bool) throws(VaultError) {
+    try refuseWhileDelivering()
     let now = clock.now().storedMilliseconds
     try mutate { session, manifest in
       var (meta, version) = try loadMeta(id, in: session, manifest: manifest)

@@ -213,4 +213,32 @@ import Testing
     #expect(list.stdout.contains(String(arrived.id.prefix(8))))
     #expect(list.stdout.contains(String(lost.id.prefix(8))))
   }
+
+  /// Two sends at once: while the first one's mail command runs, the second can neither
+  /// answer for the open attempt nor deliver again; it is told to wait (75).
+  @Test func aSecondSendWhileTheFirstIsStillDeliveringWaitsAndSendsNothing() throws {
+    let scene = try Scene(
+      [("Slow", "Dear Dr. Hale,\nonce.\n")], command: { "msmtp -C '\($0)' -t && sleep 4" })
+    defer { scene.remove() }
+    let letter = scene.letters[0]
+    let first = try RedirectedProcess(
+      CLI.binary, ["send", letter.id, "--confirm", letter.fingerprint],
+      environment: scene.cli.environment, stdin: Data())
+    try first.process.run()
+    let deadline = Date().addingTimeInterval(30)
+    while try scene.sink.messages().isEmpty, Date() < deadline { usleep(50_000) }
+    #expect(try scene.sink.messages().count == 1)
+
+    for extra in [[], ["--retry"], ["--by-hand"]] {
+      let second = try scene.send(letter, extra)
+      #expect(second.status == 75, "\(extra): \(second.stderr)")
+      #expect(second.stderr.contains("try again in a moment"))
+    }
+
+    first.process.waitUntilExit()
+    #expect(first.process.terminationStatus == 0, "\(String(decoding: first.output().stderr, as: UTF8.self))")
+    #expect(try scene.sink.messages().count == 1)
+    let shown = try scene.run(["show", letter.id, "--json"], expecting: 0)
+    #expect(shown.stdout.contains("\"state\" : \"sent\""))
+  }
 }

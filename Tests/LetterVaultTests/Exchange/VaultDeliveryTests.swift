@@ -146,6 +146,31 @@ import Testing
     #expect(scene.sentMessages().isEmpty)
   }
 
+  /// While a delivery runs (another process holds the lock), its open attempt is not taken
+  /// for a dead one: no answer, no second delivery. The lock here is taken through its own
+  /// open file description, exactly as another process's would be.
+  @Test func anAttemptStillRunningElsewhereCannotBeAnsweredOrRepeated() throws {
+    let scene = try Scene()
+    defer { scene.remove() }
+    let id = try scene.held()
+    let path = try #require(scene.vault.deliveryLockPath)
+    try withExtendedLifetime(try DeliveryLock.acquire(path)) {
+      _ = try scene.vault.startDelivery(id, confirming: try scene.vault.letter(id).fingerprint)
+      #expect(DeliveryLock.isHeld(path))
+      #expect(throws: VaultError.busy) { try scene.vault.unresolvedDelivery(id) }
+      #expect(throws: VaultError.busy) { try scene.vault.resolveDelivery(id, wentOut: false) }
+      #expect(throws: VaultError.busy) { try scene.deliver(id) }
+      #expect(scene.sentMessages().isEmpty)
+    }
+
+    // The other process is gone (the kernel dropped its lock): now the writer is asked.
+    #expect(try scene.vault.unresolvedDelivery(id) != nil)
+    try scene.vault.resolveDelivery(id, wentOut: false)
+    try scene.deliver(id)
+    #expect(scene.sentMessages().count == 1)
+    #expect(!DeliveryLock.isHeld(path))
+  }
+
   @Test func theCoolingOffAndQuietHoursHoldAndNothingRunsBeforeThem() throws {
     let scene = try Scene()
     defer { scene.remove() }
