@@ -47,6 +47,17 @@ meta.sentAt = 1_800_000_090_000
 meta.deliveryError = "msmtp: connection refused"
 save("meta", "sent", meta.serialized())
 
+// FORMAT.md §6.6, behind the bucket byte the row is read for.
+let listing = ListingBucket(
+  bucket: 0x2A,
+  entries: [1, 2].map { index in
+    ListingEntry(
+      letterID: [0x2A] + filled(15, UInt8(index)), metaVersion: UInt64(index),
+      metaHash: filled(32, UInt8(index)), meta: meta)
+  })
+save("listing", "two", [0x2A] + listing.serialized())
+save("listing", "empty", [0x07] + ListingBucket(bucket: 0x07, entries: []).serialized())
+
 let entries = (1...3).map { index in
   Manifest.Entry(
     letterID: filled(16, UInt8(index)), metaVersion: UInt64(index),

@@ -41,6 +41,16 @@ enum FuzzTargets {
     precondition(manifest.serialized() == bytes, "MANIFEST re-serialises differently")
   }
 
+  /// FORMAT.md §6.6, fed directly (bypassing the AEAD). The first byte is the bucket the row
+  /// is read for; a parsed bucket must have exactly one encoding.
+  static func listing(_ bytes: [UInt8]) {
+    guard let bucket = bytes.first else { return }
+    let plaintext = Array(bytes.dropFirst())
+    guard let parsed = try? ListingBucket(parsing: plaintext, bucket: bucket) else { return }
+    precondition(parsed.serialized() == plaintext, "LISTING re-serialises differently")
+    precondition(parsed.entries.allSatisfy { $0.letterID.first == bucket })
+  }
+
   /// FORMAT.md §6.2. Sections may be omitted (a feature added later reads its defaults), so
   /// the property is: the canonical form is a fixed point and means the same thing.
   static func settings(_ bytes: [UInt8]) {
