@@ -92,3 +92,9 @@ save(
 save(
   "importers", "jrnl",
   [4] + Array(#"{"entries":[{"date":"2026-05-03","time":"22:14","title":"t","body":"b"}]}"#.utf8))
+
+// FORMAT.md §15.1: a printed key, one typed loosely (lower case, spaces, O for 0), one short.
+let printedKey = RecoveryKeyText.format(key: (0..<20).map { UInt8($0 * 13) }, checksum: [0x12, 0x34])
+save("recovery", "printed", Array(printedKey.utf8))
+save("recovery", "loose", Array(printedKey.lowercased().replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "0", with: "o").utf8))
+save("recovery", "short", Array(printedKey.prefix(20).utf8))

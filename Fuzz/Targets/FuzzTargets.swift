@@ -51,6 +51,19 @@ enum FuzzTargets {
     precondition(parsed.entries.allSatisfy { $0.letterID.first == bucket })
   }
 
+  /// FORMAT.md §15.1: whatever is typed as a recovery key is refused with a reason or gives
+  /// 20 key bytes that print and read back as the same bytes.
+  static func recovery(_ bytes: [UInt8]) {
+    guard let parsed = try? RecoveryKeyText.parse(String(decoding: bytes, as: UTF8.self)) else { return }
+    precondition(parsed.key.count == RecoveryKeyText.keyByteCount)
+    precondition(parsed.check.utf8.count == RecoveryKeyText.checkCharacterCount)
+    let printed = RecoveryKeyText.format(key: parsed.key, checksum: [0x5A, 0xC3])
+    guard let again = try? RecoveryKeyText.parse(printed) else {
+      preconditionFailure("a printed recovery key does not read back")
+    }
+    precondition(again.key == parsed.key && again.check == RecoveryKeyText.checkCharacters([0x5A, 0xC3]))
+  }
+
   /// FORMAT.md §6.2. Sections may be omitted (a feature added later reads its defaults), so
   /// the property is: the canonical form is a fixed point and means the same thing.
   static func settings(_ bytes: [UInt8]) {
