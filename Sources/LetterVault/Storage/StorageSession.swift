@@ -136,14 +136,27 @@ struct StorageSession {
   /// Streams rows of `fields` in primary-key order (object, kind, revision) — one statement,
   /// no sort, no copy of the envelopes: `envelope` is SQLite's own buffer, valid only during
   /// the call (docs/PERFORMANCE.md).
+  /// With `from`/`below`, only object ids in `from ..< below` (byte order; nil is open):
+  /// a range of the primary key, so SQLite reads only that part of the b-tree.
   func forEachObject(
-    fields: [UInt8],
+    fields: [UInt8], from low: [UInt8]? = nil, below high: [UInt8]? = nil,
     _ body: (_ objectID: [UInt8], _ field: UInt8, _ revision: UInt64, _ envelope: UnsafeRawBufferPointer) throws -> Void
   ) throws {
     let list = fields.map(String.init).joined(separator: ", ")
+    var bounds = ""
+    var arguments: StatementArguments = []
+    if let low {
+      bounds += " AND object_id >= ?"
+      arguments += [Data(low)]
+    }
+    if let high {
+      bounds += " AND object_id < ?"
+      arguments += [Data(high)]
+    }
     let rows = try Row.fetchCursor(
       db,
-      sql: "SELECT object_id, kind, revision, env FROM object WHERE kind IN (\(list)) ORDER BY object_id, kind, revision")
+      sql: "SELECT object_id, kind, revision, env FROM object WHERE kind IN (\(list))\(bounds) ORDER BY object_id, kind, revision",
+      arguments: arguments)
     while let row = try rows.next() {
       guard let id = row.dataNoCopy(atIndex: 0), let envelope = row.dataNoCopy(atIndex: 3) else { continue }
       let field = UInt8(truncatingIfNeeded: row[1] as Int64)
