@@ -17,28 +17,42 @@ enum JSONText {
     return String(decoding: out, as: UTF8.self)
   }
 
+  /// Dispatches on the exact dynamic type: a failed `as?` cast from `Any` tries Foundation
+  /// bridging (NSDictionary, NSArray) and cost more than the whole rest of `list --json`.
   private static func write(_ value: Any, depth: Int, into out: inout [UInt8]) -> Bool {
-    switch value {
-    case let text as String:
-      writeString(text, into: &out)
-    case let flag as Bool:
-      out += flag ? Array("true".utf8) : Array("false".utf8)
-    case let number as Int: out += Array(String(number).utf8)
-    case let number as Int64: out += Array(String(number).utf8)
-    case let number as Int32: out += Array(String(number).utf8)
-    case let number as UInt64: out += Array(String(number).utf8)
-    case let number as UInt32: out += Array(String(number).utf8)
-    case let number as UInt16: out += Array(String(number).utf8)
-    case is NSNull:
+    let type = Swift.type(of: value)
+    if type == String.self {
+      writeString(value as! String, into: &out)
+    } else if type == [String: Any].self {
+      return writeObject(value as! [String: Any], depth: depth, into: &out)
+    } else if type == [[String: Any]].self {
+      return writeArray((value as! [[String: Any]]).map { $0 as Any }, depth: depth, into: &out)
+    } else if type == [String].self {
+      return writeArray((value as! [String]).map { $0 as Any }, depth: depth, into: &out)
+    } else if type == [Any].self {
+      return writeArray(value as! [Any], depth: depth, into: &out)
+    } else if type == NSNull.self {
       out += Array("null".utf8)
-    case let array as [Any]:
-      return writeArray(array, depth: depth, into: &out)
-    case let object as [String: Any]:
-      return writeObject(object, depth: depth, into: &out)
-    default:
+    } else if type == Bool.self {
+      out += (value as! Bool) ? Array("true".utf8) : Array("false".utf8)
+    } else if let text = integerText(value, type) {
+      out += Array(text.utf8)
+    } else {
       return false
     }
     return true
+  }
+
+  private static func integerText(_ value: Any, _ type: Any.Type) -> String? {
+    switch type {
+    case is Int.Type: String(value as! Int)
+    case is Int64.Type: String(value as! Int64)
+    case is Int32.Type: String(value as! Int32)
+    case is UInt64.Type: String(value as! UInt64)
+    case is UInt32.Type: String(value as! UInt32)
+    case is UInt16.Type: String(value as! UInt16)
+    default: nil
+    }
   }
 
   /// Empty containers are written as `[`, a blank line, then the closing bracket indented,
