@@ -68,6 +68,26 @@ struct StorageSession {
       arguments: [Data(objectID), field])
   }
 
+  /// The rows of one field for one object, oldest revision first, with SQLite's own buffers
+  /// (valid only during the call): the ~570 KB manifest is read four times per command, and
+  /// two copies of it each time were most of a `show` (docs/PERFORMANCE.md).
+  func forEachRow(
+    _ objectID: [UInt8], field: UInt8,
+    _ body: (_ revision: UInt64, _ envelope: UnsafeRawBufferPointer) throws -> Void
+  ) throws {
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT revision, env FROM object WHERE object_id = ? AND kind = ? ORDER BY revision",
+      arguments: [Data(objectID), field])
+    while let row = try rows.next() {
+      let revision = UInt64(bitPattern: try row.decode(Int64.self, atIndex: 0))
+      guard let envelope = row.dataNoCopy(atIndex: 1) else {
+        try body(revision, UnsafeRawBufferPointer(start: nil, count: 0))
+        continue
+      }
+      try envelope.withUnsafeBytes { raw in try body(revision, raw) }
+    }
+  }
+
   /// Every row of one field, in one statement (one scan: docs/PERFORMANCE.md).
   func objects(field: UInt8) throws -> [StoredObject] {
     try fetch(
