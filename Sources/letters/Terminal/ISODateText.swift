@@ -36,7 +36,8 @@ enum ISODateText {
       days -= 1
     }
     let (year, month, day) = LocalDateText.civil(fromDays: days)
-    var text = "\(year)-\(two(month))-\(two(day))T\(two(seconds / 3600)):\(two(seconds % 3600 / 60)):\(two(seconds % 60))"
+    var text = "\(year)-\(two(month))-\(two(day))"
+    text += "T\(two(seconds / 3600)):\(two(seconds % 3600 / 60)):\(two(seconds % 60))"
     if offset == 0 {
       text += "Z"
     } else {
