@@ -1,3 +1,5 @@
+import Foundation
+
 /// The last MANIFEST plaintext a cipher opened, keyed by the exact envelope and revision.
 ///
 /// Opening a vault from the key cache, the watermark check, the clock check and then the
@@ -15,6 +17,15 @@ final class ManifestCache {
   func plaintext(revision: UInt64, envelope: [UInt8]) -> [UInt8]? {
     guard let plaintext, revision == self.revision, envelope == self.envelope else { return nil }
     return plaintext
+  }
+
+  /// As `plaintext(revision:envelope:)`, for an envelope still in SQLite's buffer.
+  func plaintext(revision: UInt64, bytes: UnsafeRawBufferPointer) -> [UInt8]? {
+    guard let plaintext, revision == self.revision, bytes.count == envelope.count else { return nil }
+    let same = envelope.withUnsafeBytes { own in
+      bytes.count == 0 || memcmp(own.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+    }
+    return same ? plaintext : nil
   }
 
   func store(revision: UInt64, envelope: [UInt8], plaintext: [UInt8]) {

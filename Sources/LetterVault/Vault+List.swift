@@ -35,10 +35,18 @@ extension Vault {
   public func search(_ text: String, filter: LetterFilter = LetterFilter()) throws(VaultError)
     -> LetterListing
   {
+    try search(text, filter: filter, secondConnection: true)
+  }
+
+  /// `search`; without `secondConnection`, one thread walks both halves of the key space as it
+  /// does when the second connection is busy (tested against `searchSerially`).
+  func search(_ text: String, filter: LetterFilter, secondConnection: Bool) throws(VaultError)
+    -> LetterListing
+  {
     guard !text.isEmpty else { throw .invalidInput("there is nothing to search for") }
     let matcher = TextMatcher(text)
     // On both cores (Vault+Search.swift); `searchSerially` is the same test on one.
-    return try parallelScan { meta, summary, body in
+    return try parallelScan(secondConnection: secondConnection) { meta, summary, body in
       guard filter.matches(summary) else { return false }
       if matcher.matches(meta.recipient) || matcher.matches(meta.subject)
         || meta.tags.contains(where: matcher.matches)
@@ -83,63 +91,91 @@ extension Vault {
       do { manifest = try loadManifestIndex(in: session) } catch VaultError.damaged(let found) {
         damaged += found
       }
-      var found: [LetterSummary] = []
-      // Counting is enough when nothing is missing; the set is built only when it is not.
-      var seenCount = 0
-      // The META of the letter being walked, waiting for its head body when searching.
-      var pending: (id: LetterID, meta: LetterMeta, summary: LetterSummary)?
-      let wantsBody = fields.contains(FieldTag.body.rawValue)
-
-      func decide(_ entry: (id: LetterID, meta: LetterMeta, summary: LetterSummary), body: UnsafeRawBufferPointer?) {
-        do {
-          let opener: () throws -> [UInt8]? = {
-            guard let body else {
-              guard wantsBody else { return nil }
-              throw VaultError.damaged([
-                Damage(letterID: entry.id.description, part: "text revision \(entry.meta.headRevision)", reason: "missing")
-              ])
-            }
-            return try self.openBody(
-              envelope: body, id: entry.id, meta: entry.meta, revision: entry.meta.revisions.last!)
-          }
-          if try include(entry.meta, entry.summary, opener) { found.append(entry.summary) }
-        } catch VaultError.damaged(let problems) {
-          damaged += problems
-        } catch {
-          damaged.append(Damage(letterID: entry.id.description, part: "letter", reason: error.reason))
-        }
-      }
-
-      try session.forEachObject(fields: fields) { objectID, field, revision, envelope in
-        guard objectID.count == FormatConstant.idByteCount else { return }
-        if field == FieldTag.meta.rawValue {
-          if let waiting = pending { decide(waiting, body: nil) }
-          pending = nil
-          let id = LetterID(bytes: objectID)
-          let indexEntry = manifest.map { $0.entry(for: objectID) }
-          if indexEntry??.letterID != nil { seenCount += 1 }
-          do {
-            let meta = try openMeta(
-              envelope: envelope, version: revision, id: id, indexEntry: indexEntry,
-              summaryOnly: !wantsBody)
-            let entry = (id, meta, summary(id, meta))
-            if wantsBody { pending = entry } else { decide(entry, body: nil) }
-          } catch VaultError.damaged(let problems) {
-            damaged += problems
-          }
-        } else if let waiting = pending, waiting.id.bytes == objectID,
-          revision == UInt64(waiting.meta.headRevision)
-        {
-          pending = nil
-          decide(waiting, body: envelope)
-        }
-      }
-      if let waiting = pending { decide(waiting, body: nil) }
-      if let manifest, seenCount != manifest.count {
-        damaged += try missingLetters(manifest, in: session)
-      }
-      return LetterListing(letters: Self.newestFirst(found), damaged: damaged)
+      let part = try scanRange(
+        in: session, fields: fields, manifest: manifest, cipher: cipher, include)
+      return try finishScan(damaged + part.damaged, [part], manifest: manifest, in: session)
     }
+  }
+
+  /// What a walk over one range of letter ids found (`scanRange`).
+  struct ScanPart {
+    var found: [LetterSummary] = []
+    var damaged: [Damage] = []
+    /// Letters met that the manifest lists (counting is enough when nothing is missing).
+    var seenCount = 0
+  }
+
+  /// Walks the letters whose ids lie in `low ..< high` (nil: open) in key order, checking and
+  /// opening each with `cipher`. The one loop behind both the serial and the parallel scan.
+  func scanRange(
+    in session: StorageSession, fields: [UInt8], from low: [UInt8]? = nil, below high: [UInt8]? = nil,
+    manifest: ManifestIndex?, cipher: RecordCipher,
+    _ include: (LetterMeta, LetterSummary, () throws -> [UInt8]?) throws -> Bool
+  ) throws -> ScanPart {
+    var part = ScanPart()
+    // The META of the letter being walked, waiting for its head body when searching.
+    var pending: (id: LetterID, meta: LetterMeta, summary: LetterSummary)?
+    let wantsBody = fields.contains(FieldTag.body.rawValue)
+
+    func decide(_ entry: (id: LetterID, meta: LetterMeta, summary: LetterSummary), body: UnsafeRawBufferPointer?) {
+      do {
+        let opener: () throws -> [UInt8]? = {
+          guard let body else {
+            guard wantsBody else { return nil }
+            throw VaultError.damaged([
+              Damage(letterID: entry.id.description, part: "text revision \(entry.meta.headRevision)", reason: "missing")
+            ])
+          }
+          return try self.openBody(
+            envelope: body, id: entry.id, meta: entry.meta, revision: entry.meta.revisions.last!, using: cipher)
+        }
+        if try include(entry.meta, entry.summary, opener) { part.found.append(entry.summary) }
+      } catch VaultError.damaged(let problems) {
+        part.damaged += problems
+      } catch {
+        part.damaged.append(Damage(letterID: entry.id.description, part: "letter", reason: error.reason))
+      }
+    }
+
+    try session.forEachObject(fields: fields, from: low, below: high) { objectID, field, revision, envelope in
+      guard objectID.count == FormatConstant.idByteCount else { return }
+      if field == FieldTag.meta.rawValue {
+        if let waiting = pending { decide(waiting, body: nil) }
+        pending = nil
+        let id = LetterID(bytes: objectID)
+        let indexEntry = manifest.map { $0.entry(for: objectID) }
+        if indexEntry??.letterID != nil { part.seenCount += 1 }
+        do {
+          let meta = try openMeta(
+            envelope: envelope, version: revision, id: id, indexEntry: indexEntry,
+            summaryOnly: !wantsBody, using: cipher)
+          let entry = (id, meta, summary(id, meta))
+          if wantsBody { pending = entry } else { decide(entry, body: nil) }
+        } catch VaultError.damaged(let problems) {
+          part.damaged += problems
+        }
+      } else if let waiting = pending, waiting.id.bytes == objectID,
+        revision == UInt64(waiting.meta.headRevision)
+      {
+        pending = nil
+        decide(waiting, body: envelope)
+      }
+    }
+    if let waiting = pending { decide(waiting, body: nil) }
+    return part
+  }
+
+  /// The listing from the parts of a scan, in key order: letters newest first, damage as met,
+  /// then any letter the manifest lists that no part met.
+  func finishScan(
+    _ damaged: [Damage], _ parts: [ScanPart], manifest: ManifestIndex?, in session: StorageSession
+  ) throws -> LetterListing {
+    var damaged = damaged
+    let seenCount = parts.reduce(0) { $0 + $1.seenCount }
+    if let manifest, seenCount != manifest.count {
+      damaged += try missingLetters(manifest, in: session)
+    }
+    return LetterListing(letters: Self.newestFirst(parts.flatMap(\.found)), damaged: damaged)
   }
 
   /// Newest first, ties by id descending. Sorts small keys, then gathers: swapping whole

@@ -36,30 +36,43 @@ extension Vault {
   private func openManifest<T>(
     in session: StorageSession, _ read: ([UInt8]) throws -> (T, epoch: UInt64)
   ) throws -> T {
-    let rows = try session.objects(AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue)
-    guard rows.count == 1, let row = rows.first else {
+    // The row is opened in SQLite's buffer, without copying it (docs/PERFORMANCE.md); a
+    // second row makes the result void whatever the first one gave.
+    var count = 0
+    var result: Result<T, Error> = .failure(ByteReader.Malformed(reason: "missing"))
+    try session.forEachRow(AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue) {
+      revision, envelope in
+      count += 1
+      guard count == 1 else { return }
+      result = Result { try openManifestRow(revision: revision, envelope: envelope, read) }
+    }
+    guard count == 1 else {
       throw VaultError.damaged([Damage(letterID: nil, part: "index", reason: "missing or duplicated")])
     }
     do {
-      // The same envelope at the same revision was already authenticated under this key
-      // (ManifestCache.swift); otherwise open it, with the key in the reused scratch buffer.
-      let plaintext: [UInt8]
-      if let cached = cipher.manifestCache.plaintext(revision: row.revision, envelope: row.envelope) {
-        plaintext = cached
-      } else {
-        plaintext = try row.envelope.withUnsafeBytes { raw in
-          try cipher.open(
-            raw, field: .manifest, objectID: AssociatedData.manifestObjectID,
-            revision: row.revision, key: .manifest)
-        }
-        cipher.manifestCache.store(revision: row.revision, envelope: row.envelope, plaintext: plaintext)
-      }
-      let (value, epoch) = try read(plaintext)
-      guard epoch == row.revision else { throw ByteReader.Malformed(reason: "epoch") }
-      return value
+      return try result.get()
     } catch {
       throw VaultError.damaged([Damage(letterID: nil, part: "index", reason: error.reason)])
     }
+  }
+
+  private func openManifestRow<T>(
+    revision: UInt64, envelope: UnsafeRawBufferPointer, _ read: ([UInt8]) throws -> (T, epoch: UInt64)
+  ) throws -> T {
+    // The same envelope at the same revision was already authenticated under this key
+    // (ManifestCache.swift); otherwise open it, with the key in the reused scratch buffer.
+    let plaintext: [UInt8]
+    if let cached = cipher.manifestCache.plaintext(revision: revision, bytes: envelope) {
+      plaintext = cached
+    } else {
+      plaintext = try cipher.open(
+        envelope, field: .manifest, objectID: AssociatedData.manifestObjectID,
+        revision: revision, key: .manifest)
+      cipher.manifestCache.store(revision: revision, envelope: Array(envelope), plaintext: plaintext)
+    }
+    let (value, epoch) = try read(plaintext)
+    guard epoch == revision else { throw ByteReader.Malformed(reason: "epoch") }
+    return value
   }
 
   /// The manifest for a read, or nil when the manifest itself is damaged. A letter is then

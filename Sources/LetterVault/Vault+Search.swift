@@ -1,181 +1,90 @@
 import Dispatch
 import Foundation
 
-/// `search` on both cores (docs/PERFORMANCE.md): one thread streams the rows in key order and
-/// copies each letter's META and BODY envelopes into a batch; two workers then check and
-/// decrypt the batch, each with its own key scratch. The checks are exactly those of the
-/// serial scan (`scan` in Vault+List.swift): the same functions run them.
+/// `search` on both cores (docs/PERFORMANCE.md): the letter ids are split at their first byte
+/// `0x80` (ids are random, so each half holds about half the letters and half the file), and
+/// each half is read, checked and decrypted by its own thread, on its own SQLite connection,
+/// with its own key scratch. Both run `scanRange` (Vault+List.swift), the loop of the serial
+/// scan, so the checks are the same ones.
 extension Vault {
-  /// One letter's stored envelopes, as the scan met them.
-  struct ScanJob {
-    let id: LetterID
-    let version: UInt64
-    let meta: [UInt8]
-    /// Looked up by the worker, off the reading thread.
-    let manifest: ManifestIndex?
-    var bodies: [(revision: UInt64, envelope: [UInt8])] = []
-  }
-
-  /// What a worker decided for one letter.
-  enum ScanOutcome {
-    case skipped
-    case found(LetterSummary)
-    case damaged([Damage])
-  }
-
-  /// An outcome, and whether the letter is in the manifest (for the missing-letter check).
-  struct ScanResult {
-    let outcome: ScanOutcome
-    let listed: Bool
-  }
-
-  /// Letters per batch: big enough to keep both workers busy, small enough to stay a few MB.
-  static let scanBatchSize = 512
+  /// Where the key space is split: ids below it are walked by this thread, the rest by the other.
+  static let scanSplit: [UInt8] = [0x80]
 
   /// Walks every letter once like `scan(fields: [meta, body])`, running `include` on two
   /// threads. `include` must be safe to call concurrently (it only reads its captures).
+  ///
+  /// If the second connection cannot be opened or read at once (another process is about to
+  /// commit), this thread walks the second half too, after the first: slower, never different.
   func parallelScan(
+    secondConnection: Bool = true,
     _ include: @escaping @Sendable (LetterMeta, LetterSummary, () throws -> [UInt8]?) throws -> Bool
   ) throws(VaultError) -> LetterListing {
-    try database.read { session in
+    let fields = [FieldTag.meta.rawValue, FieldTag.body.rawValue]
+    return try database.read { session in
       var damaged: [Damage] = []
       var manifest: ManifestIndex?
+      // This read holds the SHARED lock from here to the end: no writer commits in between.
       do { manifest = try loadManifestIndex(in: session) } catch VaultError.damaged(let found) {
         damaged += found
       }
-      // Worker 0 uses the vault's own cipher; worker 1 a copy with its own scratch buffers.
-      let ciphers = [cipher, RecordCipher(vaultID: cipher.vaultID, masterKey: cipher.masterKey, random: cipher.random)]
-      var found: [LetterSummary] = []
-      var seenCount = 0
-      var batch: [ScanJob] = []
-      batch.reserveCapacity(Self.scanBatchSize)
-      // One batch is decided by the two workers while this thread reads the next one.
-      let pipeline = ScanPipeline(vault: self, ciphers: ciphers, include: include)
-      func take(_ results: [ScanResult]) {
-        for result in results {
-          if result.listed { seenCount += 1 }
-          switch result.outcome {
-          case .skipped: break
-          case .found(let summary): found.append(summary)
-          case .damaged(let problems): damaged += problems
-          }
-        }
-      }
-
-      try session.forEachObject(fields: [FieldTag.meta.rawValue, FieldTag.body.rawValue]) {
-        objectID, field, revision, envelope in
-        guard objectID.count == FormatConstant.idByteCount else { return }
-        if field == FieldTag.meta.rawValue {
-          // Only at a META row: the previous letter's bodies are all in the batch by now.
-          if batch.count >= Self.scanBatchSize {
-            take(pipeline.submit(batch))
-            batch = []
-            batch.reserveCapacity(Self.scanBatchSize)
-          }
-          batch.append(
-            ScanJob(id: LetterID(bytes: objectID), version: revision, meta: Array(envelope), manifest: manifest))
-        } else if let last = batch.indices.last, batch[last].id.bytes == objectID {
-          batch[last].bodies.append((revision, Array(envelope)))
-        }
-      }
-      take(pipeline.submit(batch))
-      take(pipeline.finish())
-      if let manifest, seenCount != manifest.count {
-        damaged += try missingLetters(manifest, in: session)
-      }
-      return LetterListing(letters: Self.newestFirst(found), damaged: damaged)
-    }
-  }
-
-  /// One letter: its META checked against the manifest and opened, then `include` with an
-  /// opener for the head body (checked against META's hash list), as `scan` does.
-  fileprivate func decide(
-    _ job: ScanJob, cipher: RecordCipher,
-    _ include: (LetterMeta, LetterSummary, () throws -> [UInt8]?) throws -> Bool
-  ) -> ScanResult {
-    let indexEntry = job.manifest.map { $0.entry(for: job.id.bytes) }
-    return ScanResult(
-      outcome: decide(job, indexEntry: indexEntry, cipher: cipher, include),
-      listed: indexEntry??.letterID != nil)
-  }
-
-  private func decide(
-    _ job: ScanJob, indexEntry: Manifest.Entry??, cipher: RecordCipher,
-    _ include: (LetterMeta, LetterSummary, () throws -> [UInt8]?) throws -> Bool
-  ) -> ScanOutcome {
-    do {
-      let meta = try job.meta.withUnsafeBytes { raw in
-        try openMeta(
-          envelope: raw, version: job.version, id: job.id, indexEntry: indexEntry,
-          summaryOnly: false, using: cipher)
-      }
-      let summary = summary(job.id, meta)
-      let opener: () throws -> [UInt8]? = {
-        let head = meta.revisions.last!
-        guard let body = job.bodies.last(where: { $0.revision == UInt64(head.number) }) else {
-          throw VaultError.damaged([
-            Damage(letterID: job.id.description, part: "text revision \(head.number)", reason: "missing")
-          ])
-        }
-        return try body.envelope.withUnsafeBytes { raw in
-          try self.openBody(envelope: raw, id: job.id, meta: meta, revision: head, using: cipher)
-        }
-      }
-      return try include(meta, summary, opener) ? .found(summary) : .skipped
-    } catch VaultError.damaged(let problems) {
-      return .damaged(problems)
-    } catch {
-      return .damaged([Damage(letterID: job.id.description, part: "letter", reason: error.reason)])
+      let upper = UpperHalf(vault: self, manifest: manifest, fields: fields, include: include)
+      if secondConnection { upper.start() }
+      let lower = try scanRange(
+        in: session, fields: fields, below: Self.scanSplit, manifest: manifest, cipher: cipher, include)
+      let second =
+        try upper.wait()
+        ?? scanRange(
+          in: session, fields: fields, from: Self.scanSplit, manifest: manifest, cipher: cipher, include)
+      return try finishScan(
+        damaged + lower.damaged + second.damaged, [lower, second], manifest: manifest, in: session)
     }
   }
 }
 
-/// Two workers deciding one batch while the reading thread fills the next (Vault+Search.swift).
-/// Each worker writes only its own indices of the outcome buffer; the buffer is read only after
-/// the group has been waited on.
-private final class ScanPipeline: @unchecked Sendable {
+/// The upper half of the key space, walked on another thread through a second read-only
+/// connection (`VaultDatabase.secondReader`) with a cipher of its own (own scratch buffers).
+/// Its fields are written by that thread only before `group` leaves, and read only after.
+private final class UpperHalf: @unchecked Sendable {
   private let vault: Vault
-  private let ciphers: [RecordCipher]
+  private let manifest: ManifestIndex?
+  private let fields: [UInt8]
   private let include: @Sendable (LetterMeta, LetterSummary, () throws -> [UInt8]?) throws -> Bool
-  private let queue = DispatchQueue(label: "letters.search", attributes: .concurrent)
   private let group = DispatchGroup()
-  private var inFlight: UnsafeMutableBufferPointer<Vault.ScanResult>?
+  private var result: Vault.ScanPart?
 
   init(
-    vault: Vault, ciphers: [RecordCipher],
+    vault: Vault, manifest: ManifestIndex?, fields: [UInt8],
     include: @escaping @Sendable (LetterMeta, LetterSummary, () throws -> [UInt8]?) throws -> Bool
   ) {
     self.vault = vault
-    self.ciphers = ciphers
+    self.manifest = manifest
+    self.fields = fields
     self.include = include
   }
 
-  /// Starts deciding `batch`; returns the outcomes of the batch before it, in order.
-  func submit(_ batch: [Vault.ScanJob]) -> [Vault.ScanResult] {
-    let previous = finish()
-    guard !batch.isEmpty else { return previous }
-    let outcomes = UnsafeMutableBufferPointer<Vault.ScanResult>.allocate(capacity: batch.count)
-    inFlight = outcomes
-    nonisolated(unsafe) let target = outcomes
-    // Contiguous halves, not alternate letters: neighbouring outcomes share cache lines.
-    let half = (batch.count + 1) / 2
-    DispatchQueue.concurrentPerform(iterations: min(2, batch.count)) { worker in
-        for index in (worker * half)..<min(batch.count, (worker + 1) * half) {
-          (target.baseAddress! + index).initialize(
-            to: vault.decide(batch[index], cipher: ciphers[worker], include))
+  func start() {
+    group.enter()
+    DispatchQueue.global(qos: .userInitiated).async { [self] in
+      defer { group.leave() }
+      guard let reader = vault.database.secondReader() else { return }
+      let cipher = RecordCipher(
+        vaultID: vault.cipher.vaultID, masterKey: vault.cipher.masterKey, random: vault.cipher.random)
+      do {
+        result = try reader.read { session in
+          try vault.scanRange(
+            in: session, fields: fields, from: Vault.scanSplit, manifest: manifest, cipher: cipher, include)
         }
+      } catch {
+        // Busy or unreadable here: the calling thread walks this half itself, and meets (and
+        // reports or throws) whatever there is to meet, through its own connection.
+        result = nil
+      }
     }
-    return previous
   }
 
-  /// Waits for the batch in flight and returns its outcomes, in order.
-  func finish() -> [Vault.ScanResult] {
-    group.wait()
-    guard let outcomes = inFlight else { return [] }
-    inFlight = nil
-    let result = Array(outcomes)
-    _ = outcomes.deinitialize()
-    outcomes.deallocate()
+  /// The upper half's part, or nil if the calling thread must walk it itself.
+  func wait() -> Vault.ScanPart? {
+    group.wait()  // returns at once if never started
     return result
   }
 }

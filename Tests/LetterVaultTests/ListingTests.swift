@@ -196,6 +196,50 @@ import Testing
     #expect(parallel.damaged == serial.damaged)
     #expect(Set(parallel.damaged.compactMap(\.letterID)) == [scene.a.description, scene.b.description])
   }
+
+  /// The two halves of the key space (ids below and from 0x80) are walked on two connections:
+  /// damage in either half, and at the split, is named as the serial scan names it, in order.
+  @Test func damageInBothHalvesIsNamedAsTheSerialScanNamesIt() throws {
+    let test = try TestVault()
+    defer { test.remove() }
+    let drafts = (0..<48).map { index in
+      (draft: LetterDraft(recipient: "Mum", text: "\(index) the harbour at night"),
+       created: Date(timeIntervalSince1970: 1_700_000_000 + Double(index) * 60), held: index % 4 == 0)
+    }
+    let ids = try test.vault.write(batch: drafts).sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+    let low = ids.filter { $0.bytes[0] < 0x80 }
+    let high = ids.filter { $0.bytes[0] >= 0x80 }
+    try #require(low.count >= 3 && high.count >= 3, "random ids fall on both sides of 0x80")
+    try test.vault.edit(high[1], body: Array("the harbour again".utf8))
+    let file = try VaultFile(path: test.path)
+    try file.flipByte(.body, of: low[0].bytes, revision: 1)
+    try file.flipByte(.body, of: high[1].bytes, revision: 2)
+    try file.delete(low[1].bytes, kind: .meta)
+    try file.delete(high[0].bytes, kind: .body)
+    try file.flipByte(.meta, of: low.last!.bytes)  // the last letter before the split
+    try file.flipByte(.meta, of: high.last!.bytes)  // the last letter of all
+    let vault = try test.reopen()
+    let serial = try vault.searchSerially("harbour")
+    for secondConnection in [true, false] {
+      let parallel = try vault.search("harbour", filter: LetterFilter(), secondConnection: secondConnection)
+      #expect(parallel.letters == serial.letters)
+      #expect(parallel.damaged == serial.damaged)
+    }
+    let named = Set(serial.damaged.compactMap(\.letterID))
+    #expect(named == Set([low[0], low[1], low.last!, high[0], high[1], high.last!].map(\.description)))
+    #expect(serial.letters.count == ids.count - 6)
+  }
+
+  @Test func oneThreadWalksBothHalvesWhenTheSecondConnectionIsNotUsed() throws {
+    let scene = try TamperScene()
+    defer { scene.remove() }
+    try scene.file.flipByte(.body, of: scene.a.bytes, revision: 2)
+    let vault = try scene.test.reopen()
+    let alone = try vault.search("letter", filter: LetterFilter(), secondConnection: false)
+    let serial = try vault.searchSerially("letter")
+    #expect(alone.letters == serial.letters && alone.damaged == serial.damaged)
+    #expect(alone.letters.map(\.id) == [scene.b])
+  }
 }
 
 /// ManifestCache.swift: only the identical envelope at the identical revision is taken from

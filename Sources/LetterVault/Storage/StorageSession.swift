@@ -68,6 +68,26 @@ struct StorageSession {
       arguments: [Data(objectID), field])
   }
 
+  /// The rows of one field for one object, oldest revision first, with SQLite's own buffers
+  /// (valid only during the call): the ~570 KB manifest is read four times per command, and
+  /// two copies of it each time were most of a `show` (docs/PERFORMANCE.md).
+  func forEachRow(
+    _ objectID: [UInt8], field: UInt8,
+    _ body: (_ revision: UInt64, _ envelope: UnsafeRawBufferPointer) throws -> Void
+  ) throws {
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT revision, env FROM object WHERE object_id = ? AND kind = ? ORDER BY revision",
+      arguments: [Data(objectID), field])
+    while let row = try rows.next() {
+      let revision = UInt64(bitPattern: try row.decode(Int64.self, atIndex: 0))
+      guard let envelope = row.dataNoCopy(atIndex: 1) else {
+        try body(revision, UnsafeRawBufferPointer(start: nil, count: 0))
+        continue
+      }
+      try envelope.withUnsafeBytes { raw in try body(revision, raw) }
+    }
+  }
+
   /// Every row of one field, in one statement (one scan: docs/PERFORMANCE.md).
   func objects(field: UInt8) throws -> [StoredObject] {
     try fetch(
@@ -136,14 +156,27 @@ struct StorageSession {
   /// Streams rows of `fields` in primary-key order (object, kind, revision) — one statement,
   /// no sort, no copy of the envelopes: `envelope` is SQLite's own buffer, valid only during
   /// the call (docs/PERFORMANCE.md).
+  /// With `from`/`below`, only object ids in `from ..< below` (byte order; nil is open):
+  /// a range of the primary key, so SQLite reads only that part of the b-tree.
   func forEachObject(
-    fields: [UInt8],
+    fields: [UInt8], from low: [UInt8]? = nil, below high: [UInt8]? = nil,
     _ body: (_ objectID: [UInt8], _ field: UInt8, _ revision: UInt64, _ envelope: UnsafeRawBufferPointer) throws -> Void
   ) throws {
     let list = fields.map(String.init).joined(separator: ", ")
+    var bounds = ""
+    var arguments: StatementArguments = []
+    if let low {
+      bounds += " AND object_id >= ?"
+      arguments += [Data(low)]
+    }
+    if let high {
+      bounds += " AND object_id < ?"
+      arguments += [Data(high)]
+    }
     let rows = try Row.fetchCursor(
       db,
-      sql: "SELECT object_id, kind, revision, env FROM object WHERE kind IN (\(list)) ORDER BY object_id, kind, revision")
+      sql: "SELECT object_id, kind, revision, env FROM object WHERE kind IN (\(list))\(bounds) ORDER BY object_id, kind, revision",
+      arguments: arguments)
     while let row = try rows.next() {
       guard let id = row.dataNoCopy(atIndex: 0), let envelope = row.dataNoCopy(atIndex: 3) else { continue }
       let field = UInt8(truncatingIfNeeded: row[1] as Int64)

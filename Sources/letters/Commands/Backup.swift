@@ -4,6 +4,7 @@ import LetterVault
 /// `letters backup PATH`: a verified, encrypted copy of the vault.
 struct Backup: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "backup",
     abstract: "Write an encrypted copy of the vault and check it.",
     discussion: """
       The copy is taken consistently even while another letters command is writing, then \

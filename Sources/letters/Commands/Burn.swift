@@ -4,6 +4,7 @@ import LetterVault
 /// `letters burn ID`: destroy a draft or held letter (security.md §1.17).
 struct Burn: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "burn",
     abstract: "Destroy a draft or held letter. It cannot be brought back.",
     discussion: """
       The letter's records are overwritten and the vault gets a new key, so copies of the file \

@@ -3,6 +3,7 @@ import LetterVault
 
 struct Cancel: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "cancel",
     abstract: "Withdraw a send request; the letter stays held.")
 
   @OptionGroup var options: VaultOptions

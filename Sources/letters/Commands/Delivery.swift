@@ -3,6 +3,7 @@ import LetterVault
 
 struct Delivery: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "delivery",
     abstract: "How letters are delivered: the sendmail-compatible command (`msmtp -t`, `sendmail -t -i`).",
     discussion: """
       The message is piped into the command, the way mutt and git send-email do it; the vault \
@@ -11,7 +12,7 @@ struct Delivery: ParsableCommand {
     subcommands: [Show.self, Set.self], defaultSubcommand: Show.self)
 
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the delivery command.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the delivery command.")
     @OptionGroup var options: VaultOptions
 
     func run() throws {
@@ -25,7 +26,7 @@ struct Delivery: ParsableCommand {
   }
 
   struct Set: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Set the delivery command.")
+    static let configuration = CommandConfiguration(commandName: "set", abstract: "Set the delivery command.")
     @OptionGroup var options: VaultOptions
     @Option(help: "The command, run with /bin/sh -c; the message arrives on its stdin.")
     var command: String

@@ -3,6 +3,7 @@ import LetterVault
 
 struct Edit: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "edit",
     abstract: "Save a new revision of a letter (text from stdin or $EDITOR).")
 
   @OptionGroup var options: VaultOptions

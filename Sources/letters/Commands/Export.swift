@@ -4,6 +4,7 @@ import LetterVault
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "export",
     abstract: "Write a decrypted copy of letters: text, Markdown, printable HTML, JSON or .eml.",
     discussion: """
       Letters come oldest first, like a series brought to a session. Without --output the copy

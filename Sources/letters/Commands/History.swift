@@ -3,6 +3,7 @@ import LetterVault
 
 struct History: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "history",
     abstract: "Revisions, state changes and notes of a letter.")
 
   @OptionGroup var options: VaultOptions

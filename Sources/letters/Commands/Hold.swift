@@ -2,7 +2,7 @@ import ArgumentParser
 import LetterVault
 
 struct Hold: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Put a letter away: held, not sent.")
+  static let configuration = CommandConfiguration(commandName: "hold", abstract: "Put a letter away: held, not sent.")
 
   @OptionGroup var options: VaultOptions
   @Argument(help: "The letter's id.", completion: Completions.letterIDs) var id: String

@@ -4,6 +4,7 @@ import LetterVault
 
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "import",
     abstract: "Bring in letters from text, Markdown, .eml/.mbox, jrnl JSON or a letters JSON export.",
     discussion: """
       Text and Markdown files may start with front matter (to:, subject:, date:, state:, tags:

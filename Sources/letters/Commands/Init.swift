@@ -2,7 +2,7 @@ import ArgumentParser
 import LetterVault
 
 struct Init: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Create a new vault.")
+  static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a new vault.")
 
   @OptionGroup var options: VaultOptions
 

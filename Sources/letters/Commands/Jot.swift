@@ -3,6 +3,7 @@ import LetterVault
 
 struct Jot: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "jot",
     abstract: "Write a letter without the passphrase; it joins your drafts at the next unlock.",
     discussion: """
       The text is sealed to the vault's public key: jotting needs no passphrase and cannot \

@@ -2,7 +2,7 @@ import ArgumentParser
 import LetterVault
 
 struct List: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "One line per letter, newest first.")
+  static let configuration = CommandConfiguration(commandName: "list", abstract: "One line per letter, newest first.")
 
   @OptionGroup var options: VaultOptions
   @Option(help: "draft, held or sent.") var state: String?

@@ -4,6 +4,7 @@ import LetterVault
 /// `letters lock`: forget a key left by `letters unlock`. Needs no passphrase.
 struct Lock: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "lock",
     abstract: "Lock the vault now: the next command asks for the passphrase again.")
 
   @OptionGroup var options: VaultOptions

@@ -4,6 +4,7 @@ import LetterVault
 
 struct Merge: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "merge",
     abstract: "Bring in a copy of this vault used on another computer.",
     discussion: """
       PATH is a copy of this same vault (made with cp or `letters backup`); another vault is refused. The copy is only read, with this vault's passphrase and key, and checked in full first. Nothing is ever deleted:

@@ -4,6 +4,7 @@ import LetterVault
 
 struct Note: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "note",
     abstract: "Add a dated note to a letter: how it feels now, a reply received.",
     discussion: """
       Without TEXT the note is read from stdin when piped, else written in $EDITOR. Text given \

@@ -3,6 +3,7 @@ import LetterVault
 
 struct Passwd: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "passwd",
     abstract: "Change the passphrase (the key is re-wrapped; letters are untouched).")
 
   @OptionGroup var options: VaultOptions

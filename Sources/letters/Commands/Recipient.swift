@@ -4,11 +4,12 @@ import LetterVault
 
 struct Recipient: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "recipient",
     abstract: "People you write to, and their own cooling-off periods.",
     subcommands: [Add.self, Everyone.self])
 
   struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Add someone you write to.")
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add someone you write to.")
 
     @OptionGroup var options: VaultOptions
     @Argument(help: "Their name, as you use it with `write --to`.") var name: String

@@ -10,6 +10,7 @@ struct RecoveryCommand: ParsableCommand {
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "Make a new recovery key and show it once (a previous one stops working).",
       discussion: """
         The key is shown on the terminal's alternate screen, never written to a file, and you \
@@ -42,6 +43,7 @@ struct RecoveryCommand: ParsableCommand {
 
   struct Remove: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "remove",
       abstract: "Remove the recovery key; the written-down key no longer opens anything.")
 
     @OptionGroup var options: VaultOptions

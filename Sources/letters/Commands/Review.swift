@@ -3,6 +3,7 @@ import LetterVault
 
 struct Review: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "review",
     abstract: "Walk through your held letters, those due first.",
     discussion: """
       For each letter: read it, send it (after its cooling-off, with a re-read), keep \

@@ -4,6 +4,7 @@ import LetterVault
 
 struct Rules: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "rules",
     abstract: "The cooling-off rules: periods, quiet hours, and changes still waiting.",
     discussion: """
       Stricter rules apply at once. Looser ones wait a full cooling-off period (at least \

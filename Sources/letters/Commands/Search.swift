@@ -3,6 +3,7 @@ import LetterVault
 
 struct Search: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "search",
     abstract: "Find letters containing some text (case-insensitive).")
 
   @OptionGroup var options: VaultOptions

@@ -4,6 +4,7 @@ import LetterVault
 
 struct Send: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "send",
     abstract: "Ask to send a letter, or send one whose cooling-off is over.",
     discussion: """
       The first time, this starts the letter's cooling-off. When it is over (and it is not \

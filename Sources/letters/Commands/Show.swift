@@ -3,6 +3,7 @@ import LetterVault
 
 struct Show: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "show",
     abstract: "Show a letter, its state and its fingerprint.")
 
   @OptionGroup var options: VaultOptions

@@ -3,6 +3,7 @@ import LetterVault
 
 struct Status: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "status",
     abstract: "Counts by state, what is due, and anything the vault wants you to know.")
 
   @OptionGroup var options: VaultOptions

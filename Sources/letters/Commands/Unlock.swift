@@ -6,6 +6,7 @@ import LetterVault
 /// kernel keyring (security.md §3.9). Nothing is cached unless this is run.
 struct Unlock: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "unlock",
     abstract: "Keep the vault unlocked for a few minutes (5 by default, at most 15).",
     discussion: """
       The key is held by the Linux kernel keyring of this login session, readable only by \

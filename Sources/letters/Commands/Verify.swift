@@ -3,6 +3,7 @@ import LetterVault
 
 struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "verify",
     abstract: "Check every record and the index; name anything damaged.")
 
   @OptionGroup var options: VaultOptions

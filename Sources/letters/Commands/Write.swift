@@ -3,6 +3,7 @@ import LetterVault
 
 struct Write: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "write",
     abstract: "Write a new letter (from stdin when piped, else in $EDITOR).")
 
   @OptionGroup var options: VaultOptions

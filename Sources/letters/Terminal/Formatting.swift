@@ -3,20 +3,12 @@ import LetterVault
 
 /// How dates, list lines and JSON look (product.md "Command-line contract").
 enum Formatting {
-  // One formatter, made once: building a DateFormatter per line costs more than decrypting
-  // the letter (docs/PERFORMANCE.md). Local dates: LocalDateText.swift.
-  nonisolated(unsafe) private static let isoFormatter: ISO8601DateFormatter = {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    formatter.timeZone = .current
-    return formatter
-  }()
-
+  // Dates are formatted without ICU per call: LocalDateText.swift, ISODateText.swift.
   /// "3 May 2026 22:14" in local time.
   static func local(_ date: Date) -> String { LocalDateText.string(from: date) }
 
   /// ISO 8601 with offset, for JSON.
-  static func iso(_ date: Date) -> String { isoFormatter.string(from: date) }
+  static func iso(_ date: Date) -> String { ISODateText.string(from: date) }
 
   static func listLine(_ letter: LetterSummary) -> String {
     let to = letter.recipient.isEmpty ? "—" : letter.recipient
@@ -53,6 +45,11 @@ enum Formatting {
   }
 
   static func printJSON(_ value: Any) throws {
+    // The same bytes, ~20 times faster (JSONText.swift); Foundation for anything else.
+    if let text = JSONText.encode(value) {
+      Console.out(text + "\n")
+      return
+    }
     let data = try JSONSerialization.data(
       withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     Console.out(String(decoding: data, as: UTF8.self) + "\n")

@@ -60,22 +60,34 @@ struct TamperFixture {
     keyslotRanges = slots
   }
 
-  /// `count` positions or more, spread over every page of the file.
+  /// `count` positions or more, spread over every 4 KiB stretch of the file that holds a
+  /// non-zero byte, plus eight inside every letter record and keyslot the fixture located.
+  ///
+  /// Stretches of zeros are the free middle of a page (`secure_delete` zeroes freed space):
+  /// with 16 KiB pages (FORMAT.md §8.2) a small vault is mostly that, and sampling it evenly
+  /// left too few flips on records and none on a keyslot. The records themselves are always
+  /// sampled, whatever the page size.
   func positions(count: Int, using random: inout SeededGenerator) -> [Int] {
-    let pageSize = 4096
-    let pages = (original.count + pageSize - 1) / pageSize
-    let perPage = (count + pages - 1) / pages
-    var result: [Int] = []
-    for page in 0..<pages {
-      let start = page * pageSize
-      let end = min(original.count, start + pageSize)
-      var chosen = Set<Int>()
-      while chosen.count < min(perPage, end - start) {
-        chosen.insert(Int.random(in: start..<end, using: &random))
+    let stretches = Self.liveStretches(of: original)
+    let perStretch = (count + stretches.count - 1) / stretches.count
+    var chosen = Set<Int>()
+    for stretch in stretches {
+      var inStretch = Set<Int>()
+      while inStretch.count < min(perStretch, stretch.count) {
+        inStretch.insert(Int.random(in: stretch, using: &random))
       }
-      result += chosen.sorted()
+      chosen.formUnion(inStretch)
     }
-    return result
+    for range in letterRanges.map(\.range) + keyslotRanges {
+      for _ in 0..<8 { chosen.insert(Int.random(in: range, using: &random)) }
+    }
+    return chosen.sorted()
+  }
+
+  /// The 4 KiB stretches of `bytes` (the last one shorter) holding at least one non-zero byte.
+  static func liveStretches(of bytes: [UInt8]) -> [Range<Int>] {
+    stride(from: 0, to: bytes.count, by: 4096).map { $0..<min(bytes.count, $0 + 4096) }
+      .filter { stretch in bytes[stretch].contains { $0 != 0 } }
   }
 
   /// A non-zero XOR mask. Inside a keyslot's memlimit the mask stays small, so a flip cannot

@@ -1,0 +1,132 @@
+import Foundation
+
+/// JSON exactly as `JSONSerialization` writes it with `.prettyPrinted`, `.sortedKeys` and
+/// `.withoutEscapingSlashes`, byte for byte, for the values the commands build: strings,
+/// integers, booleans, `NSNull`, arrays and string-keyed dictionaries.
+///
+/// `list --json` at 10,000 letters spent ~0.8 s in `JSONSerialization` and ISO 8601
+/// formatting (docs/PERFORMANCE.md). Anything else (a `Double`, a nil optional, a key with a
+/// digit or a non-ASCII letter, whose order is the `.numeric`, case-insensitive comparison's
+/// business) makes `encode` return nil and the caller uses `JSONSerialization` instead.
+enum JSONText {
+  /// The text, or nil for a value this writer does not handle.
+  static func encode(_ value: Any) -> String? {
+    var out: [UInt8] = []
+    out.reserveCapacity(4096)
+    guard write(value, depth: 0, into: &out) else { return nil }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Dispatches on the exact dynamic type: a failed `as?` cast from `Any` tries Foundation
+  /// bridging (NSDictionary, NSArray) and cost more than the whole rest of `list --json`.
+  private static func write(_ value: Any, depth: Int, into out: inout [UInt8]) -> Bool {
+    let type = Swift.type(of: value)
+    if type == String.self {
+      writeString(value as! String, into: &out)
+    } else if type == [String: Any].self {
+      return writeObject(value as! [String: Any], depth: depth, into: &out)
+    } else if type == [[String: Any]].self {
+      return writeArray((value as! [[String: Any]]).map { $0 as Any }, depth: depth, into: &out)
+    } else if type == [String].self {
+      return writeArray((value as! [String]).map { $0 as Any }, depth: depth, into: &out)
+    } else if type == [Any].self {
+      return writeArray(value as! [Any], depth: depth, into: &out)
+    } else if type == NSNull.self {
+      out += Array("null".utf8)
+    } else if type == Bool.self {
+      out += (value as! Bool) ? Array("true".utf8) : Array("false".utf8)
+    } else if let text = integerText(value, type) {
+      out += Array(text.utf8)
+    } else {
+      return false
+    }
+    return true
+  }
+
+  private static func integerText(_ value: Any, _ type: Any.Type) -> String? {
+    switch type {
+    case is Int.Type: String(value as! Int)
+    case is Int64.Type: String(value as! Int64)
+    case is Int32.Type: String(value as! Int32)
+    case is UInt64.Type: String(value as! UInt64)
+    case is UInt32.Type: String(value as! UInt32)
+    case is UInt16.Type: String(value as! UInt16)
+    default: nil
+    }
+  }
+
+  /// Empty containers are written as `[`, a blank line, then the closing bracket indented,
+  /// as `JSONSerialization` does.
+  private static func writeArray(_ array: [Any], depth: Int, into out: inout [UInt8]) -> Bool {
+    out.append(UInt8(ascii: "["))
+    out.append(0x0A)
+    for (index, element) in array.enumerated() {
+      indent(depth + 1, into: &out)
+      guard write(element, depth: depth + 1, into: &out) else { return false }
+      if index < array.count - 1 { out.append(UInt8(ascii: ",")) }
+      out.append(0x0A)
+    }
+    if array.isEmpty { out.append(0x0A) }
+    indent(depth, into: &out)
+    out.append(UInt8(ascii: "]"))
+    return true
+  }
+
+  private static func writeObject(_ object: [String: Any], depth: Int, into out: inout [UInt8]) -> Bool {
+    // Keys of ASCII letters, `_` and `-` only, no two equal but for case: Foundation sorts
+    // them case-insensitively, and that order is the bytes of their lowercase forms.
+    guard object.keys.allSatisfy(isPlainKey) else { return false }
+    let lowered = object.keys.map { (key: $0, folded: Array($0.lowercased().utf8)) }
+    guard Set(lowered.map(\.folded)).count == lowered.count else { return false }
+    let keys = lowered.sorted { $0.folded.lexicographicallyPrecedes($1.folded) }.map(\.key)
+    out.append(UInt8(ascii: "{"))
+    out.append(0x0A)
+    for (index, key) in keys.enumerated() {
+      indent(depth + 1, into: &out)
+      writeString(key, into: &out)
+      out += Array(" : ".utf8)
+      guard write(object[key]!, depth: depth + 1, into: &out) else { return false }
+      if index < keys.count - 1 { out.append(UInt8(ascii: ",")) }
+      out.append(0x0A)
+    }
+    if keys.isEmpty { out.append(0x0A) }
+    indent(depth, into: &out)
+    out.append(UInt8(ascii: "}"))
+    return true
+  }
+
+  private static func isPlainKey(_ key: String) -> Bool {
+    key.utf8.allSatisfy { byte in
+      (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == UInt8(ascii: "_")
+        || byte == UInt8(ascii: "-")
+    }
+  }
+
+  private static func indent(_ depth: Int, into out: inout [UInt8]) {
+    for _ in 0..<(depth * 2) { out.append(0x20) }
+  }
+
+  /// `"` and `\` escaped, `\b \f \n \r \t` by name, other bytes below 0x20 as `\u00xx`;
+  /// everything else, `/`, DEL and non-ASCII included, as it is (UTF-8).
+  private static func writeString(_ text: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): out += [0x5C, 0x22]
+      case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
+      case 0x08: out += [0x5C, UInt8(ascii: "b")]
+      case 0x0C: out += [0x5C, UInt8(ascii: "f")]
+      case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+      case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+      case 0x09: out += [0x5C, UInt8(ascii: "t")]
+      case 0..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        out += Array("\\u00".utf8)
+        out.append(hex[Int(byte >> 4)])
+        out.append(hex[Int(byte & 0x0F)])
+      default: out.append(byte)
+      }
+    }
+    out.append(UInt8(ascii: "\""))
+  }
+}
