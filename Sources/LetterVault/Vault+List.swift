@@ -30,8 +30,9 @@ extension Vault {
 
   /// Letters whose recipient, subject, tags or current text contain `text`, ignoring case.
   ///
-  /// One statement streams META and BODY rows in primary-key order, so each letter's head
-  /// revision arrives right after its META; older revisions are skipped without decrypting.
+  /// The two halves of the key space are read at once, on two connections and both cores
+  /// (Vault+Search.swift); in each, a letter's head revision arrives right after its META, and
+  /// older revisions are skipped without decrypting.
   public func search(_ text: String, filter: LetterFilter = LetterFilter()) throws(VaultError)
     -> LetterListing
   {
@@ -43,20 +44,8 @@ extension Vault {
   func search(_ text: String, filter: LetterFilter, secondConnection: Bool) throws(VaultError)
     -> LetterListing
   {
-    guard !text.isEmpty else { throw .invalidInput("there is nothing to search for") }
-    let matcher = TextMatcher(text)
     // On both cores (Vault+Search.swift); `searchSerially` is the same test on one.
-    return try parallelScan(secondConnection: secondConnection) { meta, summary, body in
-      guard filter.matches(summary) else { return false }
-      if matcher.matches(meta.recipient) || matcher.matches(meta.subject)
-        || meta.tags.contains(where: matcher.matches)
-      {
-        return true
-      }
-      guard var plaintext = try body() else { return false }
-      defer { wipe(&plaintext) }
-      return matcher.matches(bytes: plaintext)
-    }
+    try parallelScan(secondConnection: secondConnection, try Self.searchTest(text, filter))
   }
 
   /// `search` on one thread, with the serial scan: the reference the parallel one is tested
@@ -64,9 +53,17 @@ extension Vault {
   func searchSerially(_ text: String, filter: LetterFilter = LetterFilter()) throws(VaultError)
     -> LetterListing
   {
+    try scan(fields: [FieldTag.meta.rawValue, FieldTag.body.rawValue], try Self.searchTest(text, filter))
+  }
+
+  /// Whether a letter is found: recipient, subject and tags first, then the head text, which is
+  /// decrypted only when those do not match, and wiped after.
+  static func searchTest(_ text: String, _ filter: LetterFilter) throws(VaultError)
+    -> @Sendable (LetterMeta, LetterSummary, () throws -> [UInt8]?) throws -> Bool
+  {
     guard !text.isEmpty else { throw .invalidInput("there is nothing to search for") }
     let matcher = TextMatcher(text)
-    return try scan(fields: [FieldTag.meta.rawValue, FieldTag.body.rawValue]) { meta, summary, body in
+    return { meta, summary, body in
       guard filter.matches(summary) else { return false }
       if matcher.matches(meta.recipient) || matcher.matches(meta.subject)
         || meta.tags.contains(where: matcher.matches)
