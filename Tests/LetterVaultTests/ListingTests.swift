@@ -184,6 +184,32 @@ import Testing
     #expect(try test.vault.search("1299").letters.count == 1)
   }
 
+  /// The second connection opens the file by path: when another file has been renamed over
+  /// that path since the vault was opened, it is not used, and the search still reads only
+  /// the file this vault has open.
+  @Test func aFileRenamedOverTheVaultIsNotReadByTheSecondConnection() throws {
+    let test = try TestVault()
+    defer { test.remove() }
+    let drafts = (0..<64).map { index in
+      (draft: LetterDraft(recipient: "Mum", text: "letter \(index) about the harbour"),
+       created: Date(timeIntervalSince1970: 1_700_000_000 + Double(index) * 60), held: false)
+    }
+    let ids = try test.vault.write(batch: drafts)
+    #expect(ids.contains { $0.bytes[0] >= 0x80 } && ids.contains { $0.bytes[0] < 0x80 })
+    let before = try test.vault.search("harbour")
+    #expect(before.letters.count == 64)
+
+    let other = try TestVault()
+    defer { other.remove() }
+    _ = try other.vault.write(batch: drafts)
+    #expect(rename(other.path, test.path) == 0)
+
+    #expect(test.vault.database.secondReader() == nil)
+    let after = try test.vault.search("harbour")
+    #expect(after.letters == before.letters)
+    #expect(after.damaged.isEmpty)
+  }
+
   @Test func damageIsNamedTheSameWayOnBothPaths() throws {
     let scene = try TamperScene()
     defer { scene.remove() }

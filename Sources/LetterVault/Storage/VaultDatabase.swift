@@ -10,10 +10,14 @@ import GRDB
 final class VaultDatabase {
   let path: String
   let queue: DatabaseQueue
+  /// The file this connection opened (device and inode, read right after opening), so a
+  /// second connection by path can tell whether it reached the same file.
+  let identity: FileIdentity?
 
   init(path: String, queue: DatabaseQueue) {
     self.path = path
     self.queue = queue
+    identity = FileIdentity(path: path)
   }
 
   /// Creates the file (0600, `O_EXCL`) and its schema. The parent directory is made 0700.
