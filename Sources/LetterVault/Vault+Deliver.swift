@@ -63,8 +63,7 @@ extension Vault {
           letter: id.short, startedAt: Date(storedMilliseconds: current.deliveryStartedAt))
       }
       let checked = try authorizeRelease(id, confirming: fingerprint, in: session, manifest: &manifest)
-      guard case .open(var meta, let version) = checked else { return .refused(checked) }
-      let body = try loadBody(id, meta: meta, revision: meta.revisions.last!, in: session)
+      guard case .open(var meta, let version, let body) = checked else { return .refused(checked) }
       let settings = try loadSettings(in: session, manifest: manifest)
       guard let delivery = settings.delivery else {
         throw VaultError.notAllowed(

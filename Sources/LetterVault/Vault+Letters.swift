@@ -149,18 +149,10 @@ extension Vault {
       period: settings.periodMilliseconds(for: meta.recipient), keepingLater: true)
   }
 
+  /// The summary of a META: the same fields a LISTING entry keeps (FORMAT.md §6.6), so both
+  /// read paths build it in one place (`summary(_:_:)` over a ``ListingSummary``).
   func summary(_ id: LetterID, _ meta: LetterMeta) -> LetterSummary {
-    LetterSummary(
-      id: id, state: meta.state, recipient: meta.recipient, subject: meta.subject, tags: meta.tags,
-      created: Date(storedMilliseconds: meta.createdAt),
-      updated: Date(storedMilliseconds: meta.updatedAt),
-      lastEdited: Date(storedMilliseconds: meta.lastEditAt),
-      releaseAt: meta.releaseAt == 0 ? nil : Date(storedMilliseconds: meta.releaseAt),
-      reviewOn: meta.reviewOn == 0 ? nil : Date(storedMilliseconds: meta.reviewOn),
-      sentAt: meta.sentAt == 0 ? nil : Date(storedMilliseconds: meta.sentAt),
-      sentHow: meta.sentHow == 1 ? "by hand" : meta.sentHow == 2 ? "delivered" : "",
-      deliveryError: meta.deliveryError, revision: Int(meta.headRevision),
-      noteCount: Int(meta.noteCount))
+    summary(id, ListingSummary(meta: meta))
   }
 
   /// 12 hex characters of a keyed BLAKE2b over revision, recipient, subject and text

@@ -200,7 +200,7 @@ extension Vault {
     return summary(id, meta)
   }
 
-  /// The same summary `summary(_:_:)` makes from the META the entry was taken from.
+  /// A letter's summary from the fields `list` reads: a LISTING entry's, or a META's.
   func summary(_ id: LetterID, _ entry: ListingSummary) -> LetterSummary {
     LetterSummary(
       id: id, state: entry.state, recipient: entry.recipient,
@@ -211,7 +211,7 @@ extension Vault {
       releaseAt: entry.releaseAt == 0 ? nil : Date(storedMilliseconds: entry.releaseAt),
       reviewOn: entry.reviewOn == 0 ? nil : Date(storedMilliseconds: entry.reviewOn),
       sentAt: entry.sentAt == 0 ? nil : Date(storedMilliseconds: entry.sentAt),
-      sentHow: entry.sentHow == 1 ? "by hand" : entry.sentHow == 2 ? "delivered" : "",
+      sentHow: SendMethod(rawValue: entry.sentHow)?.description ?? "",
       deliveryError: entry.deliveryError, revision: Int(entry.headRevision),
       noteCount: Int(entry.noteCount))
   }

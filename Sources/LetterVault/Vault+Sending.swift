@@ -96,7 +96,7 @@ extension Vault {
     let outcome = try mutate { session, manifest in
       let checked = try authorizeRelease(
         id, confirming: fingerprint, in: session, manifest: &manifest)
-      guard case .open(var meta, let version) = checked else { return checked }
+      guard case .open(var meta, let version, let body) = checked else { return checked }
       let now = clockReading().wall
       meta.state = .sent
       meta.sentAt = now
@@ -105,10 +105,10 @@ extension Vault {
       meta.events.append(
         .init(at: now, kind: .sent, revision: meta.headRevision, detail: how.description))
       try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
-      return .open(meta, version: version + 1)
+      return .open(meta, version: version + 1, body: body)
     }
     switch outcome {
-    case .open(let meta, _): return Date(storedMilliseconds: meta.sentAt)
+    case .open(let meta, _, _): return Date(storedMilliseconds: meta.sentAt)
     case .wait(let until, let why):
       throw VaultError.notYet(until: Date(storedMilliseconds: until), reason: why.phrase)
     case .mismatch: throw VaultError.fingerprintMismatch(id.short)
@@ -118,7 +118,8 @@ extension Vault {
   // MARK: - Helpers
 
   enum ReleaseOutcome {
-    case open(LetterMeta, version: UInt64)
+    /// May leave: the META, its version, and the text whose fingerprint was confirmed.
+    case open(LetterMeta, version: UInt64, body: [UInt8])
     case wait(until: Int64, ReleaseWait)
     case mismatch
   }
@@ -152,7 +153,7 @@ extension Vault {
     guard Self.sameFingerprint(fingerprint, self.fingerprint(meta, body: body)) else {
       return .mismatch
     }
-    return .open(meta, version: version)
+    return .open(meta, version: version, body: body)
   }
 
   func sendStatus(_ meta: LetterMeta, settings: VaultSettings, reading: ClockReading) -> SendStatus

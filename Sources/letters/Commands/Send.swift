@@ -55,7 +55,7 @@ struct Send: ParsableCommand {
       Console.info("then `letters send \(letterID.short)` shows it to you once more before it goes")
     case .waiting(let until, let why):
       // With --confirm the attempt goes to the vault, which records what it saw of the clock.
-      if let confirm { try release(vault, letterID, confirming: confirm) }
+      if let confirm { try release(vault, letterID, confirming: confirm, expectedToGo: false) }
       throw VaultError.notYet(until: until, reason: why.phrase)
     case .ready:
       if let confirm {
@@ -99,12 +99,16 @@ struct Send: ParsableCommand {
     return true
   }
 
-  private func release(_ vault: Vault, _ id: LetterID, confirming fingerprint: String) throws {
+  /// `expectedToGo` is false when the status said it must still wait (the attempt is made so
+  /// the vault records what it saw of the clock): then nothing announces a delivery.
+  private func release(
+    _ vault: Vault, _ id: LetterID, confirming fingerprint: String, expectedToGo: Bool = true
+  ) throws {
     // A recipient with an address and a mail command is delivered; --by-hand, or no address,
     // records that the writer sent it. `deliveryAddress` refuses an address without a
     // command, so a letter meant for the mail is never recorded as sent by mistake.
     if !byHand, let address = try vault.deliveryAddress(id) {
-      Console.info("delivering letter \(id.short) to \(address)…")
+      if expectedToGo { Console.info("delivering letter \(id.short) to \(address)…") }
       let receipt = try vault.deliver(
         id, confirming: fingerprint, environment: ChildEnvironment.scrubbed())
       Console.info("letter \(id.short) was delivered to \(receipt.address), \(Formatting.local(receipt.sentAt)). Its text stays as it is; notes can still be added")
