@@ -58,6 +58,17 @@ let listing = ListingBucket(
 save("listing", "two", [0x2A] + listing.serialized())
 save("listing", "empty", [0x07] + ListingBucket(bucket: 0x07, entries: []).serialized())
 
+let signatures = SignatureBucket(
+  bucket: 0x2A,
+  entries: [1, 2].map { index in
+    SignatureEntry(
+      letterID: [0x2A] + filled(15, UInt8(index)), metaVersion: UInt64(index),
+      metaHash: filled(32, UInt8(index)), bodyHash: filled(32, UInt8(index + 2)),
+      signature: TextSignature(text: Array(String(repeating: "a letter \(index) ", count: index * 20).utf8)))
+  })
+save("textindex", "two", [0x2A] + signatures.serialized())
+save("textindex", "empty", [0x07] + SignatureBucket(bucket: 0x07, entries: []).serialized())
+
 let entries = (1...3).map { index in
   Manifest.Entry(
     letterID: filled(16, UInt8(index)), metaVersion: UInt64(index),

@@ -15,6 +15,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   case "manifest": FuzzTargets.manifest(bytes)
   case "settings": FuzzTargets.settings(bytes)
   case "listing": FuzzTargets.listing(bytes)
+  case "textindex": FuzzTargets.textindex(bytes)
   case "recovery": FuzzTargets.recovery(bytes)
   case "importers": FuzzTargets.importers(bytes)
   default: fatalError("unknown FUZZ_TARGET \(target)")

@@ -51,6 +51,17 @@ enum FuzzTargets {
     precondition(parsed.entries.allSatisfy { $0.letterID.first == bucket })
   }
 
+  /// FORMAT.md §6.7, fed directly (bypassing the AEAD), as `listing`: the first byte is the
+  /// bucket; a parsed bucket has exactly one encoding and only filters of an allowed size.
+  static func textindex(_ bytes: [UInt8]) {
+    guard let bucket = bytes.first else { return }
+    let plaintext = Array(bytes.dropFirst())
+    guard let parsed = try? SignatureBucket(parsing: plaintext, bucket: bucket) else { return }
+    precondition(parsed.serialized() == plaintext, "TEXT INDEX re-serialises differently")
+    precondition(parsed.entries.allSatisfy { $0.letterID.first == bucket })
+    precondition(parsed.entries.allSatisfy { TextSignature.isValid(log2Bits: $0.signature.bits.count.trailingZeroBitCount + 3) })
+  }
+
   /// FORMAT.md §15.1: whatever is typed as a recovery key is refused with a reason or gives
   /// 20 key bytes that print and read back as the same bytes.
   static func recovery(_ bytes: [UInt8]) {

@@ -5,6 +5,7 @@ enum RecordKey {
   case settings
   case manifest
   case listing
+  case textIndex
   case body(revision: UInt32, letterKey: [UInt8])
   case note(number: UInt32, letterKey: [UInt8])
 }
@@ -25,6 +26,7 @@ extension RecordCipher {
     case .settings: KeyDerivation.derive(into: out, id: 1, context: "LVsett01", from: masterKey)
     case .manifest: KeyDerivation.derive(into: out, id: 1, context: "LVmani01", from: masterKey)
     case .listing: KeyDerivation.derive(into: out, id: 1, context: "LVlist01", from: masterKey)
+    case .textIndex: KeyDerivation.derive(into: out, id: 1, context: "LVtidx01", from: masterKey)
     case .body(let revision, let letterKey):
       scratch.letterKey.assign(letterKey)
       KeyDerivation.derive(into: out, id: UInt64(revision), context: "LVbody01", from: scratch.letterKey)

@@ -48,6 +48,9 @@ extension Vault {
           "letter \(id.short) was sent, so it stays; only drafts and held letters can be burned")
       }
       recoveryKeyRemoved = try rewrapKeyslots(newCipher.masterKey, kek: kek, in: session)
+      // The other letters' text signatures, read under the old key to be sealed under the
+      // new one (FORMAT.md §6.7); the burned letter's is dropped with its manifest entry.
+      manifest.carriedSignatures = try loadTextIndex(in: session)
       try session.deleteAllRows(of: id.bytes)
       manifest.removeLetter(id.bytes)
       for row in try session.objects(field: FieldTag.meta.rawValue) {

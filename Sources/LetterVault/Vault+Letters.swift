@@ -19,7 +19,8 @@ extension Vault {
     try Validation.body(draft.body)
     let id = LetterID(bytes: random.bytes(FormatConstant.idByteCount))
     let letterKey = SecretBytes.random(count: FormatConstant.keyByteCount, from: random)
-    let hash = try storeBody(draft.body, id: id, revision: 1, letterKey: letterKey, in: session)
+    let hash = try storeBody(
+      draft.body, id: id, revision: 1, letterKey: letterKey, in: session, manifest: &manifest)
     var meta = LetterMeta(
       state: state, letterKey: letterKey.withUnsafeBytes { Array($0) }, now: createdAt,
       recipient: fields.recipient, subject: fields.subject, tags: fields.tags)
@@ -51,7 +52,8 @@ extension Vault {
       let text = try body ?? loadBody(id, meta: meta, revision: meta.revisions.last!, in: session)
       let revision = meta.headRevision + 1
       let hash = try storeBody(
-        text, id: id, revision: revision, letterKey: SecretBytes(copying: meta.letterKey), in: session)
+        text, id: id, revision: revision, letterKey: SecretBytes(copying: meta.letterKey), in: session,
+        manifest: &manifest)
       meta.revisions.append(.init(number: revision, savedAt: now, envelopeHash: hash))
       meta.recipient = fields.recipient
       meta.subject = fields.subject

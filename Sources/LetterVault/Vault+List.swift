@@ -30,18 +30,23 @@ extension Vault {
 
   /// Letters whose recipient, subject, tags or current text contain `text`, ignoring case.
   ///
-  /// The two halves of the key space are read at once, on two connections and both cores
-  /// (Vault+Search.swift); in each, a letter's head revision arrives right after its META, and
-  /// older revisions are skipped without decrypting.
+  /// Through the listing and the text index where they are current (Vault+IndexedSearch.swift,
+  /// FORMAT.md §6.7): only letters whose text signature lets the words through are decrypted.
+  /// Otherwise (a needle under three bytes or with non-ASCII characters, an index that fell
+  /// behind) every letter is read, by `searchByScanning`.
   public func search(_ text: String, filter: LetterFilter = LetterFilter()) throws(VaultError)
     -> LetterListing
   {
-    try search(text, filter: filter, secondConnection: true)
+    if let found = try searchFromIndex(text, filter: filter) { return found }
+    return try searchByScanning(text, filter: filter, secondConnection: true)
   }
 
-  /// `search`; without `secondConnection`, one thread walks both halves of the key space as it
-  /// does when the second connection is busy (tested against `searchSerially`).
-  func search(_ text: String, filter: LetterFilter, secondConnection: Bool) throws(VaultError)
+  /// `search` over every letter: the two halves of the key space are read at once, on two
+  /// connections and both cores (Vault+Search.swift); in each, a letter's head revision arrives
+  /// right after its META, and older revisions are skipped without decrypting. Without
+  /// `secondConnection`, one thread walks both halves of the key space as it does when the
+  /// second connection is busy (tested against `searchSerially`).
+  func searchByScanning(_ text: String, filter: LetterFilter, secondConnection: Bool) throws(VaultError)
     -> LetterListing
   {
     // On both cores (Vault+Search.swift); `searchSerially` is the same test on one.
@@ -56,24 +61,12 @@ extension Vault {
     try scan(fields: [FieldTag.meta.rawValue, FieldTag.body.rawValue], try Self.searchTest(text, filter))
   }
 
-  /// Whether a letter is found: recipient, subject and tags first, then the head text, which is
-  /// decrypted only when those do not match, and wiped after.
+  /// The scans' form of ``SearchTest``.
   static func searchTest(_ text: String, _ filter: LetterFilter) throws(VaultError)
     -> @Sendable (LetterMeta, LetterSummary, () throws -> [UInt8]?) throws -> Bool
   {
-    guard !text.isEmpty else { throw .invalidInput("there is nothing to search for") }
-    let matcher = TextMatcher(text)
-    return { meta, summary, body in
-      guard filter.matches(summary) else { return false }
-      if matcher.matches(meta.recipient) || matcher.matches(meta.subject)
-        || meta.tags.contains(where: matcher.matches)
-      {
-        return true
-      }
-      guard var plaintext = try body() else { return false }
-      defer { wipe(&plaintext) }
-      return matcher.matches(bytes: plaintext)
-    }
+    let test = try SearchTest(text, filter)
+    return { _, summary, body in try test.matches(summary, text: body) }
   }
 
   /// Walks every letter once. `include` gets the META, its summary, and a closure that opens
@@ -191,10 +184,6 @@ extension Vault {
     let present = Set(try session.objectIDs(field: FieldTag.meta.rawValue, hexPrefix: ""))
     return manifest.ids.filter { !present.contains($0) }
       .sorted { $0.lexicographicallyPrecedes($1) }
-      .map {
-        Damage(
-          letterID: LetterID(bytes: $0).description, part: "letter",
-          reason: "listed in the vault index but missing from the file")
-      }
+      .map { Damage.missingLetter(LetterID(bytes: $0)) }
   }
 }

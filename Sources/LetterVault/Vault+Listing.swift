@@ -174,7 +174,8 @@ extension Vault {
         var summary = cached[index]
         if summary == nil {
           do {
-            summary = try summaryFromMeta(manifest.entry(at: index), in: session)
+            let (id, meta) = try metaFromIndex(manifest.entry(at: index), summaryOnly: true, in: session)
+            summary = self.summary(id, meta)
           } catch VaultError.damaged(let problems) {
             damaged += problems
             continue
@@ -186,18 +187,19 @@ extension Vault {
     }
   }
 
-  /// A letter's summary from its META row, checked against its manifest entry.
-  private func summaryFromMeta(_ entry: Manifest.Entry, in session: StorageSession) throws -> LetterSummary {
+  /// A letter's META row, checked against its manifest entry (a point lookup, for the letters
+  /// the listing or text index cannot vouch for).
+  func metaFromIndex(_ entry: Manifest.Entry, summaryOnly: Bool, in session: StorageSession) throws
+    -> (LetterID, LetterMeta)
+  {
     let id = LetterID(bytes: entry.letterID)
     guard let row = try session.objects(entry.letterID, field: FieldTag.meta.rawValue).last else {
-      throw VaultError.damaged([
-        Damage(letterID: id.description, part: "letter", reason: "listed in the vault index but missing from the file")
-      ])
+      throw VaultError.damaged([.missingLetter(id)])
     }
     let meta = try row.envelope.withUnsafeBytes { raw in
-      try openMeta(envelope: raw, version: row.revision, id: id, indexEntry: .some(entry), summaryOnly: true)
+      try openMeta(envelope: raw, version: row.revision, id: id, indexEntry: .some(entry), summaryOnly: summaryOnly)
     }
-    return summary(id, meta)
+    return (id, meta)
   }
 
   /// A letter's summary from the fields `list` reads: a LISTING entry's, or a META's.

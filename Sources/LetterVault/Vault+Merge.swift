@@ -178,7 +178,13 @@ extension Vault {
       meta.revisions[index].envelopeHash =
         try revision.storedHash
         ?? storeBody(
-          revision.text, id: id, revision: revision.number, letterKey: letterKey, in: session)
+          revision.text, id: id, revision: revision.number, letterKey: letterKey, in: session,
+          manifest: &manifest)
+    }
+    // The head may be a text this vault already held: its signature is noted all the same
+    // (FORMAT.md §6.7), so a merged letter is not left out of the text index.
+    if let head = plan.revisions.last, let hash = meta.revisions.last?.envelopeHash {
+      manifest.noteSignature(TextSignature(text: head.text), letterID: id.bytes, bodyHash: hash)
     }
     if let notes = plan.notes {
       try storeNotes(notes, for: id, letterKey: meta.letterKey, in: session)

@@ -93,8 +93,10 @@ extension Vault {
     try session.put(
       AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue,
       revision: manifest.epoch, envelope: envelope)
-    // FORMAT.md §6.6: the listing goes with the manifest, in the same transaction.
+    // FORMAT.md §6.6, §6.7: the listing and text index go with the manifest, in the same
+    // transaction.
     try storeListing(manifest, rewritingAll: old == nil, in: session)
+    try storeTextIndex(manifest, rewritingAll: old == nil, in: session)
   }
 
   /// Runs `change` in one write transaction with the manifest loaded, then stores the
@@ -235,20 +237,26 @@ extension Vault {
     try session.put(id.bytes, field: FieldTag.meta.rawValue, revision: version, envelope: envelope)
     let hash = Hash.blake2b(envelope)
     manifest.entries[id.bytes] = Manifest.Entry(letterID: id.bytes, metaVersion: version, metaHash: hash)
-    manifest.noteListing(ListingEntry(letterID: id.bytes, metaVersion: version, metaHash: hash, meta: meta))
+    manifest.noteListing(
+      ListingEntry(letterID: id.bytes, metaVersion: version, metaHash: hash, meta: meta),
+      headHash: meta.revisions.last?.envelopeHash ?? [])
   }
 
   // MARK: - Bodies
 
+  /// Seals and stores one text revision; returns its envelope hash. Its signature goes to
+  /// `manifest` for the TEXT INDEX (FORMAT.md §6.7), used if this text is the head.
   func storeBody(
     _ body: [UInt8], id: LetterID, revision: UInt32, letterKey: SecretBytes,
-    in session: StorageSession
+    in session: StorageSession, manifest: inout Manifest
   ) throws -> [UInt8] {
     let envelope = cipher.seal(
       body, field: .body, objectID: id.bytes, revision: UInt64(revision),
       key: RecordCipher.bodyKey(revision: revision, letterKey: letterKey))
     try session.put(id.bytes, field: FieldTag.body.rawValue, revision: UInt64(revision), envelope: envelope)
-    return Hash.blake2b(envelope)
+    let hash = Hash.blake2b(envelope)
+    manifest.noteSignature(TextSignature(text: body), letterID: id.bytes, bodyHash: hash)
+    return hash
   }
 
   func loadBody(

@@ -16,6 +16,11 @@ public struct Damage: Equatable, Sendable, CustomStringConvertible {
     self.reason = reason
   }
 
+  /// A letter the manifest lists whose META row is not in the file.
+  static func missingLetter(_ id: LetterID) -> Damage {
+    Damage(letterID: id.description, part: "letter", reason: "listed in the vault index but missing from the file")
+  }
+
   /// "letter 3f9ac1d2, text revision 4: stored data was changed or is damaged".
   public var description: String {
     if let letterID { return "letter \(letterID.prefix(8)), \(part): \(reason)" }

@@ -37,6 +37,16 @@ struct VaultVerifier {
         } catch {
           damaged.append(Damage(letterID: nil, part: "listing", reason: error.reason))
         }
+      case .textIndex:
+        // FORMAT.md §6.7: as LISTING rows; a stale entry is not damage.
+        do {
+          guard let bucket = SignatureBucket.bucket(objectID: row.objectID) else {
+            throw ByteReader.Malformed(reason: "not a text index row")
+          }
+          _ = try vault.checkTextIndexRow(row, bucket: bucket)
+        } catch {
+          damaged.append(Damage(letterID: nil, part: "text index", reason: error.reason))
+        }
       case nil where row.field == CaptureConstant.rowKind:
         break  // sealed captures wait for the next unlock; they are not envelopes
       case nil:
@@ -69,7 +79,7 @@ struct VaultVerifier {
     for id in manifest?.entries.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) ?? []
     where !seen.contains(id) {
       damaged.append(
-        Damage(letterID: LetterID(bytes: id).description, part: "letter", reason: "listed in the vault index but missing from the file"))
+        Damage.missingLetter(LetterID(bytes: id)))
     }
     for orphan in Set(bodies.keys).union(notes.keys).subtracting(seen)
     where orphan.count == FormatConstant.idByteCount {

@@ -247,7 +247,7 @@ import Testing
     let vault = try test.reopen()
     let serial = try vault.searchSerially("harbour")
     for secondConnection in [true, false] {
-      let parallel = try vault.search("harbour", filter: LetterFilter(), secondConnection: secondConnection)
+      let parallel = try vault.searchByScanning("harbour", filter: LetterFilter(), secondConnection: secondConnection)
       #expect(parallel.letters == serial.letters)
       #expect(parallel.damaged == serial.damaged)
     }
@@ -261,7 +261,7 @@ import Testing
     defer { scene.remove() }
     try scene.file.flipByte(.body, of: scene.a.bytes, revision: 2)
     let vault = try scene.test.reopen()
-    let alone = try vault.search("letter", filter: LetterFilter(), secondConnection: false)
+    let alone = try vault.searchByScanning("letter", filter: LetterFilter(), secondConnection: false)
     let serial = try vault.searchSerially("letter")
     #expect(alone.letters == serial.letters && alone.damaged == serial.damaged)
     #expect(alone.letters.map(\.id) == [scene.b])

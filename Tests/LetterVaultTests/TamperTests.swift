@@ -187,9 +187,13 @@ import Testing
     }
     let vault = try scene.test.reopen()
     #expect(TamperScene.damageNames(c) { _ = try vault.letter(c) })
+    // `search` through the text index walks the manifest, so it never meets the foreign
+    // rows (FORMAT.md §6.7); the scan, which reads every row, names them.
     let listing = try vault.search("letter")
     #expect(Set(listing.letters.map(\.id)) == [scene.a, scene.b])
-    #expect(listing.damaged.map(\.letterID) == [c.description])
+    let scanned = try vault.searchByScanning("letter", filter: LetterFilter(), secondConnection: true)
+    #expect(Set(scanned.letters.map(\.id)) == [scene.a, scene.b])
+    #expect(scanned.damaged.map(\.letterID) == [c.description])
     #expect(try vault.verify().contains { $0.letterID == c.description })
   }
 

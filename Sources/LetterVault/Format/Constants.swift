@@ -57,6 +57,8 @@ enum FieldTag: UInt8, Sendable, CaseIterable {
   case note = 5
   /// FORMAT.md §6.6: the summaries `list` reads instead of every META.
   case listing = 7
+  /// FORMAT.md §6.7: the text signatures `search` rules letters out with.
+  case textIndex = 8
 
   var minimumBucket: Int {
     switch self {
@@ -73,6 +75,7 @@ enum FieldTag: UInt8, Sendable, CaseIterable {
     case .manifest: "manifest"
     case .note: "note"
     case .listing: "listing"
+    case .textIndex: "text index"
     }
   }
 }

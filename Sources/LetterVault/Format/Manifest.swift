@@ -16,6 +16,12 @@ struct Manifest: Equatable {
   /// buckets they or a removed letter touch. Never serialized; not part of equality.
   var listingChanges: [[UInt8]: ListingEntry] = [:]
   var listingBuckets: Set<UInt8> = []
+  /// TEXT INDEX material (FORMAT.md §6.7), never serialized: the head BODY hash of each META
+  /// stored in this transaction, the signature of each text stored (by BODY hash, per
+  /// letter), and, for a re-key, the entries read under the old key to be carried over.
+  var headHashes: [[UInt8]: [UInt8]] = [:]
+  var newSignatures: [[UInt8]: (bodyHash: [UInt8], signature: TextSignature)] = [:]
+  var carriedSignatures: [SignatureEntry] = []
 
   static let formatVersion: UInt8 = 1
 
@@ -25,15 +31,24 @@ struct Manifest: Equatable {
   }
 
   /// Records a META just stored, so its LISTING bucket is rewritten with the manifest.
-  mutating func noteListing(_ entry: ListingEntry) {
+  mutating func noteListing(_ entry: ListingEntry, headHash: [UInt8]) {
     listingChanges[entry.letterID] = entry
     listingBuckets.insert(entry.letterID[0])
+    headHashes[entry.letterID] = headHash
+  }
+
+  /// Records the signature of a text just stored as a BODY envelope with hash `bodyHash`; it
+  /// is written if the letter's META, stored in the same transaction, names that text as head.
+  mutating func noteSignature(_ signature: TextSignature, letterID: [UInt8], bodyHash: [UInt8]) {
+    newSignatures[letterID] = (bodyHash, signature)
   }
 
   /// Drops a letter from the index; its LISTING entry goes with the next store.
   mutating func removeLetter(_ id: [UInt8]) {
     entries[id] = nil
     listingChanges[id] = nil
+    headHashes[id] = nil
+    newSignatures[id] = nil
     if let first = id.first { listingBuckets.insert(first) }
   }
 

@@ -1,0 +1,28 @@
+/// Whether a letter is found by `search`: it passes the filter, and its recipient, subject,
+/// tags or current text contain the words, ignoring case. The text is asked for only when the
+/// rest does not match, and wiped after.
+struct SearchTest: Sendable {
+  let filter: LetterFilter
+  private let matcher: TextMatcher
+
+  init(_ text: String, _ filter: LetterFilter) throws(VaultError) {
+    guard !text.isEmpty else { throw .invalidInput("there is nothing to search for") }
+    self.filter = filter
+    matcher = TextMatcher(text)
+  }
+
+  /// Recipient, subject or a tag contains the words.
+  func fieldsMatch(_ summary: LetterSummary) -> Bool {
+    matcher.matches(summary.recipient) || matcher.matches(summary.subject)
+      || summary.tags.contains(where: matcher.matches)
+  }
+
+  /// The whole test; `text` opens the head text, or gives nil when there is none to read.
+  func matches(_ summary: LetterSummary, text: () throws -> [UInt8]?) throws -> Bool {
+    guard filter.matches(summary) else { return false }
+    if fieldsMatch(summary) { return true }
+    guard var plaintext = try text() else { return false }
+    defer { wipe(&plaintext) }
+    return matcher.matches(bytes: plaintext)
+  }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+
+@testable import LetterVault
+
+/// `search` through the listing and the TEXT INDEX (FORMAT.md §6.7) finds exactly what the
+/// scan over every letter finds, after every kind of write, and a missing, stale or damaged
+/// index row only makes it read more.
+@Suite struct IndexedSearchTests {
+  static let words = [
+    "lighthouse", "Harbour", "tuesday", "grief", "SORRY", "mum", "waiting", "garden", "rain",
+    "letter", "crying", "Hale", "quiet", "kitchen", "promise", "night", "café", "über",
+  ]
+
+  /// A vault of 120 letters of random words, some edited, noted and held.
+  static func scene(seed: UInt64 = 0x1D_5EA7) throws -> (test: TestVault, ids: [LetterID], texts: [String]) {
+    let test = try TestVault()
+    var random = SeededGenerator(seed: seed)
+    var ids: [LetterID] = []
+    var texts: [String] = []
+    for index in 0..<120 {
+      test.clock.advance(Double(Int.random(in: 60...86_400, using: &random)))
+      let text = (0..<Int.random(in: 1...60, using: &random))
+        .map { _ in words.randomElement(using: &random)! }.joined(separator: index % 2 == 0 ? " " : ",\n")
+      let id = try test.vault.write(
+        LetterDraft(
+          recipient: ["Dr. Hale", "Mum", "", "Sam"][index % 4], subject: index % 3 == 0 ? "" : "about the garden \(index)",
+          tags: index % 5 == 0 ? ["grief", "session"] : [], text: text))
+      texts.append(text)
+      if index % 4 == 1 {
+        let edited = text + " and the lighthouse at night"
+        try test.vault.edit(id, body: Array(edited.utf8))
+        texts[index] = edited
+      }
+      if index % 6 == 2 { try test.vault.addNote(id, text: "a note about the kitchen") }
+      if index % 3 == 1 { try test.vault.hold(id) }
+      ids.append(id)
+    }
+    return (test, ids, texts)
+  }
+
+  /// Needles: whole words in random case, pieces cut across word boundaries, words in no
+  /// letter, and ones the signature cannot judge.
+  static func needles(_ texts: [String], using random: inout SeededGenerator) -> [String] {
+    var needles = words.map { Bool.random(using: &random) ? $0.uppercased() : $0 }
+    for _ in 0..<60 {
+      let bytes = Array(texts.randomElement(using: &random)!.utf8)
+      guard bytes.count > 8 else { continue }
+      let start = Int.random(in: 0..<(bytes.count - 4), using: &random)
+      let end = min(bytes.count, start + Int.random(in: 3...14, using: &random))
+      needles.append(String(decoding: bytes[start..<end], as: UTF8.self))
+    }
+    return needles + ["zeppelin", "lighthousekeeper", "ouse a", "ab", "é", "GARDEN 1", "Session"]
+  }
+
+  static let filters: [LetterFilter] = [
+    LetterFilter(), LetterFilter(state: .held), LetterFilter(recipient: "mum"), LetterFilter(tag: "grief"),
+  ]
+
+  static func expectSameAsTheScan(_ vault: Vault, _ needles: [String]) throws {
+    for needle in needles {
+      for filter in filters {
+        let found = try vault.search(needle, filter: filter)
+        let scanned = try vault.searchSerially(needle, filter: filter)
+        #expect(found.letters == scanned.letters, "\(needle) with \(filter)")
+        #expect(found.damaged == scanned.damaged, "\(needle) with \(filter)")
+      }
+    }
+  }
+
+  /// The verdict of every letter for `needle`: none unknown means every letter has a current
+  /// signature.
+  static func verdicts(_ vault: Vault, _ needle: String) throws -> [Vault.TextVerdict] {
+    try vault.database.read { session in
+      try vault.textVerdicts(
+        try #require(SignatureProbe(needle)), manifest: try vault.loadManifestIndex(in: session), in: session)
+    }
+  }
+
+  @Test func theIndexFindsWhatTheScanFinds() throws {
+    let (test, _, texts) = try Self.scene()
+    defer { test.remove() }
+    var random = SeededGenerator(seed: 0x1D_0001)
+    try Self.expectSameAsTheScan(test.vault, Self.needles(texts, using: &random))
+    // The index path was taken, not the fallback, and it vouched for every letter.
+    #expect(try test.vault.searchFromIndex("lighthouse", filter: LetterFilter()) != nil)
+    #expect(try test.vault.searchFromIndex("ab", filter: LetterFilter()) == nil)
+    #expect(try test.vault.searchFromIndex("café", filter: LetterFilter()) == nil)
+    #expect(try !Self.verdicts(test.vault, "lighthouse").contains(.unknown))
+    #expect(try test.vault.verify().isEmpty)
+  }
+
+  @Test func aWordInNoLetterIsRuledOutWithoutReadingTheirTexts() throws {
+    let (test, _, _) = try Self.scene()
+    defer { test.remove() }
+    let verdicts = try Self.verdicts(test.vault, "zeppelin")
+    #expect(verdicts.count == 120)
+    #expect(verdicts.filter { $0 == .ruledOut }.count >= 110, "\(verdicts.filter { $0 != .ruledOut }.count) let through")
+    let common = try Self.verdicts(test.vault, "lighthouse at night")
+    // Every letter edited above says this; the signature must let each of them through.
+    #expect(common.filter { $0 == .possible }.count >= 30)
+  }
+
+  @Test func everyKindOfWriteKeepsTheIndexCurrent() throws {
+    var copies = try VaultCopies()
+    defer { copies.remove() }
+    let vault = copies.home.vault
+    var texts: [String] = []
+    var ids: [LetterID] = []
+    for index in 0..<12 {
+      let text = "letter \(index) about the \(Self.words[index]) and the rain, keepsake\(index)q"
+      ids.append(try vault.write(LetterDraft(recipient: "Mum", text: text)))
+      texts.append(text)
+    }
+    try vault.edit(ids[0], body: Array("now about a lighthouse".utf8))
+    try vault.edit(ids[1], recipient: "Sam", subject: "no new text")
+    try vault.hold(ids[2])
+    try vault.addNote(ids[3], text: "a note")
+    try copies.syncAway()
+    _ = try copies.away.write(LetterDraft(text: "written on the other computer, zeppelin"))
+    try copies.away.edit(ids[4], body: Array("changed away: harbour lights".utf8))
+    _ = try vault.merge(from: copies.awayPath, passphrase: copies.home.passphrase)
+    _ = try vault.importLetters([
+      ImportedLetter(recipient: "Dr. Hale", subject: "imported", created: Date(timeIntervalSince1970: 1_700_000_000), body: "an imported kitchen letter")
+    ])
+    try vault.burn(ids[5])
+    let reopened = try copies.home.reopen()
+    #expect(try !Self.verdicts(reopened, "rain").contains(.unknown), "a letter lost its signature")
+    #expect(try reopened.search("zeppelin").letters.count == 1)
+    #expect(try reopened.search("harbour lights").letters.map(\.id) == [ids[4]])
+    #expect(try reopened.search("LIGHTHOUSE").letters.map(\.id) == [ids[0]])
+    #expect(try reopened.search("kitchen").letters.count == 1)
+    #expect(try reopened.search("keepsake5q").letters.isEmpty, "the burned letter is gone")
+    #expect(try reopened.search("keepsake6q").letters == [try reopened.list().letters.first { $0.id == ids[6] }])
+    try Self.expectSameAsTheScan(reopened, ["rain", "letter 1", "about the", "imported", "other computer"])
+    let entries = try reopened.database.read { try reopened.loadTextIndex(in: $0) }
+    #expect(!entries.contains { $0.letterID == ids[5].bytes })
+    #expect(try reopened.verify().isEmpty)
+  }
+
+  @Test func aMissingStaleOrDamagedIndexRowOnlyMakesSearchReadMore() throws {
+    let (test, all, texts) = try Self.scene()
+    defer { test.remove() }
+    // Three letters in three different buckets.
+    var ids: [LetterID] = []
+    for id in all where !ids.contains(where: { $0.bytes[0] == id.bytes[0] }) && ids.count < 3 { ids.append(id) }
+    var random = SeededGenerator(seed: 0x1D_0002)
+    let needles = Self.needles(texts, using: &random)
+    let file = try VaultFile(path: test.path)
+    let first = SignatureBucket.objectID(bucket: ids[0].bytes[0])
+    let second = SignatureBucket.objectID(bucket: ids[1].bytes[0])
+    let third = SignatureBucket.objectID(bucket: ids[2].bytes[0])
+    // Stale: an older copy of a row, put back after its letter's text changed.
+    let old = try file.row(.textIndex, of: third)
+    try test.vault.edit(ids[2], body: Array("a zeppelin over the harbour".utf8))
+    try file.delete(third, kind: .textIndex)
+    try file.put(old)
+    // Missing, and damaged.
+    try file.delete(first, kind: .textIndex)
+    try file.flipByte(.textIndex, of: second)
+    let vault = try test.reopen()
+    #expect(try Self.verdicts(vault, "rain").contains(.unknown))
+    #expect(try vault.search("zeppelin").letters.map(\.id) == [ids[2]])
+    try Self.expectSameAsTheScan(vault, needles)
+    #expect(
+      try vault.verify() == [Damage(letterID: nil, part: "text index", reason: "stored data was changed or is damaged")])
+    // The next write to a damaged bucket replaces it.
+    try vault.addNote(ids[1], text: "mended")
+    #expect(try vault.verify().isEmpty)
+  }
+
+  @Test func withMostOfTheIndexGoneSearchScansEveryLetter() throws {
+    let (test, _, texts) = try Self.scene()
+    defer { test.remove() }
+    let file = try VaultFile(path: test.path)
+    for row in try file.rows(.textIndex) { try file.delete(row.objectID, kind: .textIndex) }
+    let vault = try test.reopen()
+    #expect(try vault.searchFromIndex("lighthouse", filter: LetterFilter()) == nil)
+    var random = SeededGenerator(seed: 0x1D_0003)
+    try Self.expectSameAsTheScan(vault, Array(Self.needles(texts, using: &random).prefix(20)))
+    #expect(try vault.verify().isEmpty, "no text index is not damage")
+  }
+
+  @Test func damageInALetterThatMayMatchIsNamed() throws {
+    let scene = try TamperScene()
+    defer { scene.remove() }
+    try scene.file.flipByte(.body, of: scene.a.bytes, revision: 2)
+    let vault = try scene.test.reopen()
+    let found = try vault.search("letter")
+    #expect(try vault.searchFromIndex("letter", filter: LetterFilter()) != nil)
+    #expect(found.damaged.map(\.letterID) == [scene.a.description])
+  }
+}

@@ -1,0 +1,114 @@
+import Testing
+
+@testable import LetterVault
+
+/// The text signature (FORMAT.md §6.7) never rules out a text the matcher would find, keeps
+/// its size rule, and its bucket parses as strictly as it is written.
+@Suite struct TextSignatureTests {
+  /// Random texts mixing letters of both cases, digits, punctuation and multi-byte characters.
+  static func text(_ length: Int, using random: inout SeededGenerator) -> [UInt8] {
+    let pieces: [[UInt8]] = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;'\n-".utf8)
+      .map { [$0] } + ["é", "ß", "ü", "—", "✉️", "İ"].map { Array($0.utf8) }
+    var bytes: [UInt8] = []
+    while bytes.count < length { bytes += pieces.randomElement(using: &random)! }
+    return bytes
+  }
+
+  /// The needle flipped to random case, byte by byte (ASCII letters only).
+  static func recase(_ bytes: ArraySlice<UInt8>, using random: inout SeededGenerator) -> String {
+    String(decoding: bytes.map { byte in
+      guard (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) else { return byte }
+      return Bool.random(using: &random) ? byte ^ 0x20 : byte
+    }, as: UTF8.self)
+  }
+
+  @Test func everyNeedleTheMatcherFindsGetsThroughTheSignature() {
+    var random = SeededGenerator(seed: 0x5167_0001)
+    var checked = 0
+    for _ in 0..<2_000 {
+      let text = Self.text(Int.random(in: 3...3_000, using: &random), using: &random)
+      let signature = TextSignature(text: text)
+      let start = Int.random(in: 0..<(text.count - 2), using: &random)
+      let end = min(text.count, start + Int.random(in: 3...24, using: &random))
+      let needle = Self.recase(text[start..<end], using: &random)
+      guard let probe = SignatureProbe(needle) else { continue }  // not ASCII: no signature
+      #expect(TextMatcher(needle).matches(bytes: text), "the needle is cut from the text")
+      let allowed = signature.bits.withUnsafeBytes {
+        probe.mayMatch($0, log2Bits: signature.bits.count.trailingZeroBitCount + 3)
+      }
+      #expect(allowed, "\(needle) is in the text but the signature rules it out")
+      checked += 1
+    }
+    #expect(checked > 500)
+  }
+
+  @Test func aWordThatIsNotThereIsMostlyRuledOut() {
+    var random = SeededGenerator(seed: 0x5167_0002)
+    let probe = SignatureProbe("lighthouse")!
+    var letThrough = 0
+    for _ in 0..<1_000 {
+      // Letters of ~1.5 KB without the letters "g" and "h": "lighthouse" cannot be in them.
+      let text = Self.text(1_500, using: &random).filter { !"ghGH".utf8.contains($0) }
+      let signature = TextSignature(text: text)
+      if signature.bits.withUnsafeBytes({ probe.mayMatch($0, log2Bits: signature.bits.count.trailingZeroBitCount + 3) }) {
+        letThrough += 1
+      }
+    }
+    // Random bytes fill a filter far more than English does; even so most are ruled out.
+    #expect(letThrough < 100, "\(letThrough) of 1,000 let through")
+  }
+
+  @Test func theFilterGrowsWithTheTextWithinItsBounds() {
+    #expect(TextSignature(text: []).bits.count == 8)
+    #expect(TextSignature(text: Array(repeating: 0x61, count: 1_500)).bits.count == 256)
+    #expect(TextSignature(text: Array(repeating: 0x61, count: 2_048)).bits.count == 256)
+    #expect(TextSignature(text: Array(repeating: 0x61, count: 2_049)).bits.count == 512)
+    #expect(TextSignature(text: Array(repeating: 0x61, count: 1_000_000)).bits.count == 8_192)
+  }
+
+  @Test func needlesTheSignatureCannotJudgeAreRefused() {
+    #expect(SignatureProbe("ab") == nil)
+    #expect(SignatureProbe("café") == nil)
+    #expect(SignatureProbe("abc") != nil)
+  }
+
+  static func entry(_ first: UInt8, _ last: UInt8, text: String) -> SignatureEntry {
+    SignatureEntry(
+      letterID: [first] + Array(repeating: 0, count: 14) + [last], metaVersion: 3,
+      metaHash: Array(repeating: 7, count: 32), bodyHash: Array(repeating: 9, count: 32),
+      signature: TextSignature(text: Array(text.utf8)))
+  }
+
+  @Test func aBucketRoundTripsAndRejectsWhatItWouldNeverWrite() throws {
+    let bucket = SignatureBucket(
+      bucket: 0x42, entries: [Self.entry(0x42, 1, text: "short"), Self.entry(0x42, 2, text: String(repeating: "long text ", count: 300))])
+    let bytes = bucket.serialized()
+    #expect(try SignatureBucket(parsing: bytes, bucket: 0x42) == bucket)
+    #expect(throws: ByteReader.Malformed.self) { try SignatureBucket(parsing: bytes, bucket: 0x43) }
+    #expect(throws: ByteReader.Malformed.self) { try SignatureBucket(parsing: bytes + [0], bucket: 0x42) }
+    #expect(throws: ByteReader.Malformed.self) { try SignatureBucket(parsing: Array(bytes.dropLast()), bucket: 0x42) }
+    let swapped = SignatureBucket(bucket: 0x42, entries: bucket.entries.reversed()).serialized()
+    #expect(throws: ByteReader.Malformed.self) { try SignatureBucket(parsing: swapped, bucket: 0x42) }
+    let stray = SignatureBucket(bucket: 0x42, entries: [Self.entry(0x41, 1, text: "abc")]).serialized()
+    #expect(throws: ByteReader.Malformed.self) { try SignatureBucket(parsing: stray, bucket: 0x42) }
+    // The size byte of the first filter (after format, bucket, count, id, version, hashes).
+    for size: UInt8 in [0, 5, 17, 255] {
+      var resized = bytes
+      resized[6 + 16 + 8 + 32 + 32] = size
+      #expect(throws: ByteReader.Malformed.self) { try SignatureBucket(parsing: resized, bucket: 0x42) }
+    }
+    var version = bytes
+    version[0] = 2
+    #expect(throws: ByteReader.Malformed.self) { try SignatureBucket(parsing: version, bucket: 0x42) }
+  }
+
+  @Test func textIndexRowsSitBesideTheListingRowsNeverAmongThem() {
+    for bucket: UInt8 in [0, 1, 0x80, 0xFF] {
+      let id = SignatureBucket.objectID(bucket: bucket)
+      #expect(SignatureBucket.bucket(objectID: id) == bucket)
+      #expect(ListingBucket.bucket(objectID: id) == nil)
+      #expect(SignatureBucket.bucket(objectID: ListingBucket.objectID(bucket: bucket)) == nil)
+      #expect(id.lexicographicallyPrecedes(ListingBucket.objectID(bucket: 0xFF)) == false)
+    }
+  }
+}
