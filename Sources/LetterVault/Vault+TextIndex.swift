@@ -12,6 +12,7 @@ extension Vault {
   /// Rewrites the buckets the transaction touched (every bucket after a re-key, from
   /// `manifest.carriedSignatures`). A letter whose META was stored keeps a signature only if
   /// it describes the head text that META names: the one just stored, or the one it had.
+  /// Any letter of a rewritten bucket still without one gets it from its text.
   func storeTextIndex(_ manifest: Manifest, rewritingAll: Bool, in session: StorageSession) throws {
     let field = FieldTag.textIndex.rawValue
     if rewritingAll {
@@ -22,6 +23,10 @@ extension Vault {
     for entry in manifest.carriedSignatures { carried[entry.letterID[0], default: []].append(entry) }
     var stored: [UInt8: [[UInt8]]] = [:]
     for id in manifest.headHashes.keys { stored[id[0], default: []].append(id) }
+    var letters: [UInt8: [Manifest.Entry]] = [:]
+    for entry in manifest.entries.values where manifest.listingBuckets.contains(entry.letterID[0]) {
+      letters[entry.letterID[0], default: []].append(entry)
+    }
     for bucket in manifest.listingBuckets.sorted() {
       let objectID = SignatureBucket.objectID(bucket: bucket)
       var previous = carried[bucket] ?? []
@@ -40,12 +45,19 @@ extension Vault {
           }
         }
       }
-      let entries = byID.values
-        .filter { entry in
-          guard let current = manifest.entries[entry.letterID] else { return false }
-          return current.metaVersion == entry.metaVersion && current.metaHash == entry.metaHash
+      var entries: [SignatureEntry] = []
+      for current in letters[bucket] ?? [] {
+        if let entry = byID[current.letterID], entry.metaVersion == current.metaVersion,
+          entry.metaHash == current.metaHash
+        {
+          entries.append(entry)
+        } else if let entry = signatureFromText(current, in: session) {
+          // No current entry (a file from before the text index, a damaged or lost row):
+          // taken from the text itself, so every bucket written is complete.
+          entries.append(entry)
         }
-        .sorted { $0.letterID.lexicographicallyPrecedes($1.letterID) }
+      }
+      entries.sort { $0.letterID.lexicographicallyPrecedes($1.letterID) }
       try session.delete(objectID, field: field)
       guard !entries.isEmpty else { continue }
       let envelope = cipher.seal(
@@ -62,6 +74,19 @@ extension Vault {
     if let fresh = manifest.newSignatures[id], fresh.bodyHash == head { return fresh.signature }
     if let kept, kept.bodyHash == head { return kept.signature }
     return nil
+  }
+
+  /// A letter's entry from its head text, read and checked as always (META against the
+  /// manifest entry, the text against META); nil when either is damaged or missing.
+  private func signatureFromText(_ current: Manifest.Entry, in session: StorageSession) -> SignatureEntry? {
+    guard let (id, meta) = try? metaFromIndex(current, summaryOnly: false, in: session),
+      let head = meta.revisions.last,
+      var text = try? loadBody(id, meta: meta, revision: head, in: session)
+    else { return nil }
+    defer { wipe(&text) }
+    return SignatureEntry(
+      letterID: current.letterID, metaVersion: current.metaVersion, metaHash: current.metaHash,
+      bodyHash: head.envelopeHash, signature: TextSignature(text: text))
   }
 
   /// Every entry of every text index row that opens, for a re-key to carry over (Vault+Burn).
