@@ -17,6 +17,13 @@ struct SearchTest: Sendable {
       || summary.tags.contains(where: matcher.matches)
   }
 
+  /// False only when none of recipient, subject and tags can contain the words: `stretch`
+  /// holds all three in a LISTING row (ListingView.swift), so a match there may also span two
+  /// fields, which ``fieldsMatch(_:)`` then rules out.
+  func fieldsMayMatch(_ stretch: UnsafeRawBufferPointer) -> Bool {
+    matcher.matches(raw: stretch)
+  }
+
   /// The whole test; `text` opens the head text, or gives nil when there is none to read.
   func matches(_ summary: LetterSummary, text: () throws -> [UInt8]?) throws -> Bool {
     guard filter.matches(summary) else { return false }

@@ -22,10 +22,10 @@ extension Vault {
     return try database.read { session -> LetterListing? in
       let manifest: ManifestIndex
       do { manifest = try loadManifestIndex(in: session) } catch VaultError.damaged { return nil }
-      let summaries = try listingSummaries(manifest, in: session)
       let verdicts = try textVerdicts(probe, manifest: manifest, in: session)
+      let view = try listingView(manifest, in: session)
       var misses = 0
-      for index in 0..<manifest.count where summaries[index] == nil || verdicts[index] == .unknown {
+      for index in 0..<manifest.count where !view.has(index) || verdicts[index] == .unknown {
         misses += 1
       }
       guard misses <= max(64, manifest.count / 8) else { return nil }
@@ -33,13 +33,20 @@ extension Vault {
       var damaged: [Damage] = []
       var missing: [Damage] = []
       for index in 0..<manifest.count {
-        if let summary = summaries[index], verdicts[index] != .unknown {
-          guard test.filter.matches(summary) else { continue }
-          if test.fieldsMatch(summary) {
-            found.append(summary)
-            continue
+        let verdict = verdicts[index]
+        if verdict != .unknown, let fields = view.withFields(at: index, test.fieldsMayMatch) {
+          // Ruled out by its text, and its recipient, subject and tags cannot match: not
+          // found, whatever the filter, and no summary is built (docs/PERFORMANCE.md).
+          if verdict == .ruledOut && !fields { continue }
+          if let entry = view.summary(at: index) {
+            let summary = summary(manifest.id(at: index), entry)
+            guard test.filter.matches(summary) else { continue }
+            if test.fieldsMatch(summary) {
+              found.append(summary)
+              continue
+            }
+            if verdict == .ruledOut { continue }
           }
-          if verdicts[index] == .ruledOut { continue }
         }
         let entry = manifest.entry(at: index)
         do {
@@ -69,6 +76,7 @@ extension Vault {
   {
     var verdicts = [TextVerdict](repeating: .unknown, count: manifest.count)
     var previous: [UInt8] = []
+    var cursor = 0
     var filled: [Int] = []
     try session.forEachObject(
       field: FieldTag.textIndex.rawValue, from: Self.textIndexLow, through: Self.textIndexHigh
@@ -87,7 +95,7 @@ extension Vault {
       else { return }
       defer { wipe(&plaintext) }
       do {
-        try readSignatureBucket(plaintext, bucket: bucket, manifest: manifest) { index, filter, log2Bits in
+        try readSignatureBucket(plaintext, bucket: bucket, manifest: manifest, cursor: &cursor) { index, filter, log2Bits in
           verdicts[index] = probe.mayMatch(filter, log2Bits: log2Bits) ? .possible : .ruledOut
           filled.append(index)
         }
@@ -101,7 +109,7 @@ extension Vault {
   /// Parses one bucket as strictly as ``SignatureBucket/init(parsing:bucket:)`` and hands over
   /// each entry that matches the manifest: its manifest index and its filter, in place.
   private func readSignatureBucket(
-    _ plaintext: [UInt8], bucket: UInt8, manifest: ManifestIndex,
+    _ plaintext: [UInt8], bucket: UInt8, manifest: ManifestIndex, cursor: inout Int,
     _ found: (Int, UnsafeRawBufferPointer, Int) -> Void
   ) throws(ByteReader.Malformed) {
     var reader = try SignatureBucket.header(plaintext, bucket: bucket)
@@ -115,9 +123,10 @@ extension Vault {
       let filter = try reader.span(size.count)
       try SignatureBucket.check(plaintext[id], bucket: bucket, after: previous.map { plaintext[$0] })
       previous = id
-      guard let index = manifest.index(of: Array(plaintext[id])) else { continue }
       plaintext.withUnsafeBytes { raw in
-        if manifest.entry(at: index, hasVersion: version, hash: UnsafeRawBufferPointer(rebasing: raw[hash])) {
+        if let index = manifest.seek(UnsafeRawBufferPointer(rebasing: raw[id]), from: &cursor),
+          manifest.entry(at: index, hasVersion: version, hash: UnsafeRawBufferPointer(rebasing: raw[hash]))
+        {
           found(index, UnsafeRawBufferPointer(rebasing: raw[filter]), size.log2Bits)
         }
       }

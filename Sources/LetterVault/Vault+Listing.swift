@@ -90,70 +90,22 @@ extension Vault {
     return entries
   }
 
-  /// The summary of each manifest entry whose listing entry matches it (same id, META version
-  /// and hash), by manifest index; nil elsewhere. Built straight from the listing bytes: no
-  /// entry structs, hashes compared in place (docs/PERFORMANCE.md). A bucket that fails to
-  /// open or parse, or has two rows, contributes nothing.
-  func listingSummaries(_ manifest: ManifestIndex, in session: StorageSession) throws -> [LetterSummary?] {
-    var summaries = [LetterSummary?](repeating: nil, count: manifest.count)
-    var previous: [UInt8] = []
-    var filled: [Int] = []
+  /// The LISTING rows, decrypted and checked, each manifest entry's listing entry located
+  /// (ListingView.swift). A bucket that fails to open or parse, or has two rows, contributes
+  /// nothing. Streams the rows without copying them (docs/PERFORMANCE.md).
+  func listingView(_ manifest: ManifestIndex, in session: StorageSession) throws -> ListingView {
+    let view = ListingView(manifest: manifest)
     try session.forEachObject(
       field: FieldTag.listing.rawValue, from: Self.listingLow, through: Self.listingHigh
     ) { objectID, revision, envelope in
-      defer { if objectID != previous { previous = objectID } }
-      // A second row for the same bucket: use neither.
-      if objectID == previous {
-        for index in filled { summaries[index] = nil }
-        filled = []
-        return
-      }
-      filled = []
-      guard let bucket = ListingBucket.bucket(objectID: objectID),
-        var plaintext = try? cipher.open(
+      guard let bucket = ListingBucket.bucket(objectID: objectID) else { return }
+      guard
+        let plaintext = try? cipher.open(
           envelope, field: .listing, objectID: objectID, revision: revision, key: .listing)
-      else { return }
-      defer { wipe(&plaintext) }
-      do {
-        try readListingBucket(plaintext, bucket: bucket, manifest: manifest) { index, summary in
-          summaries[index] = summary
-          filled.append(index)
-        }
-      } catch {
-        for index in filled { summaries[index] = nil }
-        filled = []
-      }
+      else { return view.skip(bucket: bucket) }
+      view.add(plaintext, bucket: bucket)
     }
-    return summaries
-  }
-
-  /// Parses one bucket as strictly as ``ListingBucket/init(parsing:bucket:)`` and hands over
-  /// each entry that matches the manifest, with its manifest index.
-  private func readListingBucket(
-    _ plaintext: [UInt8], bucket: UInt8, manifest: ManifestIndex, _ found: (Int, LetterSummary) -> Void
-  ) throws(ByteReader.Malformed) {
-    var reader = ByteReader(plaintext)
-    guard try reader.u8() == ListingBucket.formatVersion else { throw .init(reason: "listing version") }
-    guard try reader.u8() == bucket else { throw .init(reason: "listing bucket") }
-    let count = try reader.count(
-      cap: FormatConstant.maximumListCount, minimumElementSize: ListingBucket.minimumEntrySize)
-    var previous: [UInt8]?
-    for _ in 0..<count {
-      let key = try ListingEntry.readKey(&reader)
-      let fields = try ListingSummary(reading: &reader)
-      let id = Array(plaintext[key.id])
-      guard id[0] == bucket else { throw .init(reason: "listing entry in the wrong bucket") }
-      if let previous, !previous.lexicographicallyPrecedes(id) {
-        throw .init(reason: "listing entries out of order")
-      }
-      previous = id
-      guard let index = manifest.index(of: id) else { continue }
-      let matches = plaintext.withUnsafeBytes { raw in
-        manifest.entry(at: index, hasVersion: key.version, hash: UnsafeRawBufferPointer(rebasing: raw[key.hash]))
-      }
-      if matches { found(index, summary(LetterID(bytes: id), fields)) }
-    }
-    try reader.finish()
+    return view
   }
 
   /// `list` from the LISTING record: the manifest's letters, each from its listing entry when
@@ -163,15 +115,14 @@ extension Vault {
     try database.read { session -> LetterListing? in
       let manifest: ManifestIndex
       do { manifest = try loadManifestIndex(in: session) } catch VaultError.damaged { return nil }
-      let cached = try listingSummaries(manifest, in: session)
+      let view = try listingView(manifest, in: session)
       // One point lookup per miss; past an eighth of the vault, one scan is cheaper.
-      let misses = cached.lazy.filter { $0 == nil }.count
-      guard misses <= max(64, manifest.count / 8) else { return nil }
+      guard view.misses <= max(64, manifest.count / 8) else { return nil }
       var found: [LetterSummary] = []
       found.reserveCapacity(manifest.count)
       var damaged: [Damage] = []
       for index in 0..<manifest.count {
-        var summary = cached[index]
+        var summary = view.summary(at: index).map { self.summary(manifest.id(at: index), $0) }
         if summary == nil {
           do {
             let (id, meta) = try metaFromIndex(manifest.entry(at: index), summaryOnly: true, in: session)

@@ -29,6 +29,25 @@ import Testing
     #expect(try ManifestIndex(parsing: manifest(ids: []).serialized()).count == 0)
   }
 
+  @Test func seekingForwardFindsWhatBinarySearchFinds() throws {
+    let full = manifest(ids: Array(0..<40).map { UInt8($0 * 3) })
+    let index = try ManifestIndex(parsing: full.serialized())
+    // Ascending ids, present and absent mixed, as a reader of LISTING rows meets them.
+    let probes = (0..<130).map { [UInt8](repeating: UInt8($0), count: 15) + [UInt8($0) &* 7] }
+    var cursor = 0
+    var found = 0
+    for probe in probes {
+      let sought = probe.withUnsafeBytes { index.seek($0, from: &cursor) }
+      #expect(sought == index.index(of: probe), "\(probe[0])")
+      if sought != nil { found += 1 }
+    }
+    #expect(found == 40)
+    // Behind the cursor nothing is found: a reader that goes back reads the letter itself.
+    #expect(probes[3].withUnsafeBytes { index.seek($0, from: &cursor) } == nil)
+    var fresh = 0
+    #expect([UInt8](repeating: 1, count: 3).withUnsafeBytes { index.seek($0, from: &fresh) } == nil)
+  }
+
   @Test func rejectsWhatTheFullParserRejects() throws {
     let bytes = manifest(ids: [1, 2]).serialized()
     var swapped = bytes

@@ -51,6 +51,21 @@ struct ByteReader {
     return string
   }
 
+  /// Where a `text` is, checked exactly as ``text(cap:)`` checks it, without making a String
+  /// (the common ASCII case allocates nothing; docs/PERFORMANCE.md).
+  mutating func textSpan(cap: Int = FormatConstant.maximumTextByteCount) throws(Malformed) -> Range<Int> {
+    let length = Int(try u16())
+    guard length <= cap else { throw Malformed(reason: "text longer than \(cap) bytes") }
+    let span = try span(length)
+    let valid = bytes[span].withUnsafeBufferPointer { buffer in
+      var high: UInt8 = 0
+      for byte in buffer { high |= byte }
+      return high < 0x80 || String(validating: buffer, as: UTF8.self) != nil
+    }
+    guard valid else { throw Malformed(reason: "text is not UTF-8") }
+    return span
+  }
+
   /// `u32 length || bytes`, capped.
   mutating func blob(cap: Int) throws(Malformed) -> [UInt8] {
     let length = Int(try u32())

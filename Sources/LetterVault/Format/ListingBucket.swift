@@ -90,6 +90,22 @@ struct ListingSummary: Equatable {
     writer.u32(headRevision)
   }
 
+  /// Moves `reader` past one summary, checked exactly as ``init(reading:)`` checks it, without
+  /// making its strings; returns where its recipient, subject and tags are (one stretch, with
+  /// the length bytes between them), for a search to test before building the summary.
+  static func skim(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> Range<Int> {
+    guard LetterState(rawValue: try reader.u8()) != nil else { throw .init(reason: "unknown letter state") }
+    _ = try reader.span(6 * 8 + 1)
+    _ = try reader.textSpan()
+    let recipient = try reader.textSpan()
+    var end = try reader.textSpan().upperBound
+    let tagCount = Int(try reader.u8())
+    guard tagCount <= FormatConstant.maximumTagCount else { throw .init(reason: "too many tags") }
+    for _ in 0..<tagCount { end = try reader.textSpan().upperBound }
+    _ = try reader.span(8)
+    return recipient.lowerBound..<end
+  }
+
   init(reading reader: inout ByteReader) throws(ByteReader.Malformed) {
     guard let state = LetterState(rawValue: try reader.u8()) else {
       throw .init(reason: "unknown letter state")

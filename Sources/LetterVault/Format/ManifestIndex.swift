@@ -53,6 +53,31 @@ struct ManifestIndex {
     return nil
   }
 
+  /// The position of the 16-byte id at `id`, searching forward from `cursor`, which is left
+  /// at the first entry not below it: a reader walking ids in ascending order passes over the
+  /// manifest once (docs/PERFORMANCE.md). Nil when it is not at or after `cursor`.
+  func seek(_ id: UnsafeRawBufferPointer, from cursor: inout Int) -> Int? {
+    guard id.count == 16 else { return nil }
+    let key = (Self.bigEndianWord(id, 0), Self.bigEndianWord(id, 8))
+    return bytes.withUnsafeBytes { raw in
+      while cursor < count {
+        let start = offset(cursor)
+        let here = (Self.bigEndianWord(raw, start), Self.bigEndianWord(raw, start + 8))
+        if here < key {
+          cursor += 1
+          continue
+        }
+        return here == key ? cursor : nil
+      }
+      return nil
+    }
+  }
+
+  @inline(__always)
+  private static func bigEndianWord(_ raw: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {
+    UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+  }
+
   /// True when entry `index` holds this META version and hash, compared in place.
   func entry(at index: Int, hasVersion version: UInt64, hash: UnsafeRawBufferPointer) -> Bool {
     guard hash.count == 32 else { return false }
@@ -61,6 +86,11 @@ struct ManifestIndex {
       raw.loadUnaligned(fromByteOffset: start + 16, as: UInt64.self) == version.littleEndian
         && hash.elementsEqual(raw[(start + 24)..<(start + 56)])
     }
+  }
+
+  /// The letter id of entry `index`.
+  func id(at index: Int) -> LetterID {
+    LetterID(bytes: Array(bytes[offset(index)..<offset(index) + 16]))
   }
 
   /// Every letter id, ascending.
