@@ -106,6 +106,15 @@ final class ListingView {
     return try? ListingSummary(reading: &reader)
   }
 
+  /// The creation time (stored milliseconds) of entry `index`, read in place; nil when it has
+  /// no current listing entry. The summary's first field is the state byte, then this.
+  func created(at index: Int) -> Int64? {
+    guard rows[index] >= 0 else { return nil }
+    return plaintexts[Int(rows[index])].withUnsafeBytes {
+      Int64(littleEndian: $0.loadUnaligned(fromByteOffset: Int(offsets[index]) + 1, as: Int64.self))
+    }
+  }
+
   /// `test` on the bytes of entry `index`'s recipient, subject and tags (with the length bytes
   /// between them), in place; nil when it has no current listing entry.
   func withFields(at index: Int, _ test: (UnsafeRawBufferPointer) -> Bool) -> Bool? {

@@ -29,13 +29,9 @@ enum Listing {
     } else {
       // One write for the whole listing: a write per line was 10,000 syscalls at 10,000
       // letters (docs/PERFORMANCE.md).
-      var text = ""
-      text.reserveCapacity(listing.letters.count * 96)
-      for letter in listing.letters {
-        text += Formatting.listLine(letter)
-        text += "\n"
-      }
-      if !text.isEmpty { Console.out(text) }
+      var lines = ListLines(capacity: listing.letters.count)
+      for letter in listing.letters { lines.append(letter) }
+      if !lines.bytes.isEmpty { Console.out(bytes: lines.bytes) }
     }
     if !listing.damaged.isEmpty { throw VaultError.damaged(listing.damaged) }
   }

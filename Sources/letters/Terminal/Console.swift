@@ -37,6 +37,15 @@ enum Console {
     }
   }
 
+  /// Bytes on stdout, as they are (``ListLines``).
+  static func out(bytes: [UInt8]) {
+    bytes.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress, !raw.isEmpty else { return }
+      FileHandle.standardOutput.write(
+        Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none))
+    }
+  }
+
   private static func write(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
   }

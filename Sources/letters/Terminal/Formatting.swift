@@ -10,24 +10,6 @@ enum Formatting {
   /// ISO 8601 with offset, for JSON.
   static func iso(_ date: Date) -> String { ISODateText.string(from: date) }
 
-  static func listLine(_ letter: LetterSummary) -> String {
-    let to = letter.recipient.isEmpty ? "—" : letter.recipient
-    // Plain Swift padding: NSString's `padding(toLength:)` showed in `list` profiles.
-    let name = letter.state.description
-    let state = name.count < 5 ? name + String(repeating: " ", count: 5 - name.count) : name
-    let styledState =
-      switch letter.state {
-      case .draft: state
-      case .held: Style.yellow(state)
-      case .sent: Style.green(state)
-      }
-    var line = "\(Style.dim(letter.id.short))  \(styledState)  \(local(letter.created))  \(to)"
-    if !letter.subject.isEmpty { line += "  · \(letter.subject)" }
-    if let release = letter.releaseAt, letter.state == .held { line += "  (may go \(local(release)))" }
-    if !letter.deliveryError.isEmpty { line += "  (delivery did not go through)" }
-    return line
-  }
-
   static func json(_ letter: LetterSummary, body: String? = nil, fingerprint: String? = nil)
     -> [String: Any]
   {

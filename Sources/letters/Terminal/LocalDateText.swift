@@ -19,10 +19,36 @@ enum LocalDateText {
   }()
 
   static func string(from date: Date) -> String {
+    guard let parts = parts(of: date) else { return formatter.string(from: date) }
+    return "\(parts.day) \(months[parts.month - 1]) \(parts.year) \(parts.hour < 10 ? "0" : "")\(parts.hour):\(parts.minute < 10 ? "0" : "")\(parts.minute)"
+  }
+
+  /// The same text as ``string(from:)``, appended as UTF-8 bytes (`list`'s lines, ListLines.swift).
+  static func append(_ date: Date, to bytes: inout [UInt8]) {
+    guard let parts = parts(of: date) else { return bytes.append(contentsOf: formatter.string(from: date).utf8) }
+    appendNumber(parts.day, to: &bytes)
+    bytes.append(0x20)
+    bytes.append(contentsOf: months[parts.month - 1].utf8)
+    bytes.append(0x20)
+    appendNumber(parts.year, to: &bytes)
+    bytes.append(0x20)
+    bytes.append(0x30 + UInt8(parts.hour / 10))
+    bytes.append(0x30 + UInt8(parts.hour % 10))
+    bytes.append(0x3A)
+    bytes.append(0x30 + UInt8(parts.minute / 10))
+    bytes.append(0x30 + UInt8(parts.minute % 10))
+  }
+
+  /// A positive number's decimal digits.
+  private static func appendNumber(_ number: Int, to bytes: inout [UInt8]) {
+    if number >= 10 { appendNumber(number / 10, to: &bytes) }
+    bytes.append(0x30 + UInt8(number % 10))
+  }
+
+  /// Local calendar date and time to the minute, or nil outside 1900–9999 (the formatter's).
+  private static func parts(of date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int)? {
     let interval = date.timeIntervalSince1970.rounded(.down)
-    guard months.count == 12, interval > -2_208_988_800, interval < 253_402_300_800 else {
-      return formatter.string(from: date)
-    }
+    guard months.count == 12, interval > -2_208_988_800, interval < 253_402_300_800 else { return nil }
     let local = Int(interval) + zone.secondsFromGMT(for: date)
     var days = local / 86_400
     var seconds = local % 86_400
@@ -31,9 +57,7 @@ enum LocalDateText {
       days -= 1
     }
     let (year, month, day) = civil(fromDays: days)
-    let hour = seconds / 3600
-    let minute = seconds % 3600 / 60
-    return "\(day) \(months[month - 1]) \(year) \(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)"
+    return (year, month, day, seconds / 3600, seconds % 3600 / 60)
   }
 
   /// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `civil_from_days`).

@@ -1,0 +1,66 @@
+import Foundation
+import LetterVault
+
+/// The lines of `list` and `search`, written as UTF-8 into one buffer: building a String per
+/// line through interpolation was a sixth of a 10,000-letter `list` (docs/PERFORMANCE.md).
+///
+/// `7f3a9c21  held   3 May 2026 22:14  Dr. Hale  · Tuesday  (may go 5 May 2026 22:14)`
+struct ListLines {
+  private(set) var bytes: [UInt8] = []
+
+  init(capacity: Int = 0) {
+    bytes.reserveCapacity(capacity * 96)
+  }
+
+  /// One line for `letter`, with its newline.
+  mutating func append(_ letter: LetterSummary) {
+    styled(Style.enabled ? "2" : nil) { bytes in
+      for byte in letter.id.bytes.prefix(4) {
+        bytes.append(Self.hex[Int(byte >> 4)])
+        bytes.append(Self.hex[Int(byte & 0x0F)])
+      }
+    }
+    text("  ")
+    let color: String? =
+      switch letter.state {
+      case .draft: nil
+      case .held: "33"
+      case .sent: "32"
+      }
+    styled(Style.enabled ? color : nil) { bytes in
+      // Plain padding to five columns: NSString's `padding(toLength:)` showed in profiles.
+      let name = letter.state.description
+      bytes.append(contentsOf: name.utf8)
+      for _ in name.count..<max(5, name.count) { bytes.append(0x20) }
+    }
+    text("  ")
+    LocalDateText.append(letter.created, to: &bytes)
+    text("  ")
+    text(letter.recipient.isEmpty ? "—" : letter.recipient)
+    if !letter.subject.isEmpty {
+      text("  · ")
+      text(letter.subject)
+    }
+    if let release = letter.releaseAt, letter.state == .held {
+      text("  (may go ")
+      LocalDateText.append(release, to: &bytes)
+      text(")")
+    }
+    if !letter.deliveryError.isEmpty { text("  (delivery did not go through)") }
+    bytes.append(0x0A)
+  }
+
+  private static let hex = Array("0123456789abcdef".utf8)
+
+  private mutating func text(_ text: String) {
+    bytes.append(contentsOf: text.utf8)
+  }
+
+  /// `body`'s bytes wrapped in an SGR colour code when `code` is set (``Style``'s escapes).
+  private mutating func styled(_ code: String?, _ body: (inout [UInt8]) -> Void) {
+    guard let code else { return body(&bytes) }
+    text("\u{1B}[\(code)m")
+    body(&bytes)
+    text("\u{1B}[0m")
+  }
+}
