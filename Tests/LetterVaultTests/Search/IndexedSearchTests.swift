@@ -83,7 +83,9 @@ import Testing
     var random = SeededGenerator(seed: 0x1D_0001)
     try Self.expectSameAsTheScan(test.vault, Self.needles(texts, using: &random))
     // The index path was taken, not the fallback, and it vouched for every letter.
-    #expect(try test.vault.searchFromIndex("lighthouse", filter: LetterFilter()) != nil)
+    #expect(try test.vault.searchFromIndex("zeppelin", filter: LetterFilter()) != nil)
+    // Let through by most signatures (a word in most letters): the scan reads them faster.
+    #expect(try test.vault.searchFromIndex("garden", filter: LetterFilter()) == nil)
     #expect(try test.vault.searchFromIndex("ab", filter: LetterFilter()) == nil)
     #expect(try test.vault.searchFromIndex("café", filter: LetterFilter()) == nil)
     #expect(try !Self.verdicts(test.vault, "lighthouse").contains(.unknown))
@@ -185,7 +187,7 @@ import Testing
     // As a file from before the text index: a re-key rewrites every bucket, from the texts.
     try vault.burn(try vault.list().letters[0].id)
     #expect(try !Self.verdicts(vault, "rain").contains(.unknown))
-    #expect(try vault.searchFromIndex("lighthouse", filter: LetterFilter()) != nil)
+    #expect(try vault.searchFromIndex("zeppelin", filter: LetterFilter()) != nil)
   }
 
   @Test func damageInALetterThatMayMatchIsNamed() throws {
