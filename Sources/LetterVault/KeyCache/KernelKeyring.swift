@@ -1,4 +1,5 @@
 internal import CSystem
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -33,8 +34,13 @@ struct KernelKeyring {
     -> Int
   {
     _ = remove(description: description)
-    let key = payload.withUnsafeBytes { bytes in
+    var key = payload.withUnsafeBytes { bytes in
       letters_key_add(description, bytes.baseAddress, UInt(bytes.count), keyring)
+    }
+    if key == -Int(EACCES), unlinkExpired(description: description) {
+      key = payload.withUnsafeBytes { bytes in
+        letters_key_add(description, bytes.baseAddress, UInt(bytes.count), keyring)
+      }
     }
     guard key > 0 else { throw .keyCacheUnavailable(Self.reason(key)) }
     // The timeout first: the permissions below keep SETATTR, but never WRITE or LINK.
@@ -77,6 +83,26 @@ struct KernelKeyring {
     _ = letters_key_revoke(key)
     _ = letters_key_unlink(key, keyring)
     return true
+  }
+
+  /// Unlinks the expired key named `description`, which `find` no longer sees: it stays in
+  /// the keyring until the kernel's garbage collector runs (`key_gc_delay`, 5 minutes), and
+  /// `add_key` will not replace it (that needs WRITE, which a possessor-only key never has),
+  /// so `letters unlock` right after an unlock ran out was refused. `/proc/keys` still names
+  /// it, with its serial number. True if one was unlinked.
+  private func unlinkExpired(description: String) -> Bool {
+    guard let text = try? String(contentsOfFile: "/proc/keys", encoding: .utf8) else { return false }
+    var unlinked = false
+    for line in text.split(separator: "\n") {
+      // Columns: id (hex), flags, usage, timeout ("expd"), permissions, uid, gid, type, description.
+      let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+      guard columns.count >= 9, columns[3] == "expd", columns[7] == "user",
+        columns[8] == description + ":" || columns[8] == description,
+        let key = Int(columns[0], radix: 16)
+      else { continue }
+      if letters_key_unlink(key, keyring) == 0 { unlinked = true }
+    }
+    return unlinked
   }
 
   private static func reason(_ result: Int) -> String {

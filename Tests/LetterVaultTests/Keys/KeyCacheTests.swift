@@ -76,6 +76,11 @@
           return test.passphrase
         })
       #expect(asked)
+      // Unlocking again at once works: the expired key, still linked until the kernel's
+      // garbage collector runs, is unlinked rather than refusing the new one.
+      #expect(try Self.procKeysLine(test.vault)?[3] == "expd")
+      try test.vault.keepUnlocked(in: cache, for: 60)
+      #expect(test.vault.unlockedUntil(in: cache) != nil)
     }
 
     @Test(arguments: [0.0, 901.0, 3600.0])
