@@ -1,8 +1,10 @@
 /// Case-insensitive substring search, folded once for the needle (docs/PERFORMANCE.md).
 ///
 /// An ASCII needle is matched over UTF-8 bytes with ASCII case folding, with no per-letter
-/// allocation; a needle with other characters falls back to Unicode lowercasing.
+/// allocation; a needle with other characters falls back to Unicode lowercasing, after a
+/// check on the bytes that rules most texts out first.
 struct TextMatcher {
+  /// The folded ASCII needle; for a Unicode needle, the part checked on the bytes first.
   private let needle: [UInt8]
   private let unicodeNeedle: String?
 
@@ -11,9 +13,38 @@ struct TextMatcher {
       needle = text.utf8.map(Self.fold)
       unicodeNeedle = nil
     } else {
-      needle = []
-      unicodeNeedle = text.lowercased()
+      let lowered = text.lowercased()
+      unicodeNeedle = lowered
+      needle = Self.byteCheck(lowered)
     }
+  }
+
+  /// For a Unicode needle, a necessary condition checked on a text's bytes (ASCII folded)
+  /// before lowercasing the whole text: the longest run of the lowered needle made of `a`–`z`,
+  /// digits and spaces, except `i` and `k`, and except a byte followed by a non-ASCII one.
+  /// Whenever the lowered text contains the needle, it holds that run as it is, because:
+  /// only U+0130 (to `i` + U+0307) and U+212A KELVIN SIGN (to `k`) lower to such a byte
+  /// other than itself and its capital; the KELVIN SIGN is also the only character
+  /// canonically equivalent to one of them (`contains` compares characters, so U+037E would
+  /// match `;`, hence no punctuation); and a byte followed by a combining mark may be part of
+  /// a character the text writes precomposed (`e` + U+0301 as `é`). Empty when no run has two
+  /// bytes (no check).
+  private static func byteCheck(_ lowered: String) -> [UInt8] {
+    let bytes = Array(lowered.utf8)
+    var longest: ArraySlice<UInt8> = []
+    var start = 0
+    for index in 0...bytes.count {
+      let byte = index < bytes.count ? bytes[index] : 0
+      let kept =
+        ((0x61...0x7A).contains(byte) && byte != UInt8(ascii: "i") && byte != UInt8(ascii: "k"))
+        || (0x30...0x39).contains(byte) || byte == 0x20
+      if kept { continue }
+      // A byte before a non-ASCII one may combine with it: the run ends before it.
+      let end = byte >= 0x80 ? max(start, index - 1) : index
+      if end - start > longest.count { longest = bytes[start..<end] }
+      start = index + 1
+    }
+    return longest.count >= 2 ? Array(longest) : []
   }
 
   func matches(_ text: String) -> Bool {
@@ -23,14 +54,20 @@ struct TextMatcher {
 
   func matches(bytes haystack: [UInt8]) -> Bool {
     if let unicodeNeedle {
+      guard haystack.withUnsafeBytes(asciiContains) else { return false }
       return String(decoding: haystack, as: UTF8.self).lowercased().contains(unicodeNeedle)
     }
-    return haystack.withUnsafeBytes { matches(raw: $0) }
+    return haystack.withUnsafeBytes(asciiContains)
   }
 
   /// ``matches(bytes:)`` on bytes in place (a LISTING row's fields, Vault+IndexedSearch.swift).
   func matches(raw: UnsafeRawBufferPointer) -> Bool {
     if unicodeNeedle != nil { return matches(bytes: Array(raw)) }
+    return asciiContains(raw)
+  }
+
+  /// Whether `raw` holds `needle`, ASCII letters folded (true for an empty needle).
+  private func asciiContains(_ raw: UnsafeRawBufferPointer) -> Bool {
     guard !needle.isEmpty, raw.count >= needle.count else { return needle.isEmpty }
     let hay = raw.assumingMemoryBound(to: UInt8.self)
     return needle.withUnsafeBufferPointer { pin in

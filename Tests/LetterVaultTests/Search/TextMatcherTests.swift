@@ -20,6 +20,35 @@ import Testing
     }
   }
 
+  /// Needles with other characters: the byte check in front of Unicode lowercasing never
+  /// rules out a text `lowercased().contains` finds, with the characters that lower to ASCII
+  /// (KELVIN SIGN, İ), decomposed accents, ß and German capitals in play.
+  @Test func aUnicodeNeedleAgreesWithLowercasedContains() {
+    var random = SeededGenerator(seed: 0x7E_58)
+    let alphabet = Array("abkKiIÜüBERerß  .;\u{212A}\u{0130}e\u{0301}é\u{037E}".unicodeScalars)
+    var found = 0
+    for _ in 0..<6_000 {
+      let hay = String(String.UnicodeScalarView((0..<Int.random(in: 0..<40, using: &random)).map { _ in
+        alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
+      }))
+      var needle = String(String.UnicodeScalarView((0..<Int.random(in: 1...5, using: &random)).map { _ in
+        alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
+      }))
+      if needle.utf8.allSatisfy({ $0 < 0x80 }) { needle += "ü" }
+      let expected = hay.lowercased().contains(needle.lowercased())
+      if expected { found += 1 }
+      #expect(TextMatcher(needle).matches(bytes: Array(hay.utf8)) == expected, "\(needle) in \(hay)")
+    }
+    #expect(found > 100, "the seeded texts must contain some needles (\(found))")
+    #expect(TextMatcher("über").matches(bytes: Array("GRÜSSE, ÜBER ALLES".utf8)))
+    #expect(TextMatcher("\u{212A}ind").matches(bytes: Array("a kind word".utf8)))
+    #expect(TextMatcher("straße").matches(bytes: Array("STRAẞE".utf8)))
+    #expect(!TextMatcher("über").matches(bytes: Array("uber".utf8)))
+    // Canonically equivalent spellings: precomposed and decomposed, GREEK QUESTION MARK and `;`.
+    #expect(TextMatcher("be\u{0301}rn über").matches(bytes: Array("BÉRN ÜBER".utf8)) == "BÉRN ÜBER".lowercased().contains("be\u{0301}rn über"))
+    #expect(TextMatcher("ü;ber").matches(bytes: Array("Ü\u{037E}BER".utf8)) == "Ü\u{037E}BER".lowercased().contains("ü;ber"))
+  }
+
   @Test func aMatchIsFoundAtEveryOffsetOfALongText() {
     let matcher = TextMatcher("LightHouse")
     for offset in 0...70 {
