@@ -36,13 +36,23 @@ extension Vault {
           return current.metaVersion == entry.metaVersion && current.metaHash == entry.metaHash
         }
         .sorted { $0.letterID.lexicographicallyPrecedes($1.letterID) }
-      try session.delete(objectID, field: field)
-      guard !entries.isEmpty else { continue }
-      let envelope = cipher.seal(
-        ListingBucket(bucket: bucket, entries: entries).serialized(), field: .listing,
-        objectID: objectID, revision: manifest.epoch, key: .listing)
-      try session.put(objectID, field: field, revision: manifest.epoch, envelope: envelope)
+      try replaceBucketRow(
+        objectID, field: .listing, key: .listing, epoch: manifest.epoch, in: session,
+        with: entries.isEmpty ? nil : ListingBucket(bucket: bucket, entries: entries).serialized())
     }
+  }
+
+  /// Replaces the row of one bucket of a per-bucket record (LISTING §6.6, TEXT INDEX §6.7)
+  /// with `plaintext` sealed under the record's key as revision `epoch`; with nil, the bucket
+  /// has no letters and no row.
+  func replaceBucketRow(
+    _ objectID: [UInt8], field: FieldTag, key: RecordKey, epoch: UInt64, in session: StorageSession,
+    with plaintext: [UInt8]?
+  ) throws {
+    try session.delete(objectID, field: field.rawValue)
+    guard let plaintext else { return }
+    let envelope = cipher.seal(plaintext, field: field, objectID: objectID, revision: epoch, key: key)
+    try session.put(objectID, field: field.rawValue, revision: epoch, envelope: envelope)
   }
 
   // MARK: - Reading

@@ -15,9 +15,7 @@ extension Vault {
   /// Any letter of a rewritten bucket still without one gets it from its text.
   func storeTextIndex(_ manifest: Manifest, rewritingAll: Bool, in session: StorageSession) throws {
     let field = FieldTag.textIndex.rawValue
-    if rewritingAll {
-      try session.delete(field: field, from: Self.textIndexLow, through: Self.textIndexHigh)
-    }
+    if rewritingAll { try session.delete(field: field, from: Self.textIndexLow, through: Self.textIndexHigh) }
     guard !manifest.listingBuckets.isEmpty else { return }
     var carried: [UInt8: [SignatureEntry]] = [:]
     for entry in manifest.carriedSignatures { carried[entry.letterID[0], default: []].append(entry) }
@@ -31,8 +29,9 @@ extension Vault {
       let objectID = SignatureBucket.objectID(bucket: bucket)
       var previous = carried[bucket] ?? []
       // A damaged old bucket is simply replaced: its letters are read until they are written.
-      if !rewritingAll, let old = try? openSignatureBucket(bucket, rows: session.objects(objectID, field: field)) {
-        previous = old.entries
+      if !rewritingAll {
+        let rows = try session.objects(objectID, field: field)
+        if let old = try? openSignatureBucket(bucket, rows: rows) { previous = old.entries }
       }
       var byID: [[UInt8]: SignatureEntry] = [:]
       for entry in previous { byID[entry.letterID] = entry }
@@ -58,12 +57,9 @@ extension Vault {
         }
       }
       entries.sort { $0.letterID.lexicographicallyPrecedes($1.letterID) }
-      try session.delete(objectID, field: field)
-      guard !entries.isEmpty else { continue }
-      let envelope = cipher.seal(
-        SignatureBucket(bucket: bucket, entries: entries).serialized(), field: .textIndex,
-        objectID: objectID, revision: manifest.epoch, key: .textIndex)
-      try session.put(objectID, field: field, revision: manifest.epoch, envelope: envelope)
+      try replaceBucketRow(
+        objectID, field: .textIndex, key: .textIndex, epoch: manifest.epoch, in: session,
+        with: entries.isEmpty ? nil : SignatureBucket(bucket: bucket, entries: entries).serialized())
     }
   }
 
@@ -93,10 +89,8 @@ extension Vault {
   func loadTextIndex(in session: StorageSession) throws -> [SignatureEntry] {
     var entries: [SignatureEntry] = []
     for bucket in UInt8.min...UInt8.max {
-      let objectID = SignatureBucket.objectID(bucket: bucket)
-      if let found = try? openSignatureBucket(bucket, rows: session.objects(objectID, field: FieldTag.textIndex.rawValue)) {
-        entries += found.entries
-      }
+      let rows = try session.objects(SignatureBucket.objectID(bucket: bucket), field: FieldTag.textIndex.rawValue)
+      if let found = try? openSignatureBucket(bucket, rows: rows) { entries += found.entries }
     }
     return entries
   }

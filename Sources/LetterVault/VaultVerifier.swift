@@ -6,6 +6,21 @@ struct VaultVerifier {
   var progress: ProgressHandler? = nil
   var phase: VaultProgress.Phase = .verifying
 
+  /// Opens and parses one LISTING or TEXT INDEX row (a row under another object id is damage).
+  private func checkBucketRow(_ row: StoredObject) throws {
+    if row.field == FieldTag.listing.rawValue {
+      guard let bucket = ListingBucket.bucket(objectID: row.objectID) else {
+        throw ByteReader.Malformed(reason: "not a listing row")
+      }
+      _ = try vault.checkListingRow(row, bucket: bucket)
+    } else {
+      guard let bucket = SignatureBucket.bucket(objectID: row.objectID) else {
+        throw ByteReader.Malformed(reason: "not a text index row")
+      }
+      _ = try vault.checkTextIndexRow(row, bucket: bucket)
+    }
+  }
+
   func run() throws -> [Damage] {
     var damaged: [Damage] = []
     func note(_ body: () throws -> Void) throws {
@@ -26,26 +41,11 @@ struct VaultVerifier {
       case .body: bodies[row.objectID, default: []].insert(row.revision)
       case .note: notes[row.objectID, default: []].insert(row.revision)
       case .meta, .settings, .manifest: break
-      case .listing:
-        // FORMAT.md §6.6: every LISTING row must open and parse; stale entries are allowed
-        // (readers check each against the manifest), damaged ones are reported.
-        do {
-          guard let bucket = ListingBucket.bucket(objectID: row.objectID) else {
-            throw ByteReader.Malformed(reason: "not a listing row")
-          }
-          _ = try vault.checkListingRow(row, bucket: bucket)
-        } catch {
-          damaged.append(Damage(letterID: nil, part: "listing", reason: error.reason))
-        }
-      case .textIndex:
-        // FORMAT.md §6.7: as LISTING rows; a stale entry is not damage.
-        do {
-          guard let bucket = SignatureBucket.bucket(objectID: row.objectID) else {
-            throw ByteReader.Malformed(reason: "not a text index row")
-          }
-          _ = try vault.checkTextIndexRow(row, bucket: bucket)
-        } catch {
-          damaged.append(Damage(letterID: nil, part: "text index", reason: error.reason))
+      case .listing, .textIndex:
+        // FORMAT.md §6.6, §6.7: every LISTING and TEXT INDEX row must open and parse; stale
+        // entries are allowed (readers check each against the manifest), damaged rows reported.
+        do { try checkBucketRow(row) } catch {
+          damaged.append(Damage(letterID: nil, part: FieldTag(rawValue: row.field)!.name, reason: error.reason))
         }
       case nil where row.field == CaptureConstant.rowKind:
         break  // sealed captures wait for the next unlock; they are not envelopes

@@ -163,11 +163,21 @@ struct ListingBucket: Equatable {
   }
 
   func serialized() -> [UInt8] {
-    var writer = ByteWriter(capacity: 16 + entries.count * 160)
-    writer.u8(Self.formatVersion)
+    Self.serialize(
+      version: Self.formatVersion, bucket: bucket, entries: entries, capacity: 16 + entries.count * 160
+    ) { $0.write(to: &$1) }
+  }
+
+  /// The layout every per-bucket record shares (LISTING §6.6, TEXT INDEX §6.7): format byte,
+  /// bucket byte, `u32` count, then the entries.
+  static func serialize<Entry>(
+    version: UInt8, bucket: UInt8, entries: [Entry], capacity: Int, _ write: (Entry, inout ByteWriter) -> Void
+  ) -> [UInt8] {
+    var writer = ByteWriter(capacity: capacity)
+    writer.u8(version)
     writer.u8(bucket)
     writer.u32(UInt32(entries.count))
-    for entry in entries { entry.write(to: &writer) }
+    for entry in entries { write(entry, &writer) }
     return writer.bytes
   }
 

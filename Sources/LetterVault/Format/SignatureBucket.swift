@@ -89,12 +89,10 @@ struct SignatureBucket: Equatable {
   }
 
   func serialized() -> [UInt8] {
-    var writer = ByteWriter(capacity: 16 + entries.reduce(0) { $0 + 89 + $1.signature.bits.count })
-    writer.u8(Self.formatVersion)
-    writer.u8(bucket)
-    writer.u32(UInt32(entries.count))
-    for entry in entries { entry.write(to: &writer) }
-    return writer.bytes
+    ListingBucket.serialize(
+      version: Self.formatVersion, bucket: bucket, entries: entries,
+      capacity: 16 + entries.reduce(0) { $0 + 89 + $1.signature.bits.count }
+    ) { $0.write(to: &$1) }
   }
 
   /// Parses the plaintext of the row for `bucket` as strictly as a LISTING bucket: the bucket
