@@ -34,9 +34,11 @@ final class ListingView {
 
   func has(_ index: Int) -> Bool { rows[index] >= 0 }
 
-  /// Adds the decrypted row of `bucket` (rows arrive in ascending bucket order). A second row
-  /// for the same bucket withdraws the first: neither is used.
-  func add(_ plaintext: [UInt8], bucket: UInt8) {
+  /// Adds the decrypted row of `bucket` (rows arrive in ascending bucket order), taking the
+  /// buffer (`plaintext` is left empty: the view wipes it when it goes; a row it does not use
+  /// is wiped now). A second row for the same bucket withdraws the first: neither is used.
+  func add(_ plaintext: inout [UInt8], bucket: UInt8) {
+    defer { wipe(&plaintext) }
     if bucket == lastBucket {
       forget(lastBucketIndices)
       lastBucketIndices = []
@@ -53,6 +55,8 @@ final class ListingView {
         found.append(index)
       }
       plaintexts.append(plaintext)
+      // The view holds the only reference now, so `deinit` wipes the bytes in place.
+      plaintext = []
     } catch {
       forget(found)
       found = []

@@ -110,10 +110,10 @@ extension Vault {
     ) { objectID, revision, envelope in
       guard let bucket = ListingBucket.bucket(objectID: objectID) else { return }
       guard
-        let plaintext = try? cipher.open(
+        var plaintext = try? cipher.open(
           envelope, field: .listing, objectID: objectID, revision: revision, key: .listing)
       else { return view.skip(bucket: bucket) }
-      view.add(plaintext, bucket: bucket)
+      view.add(&plaintext, bucket: bucket)
     }
     return view
   }
