@@ -109,8 +109,8 @@ extension Vault {
     let noteTimes = letter.notes.map(\.date.storedMilliseconds)
     let updated = ([letter.updated.storedMilliseconds, created] + noteTimes).max()!
     let lastEdit = Swift.min(letter.lastEdited?.storedMilliseconds ?? updated, updated)
-    let hash = try storeBody(Array(letter.body.utf8), id: id, revision: 1, letterKey: letterKey, in: session,
-      manifest: &manifest)
+    let hash = try storeBody(
+      Array(letter.body.utf8), id: id, revision: 1, letterKey: letterKey, in: session, manifest: &manifest)
     var meta = LetterMeta(
       state: letter.state, letterKey: letterKey.withUnsafeBytes { Array($0) }, now: created,
       recipient: letter.recipient, subject: letter.subject, tags: letter.tags)

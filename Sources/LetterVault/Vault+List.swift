@@ -32,8 +32,8 @@ extension Vault {
   ///
   /// Through the listing and the text index where they are current (Vault+IndexedSearch.swift,
   /// FORMAT.md §6.7): only letters whose text signature lets the words through are decrypted.
-  /// Otherwise (a needle under three bytes or with non-ASCII characters, an index that fell
-  /// behind) every letter is read, by `searchByScanning`.
+  /// Otherwise (a needle under three bytes or with non-ASCII characters, one that most letters
+  /// may hold, an index that fell behind) every letter is read, by `searchByScanning`.
   public func search(_ text: String, filter: LetterFilter = LetterFilter()) throws(VaultError)
     -> LetterListing
   {
