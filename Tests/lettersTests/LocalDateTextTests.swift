@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+@testable import letters
+
+/// `list` writes its dates as bytes (ListLines.swift); they must be the very text the rest of
+/// the tool shows, and the formatter's for dates outside 1900–9999.
+@Suite struct LocalDateTextTests {
+  @Test func bytesAndStringAgreeOnEveryKindOfDate() {
+    var state: UInt64 = 0x0DA7_E5
+    var dates: [Date] = [
+      Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -2_208_988_801),
+      Date(timeIntervalSince1970: 253_402_300_800), Date(timeIntervalSince1970: 1_800_000_000.999),
+    ]
+    for _ in 0..<20_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      dates.append(Date(timeIntervalSince1970: Double(Int64(bitPattern: state >> 1) % 8_000_000_000)))
+    }
+    for date in dates {
+      var bytes: [UInt8] = []
+      LocalDateText.append(date, to: &bytes)
+      #expect(String(decoding: bytes, as: UTF8.self) == LocalDateText.string(from: date), "\(date)")
+    }
+    let early = Date(timeIntervalSince1970: -5_000_000_000)  // 1811: the formatter's business
+    #expect(LocalDateText.string(from: early) == LocalDateText.formatter.string(from: early))
+  }
+}
