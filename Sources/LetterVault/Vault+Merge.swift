@@ -181,9 +181,9 @@ extension Vault {
           revision.text, id: id, revision: revision.number, letterKey: letterKey, in: session,
           manifest: &manifest)
     }
-    // The head may be a text this vault already held: its signature is noted all the same
-    // (FORMAT.md §6.7), so a merged letter is not left out of the text index.
-    if let head = plan.revisions.last, let hash = meta.revisions.last?.envelopeHash {
+    // A head this vault already held was not stored again, so `storeBody` noted no signature
+    // for it: noted here (FORMAT.md §6.7), so a merged letter is not left out of the text index.
+    if let head = plan.revisions.last, let hash = head.storedHash {
       manifest.noteSignature(TextSignature(text: head.text), letterID: id.bytes, bodyHash: hash)
     }
     if let notes = plan.notes {

@@ -55,21 +55,10 @@ enum JSONText {
     }
   }
 
-  /// Empty containers are written as `[`, a blank line, then the closing bracket indented,
-  /// as `JSONSerialization` does.
   private static func writeArray(_ array: [Any], depth: Int, into out: inout [UInt8]) -> Bool {
-    out.append(UInt8(ascii: "["))
-    out.append(0x0A)
-    for (index, element) in array.enumerated() {
-      indent(depth + 1, into: &out)
-      guard write(element, depth: depth + 1, into: &out) else { return false }
-      if index < array.count - 1 { out.append(UInt8(ascii: ",")) }
-      out.append(0x0A)
+    writeContainer("[", "]", count: array.count, depth: depth, into: &out) { index, out in
+      write(array[index], depth: depth + 1, into: &out)
     }
-    if array.isEmpty { out.append(0x0A) }
-    indent(depth, into: &out)
-    out.append(UInt8(ascii: "]"))
-    return true
   }
 
   private static func writeObject(_ object: [String: Any], depth: Int, into out: inout [UInt8]) -> Bool {
@@ -79,19 +68,30 @@ enum JSONText {
     let lowered = object.keys.map { (key: $0, folded: Array($0.lowercased().utf8)) }
     guard Set(lowered.map(\.folded)).count == lowered.count else { return false }
     let keys = lowered.sorted { $0.folded.lexicographicallyPrecedes($1.folded) }.map(\.key)
-    out.append(UInt8(ascii: "{"))
-    out.append(0x0A)
-    for (index, key) in keys.enumerated() {
-      indent(depth + 1, into: &out)
-      writeString(key, into: &out)
+    return writeContainer("{", "}", count: keys.count, depth: depth, into: &out) { index, out in
+      writeString(keys[index], into: &out)
       out += Array(" : ".utf8)
-      guard write(object[key]!, depth: depth + 1, into: &out) else { return false }
-      if index < keys.count - 1 { out.append(UInt8(ascii: ",")) }
+      return write(object[keys[index]]!, depth: depth + 1, into: &out)
+    }
+  }
+
+  /// One element per line, indented, commas between; an empty container is written as the
+  /// opening bracket, a blank line, then the closing one indented, as `JSONSerialization` does.
+  private static func writeContainer(
+    _ open: Unicode.Scalar, _ close: Unicode.Scalar, count: Int, depth: Int, into out: inout [UInt8],
+    _ element: (Int, inout [UInt8]) -> Bool
+  ) -> Bool {
+    out.append(UInt8(ascii: open))
+    out.append(0x0A)
+    for index in 0..<count {
+      indent(depth + 1, into: &out)
+      guard element(index, &out) else { return false }
+      if index < count - 1 { out.append(UInt8(ascii: ",")) }
       out.append(0x0A)
     }
-    if keys.isEmpty { out.append(0x0A) }
+    if count == 0 { out.append(0x0A) }
     indent(depth, into: &out)
-    out.append(UInt8(ascii: "}"))
+    out.append(UInt8(ascii: close))
     return true
   }
 
