@@ -28,6 +28,7 @@ struct FakeTime {
   /// `time` is UTC, "2027-01-12 10:00:00"; the faked clock starts there and runs on.
   @discardableResult
   func run(_ arguments: [String], at time: String, stdin: String? = nil) throws -> CLIResult {
+    Self.removeStaleSharedMemory()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Self.wrapper)
     process.arguments =
@@ -53,6 +54,20 @@ struct FakeTime {
     return CLIResult(
       status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
       stderr: String(decoding: err, as: UTF8.self), stdoutData: out)
+  }
+
+  /// The wrapper names its semaphore and shared memory after its own pid and creates them
+  /// with O_EXCL; a wrapper killed earlier (a test run stopped by hand) leaves them in
+  /// /dev/shm, and a later wrapper given the same pid fails with "sem_open: File exists".
+  /// Removes those whose process is gone.
+  static func removeStaleSharedMemory() {
+    let shm = "/dev/shm"
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: shm)) ?? [] {
+      guard let prefix = ["sem.faketime_sem_", "faketime_shm_"].first(where: name.hasPrefix),
+        let pid = Int32(name.dropFirst(prefix.count)), kill(pid, 0) != 0, errno == ESRCH
+      else { continue }
+      try? FileManager.default.removeItem(atPath: shm + "/" + name)
+    }
   }
 
   /// `init` then a letter from stdin, both at `time`; returns the letter's id.
