@@ -9,6 +9,12 @@ enum CLIError: Error, CustomStringConvertible {
   case emptyLetter
   case noPrivateScratch
   case interrupted
+  /// SIGTERM or SIGHUP ended the command; the editor or pager was ended with it.
+  case terminated(signal: Int32)
+  case cannotStart(String)
+  case editorNotFound(String)
+  /// `--to` (or the editor's To line) is the start of more than one known name.
+  case ambiguousRecipient(String, [String])
   case invalidArgument(String)
   case noTerminalForRecoveryKey
   case recoveryKeyNotConfirmed
@@ -29,7 +35,11 @@ enum CLIError: Error, CustomStringConvertible {
     case .emptyLetter: "the letter was empty, so nothing was saved"
     case .noPrivateScratch:
       "there is no memory-backed folder for the editor's temporary file; nothing was written"
-    case .interrupted: "stopped; nothing was saved"
+    case .interrupted, .terminated: "stopped; nothing was saved"
+    case .cannotStart(let path): "cannot start \(path)"
+    case .editorNotFound(let name): "the editor “\(name)” was not found, so nothing was opened"
+    case .ambiguousRecipient(let given, let names):
+      "“\(given)” could be \(Self.either(names)); nothing was saved"
     case .invalidArgument(let text): text
     case .noTerminalForRecoveryKey:
       "there is no terminal to show the recovery key on, so none was made"
@@ -47,6 +57,8 @@ enum CLIError: Error, CustomStringConvertible {
       "pipe the text in instead: `letters write < letter.txt`, or set XDG_RUNTIME_DIR"
     case .noTerminalForRecoveryKey: "a script can use `letters recovery add --stdout` instead"
     case .burnNotConfirmed: "a script can pass `--confirm-id ID` with the letter's id"
+    case .editorNotFound: "set EDITOR to an editor you have, such as nano or vim"
+    case .ambiguousRecipient: "give more of the name"
     default: nil
     }
   }
@@ -55,10 +67,19 @@ enum CLIError: Error, CustomStringConvertible {
     switch self {
     case .passphrasesDiffer, .passphraseTooShort, .invalidArgument: 64
     case .noTerminalForRecoveryKey, .recoveryKeyNotConfirmed, .burnNotConfirmed: 64
-    case .emptyLetter, .editorFailed: 1
+    case .emptyLetter, .editorFailed, .editorNotFound, .cannotStart: 1
+    case .ambiguousRecipient: 64
     case .noPassphraseSource, .passphraseFileUnreadable, .passphraseCommandFailed: 74
     case .noPrivateScratch: 74
     case .interrupted: 130
+    case .terminated(let signal): 128 + signal
     }
+  }
+
+  /// "A or B", "A, B or C".
+  private static func either(_ names: [String]) -> String {
+    let quoted = names.map { "“\($0)”" }
+    guard quoted.count > 1 else { return quoted.first ?? "" }
+    return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
   }
 }

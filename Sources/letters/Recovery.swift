@@ -8,13 +8,13 @@ enum Recovery {
   static func recoverLeftovers(into vault: Vault) {
     guard let base = ScratchDirectory.base() else { return }
     for directory in ScratchDirectory.leftovers(in: base) {
-      let file = directory + "/letter.txt"
+      let file = directory + "/" + ScratchFolder.fileName
       if let data = FileManager.default.contents(atPath: file), !data.isEmpty,
         let id = try? vault.write(LetterDraft(subject: "recovered after an interrupted edit", body: [UInt8](data)))
       {
         Console.info("text from an editing session that ended unexpectedly was saved as draft \(id.short)")
       }
-      EditorSession.destroy(file: file, directory: directory)
+      ScratchFolder.destroy(directory)
     }
   }
 }

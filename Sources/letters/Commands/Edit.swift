@@ -4,11 +4,17 @@ import LetterVault
 struct Edit: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "edit",
-    abstract: "Save a new revision of a letter (text from stdin or $EDITOR).")
+    abstract: "Save a new revision of a letter (text from stdin or $EDITOR).",
+    discussion: """
+      In the editor the letter opens below its header (To, Subject, Tags), which can be \
+      changed there. Leaving the editor without a change saves nothing, so the cooling-off \
+      of a waiting letter does not start again.
+      """)
 
   @OptionGroup var options: VaultOptions
   @Argument(help: "The letter's id (4 or more characters).", completion: Completions.letterIDs) var id: String
-  @Option(help: "A new recipient.", completion: Completions.recipients) var to: String?
+  @Option(help: "A new recipient (or the start of a known name).", completion: Completions.recipients)
+  var to: String?
   @Option(help: "A new subject.") var subject: String?
   @Flag(help: "Change only --to/--subject and keep the text.") var keepText = false
 
@@ -20,8 +26,26 @@ struct Edit: ParsableCommand {
       throw VaultError.notAllowed(
         "letter \(letterID.short) was sent, so its text stays as it was; a note can still be added")
     }
-    let body: [UInt8]? = keepText ? nil : try BodyInput.read(initial: Array(current.body.utf8))
-    try vault.edit(letterID, body: body, recipient: to, subject: subject)
+    let to = try self.to.map { try RecipientChoice.beforeWriting($0, in: vault) }
+    if keepText {
+      try vault.edit(letterID, body: nil, recipient: to, subject: subject)
+    } else {
+      let before = LetterHeader(
+        to: current.summary.recipient, subject: current.summary.subject, tags: current.summary.tags)
+      var given = before
+      given.to = to ?? given.to
+      given.subject = subject ?? given.subject
+      let text = Array(current.body.utf8)
+      let (header, body) = try BodyInput.readLetter(given, body: text)
+      if Console.stdinIsTerminal && header == before && body == text {
+        return Console.info("nothing changed, so letter \(letterID.short) is as it was")
+      }
+      let recipient =
+        header.to == given.to
+        ? RecipientChoice(name: header.to, couldBe: []) : try RecipientChoice.afterWriting(header.to, in: vault)
+      try vault.edit(letterID, body: body, recipient: recipient.name, subject: header.subject, tags: header.tags)
+      recipient.remind(letterID)
+    }
     let edited = try vault.letter(letterID)
     Console.info("saved revision \(edited.summary.revision) of \(letterID.short)")
     if edited.summary.releaseAt != nil {

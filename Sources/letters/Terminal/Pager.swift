@@ -8,8 +8,6 @@ enum Pager {
       Console.out(text)
       return
     }
-    SignalCleanup.childRunning = true
-    defer { SignalCleanup.childRunning = false }
     // In the foreground process group, or less cannot read keys (ForegroundProcess.swift).
     try ForegroundProcess.run(
       less, arguments: ["-R"],
