@@ -30,6 +30,12 @@ enum SignalCleanup {
   nonisolated(unsafe) private static var pendingSignal: Int32 = 0
 
   static func install() {
+    // A signal mask is inherited through exec: started by a program that blocked these (a
+    // test runner's thread, through tmux), letters would never see a SIGTERM or its alarm.
+    var ours = sigset_t()
+    sigemptyset(&ours)
+    for number in [SIGINT, SIGTERM, SIGHUP, SIGALRM] { sigaddset(&ours, number) }
+    pthread_sigmask(SIG_UNBLOCK, &ours, nil)
     for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
       signal(signalNumber) { number in
         if SignalCleanup.childPID > 0 {

@@ -20,6 +20,16 @@ struct TmuxPane {
     try tmux(["send-keys", "-t", session, "-l", key], output: false)
   }
 
+  /// Presses keys by tmux's names (`Escape`, `C-o`, `Enter`), one after another.
+  func keys(_ names: String...) throws {
+    try tmux(["send-keys", "-t", session] + names, output: false)
+  }
+
+  /// A tmux format about the pane, such as `#{pane_pid}` or `#{pane_title}`.
+  func display(_ format: String) throws -> String {
+    try tmux(["display-message", "-p", "-t", session, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
   /// Types `text` literally, then Enter.
   func type(_ text: String) throws {
     if !text.isEmpty { try tmux(["send-keys", "-t", session, "-l", text], output: false) }
