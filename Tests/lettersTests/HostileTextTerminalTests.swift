@@ -95,6 +95,9 @@ import Testing
     Self.expectCalm(
       try Self.onTerminal("history \(short)", fixture), "history",
       shows: [Self.shownNote, "command exited 0"])
+    Self.expectCalm(
+      try Self.onTerminal("export \(short) --format txt", fixture), "export",
+      shows: [Self.shownSubject, Self.shownBody, "command exited 0"])
 
     // review speaks on /dev/tty and quotes the recipient and subject.
     #expect(try fixture.run(["hold", id]).status == 0)
@@ -121,6 +124,8 @@ import Testing
     }
     #expect(try fixture.run(["show", id, "--text-only"]).stdout == Self.body)
     #expect(try fixture.run(["history", id]).stdout.contains(Self.note))
+    let exported = try fixture.run(["export", id, "--format", "txt"]).stdout
+    #expect(exported.contains(Self.subject) && exported.contains(Self.body))
     let error = try fixture.run(["show", "zz\u{1B}]2;PWNED\u{07}"])
     #expect(error.status != 0 && error.stderr.contains("zz\u{1B}]2;PWNED\u{07}"))
 
