@@ -3,7 +3,8 @@ import Testing
 
 @testable import letters
 
-/// JSONText.swift and ISODateText.swift write exactly what Foundation writes, faster.
+/// JSONText.swift and ISODateText.swift write exactly what Foundation writes, faster (JSON
+/// with DEL and C1 escaped too, as `JSONText.escapingDELAndC1` does to Foundation's text).
 @Suite struct JSONTextTests {
   static func foundation(_ value: Any) throws -> String {
     String(
@@ -13,7 +14,7 @@ import Testing
   }
 
   @Test func theBytesAreJSONSerializationsForWhatTheCommandsBuild() throws {
-    let awkward = "a\"b\\c/d\u{01}\u{1f}\u{7f}\n\t\r\u{08}\u{0c}é 😀 \u{2028} \u{0}end"
+    let awkward = "a\"b\\c/d\u{01}\u{1f}\u{7f}\n\t\r\u{08}\u{0c}é 😀 \u{2028} \u{0}\u{80}\u{9b}\u{9f}\u{a0}end"
     let letter: [String: Any] = [
       "id": "0123abcd", "to": awkward, "subject": "", "state": "held", "tags": ["grief", "ÜBER"],
       "created": "2026-05-03T22:14:05+02:00", "revision": 3, "releaseAt": NSNull(), "reviewOn": NSNull(),
@@ -26,13 +27,15 @@ import Testing
       [letter] as [[String: Any]],
     ] {
       let ours = try #require(JSONText.encode(value))
-      let theirs = try Self.foundation(value)
+      let theirs = JSONText.escapingDELAndC1(try Self.foundation(value))
       #expect(ours == theirs, "\(ours)\n---\n\(theirs)")
       // And it reads back as the same value (written again by Foundation, the same text).
       let back = try JSONSerialization.jsonObject(with: Data(ours.utf8), options: [.fragmentsAllowed])
       #expect(try Self.foundation(back) == (try Self.foundation(value)))
     }
-    #expect(try #require(JSONText.encode([awkward])).contains("\\u0001\\u001f"))
+    let escaped = try #require(JSONText.encode([awkward]))
+    #expect(escaped.contains("\\u0001\\u001f\\u007f"))
+    #expect(escaped.contains("\\u0000\\u0080\\u009b\\u009f\u{a0}end"), "C1 escaped, U+00A0 is not")
   }
 
   @Test func valuesItDoesNotKnowAreLeftToFoundation() {

@@ -50,7 +50,7 @@ struct Export: ParsableCommand {
     let bytes = LetterExporter(format: exportFormat).render(bundle)
     let count = bundle.letters.count == 1 ? "1 letter" : "\(bundle.letters.count) letters"
     guard let output else {
-      FileHandle.standardOutput.write(Data(bytes))
+      Console.out(letterBytes: bytes)
       return
     }
     try ExportFile.write(bytes, to: output, replacing: force)

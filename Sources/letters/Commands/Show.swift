@@ -23,7 +23,7 @@ struct Show: ParsableCommand {
       Console.out(letter.body)
       return
     }
-    try Pager.show(LetterText.render(letter))
+    try Pager.show(VisibleText.forStdout(LetterText.render(letter)))
   }
 }
 

@@ -2,6 +2,9 @@ import Foundation
 
 /// The one writer of messages: stderr, in one voice (`letters: …`). stdout is for data only,
 /// so `letters show ID | lp` prints just the letter (style.md rule 6).
+///
+/// On a terminal, stdout and stderr get text through ``VisibleText``: a letter's subject or
+/// name quoted in a line cannot drive the terminal. Pipes and files get the bytes unchanged.
 enum Console {
   /// `--quiet`: informational lines are dropped; errors and hints never are.
   nonisolated(unsafe) static var quiet = false
@@ -18,8 +21,9 @@ enum Console {
   /// Whether a progress line may be drawn: a person watches stderr and `--quiet` is off.
   static var showsProgress: Bool { !quiet && isatty(STDERR_FILENO) == 1 }
 
-  /// Writes `text` with no newline, to redraw the current line (``ProgressLine`` only).
-  static func transient(_ text: String) { write(text) }
+  /// Writes `text` with no newline, to redraw the current line (``ProgressLine`` only: its
+  /// own words and the CR that returns to the line's start, so not made visible).
+  static func transient(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 
   static func detail(_ message: String) { write("  \(message)\n") }
 
@@ -29,7 +33,7 @@ enum Console {
   /// Data on stdout.
   static func out(_ text: String) {
     // The string's own UTF-8 storage when it has one: no copy of a 10,000-line listing.
-    var text = text
+    var text = stdoutEscapes ? VisibleText.string(text) : text
     text.withUTF8 { utf8 in
       guard let base = utf8.baseAddress, !utf8.isEmpty else { return }
       FileHandle.standardOutput.write(
@@ -37,7 +41,13 @@ enum Console {
     }
   }
 
-  /// Bytes on stdout, as they are (``ListLines``).
+  /// Bytes of letters on stdout (`export`), made visible on a terminal.
+  static func out(letterBytes bytes: [UInt8]) {
+    out(bytes: stdoutEscapes ? VisibleText.bytes(bytes) : bytes)
+  }
+
+  /// Bytes on stdout, as they are: the caller has made letters' fields visible itself
+  /// (``ListLines``, whose colour escapes must pass).
   static func out(bytes: [UInt8]) {
     bytes.withUnsafeBytes { raw in
       guard let base = raw.baseAddress, !raw.isEmpty else { return }
@@ -47,8 +57,11 @@ enum Console {
   }
 
   private static func write(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    FileHandle.standardError.write(Data((stderrEscapes ? VisibleText.string(text) : text).utf8))
   }
+
+  private static let stdoutEscapes = isatty(STDOUT_FILENO) == 1
+  private static let stderrEscapes = isatty(STDERR_FILENO) == 1
 
   static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
   static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }

@@ -34,6 +34,6 @@ enum Formatting {
     }
     let data = try JSONSerialization.data(
       withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-    Console.out(String(decoding: data, as: UTF8.self) + "\n")
+    Console.out(JSONText.escapingDELAndC1(String(decoding: data, as: UTF8.self)) + "\n")
   }
 }

@@ -2,7 +2,9 @@ import Foundation
 
 /// JSON exactly as `JSONSerialization` writes it with `.prettyPrinted`, `.sortedKeys` and
 /// `.withoutEscapingSlashes`, byte for byte, for the values the commands build: strings,
-/// integers, booleans, `NSNull`, arrays and string-keyed dictionaries.
+/// integers, booleans, `NSNull`, arrays and string-keyed dictionaries; except that DEL and
+/// the C1 controls (U+0080–U+009F) are escaped too (`\u007f`), so JSON shown on a terminal
+/// holds no control character at all (``escapingDELAndC1(_:)`` does the same to Foundation's).
 ///
 /// `list --json` at 10,000 letters spent ~0.8 s in `JSONSerialization` and ISO 8601
 /// formatting (docs/PERFORMANCE.md). Anything else (a `Double`, a nil optional, a key with a
@@ -106,27 +108,66 @@ enum JSONText {
     for _ in 0..<(depth * 2) { out.append(0x20) }
   }
 
-  /// `"` and `\` escaped, `\b \f \n \r \t` by name, other bytes below 0x20 as `\u00xx`;
-  /// everything else, `/`, DEL and non-ASCII included, as it is (UTF-8).
+  /// `"` and `\` escaped, `\b \f \n \r \t` by name, other bytes below 0x20, DEL and C1
+  /// (`C2 80` … `C2 9F` in UTF-8) as `\u00xx`; everything else, `/` and other non-ASCII
+  /// included, as it is (UTF-8).
   private static func writeString(_ text: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): out += [0x5C, 0x22]
-      case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
-      case 0x08: out += [0x5C, UInt8(ascii: "b")]
-      case 0x0C: out += [0x5C, UInt8(ascii: "f")]
-      case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-      case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-      case 0x09: out += [0x5C, UInt8(ascii: "t")]
-      case 0..<0x20:
-        let hex = Array("0123456789abcdef".utf8)
-        out += Array("\\u00".utf8)
-        out.append(hex[Int(byte >> 4)])
-        out.append(hex[Int(byte & 0x0F)])
-      default: out.append(byte)
+    var text = text
+    text.withUTF8 { utf8 in
+      var index = 0
+      while index < utf8.count {
+        let byte = utf8[index]
+        index += 1
+        if byte == 0xC2, index < utf8.count, (0x80...0x9F).contains(utf8[index]) {
+          unicodeEscape(utf8[index], into: &out)
+          index += 1
+        } else {
+          writeByte(byte, into: &out)
+        }
       }
     }
     out.append(UInt8(ascii: "\""))
+  }
+
+  private static func writeByte(_ byte: UInt8, into out: inout [UInt8]) {
+    switch byte {
+    case UInt8(ascii: "\""): out += [0x5C, 0x22]
+    case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
+    case 0x08: out += [0x5C, UInt8(ascii: "b")]
+    case 0x0C: out += [0x5C, UInt8(ascii: "f")]
+    case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+    case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+    case 0x09: out += [0x5C, UInt8(ascii: "t")]
+    case 0..<0x20, 0x7F: unicodeEscape(byte, into: &out)
+    default: out.append(byte)
+    }
+  }
+
+  private static let hex = Array("0123456789abcdef".utf8)
+
+  /// `\u00xx` for a code point below U+0100.
+  private static func unicodeEscape(_ codePoint: UInt8, into out: inout [UInt8]) {
+    out += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")]
+    out.append(hex[Int(codePoint >> 4)])
+    out.append(hex[Int(codePoint & 0x0F)])
+  }
+
+  /// Foundation's JSON text with DEL and C1 escaped as ``encode(_:)`` escapes them. They can
+  /// only stand inside strings (everything else in JSON is ASCII above 0x1F), so this is safe
+  /// on the whole text.
+  static func escapingDELAndC1(_ json: String) -> String {
+    guard json.unicodeScalars.contains(where: { $0.value == 0x7F || (0x80...0x9F).contains($0.value) })
+    else { return json }
+    var out: [UInt8] = []
+    out.reserveCapacity(json.utf8.count + 16)
+    for scalar in json.unicodeScalars {
+      if scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
+        unicodeEscape(UInt8(scalar.value), into: &out)
+      } else {
+        UTF8.encode(scalar) { out.append($0) }
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 }

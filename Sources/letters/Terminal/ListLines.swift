@@ -5,11 +5,17 @@ import LetterVault
 /// line through interpolation was a sixth of a 10,000-letter `list` (docs/PERFORMANCE.md).
 ///
 /// `7f3a9c21  held   3 May 2026 22:14  Dr. Hale  · Tuesday  (may go 5 May 2026 22:14)`
+///
+/// The recipient and subject come from letters: on a terminal they are made visible here
+/// (``VisibleText``), because the colour escapes around them must pass and the bytes go out
+/// through `Console.out(bytes:)`, which writes them as they are.
 struct ListLines {
   private(set) var bytes: [UInt8] = []
+  private let visible: Bool
 
-  init(capacity: Int = 0) {
+  init(capacity: Int = 0, visible: Bool = Console.stdoutIsTerminal) {
     bytes.reserveCapacity(capacity * 96)
+    self.visible = visible
   }
 
   /// One line for `letter`, with its newline.
@@ -36,10 +42,10 @@ struct ListLines {
     text("  ")
     LocalDateText.append(letter.created, to: &bytes)
     text("  ")
-    text(letter.recipient.isEmpty ? "—" : letter.recipient)
+    if letter.recipient.isEmpty { text("—") } else { field(letter.recipient) }
     if !letter.subject.isEmpty {
       text("  · ")
-      text(letter.subject)
+      field(letter.subject)
     }
     if let release = letter.releaseAt, letter.state == .held {
       text("  (may go ")
@@ -54,6 +60,11 @@ struct ListLines {
 
   private mutating func text(_ text: String) {
     bytes.append(contentsOf: text.utf8)
+  }
+
+  /// A letter's own words: made visible on a terminal, as they are elsewhere.
+  private mutating func field(_ text: String) {
+    if visible { VisibleText.append(text, to: &bytes) } else { self.text(text) }
   }
 
   /// `body`'s bytes wrapped in an SGR colour code when `code` is set (``Style``'s escapes).

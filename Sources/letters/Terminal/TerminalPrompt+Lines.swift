@@ -12,7 +12,7 @@ extension TerminalPrompt {
 
   /// One visible line from `fd`; nil at end of input.
   static func readLine(fd: Int32, prompt: String) -> String? {
-    emit(fd: fd, prompt)
+    emit(fd: fd, VisibleText.string(prompt))  // a question may quote a letter
     var bytes: [UInt8] = []
     var byte: UInt8 = 0
     var sawAny = false

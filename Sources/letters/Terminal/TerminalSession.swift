@@ -21,8 +21,9 @@ final class TerminalSession {
   /// True when stdin and stdout are terminals too: a person is there to re-read.
   static var isInteractive: Bool { Console.stdinIsTerminal && Console.stdoutIsTerminal }
 
+  /// Writes `text`, made visible (``VisibleText``): it may quote a letter's subject.
   func say(_ text: String) {
-    let bytes = Array(text.utf8)
+    let bytes = Array(VisibleText.string(text).utf8)
     var offset = 0
     while offset < bytes.count {
       let written = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }

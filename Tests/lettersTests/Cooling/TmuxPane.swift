@@ -43,6 +43,18 @@ struct TmuxPane {
       + tmux(["capture-pane", "-p", "-a", "-q", "-t", session])
   }
 
+  /// Only what is on the screen now (no scrollback), wrapped lines joined: what a clear
+  /// screen would have wiped.
+  func visibleScreen() throws -> String {
+    try tmux(["capture-pane", "-p", "-J", "-t", session])
+  }
+
+  /// The pane's title, as a program sets it with `ESC ] 2 ; … BEL`.
+  func title() throws -> String {
+    try tmux(["display-message", "-p", "-t", session, "#{pane_title}"])
+      .trimmingCharacters(in: .newlines)
+  }
+
   /// Polls the pane until `text` appears `count` times; fails after `seconds`.
   @discardableResult
   func waitFor(_ text: String, count: Int = 1, seconds: Double = 30) throws -> String {
