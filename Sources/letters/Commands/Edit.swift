@@ -43,7 +43,7 @@ struct Edit: ParsableCommand {
       let recipient =
         header.to == given.to
         ? RecipientChoice(name: header.to, couldBe: []) : try RecipientChoice.afterWriting(header.to, in: vault)
-      try vault.edit(letterID, body: body, recipient: recipient.name, subject: header.subject, tags: header.tags)
+      try vault.edit(letterID, body: body, recipient: recipient.name, subject: header.subject, tags: header.tags ?? [])
       recipient.remind(letterID)
     }
     let edited = try vault.letter(letterID)

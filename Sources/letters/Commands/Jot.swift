@@ -9,23 +9,22 @@ struct Jot: ParsableCommand {
       The text is sealed to the vault's public key: jotting needs no passphrase and cannot \
       open any letter, not even this one, until the vault is unlocked. Text from the \
       arguments (visible in shell history), stdin when piped, or $EDITOR, where a short \
-      header (To, Subject, Tags) keeps those out of `ps` and history too.
+      header (To, Subject) keeps those out of `ps` and history too.
       """)
 
   @OptionGroup var options: VaultOptions
   @Option(help: "Who the letter is to.", completion: Completions.recipients) var to: String = ""
   @Option(help: "A subject line.") var subject: String = ""
-  @Option(help: "A tag (repeatable).") var tag: [String] = []
   @Argument(help: "The text (optional; see above).") var words: [String] = []
 
   func run() throws {
     let text = words.joined(separator: " ")
     if !words.isEmpty, text.allSatisfy(\.isWhitespace) { throw CLIError.emptyLetter }
-    let given = LetterHeader(to: to, subject: subject, tags: tag)
+    let given = LetterHeader(to: to, subject: subject, tags: nil)
     // Without the passphrase the known names cannot be read: the To line is kept as typed.
     let (header, body) = words.isEmpty ? try BodyInput.readLetter(given) : (given, Array(text.utf8))
     try Vault.jot(
-      LetterDraft(recipient: header.to, subject: header.subject, tags: header.tags, body: body), at: options.path)
+      LetterDraft(recipient: header.to, subject: header.subject, body: body), at: options.path)
     Console.info("sealed; it will join your drafts the next time you unlock the vault")
   }
 }

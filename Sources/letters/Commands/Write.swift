@@ -26,7 +26,7 @@ struct Write: ParsableCommand {
       header.to == given.to
       ? RecipientChoice(name: header.to, couldBe: []) : try RecipientChoice.afterWriting(header.to, in: vault)
     let id = try vault.write(
-      LetterDraft(recipient: recipient.name, subject: header.subject, tags: header.tags, body: body))
+      LetterDraft(recipient: recipient.name, subject: header.subject, tags: header.tags ?? [], body: body))
     Console.out(id.description + "\n")
     Console.info("saved as a draft (\(id.short))")
     recipient.remind(id)

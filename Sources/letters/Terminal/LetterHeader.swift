@@ -16,12 +16,14 @@ import Foundation
 struct LetterHeader: Equatable {
   var to: String
   var subject: String
-  var tags: [String]
+  /// Nil for `jot`, whose sealed capture has no tags (FORMAT.md §6.5): no Tags line then.
+  var tags: [String]?
 
   /// The header, a blank line, then `body`.
   func compose(body: [UInt8]) -> [UInt8] {
-    let text = "To: \(Self.oneLine(to))\nSubject: \(Self.oneLine(subject))\nTags: \(tags.map(Self.oneLine).joined(separator: ", "))\n\n"
-    return Array(text.utf8) + body
+    var text = "To: \(Self.oneLine(to))\nSubject: \(Self.oneLine(subject))\n"
+    if let tags { text += "Tags: \(tags.map(Self.oneLine).joined(separator: ", "))\n" }
+    return Array((text + "\n").utf8) + body
   }
 
   /// The header read back from the editor's text, and the text after it. Lines missing from
@@ -38,7 +40,7 @@ struct LetterHeader: Equatable {
         if start != saved.startIndex { start = next }  // the blank line that ends the header
         break
       }
-      guard let (name, value) = Self.field(line) else { break }
+      guard let (name, value) = Self.field(line), name != "tags" || tags != nil else { break }
       switch name {
       case "to": header.to = value
       case "subject": header.subject = value

@@ -103,3 +103,40 @@ import Testing
     #expect(try fixture.run(["search", "still here after"]).stdout.contains("Mum"))
   }
 }
+
+/// `edit` in vim: the header shows the letter's own fields; leaving without a change saves
+/// no revision, so a waiting letter's cooling-off does not start again.
+@Suite struct RealEditorEditTests {
+  @Test func leavingVimWithoutAChangeSavesNoRevision() throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    let id = try fixture.write("first words\n", to: "Dr. Hale", subject: "Tuesday")
+    let before = try fixture.vaultBytes()
+    let pane = try EditorPane(fixture, editor: "vim", ["edit", id])
+    defer { pane.stop() }
+    let screen = try pane.tmux.waitFor("first words")
+    #expect(screen.contains("To: Dr. Hale\nSubject: Tuesday\nTags:"))
+    try pane.tmux.type(":q")
+    #expect(try pane.exitStatus() == 0)
+    #expect(try pane.tmux.screen().contains("nothing changed, so letter \(id.prefix(8)) is as it was"))
+    #expect(try fixture.vaultBytes() == before)
+  }
+
+  @Test func aSubjectChangedInTheHeaderIsSaved() throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    let id = try fixture.write("first words\n", to: "Dr. Hale", subject: "Tuesday")
+    let pane = try EditorPane(fixture, editor: "vim", ["edit", id])
+    defer { pane.stop() }
+    try pane.tmux.waitFor("first words")
+    try pane.tmux.keys("2G", "A")
+    try pane.tmux.press(" evening")
+    try pane.tmux.keys("Escape")
+    try pane.tmux.type(":wq")
+    #expect(try pane.exitStatus() == 0)
+    let shown = try fixture.run(["show", id])
+    #expect(shown.stdout.contains("Tuesday evening"), "\(shown.stdout)")
+    #expect(shown.stdout.contains("revision 2"))
+    #expect(try fixture.run(["show", id, "--text-only"]).stdout == "first words\n")
+  }
+}
