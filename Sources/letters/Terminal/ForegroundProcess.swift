@@ -59,6 +59,39 @@ enum ForegroundProcess {
     return try finish(child)
   }
 
+  /// Runs `path` with stdin and stderr ours and returns what it wrote on stdout (the
+  /// passphrase command, which may ask on the terminal itself). The caller wipes the bytes.
+  static func capture(_ path: String, arguments: [String], environment: [String: String])
+    throws -> (status: Int32, output: [UInt8])
+  {
+    var fds: [Int32] = [-1, -1]
+    guard pipe(&fds) == 0 else { throw CLIError.cannotStart(path) }
+    for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+    let child: Running
+    do {
+      child = try spawn(path, arguments, environment) { actions in
+        posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+      }
+    } catch {
+      close(fds[0])
+      close(fds[1])
+      throw error
+    }
+    close(fds[1])
+    var output: [UInt8] = []
+    output.reserveCapacity(4096)  // a passphrase fits: no reallocation leaves a copy behind
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = read(fds[0], &chunk, chunk.count)
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else { break }
+      output.append(contentsOf: chunk[0..<count])
+    }
+    chunk.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) }
+    close(fds[0])
+    return (try finish(child), output)
+  }
+
   // MARK: - The one path
 
   /// The terminal as it was before the child, to give it back afterwards.

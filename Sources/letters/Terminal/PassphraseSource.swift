@@ -50,22 +50,14 @@ enum PassphraseSource {
     return Passphrase(consuming: &line)
   }
 
+  /// Runs the command in the terminal's foreground (``ForegroundProcess``), so a command that
+  /// asks on the terminal itself can read keys.
   static func fromCommand(_ command: String) throws -> Passphrase {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", command]
-    process.environment = ChildEnvironment.scrubbed()
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    var bytes = [UInt8](pipe.fileHandleForReading.readDataToEndOfFile())
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      bytes.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) }
-      throw CLIError.passphraseCommandFailed(status: process.terminationStatus)
-    }
+    var (status, bytes) = try ForegroundProcess.capture(
+      "/bin/sh", arguments: ["-c", command], environment: ChildEnvironment.scrubbed())
+    defer { bytes.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) } }
+    guard status == 0 else { throw CLIError.passphraseCommandFailed(status: status) }
     var line = Array(bytes.prefix { $0 != 0x0A })
-    bytes.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) }
     return Passphrase(consuming: &line)
   }
 }
