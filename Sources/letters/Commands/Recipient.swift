@@ -35,7 +35,7 @@ struct Recipient: ParsableCommand {
         """)
 
     @OptionGroup var options: VaultOptions
-    @Argument(help: "Their name as it is now.", completion: Completions.recipients) var name: String
+    @Argument(help: "Their name as it is now.", completion: Completions.ruledRecipients) var name: String
     @Option(help: ArgumentHelp("Their new email address; '' removes it.", valueName: "address"))
     var email: String?
     @Option(help: ArgumentHelp("A new name for them.", valueName: "name")) var rename: String?
@@ -49,8 +49,12 @@ struct Recipient: ParsableCommand {
         throw CLIError.invalidArgument(
           "there is nothing to change; give --email, --rename or --cooling-off")
       }
-      let result = try options.open().editRecipient(named: name, edit)
-      RecipientText.reportEdit(of: name, edit, result)
+      let vault = try options.open()
+      let typed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+      // The name as stored, for the message ("dr hael" was typed; "Dr Hael" is renamed).
+      let stored = try vault.rules().recipients.first { $0.name.lowercased() == typed.lowercased() }
+      let result = try vault.editRecipient(named: name, edit)
+      RecipientText.reportEdit(of: stored?.name ?? typed, edit, result)
     }
   }
 
@@ -64,7 +68,7 @@ struct Recipient: ParsableCommand {
         """)
 
     @OptionGroup var options: VaultOptions
-    @Argument(help: "Their name.", completion: Completions.recipients) var name: String
+    @Argument(help: "Their name.", completion: Completions.ruledRecipients) var name: String
 
     func run() throws {
       RecipientText.reportRemoval(try options.open().removeRecipient(named: name))
