@@ -101,4 +101,23 @@ import Testing
     #expect(result.stderr.contains("hint:") == (status == 66 || arguments.contains("--rename")))
     #expect(try fixture.vaultBytes() == before)
   }
+
+  #if os(Linux)
+    /// NAME completes to recipients only (a letter's name that is nobody's would end in 66).
+    @Test func editAndRemoveCompleteRecipientsOnly() throws {
+      let fixture = try CLIFixture()
+      defer { fixture.remove() }
+      defer { _ = try? fixture.run(["lock"]) }
+      _ = try fixture.write("hello", to: "Dr. Hale")
+      #expect(try fixture.run(["recipient", "add", "Mum"]).status == 0)
+      #expect(try fixture.run(["recipient", "add", "Max"]).status == 0)
+      #expect(try fixture.run(["unlock", "--for", "2m"]).status == 0)
+      for subcommand in ["edit", "remove"] {
+        let offered = try CompletionCandidatesTests.complete(
+          fixture, subcommand: "recipient \(subcommand)", argument: "positional@0",
+          words: ["recipient", subcommand], typed: "")
+        #expect(offered.stdout == "Max\nMum\n", "\(subcommand): \(offered.stdout) \(offered.stderr)")
+      }
+    }
+  #endif
 }
