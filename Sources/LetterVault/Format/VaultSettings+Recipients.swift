@@ -35,7 +35,8 @@ extension VaultSettings {
     let old = recipients[index].name
     let key = newName.lowercased()
     guard old != newName else { return nil }
-    let knownName = old.lowercased() == key || recipients[index].formerNames.contains { $0.lowercased() == key }
+    let knownName =
+      old.lowercased() == key || recipients[index].formerNames.contains { $0.lowercased() == key }
     recipients[index].formerNames.removeAll { $0.lowercased() == key }
     if old.lowercased() != key { recipients[index].formerNames.append(old) }
     recipients[index].name = newName
