@@ -20,10 +20,6 @@ extension VaultSettings {
     Int64(clamping: coolingOffSeconds(for: recipient)) * 1000
   }
 
-  func recipientIndex(named name: String) -> Int? {
-    recipients.firstIndex { $0.name.lowercased() == name.lowercased() }
-  }
-
   /// The release checks for `reading`, with this vault's quiet hours and clock evidence.
   func gate(at reading: ClockReading) -> ReleaseGate {
     ReleaseGate(
@@ -52,7 +48,8 @@ extension VaultSettings {
         boottime: change.requestedBoottime)
       if gate.decide(deadline) == .open { apply(change) } else { waiting.append(change) }
     }
-    pendingRules = waiting
+    // A removal applied above leaves nothing for its recipient's other changes to apply to.
+    pendingRules = waiting.filter { !isOrphaned($0) }
     return jump
   }
 
@@ -85,6 +82,8 @@ extension VaultSettings {
     switch change.scope {
     case .defaultPeriod: change.value >= policy.coolingOffSeconds
     case .recipientPeriod: change.value >= coolingOffSeconds(for: change.recipient)
+    // After the removal, letters to them have the default period.
+    case .recipientRemoval: policy.coolingOffSeconds >= coolingOffSeconds(for: change.recipient)
     case .quietHours: QuietHours(packed: change.value).covers(quietHours)
     }
   }
@@ -93,7 +92,7 @@ extension VaultSettings {
   func looseningDelay(for change: PendingRuleChange) -> Int64 {
     switch change.scope {
     case .defaultPeriod, .quietHours: Int64(clamping: policy.coolingOffSeconds) * 1000
-    case .recipientPeriod: periodMilliseconds(for: change.recipient)
+    case .recipientPeriod, .recipientRemoval: periodMilliseconds(for: change.recipient)
     }
   }
 
@@ -102,10 +101,12 @@ extension VaultSettings {
     case .defaultPeriod:
       policy.coolingOffSeconds = change.value
     case .recipientPeriod:
-      // A recipient can only be added, never removed, so the index is found.
+      // A removal drops the recipient's other pending changes, so the index is found.
       if let index = recipientIndex(named: change.recipient) {
         recipients[index].coolingOffSeconds = change.value
       }
+    case .recipientRemoval:
+      removeRecipient(named: change.recipient)
     case .quietHours:
       let hours = QuietHours(packed: change.value)
       policy.quietStartMinute = UInt16(hours.startMinute)
@@ -122,7 +123,8 @@ extension VaultSettings {
       recipients: recipients.map {
         RecipientRule(
           name: $0.name, email: $0.email,
-          coolingOff: $0.coolingOffSeconds == 0 ? nil : TimeInterval($0.coolingOffSeconds))
+          coolingOff: $0.coolingOffSeconds == 0 ? nil : TimeInterval($0.coolingOffSeconds),
+          formerNames: $0.formerNames)
       },
       pending: pendingRules.sorted { $0.effectiveAt < $1.effectiveAt }.map(\.publicRule))
   }
@@ -133,6 +135,7 @@ extension PendingRuleChange {
     switch scope {
     case .defaultPeriod: .coolingOff(TimeInterval(value), recipient: nil)
     case .recipientPeriod: .coolingOff(TimeInterval(value), recipient: recipient)
+    case .recipientRemoval: .recipientRemoval(recipient)
     case .quietHours: .quietHours(QuietHours(packed: value))
     }
   }

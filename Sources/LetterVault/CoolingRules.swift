@@ -22,6 +22,8 @@ public struct RecipientRule: Sendable, Equatable {
   public let email: String
   /// Their own cooling-off period in seconds; nil means the vault's default.
   public let coolingOff: TimeInterval?
+  /// Names they had before a rename; letters written to these follow this recipient's rules.
+  public let formerNames: [String]
 }
 
 /// One rule change: what it sets.
@@ -30,6 +32,8 @@ public enum RuleSetting: Sendable, Equatable {
   case coolingOff(TimeInterval, recipient: String?)
   /// Quiet hours.
   case quietHours(QuietHours)
+  /// Removing this recipient: letters to them then have the default period.
+  case recipientRemoval(String)
 }
 
 /// A loosening that takes effect later (security.md §6.2 rule 2).
@@ -59,6 +63,27 @@ public struct RuleChange: Sendable, Equatable {
     self.quietHours = quietHours
     self.recipient = recipient
   }
+}
+
+/// What `editRecipient` is asked to change; nil fields are left alone.
+public struct RecipientEdit: Sendable, Equatable {
+  /// A new address; "" removes it.
+  public var email: String?
+  /// A new name. Letters already written keep the name they were written to and still follow
+  /// this recipient's rules.
+  public var name: String?
+  /// A new period of their own, in seconds: a rule change like `changeRules`.
+  public var coolingOff: TimeInterval?
+
+  /// Creates an edit.
+  public init(email: String? = nil, name: String? = nil, coolingOff: TimeInterval? = nil) {
+    self.email = email
+    self.name = name
+    self.coolingOff = coolingOff
+  }
+
+  /// True when it changes nothing.
+  public var isEmpty: Bool { email == nil && name == nil && coolingOff == nil }
 }
 
 /// What came of a rule change.

@@ -21,9 +21,10 @@ extension Vault {
   }
 
   /// The names of the people written to (letters' recipients and recipients with their own
-  /// rules), sorted — only while `cache` holds this vault's key (`letters unlock`). Without a
-  /// cached key the result is empty: names are encrypted, and a completion never asks.
-  public static func cachedRecipientNames(at path: String, cache: KeyCache?)
+  /// rules; only the latter with `lettersToo` false), sorted — only while `cache` holds this
+  /// vault's key (`letters unlock`). Without a cached key the result is empty: names are
+  /// encrypted, and a completion never asks.
+  public static func cachedRecipientNames(at path: String, cache: KeyCache?, lettersToo: Bool = true)
     throws(VaultError) -> [String]
   {
     guard let cache else { return [] }
@@ -33,13 +34,13 @@ extension Vault {
     guard let cached = cache.load(vaultID: vaultID) else { return [] }
     let cipher = RecordCipher(vaultID: vaultID, masterKey: cached.masterKey, random: SystemRandom())
     let vault = Vault(path: path, database: database, cipher: cipher, clock: SystemClock())
-    let listing = try vault.list()
+    let listing = lettersToo ? try vault.list().letters : []
     let ruled = try database.read { session in
       try vault.loadSettings(in: session, manifest: try vault.loadManifest(in: session)).recipients
     }.map(\.name)
     var seen = Set<String>()
     var names: [String] = []
-    for name in ruled + listing.letters.map(\.recipient) where !name.isEmpty {
+    for name in ruled + listing.map(\.recipient) where !name.isEmpty {
       if seen.insert(name.lowercased()).inserted { names.append(name) }
     }
     return names.sorted { $0.lowercased() < $1.lowercased() }

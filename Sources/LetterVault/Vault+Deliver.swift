@@ -69,7 +69,7 @@ extension Vault {
         throw VaultError.notAllowed(
           "no mail command is set up; `letters delivery set --command 'msmtp -t'` sets one, or send it yourself with --by-hand")
       }
-      let recipient = settings.recipients.first { $0.name.lowercased() == meta.recipient.lowercased() }
+      let recipient = settings.recipientIndex(forLetterTo: meta.recipient).map { settings.recipients[$0] }
       guard let address = recipient?.email, !address.isEmpty else {
         throw VaultError.notAllowed(
           "\(meta.recipient.isEmpty ? "this letter has no recipient, so it" : meta.recipient) has no email address; send it yourself and record it with --by-hand")

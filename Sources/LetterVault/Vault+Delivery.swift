@@ -75,7 +75,7 @@ extension Vault {
       let manifest = try loadManifest(in: session)
       let (meta, _) = try loadMeta(id, in: session, manifest: manifest)
       let settings = try loadSettings(in: session, manifest: manifest)
-      let recipient = settings.recipients.first { $0.name.lowercased() == meta.recipient.lowercased() }
+      let recipient = settings.recipientIndex(forLetterTo: meta.recipient).map { settings.recipients[$0] }
       guard let address = recipient?.email, !address.isEmpty else { return nil }
       guard settings.delivery != nil else {
         throw VaultError.notAllowed(

@@ -34,9 +34,8 @@ extension Vault {
     var meter = ProgressMeter(progress, phase: .exporting, total: chosen.count)
     for summary in chosen {
       meter.advance(to: letters.count)
-      let email = settings.recipients.first {
-        $0.name.lowercased() == summary.recipient.lowercased()
-      }?.email ?? ""
+      let email =
+        settings.recipientIndex(forLetterTo: summary.recipient).map { settings.recipients[$0].email } ?? ""
       var text = texts[summary.id]
       if text == nil { text = try letter(summary.id) }
       letters.append(

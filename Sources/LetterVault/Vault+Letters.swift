@@ -181,7 +181,7 @@ extension Vault {
 extension VaultSettings {
   /// The period for a recipient, or the vault default.
   func coolingOffSeconds(for recipientName: String) -> UInt64 {
-    let match = recipients.first { $0.name.lowercased() == recipientName.lowercased() }
+    let match = recipientIndex(forLetterTo: recipientName).map { recipients[$0] }
     if let match, match.coolingOffSeconds > 0 { return match.coolingOffSeconds }
     return policy.coolingOffSeconds
   }

@@ -36,8 +36,7 @@ extension Vault {
       if let period = change.coolingOff {
         if let name = change.recipient {
           guard let index = settings.recipientIndex(named: name) else {
-            throw VaultError.invalidInput(
-              "there is no recipient called \(name); `letters recipient add` adds one")
+            throw VaultError.recipientNotFound(name)
           }
           let stored = settings.recipients[index].name
           record(
@@ -75,17 +74,17 @@ extension Vault {
   public func addRecipient(name: String, email: String = "", coolingOff: TimeInterval? = nil)
     throws(VaultError) -> RuleChangeResult
   {
-    let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !trimmed.isEmpty, trimmed.utf8.count <= 512, !trimmed.contains(where: \.isNewline) else {
-      throw .invalidInput("a recipient's name needs 1 to 512 bytes on one line")
-    }
+    let trimmed = try Self.checkedName(name)
     try Self.checkEmail(email)
     if let coolingOff { try Self.checkPeriod(coolingOff) }
     return try mutate { session, manifest in
       var settings = try loadSettings(in: session, manifest: manifest)
-      guard settings.recipientIndex(named: trimmed) == nil else {
+      if let index = settings.recipientIndex(forLetterTo: trimmed) {
+        let holder = settings.recipients[index].name
         throw VaultError.notAllowed(
-          "\(trimmed) is already a recipient; `letters rules set --for` changes their period")
+          holder.lowercased() == trimmed.lowercased()
+            ? "\(trimmed) is already a recipient; `letters recipient edit` changes their address, name or period"
+            : "\(trimmed) was an earlier name of \(holder), and letters written to it follow \(holder)'s rules; `letters recipient edit` changes \(holder)")
       }
       settings.recipients.append(.init(name: trimmed, email: email, coolingOffSeconds: 0))
       var result = RuleChangeResult(appliedNow: [], pending: [])
@@ -102,6 +101,15 @@ extension Vault {
       try saveSettings(settings, in: session, manifest: &manifest)
       return result
     }
+  }
+
+  /// A recipient's name, trimmed: 1 to 512 bytes on one line.
+  static func checkedName(_ name: String) throws(VaultError) -> String {
+    let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !trimmed.isEmpty, trimmed.utf8.count <= 512, !trimmed.contains(where: \.isNewline) else {
+      throw .invalidInput("a recipient's name needs 1 to 512 bytes on one line")
+    }
+    return trimmed
   }
 
   static func checkPeriod(_ period: TimeInterval) throws(VaultError) {

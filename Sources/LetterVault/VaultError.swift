@@ -84,6 +84,11 @@ public enum VaultError: Error, Equatable, Sendable {
   /// The fingerprint given to confirm a release is not the letter's current one (it was
   /// mistyped, or the letter changed since it was read). Nothing was sent.
   case fingerprintMismatch(String)
+  /// No recipient is called this (docs/COOLING-OFF.md "Correcting a recipient").
+  case recipientNotFound(String)
+  /// The name belongs to a recipient already, as their name or as one they had before a
+  /// rename; `holder` is what they are called now. Nothing was changed.
+  case recipientNameTaken(String, holder: String)
 }
 
 extension VaultError: CustomStringConvertible {
@@ -124,6 +129,11 @@ extension VaultError: CustomStringConvertible {
       "a delivery of letter \(letter) was started, but letters never learned whether it went out"
     case .fingerprintMismatch(let id):
       "that fingerprint is not the one of letter \(id) as it is now, so it was not sent"
+    case .recipientNotFound(let name): "there is no recipient called \(name)"
+    case .recipientNameTaken(let name, let holder):
+      name.lowercased() == holder.lowercased()
+        ? "\(holder) is already a recipient, so nothing was changed"
+        : "\(name) was an earlier name of \(holder), and letters written to it still follow \(holder)'s rules, so nothing was changed"
     }
   }
 }

@@ -18,6 +18,8 @@ extension VaultError {
     case .wrongPassphrase, .wrongRecoveryKey: 77
     case .cryptoUnavailable: 1
     case .fingerprintMismatch: 69
+    case .recipientNotFound: 66
+    case .recipientNameTaken: 64
     }
   }
 
@@ -45,6 +47,8 @@ extension VaultError {
       "check the mail command (`letters delivery`), then send it again with `letters send \(letter)`; if you send it yourself, `letters send \(letter) --by-hand`"
     case .deliveryUnresolved(let letter, _):
       "check your sent mail; if it arrived, `letters send \(letter) --by-hand` records it as sent; if not, `letters send \(letter) --retry` sends it again. It stays held until you decide"
+    case .recipientNotFound: "`letters recipient list` shows who is there; `letters recipient add` adds someone"
+    case .recipientNameTaken: "choose another name; `letters recipient list` shows the names in use"
     default: nil
     }
   }

@@ -11,6 +11,11 @@ struct PendingRuleChange: Equatable {
     case recipientPeriod = 2
     /// The quiet hours; `value` is `start << 16 | end`, minutes after local midnight.
     case quietHours = 3
+    /// Removing one recipient (their own period ends with them); `value` is 0.
+    case recipientRemoval = 4
+
+    /// True when `recipient` names whom the change is for.
+    var isPerRecipient: Bool { self == .recipientPeriod || self == .recipientRemoval }
   }
 
   var scope: Scope
@@ -62,6 +67,9 @@ struct PendingRuleChange: Equatable {
         else {
           throw .init(reason: "quiet hours out of range")
         }
+      }
+      if scope == .recipientRemoval, change.value != 0 {
+        throw .init(reason: "recipient removal with a value")
       }
       changes.append(change)
     }

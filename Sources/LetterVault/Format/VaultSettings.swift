@@ -21,6 +21,9 @@ struct VaultSettings: Equatable {
     var email: String
     /// Zero means "use the vault's default period".
     var coolingOffSeconds: UInt64
+    /// Names they had before a rename: letters written to them follow this recipient's rules
+    /// (section 13; VaultSettings+Recipients).
+    var formerNames: [String] = []
   }
 
   enum Section: UInt8 {
@@ -39,6 +42,8 @@ struct VaultSettings: Equatable {
     case delivery = 11
     /// The key behind imported letters' ids (FORMAT.md §19).
     case importKey = 12
+    /// Recipients' former names (FORMAT.md §6.2; VaultSettings+Recipients).
+    case formerNames = 13
   }
 
   var policy = Policy()
@@ -77,6 +82,7 @@ struct VaultSettings: Equatable {
         body.u64(recipient.coolingOffSeconds)
       }
     }
+    serializeFormerNames(into: &writer)
     section(.unlock, into: &writer) { body in
       body.i64(lastUnlockAt)
       body.u64(unlockCount)
@@ -100,6 +106,7 @@ struct VaultSettings: Equatable {
     var reader = ByteReader(bytes)
     guard try reader.u8() == 1 else { throw .init(reason: "settings version") }
     var seen = Set<UInt8>()
+    var formerNames: [FormerName] = []
     while reader.remaining > 0 {
       let rawTag = try reader.u8()
       guard let tag = Section(rawValue: rawTag), seen.insert(rawTag).inserted else {
@@ -135,6 +142,8 @@ struct VaultSettings: Equatable {
         clock = try ClockEvidence(reading: &body)
       case .pendingRules:
         pendingRules = try PendingRuleChange.decode(&body)
+      case .formerNames:
+        formerNames = try Self.parseFormerNames(from: &body)
       }
       try body.finish()
     }
@@ -145,6 +154,7 @@ struct VaultSettings: Equatable {
     else {
       throw .init(reason: "settings section missing")
     }
+    try attach(formerNames)
   }
 
   func section(

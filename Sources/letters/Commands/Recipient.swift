@@ -6,7 +6,7 @@ struct Recipient: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "recipient",
     abstract: "People you write to, and their own cooling-off periods.",
-    subcommands: [Add.self, Everyone.self])
+    subcommands: [Add.self, Everyone.self, Edit.self, Remove.self])
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Add someone you write to.")
@@ -25,6 +25,56 @@ struct Recipient: ParsableCommand {
     }
   }
 
+  struct Edit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "edit", abstract: "Correct someone's address, name or cooling-off period.",
+      discussion: """
+        A new address or name applies at once. Letters already written keep the name they \
+        were written to and still follow this recipient's period and address. A longer \
+        period applies at once; a shorter one waits a full period, as with `letters rules set`.
+        """)
+
+    @OptionGroup var options: VaultOptions
+    @Argument(help: "Their name as it is now.", completion: Completions.ruledRecipients) var name: String
+    @Option(help: ArgumentHelp("Their new email address; '' removes it.", valueName: "address"))
+    var email: String?
+    @Option(help: ArgumentHelp("A new name for them.", valueName: "name")) var rename: String?
+    @Option(help: ArgumentHelp("Their own period, such as 3d.", valueName: "period"))
+    var coolingOff: String?
+
+    func run() throws {
+      let edit = RecipientEdit(
+        email: email, name: rename, coolingOff: try coolingOff.map(DurationArgument.parse))
+      guard !edit.isEmpty else {
+        throw CLIError.invalidArgument(
+          "there is nothing to change; give --email, --rename or --cooling-off")
+      }
+      let vault = try options.open()
+      let typed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+      // The name as stored, for the message ("dr hael" was typed; "Dr Hael" is renamed).
+      let stored = try vault.rules().recipients.first { $0.name.lowercased() == typed.lowercased() }
+      let result = try vault.editRecipient(named: name, edit)
+      RecipientText.reportEdit(of: stored?.name ?? typed, edit, result)
+    }
+  }
+
+  struct Remove: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "remove", abstract: "Remove someone you no longer write to.",
+      discussion: """
+        Letters written to them stay as they are, and from then on have the default period. \
+        When their own period is longer than the default, removing them is a looser rule: it \
+        waits that period, and `letters rules cancel` keeps them.
+        """)
+
+    @OptionGroup var options: VaultOptions
+    @Argument(help: "Their name.", completion: Completions.ruledRecipients) var name: String
+
+    func run() throws {
+      RecipientText.reportRemoval(try options.open().removeRecipient(named: name))
+    }
+  }
+
   struct Everyone: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List them.")
 
@@ -40,6 +90,9 @@ struct Recipient: ParsableCommand {
         if !recipient.email.isEmpty { line += "  <\(recipient.email)>" }
         line += "  cooling-off \(DurationArgument.describe(period))"
         if recipient.coolingOff == nil { line += " (the default)" }
+        if !recipient.formerNames.isEmpty {
+          line += "  (was \(recipient.formerNames.joined(separator: ", ")))"
+        }
         Console.out(line + "\n")
       }
     }
@@ -51,6 +104,39 @@ enum RecipientText {
     [
       "name": recipient.name, "email": recipient.email,
       "coolingOffSeconds": recipient.coolingOff.map { Int($0) as Any } ?? NSNull(),
+      "formerNames": recipient.formerNames,
     ]
+  }
+
+  static func reportEdit(of name: String, _ edit: RecipientEdit, _ result: RuleChangeResult) {
+    let old = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    let now = edit.name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? old
+    if let email = edit.email {
+      Console.info(
+        email.isEmpty
+          ? "\(now) has no email address now; letters to them will be recorded as sent by you"
+          : "\(now)'s email address is now \(email)")
+    }
+    if now != old {
+      Console.info(
+        "\(old) is now called \(now); letters already written to \(old) keep that name and follow \(now)'s rules")
+      if edit.coolingOff == nil, !result.pending.isEmpty {
+        Console.info(
+          "letters to \(now) had the default cooling-off until now and \(now)'s own is shorter, so it waits again under the new name")
+      }
+    }
+    RulesText.report(result)
+  }
+
+  static func reportRemoval(_ result: RuleChangeResult) {
+    for case .recipientRemoval(let name) in result.appliedNow {
+      Console.info("removed \(name); letters written to them stay as they are")
+    }
+    for pending in result.pending {
+      guard case .recipientRemoval(let name) = pending.setting else { continue }
+      Console.info(
+        "\(name)'s own cooling-off is longer than the default, so removing them is a looser rule: they stay until \(RelativeTime.phrase(pending.effective)) and are removed then; `letters rules cancel` keeps them"
+      )
+    }
   }
 }

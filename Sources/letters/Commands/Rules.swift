@@ -98,6 +98,7 @@ enum RulesText {
       "cooling-off for \(recipient): \(DurationArgument.describe(period))"
     case .coolingOff(let period, nil): "cooling-off: \(DurationArgument.describe(period))"
     case .quietHours(let hours): "quiet hours: \(hours)"
+    case .recipientRemoval(let recipient): "removing \(recipient)"
     }
   }
 
@@ -127,6 +128,9 @@ enum RulesText {
           object["coolingOffSeconds"] = Int(period)
           object["recipient"] = recipient ?? NSNull()
         case .quietHours(let hours): object["quietHours"] = hours.description
+        case .recipientRemoval(let recipient):
+          object["recipient"] = recipient
+          object["removesRecipient"] = true
         }
         return object
       },

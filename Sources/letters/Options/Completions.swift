@@ -19,6 +19,11 @@ enum Completions {
     names(vault: vaultPath(in: words), prefix: prefix)
   }
 
+  /// Only people with their own entry (`recipient edit`, `recipient remove`).
+  static let ruledRecipients = CompletionKind.custom { words, _, prefix in
+    names(vault: vaultPath(in: words), prefix: prefix, lettersToo: false)
+  }
+
   /// Short ids (8 characters); the whole id where two letters share a short one or the
   /// prefix is already longer.
   static func ids(vault: String, prefix: String) -> [String] {
@@ -30,10 +35,11 @@ enum Completions {
     }.reduce(into: [String]()) { list, id in if list.last != id { list.append(id) } }
   }
 
-  static func names(vault: String, prefix: String) -> [String] {
+  static func names(vault: String, prefix: String, lettersToo: Bool = true) -> [String] {
     let typed = unquoted(prefix).lowercased()
     let cache = KeyCache.sessionKeyring()
-    guard let all = try? Vault.cachedRecipientNames(at: vault, cache: cache) else { return [] }
+    guard let all = try? Vault.cachedRecipientNames(at: vault, cache: cache, lettersToo: lettersToo)
+    else { return [] }
     return all.filter { $0.lowercased().hasPrefix(typed) }
   }
 

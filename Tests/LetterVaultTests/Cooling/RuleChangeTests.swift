@@ -112,10 +112,6 @@ import Testing
       "a cooling-off period is between 1 minute and 366 days"
     ),
     (
-      RuleChange(coolingOff: 3600, recipient: "Nobody"),
-      "there is no recipient called Nobody; `letters recipient add` adds one"
-    ),
-    (
       RuleChange(quietHours: .off, recipient: "Mum"),
       "quiet hours are the same for everyone; set them without a recipient"
     ),

@@ -56,10 +56,6 @@ import Testing
     (["rules", "set", "--cooling-off", "30s"], "is not a period letters understands"),
     (["rules", "set", "--quiet-hours", "25:00-07:00"], "is not a window letters understands"),
     (["rules", "set", "--quiet-hours", "22:00"], "is not a window letters understands"),
-    (
-      ["rules", "set", "--cooling-off", "1h", "--for", "Nobody"],
-      "there is no recipient called Nobody"
-    ),
     (["rules", "set"], "there is no rule change to make"),
     (["recipient", "add", "Dad", "--email", "dad at home"], "does not look like an email address"),
   ])

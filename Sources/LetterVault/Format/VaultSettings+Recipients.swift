@@ -1,0 +1,108 @@
+/// Recipients by name, renames and removals (docs/COOLING-OFF.md "Correcting a recipient").
+///
+/// A letter keeps the name it was written to. A rename keeps the old name as a *former name*
+/// of the recipient (SETTINGS section 13, docs/FORMAT.md §6.2), so letters written to it still
+/// follow that recipient's period and address: no rename can shorten a letter's cooling-off.
+extension VaultSettings {
+  /// One entry of section 13: `u32 recipient index` (into section 2), `text former name`.
+  struct FormerName: Equatable {
+    var recipient: UInt32
+    var name: String
+  }
+
+  /// The recipient whose current name is `name` (case-insensitively): the one commands
+  /// such as `recipient edit` and `rules set --for` act on.
+  func recipientIndex(named name: String) -> Int? {
+    recipients.firstIndex { $0.name.lowercased() == name.lowercased() }
+  }
+
+  /// The recipient a letter written to `name` belongs to: by current name, else by a former
+  /// one. A name belongs to at most one recipient (adding and renaming refuse a taken one).
+  func recipientIndex(forLetterTo name: String) -> Int? {
+    let key = name.lowercased()
+    return recipientIndex(named: name)
+      ?? recipients.firstIndex { $0.formerNames.contains { $0.lowercased() == key } }
+  }
+
+  /// Gives recipient `index` the name `newName`; the old one becomes a former name. Pending
+  /// changes follow the recipient. When their own period is shorter than the default, letters
+  /// already written to `newName` had the default until now, so for them the rename is a
+  /// loosening: the recipient goes back to the default at once and their period (or the
+  /// change of it still waiting) is asked for again, to wait like any looser rule.
+  mutating func renameRecipient(at index: Int, to newName: String, at reading: ClockReading)
+    -> PendingRuleChange?
+  {
+    let old = recipients[index].name
+    let key = newName.lowercased()
+    guard old != newName else { return nil }
+    let knownName =
+      old.lowercased() == key || recipients[index].formerNames.contains { $0.lowercased() == key }
+    recipients[index].formerNames.removeAll { $0.lowercased() == key }
+    if old.lowercased() != key { recipients[index].formerNames.append(old) }
+    recipients[index].name = newName
+    for change in pendingRules.indices
+    where pendingRules[change].scope.isPerRecipient
+      && pendingRules[change].recipient.lowercased() == old.lowercased()
+    {
+      pendingRules[change].recipient = newName
+    }
+    let own = recipients[index].coolingOffSeconds
+    guard !knownName, own > 0, own < policy.coolingOffSeconds else { return nil }
+    let waiting = pendingRules.first {
+      $0.scope == .recipientPeriod && $0.recipient.lowercased() == key
+    }
+    recipients[index].coolingOffSeconds = 0
+    return request(.recipientPeriod, recipient: newName, value: waiting?.value ?? own, at: reading)
+  }
+
+  /// Removes the recipient called `name`, their former names and every change of theirs
+  /// still waiting (a removal, once in force, leaves nothing for them to apply to).
+  mutating func removeRecipient(named name: String) {
+    guard let index = recipientIndex(named: name) else { return }
+    recipients.remove(at: index)
+    pendingRules = pendingRules.filter { !isOrphaned($0) }
+  }
+
+  /// A change for a recipient who is no longer there.
+  func isOrphaned(_ change: PendingRuleChange) -> Bool {
+    change.scope.isPerRecipient && recipientIndex(named: change.recipient) == nil
+  }
+
+  // MARK: - Codec (docs/FORMAT.md §6.2, section 13)
+
+  /// Written only when some recipient was renamed, so other vaults' SETTINGS stay as before.
+  func serializeFormerNames(into writer: inout ByteWriter) {
+    let entries = recipients.indices.flatMap { index in
+      recipients[index].formerNames.map { FormerName(recipient: UInt32(index), name: $0) }
+    }
+    guard !entries.isEmpty else { return }
+    section(.formerNames, into: &writer) { body in
+      body.u32(UInt32(entries.count))
+      for entry in entries {
+        body.u32(entry.recipient)
+        body.text(entry.name)
+      }
+    }
+  }
+
+  static func parseFormerNames(from body: inout ByteReader) throws(ByteReader.Malformed)
+    -> [FormerName]
+  {
+    let count = try body.count(cap: 100_000, minimumElementSize: 6)
+    var entries: [FormerName] = []
+    for _ in 0..<count {
+      entries.append(FormerName(recipient: try body.u32(), name: try body.text()))
+    }
+    return entries
+  }
+
+  /// Called once every section is read: each entry must name a recipient of section 2.
+  mutating func attach(_ entries: [FormerName]) throws(ByteReader.Malformed) {
+    for entry in entries {
+      guard Int(entry.recipient) < recipients.count, !entry.name.isEmpty else {
+        throw .init(reason: "former name of no recipient")
+      }
+      recipients[Int(entry.recipient)].formerNames.append(entry.name)
+    }
+  }
+}
