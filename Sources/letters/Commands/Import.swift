@@ -7,9 +7,9 @@ struct Import: ParsableCommand {
     commandName: "import",
     abstract: "Bring in letters from text, Markdown, .eml/.mbox, jrnl JSON or a letters JSON export.",
     discussion: """
-      Text and Markdown files may start with front matter (to:, subject:, date:, state:, tags:
-      between --- lines). Letters keep their original dates. Everything is imported in one step:
-      if any file cannot be read, each such file is named and nothing is imported (exit 65).
+      Text and Markdown files may start with front matter (to:, subject:, date:, state:, tags: \
+      between --- lines). Letters keep their original dates. Everything is imported in one step: \
+      if any file cannot be read, each such file is named and nothing is imported (exit 65). \
       Importing the same files again adds nothing twice.
       """)
 
