@@ -13,7 +13,10 @@ build:
 man:
 	swift package plugin generate-manual --configuration $(CONFIG) >/dev/null
 	mkdir -p .build/man
-	cp .build/plugins/GenerateManual/outputs/letters/letters.1 .build/man/letters.1
+	# The plugin writes only a generic EXIT STATUS and no ENVIRONMENT: ours replace its ending.
+	sed '/^\.Sh "EXIT STATUS"/,$$d' .build/plugins/GenerateManual/outputs/letters/letters.1 \
+	  > .build/man/letters.1
+	cat docs/man/letters.1.tail >> .build/man/letters.1
 
 completions: build
 	mkdir -p .build/completions

@@ -33,9 +33,58 @@ import Testing
     #expect(check.terminationStatus == 0)
   }
 
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
   @Test func manPageRendersWithoutWarningsAndListsTheCommands() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
+    let (rendered, warnings, status) = try Self.renderedManual()
+    #expect(status == 0)
+    #expect(warnings.isEmpty, "man warnings: \(warnings)")
+    #expect(rendered.contains("letters"))
+    for name in Self.subcommands {
+      #expect(rendered.contains(name), "man page lacks \(name)")
+    }
+  }
+
+  /// Every `LETTERS_…` variable the sources read, and the others letters looks at, are in
+  /// ENVIRONMENT; every code of the README's "Exit codes" table is in EXIT STATUS.
+  @Test func manPageHasEnvironmentAndExitStatus() throws {
+    let rendered = try Self.renderedManual().rendered
+    let environment = try #require(Self.section("ENVIRONMENT", of: rendered))
+    let exitStatus = try #require(Self.section("EXIT STATUS", of: rendered))
+    var variables = Set(["EDITOR", "VISUAL", "PAGER", "LETTERS_PAGER", "NO_COLOR", "XDG_RUNTIME_DIR", "XDG_DATA_HOME"])
+    let sources = FileManager.default.enumerator(atPath: Self.root.appendingPathComponent("Sources/letters").path)!
+    let pattern = try Regex(#""(LETTERS_[A-Z_]+)""#)
+    while let file = sources.nextObject() as? String {
+      guard file.hasSuffix(".swift") else { continue }
+      let text = try String(contentsOf: Self.root.appendingPathComponent("Sources/letters/\(file)"), encoding: .utf8)
+      for match in text.matches(of: pattern) { variables.insert(String(text[match.range].dropFirst().dropLast())) }
+    }
+    #expect(variables.count >= 12, "\(variables)")
+    for variable in variables {
+      #expect(environment.contains(variable), "ENVIRONMENT lacks \(variable)")
+    }
+    let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+    let table = try #require(Self.section("## Exit codes", of: readme, ending: "\n## "))
+    let codes = table.matches(of: try Regex(#"\n\| (\d+) \|"#)).map { String(table[$0.range].dropFirst(3).dropLast(2)) }
+    #expect(codes.count >= 10, "\(codes)")
+    for code in codes {
+      #expect(exitStatus.contains("\n     \(code) "), "EXIT STATUS lacks \(code)")
+    }
+    #expect(!exitStatus.contains("0 on success"), "the generic EXIT STATUS is still there")
+  }
+
+  /// The text from a heading to the next heading (a line starting with a capital in man's
+  /// rendering; `ending` for Markdown).
+  static func section(_ heading: String, of text: String, ending: String? = nil) -> String? {
+    guard let start = text.range(of: "\n\(heading)\n") else { return nil }
+    let rest = text[start.upperBound...]
+    let end = ending.flatMap { rest.range(of: $0)?.lowerBound }
+      ?? rest.firstRange(of: try! Regex(#"\n[A-Z]"#))?.lowerBound ?? rest.endIndex
+    return "\n" + String(rest[..<end])
+  }
+
+  static func renderedManual() throws -> (rendered: String, warnings: String, status: Int32) {
     let page = root.appendingPathComponent(".build/man/letters.1").path
     #expect(FileManager.default.fileExists(atPath: page), "run `make man` first (scripts/test does)")
     let man = Process()
@@ -50,11 +99,6 @@ import Testing
     let rendered = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     let warnings = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     man.waitUntilExit()
-    #expect(man.terminationStatus == 0)
-    #expect(warnings.isEmpty, "man warnings: \(warnings)")
-    #expect(rendered.contains("letters"))
-    for name in Self.subcommands {
-      #expect(rendered.contains(name), "man page lacks \(name)")
-    }
+    return (rendered, warnings, man.terminationStatus)
   }
 }
