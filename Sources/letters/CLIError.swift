@@ -13,6 +13,7 @@ enum CLIError: Error, CustomStringConvertible {
   case noTerminalForRecoveryKey
   case recoveryKeyNotConfirmed
   case burnNotConfirmed
+  case unknownCommand(UnknownCommand)
 
   var description: String {
     switch self {
@@ -36,6 +37,10 @@ enum CLIError: Error, CustomStringConvertible {
     case .recoveryKeyNotConfirmed:
       "the recovery key was not confirmed, so it was not added; nothing was changed"
     case .burnNotConfirmed: "the letter was not burned; it is still here"
+    case .unknownCommand(let unknown):
+      "“\(unknown.word)” is not a command"
+        + (unknown.group.count > 1 ? " of “\(unknown.group.joined(separator: " "))”" : "")
+        + (unknown.suggestions.isEmpty ? "" : "; did you mean \(Self.either(unknown.suggestions))?")
     }
   }
 
@@ -47,6 +52,8 @@ enum CLIError: Error, CustomStringConvertible {
       "pipe the text in instead: `letters write < letter.txt`, or set XDG_RUNTIME_DIR"
     case .noTerminalForRecoveryKey: "a script can use `letters recovery add --stdout` instead"
     case .burnNotConfirmed: "a script can pass `--confirm-id ID` with the letter's id"
+    case .unknownCommand(let unknown) where unknown.suggestions.isEmpty:
+      "`\(unknown.group.joined(separator: " ")) --help` lists the commands"
     default: nil
     }
   }
@@ -55,10 +62,18 @@ enum CLIError: Error, CustomStringConvertible {
     switch self {
     case .passphrasesDiffer, .passphraseTooShort, .invalidArgument: 64
     case .noTerminalForRecoveryKey, .recoveryKeyNotConfirmed, .burnNotConfirmed: 64
+    case .unknownCommand: 64
     case .emptyLetter, .editorFailed: 1
     case .noPassphraseSource, .passphraseFileUnreadable, .passphraseCommandFailed: 74
     case .noPrivateScratch: 74
     case .interrupted: 130
     }
+  }
+
+  /// “a”, “a” or “b”, “a”, “b” or “c”.
+  private static func either(_ names: [String]) -> String {
+    let quoted = names.map { "“\($0)”" }
+    return quoted.count == 1
+      ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
   }
 }
