@@ -33,6 +33,73 @@ import Testing
     #expect(check.terminationStatus == 0)
   }
 
+  /// Typed words (the last is the one being completed) and what bash then offers, in a
+  /// folder holding `notes.md` and `old.mbox`: file names for paths, the accepted values
+  /// for `--format`, `--state` and `--kdf`.
+  @Test(arguments: [
+    (["import", ""], ["notes.md", "old.mbox"]),
+    (["import", "notes.md", "o"], ["old.mbox"]),
+    (["backup", ""], ["notes.md", "old.mbox"]),
+    (["merge", "n"], ["notes.md"]),
+    (["export", "--output", ""], ["notes.md", "old.mbox"]),
+    (["list", "--vault", "o"], ["old.mbox"]),
+    (["export", "--format", ""], ["txt", "md", "html", "json", "eml"]),
+    (["export", "--state", "h"], ["held"]),
+    (["list", "--state", ""], ["draft", "held", "sent"]),
+    (["init", "--kdf", ""], ["interactive", "moderate", "sensitive"]),
+    (["passwd", "--kdf", "s"], ["sensitive"]),
+  ])
+  func bashCompletesPathsAndValues(words: [String], expected: [String]) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("letters-complete-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let files = folder.appendingPathComponent("files")
+    try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+    for name in ["notes.md", "old.mbox"] {
+      FileManager.default.createFile(atPath: files.appendingPathComponent(name).path, contents: Data())
+    }
+    let script = folder.appendingPathComponent("letters.bash")
+    try CLI.run(["--generate-completion-script", "bash"]).stdoutData.write(to: script)
+    // What bash does on Tab: the words so far, then the function `complete -F` names.
+    let harness = """
+      source "$1"; shift
+      COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+      _letters letters "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+      printf '%s\\n' "${COMPREPLY[@]}"
+      """
+    let bash = Process()
+    bash.executableURL = URL(fileURLWithPath: "/bin/bash")
+    bash.arguments = ["--norc", "--noprofile", "-c", harness, "bash", script.path, "letters"] + words
+    bash.currentDirectoryURL = files
+    bash.environment = ["PATH": "/usr/bin:/bin", "LETTERS_VAULT": folder.appendingPathComponent("none.db").path]
+    let out = Pipe()
+    bash.standardOutput = out
+    try bash.run()
+    let offered = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    bash.waitUntilExit()
+    #expect(offered.split(separator: "\n").map(String.init).sorted() == expected.sorted(), "letters \(words)")
+  }
+
+  /// zsh and fish get the same: `_files` / `-F` for paths, the value lists for options.
+  @Test func zshAndFishCompletePathsAndValues() throws {
+    let zsh = try CLI.run(["--generate-completion-script", "zsh"]).stdout
+    for part in [
+      "'*:paths:_files'", "':destination:_files'", "':path:_files'", "]:output:_files'",
+      "vault.db).]:path:_files'", "___format=('txt' 'md' 'html' 'json' 'eml')",
+      "___state=('draft' 'held' 'sent')", "___kdf=('interactive' 'moderate' 'sensitive')",
+    ] {
+      #expect(zsh.contains(part), "zsh completion lacks \(part)")
+    }
+    let fish = try CLI.run(["--generate-completion-script", "fish"]).stdout
+    for part in [
+      "\"letters import\" -ge 1' -F", "\"letters backup\" -eq 1' -F", "\"letters merge\" -eq 1' -F",
+      "-l 'output' -d 'Write to this file instead of stdout.' -rF", "vault.db).' -rF",
+      "-rfka 'txt md html json eml'", "-rfka 'draft held sent'", "-rfka 'interactive moderate sensitive'",
+    ] {
+      #expect(fish.contains(part), "fish completion lacks \(part)")
+    }
+  }
+
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 

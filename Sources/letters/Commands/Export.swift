@@ -18,13 +18,14 @@ struct Export: ParsableCommand {
     help: "Letter ids (4 or more characters); all letters when none are given.",
     completion: Completions.letterIDs)
   var ids: [String] = []
-  @Option(help: "txt, md, html, json or eml.") var format: String
-  @Option(help: "draft, held or sent.") var state: String?
+  @Option(help: "txt, md, html, json or eml.", completion: Completions.formats) var format: String
+  @Option(help: "draft, held or sent.", completion: Completions.states) var state: String?
   @Option(help: "Only letters to this recipient.", completion: Completions.recipients) var to: String?
   @Option(help: "Only letters with this tag.") var tag: String?
   @Option(help: ArgumentHelp("Only letters written on or after this date.", valueName: "date")) var since: DateArgument?
   @Option(help: ArgumentHelp("Only letters written before this date.", valueName: "date")) var until: DateArgument?
-  @Option(name: [.short, .long], help: "Write to this file instead of stdout.") var output: String?
+  @Option(name: [.short, .long], help: "Write to this file instead of stdout.", completion: .file())
+  var output: String?
   @Flag(help: "Replace --output if it exists.") var force = false
 
   func run() throws {

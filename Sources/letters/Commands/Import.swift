@@ -14,7 +14,7 @@ struct Import: ParsableCommand {
       """)
 
   @OptionGroup var options: VaultOptions
-  @Argument(help: "Files to import.") var paths: [String]
+  @Argument(help: "Files to import.", completion: .file()) var paths: [String]
 
   func validate() throws {
     guard !paths.isEmpty else { throw ValidationError("name at least one file to import") }
