@@ -6,7 +6,8 @@ struct Hold: ParsableCommand {
 
   @OptionGroup var options: VaultOptions
   @Argument(help: "The letter's id.", completion: Completions.letterIDs) var id: String
-  @Option(help: ArgumentHelp("A date to look at it again: 2026-05-03, friday, tomorrow, tonight.", valueName: "date"))
+  @Option(
+    help: ArgumentHelp("A date to look at it again: 2026-05-03, friday, tomorrow, tonight.", valueName: "date"))
   var reviewOn: DateArgument?
 
   func run() throws {

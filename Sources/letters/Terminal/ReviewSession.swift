@@ -119,7 +119,7 @@ struct ReviewSession {
         do {
           phrase = try DateArgument(argument: text)!.future()
         } catch let error as CLIError {
-          terminal.say("\(error.description.prefix(1).uppercased())\(error.description.dropFirst()).\n")
+          terminal.say("\(error.description).\n")
           continue
         } catch {
           terminal.say("“\(text)” is not a date letters understands; try 2026-05-03 or friday.\n")
