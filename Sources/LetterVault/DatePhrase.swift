@@ -4,7 +4,9 @@ import Foundation
 /// `tomorrow 9am`, `3 days ago`, `in 2 weeks`, `friday`, `last monday`, `next friday 18:00`.
 ///
 /// A bare weekday leans the way the option does: `--since friday` means the most recent Friday
-/// (today if it is Friday), `--review-on friday` the next one (never today). Day phrases
+/// (today if it is Friday), `--review-on friday` the next one (never today). Leaning forward,
+/// `tonight` is today at 20:00 (the next full hour once that has passed) and `tomorrow` is
+/// tomorrow at 09:00, so a look-again date never falls on a moment already gone. Day phrases
 /// resolve to the start of that day in `timeZone` unless a time is given, so a DST change in
 /// between never shifts the result by an hour. Anything ambiguous (`03/04/2026`) or unknown is
 /// rejected with a reason, never guessed.
@@ -50,16 +52,36 @@ public struct DatePhrase: Sendable {
     let time = try TimeOfDay.take(from: &words, original: text)
     let today = calendar.startOfDay(for: now)
     guard let day = try resolveDay(words, today: today, now: now, calendar: calendar, direction: direction, original: text)
-    else { throw unknown(text) }
+    else { throw unknown(text, direction) }
     if case .exact(let instant) = day {
-      guard time == nil else { throw unknown(text) }
+      guard time == nil else { throw unknown(text, direction) }
       return DatePhrase(date: instant, hasTime: true)
     }
-    guard case .day(let start) = day else { throw unknown(text) }
-    guard let time else { return DatePhrase(date: start, hasTime: false) }
+    guard case .day(let start) = day else { throw unknown(text, direction) }
+    guard let time else {
+      if direction == .future, let leaning = forward(words, day: start, now: now, calendar: calendar) {
+        return DatePhrase(date: leaning, hasTime: true)
+      }
+      return DatePhrase(date: start, hasTime: false)
+    }
     guard let withTime = calendar.date(bySettingHour: time.hour, minute: time.minute, second: 0, of: start)
-    else { throw unknown(text) }
+    else { throw unknown(text, direction) }
     return DatePhrase(date: withTime, hasTime: true)
+  }
+
+  /// The hour a forward-leaning `tonight` or `tomorrow` means; nil for any other phrase.
+  private static func forward(_ words: [String], day: Date, now: Date, calendar: Calendar) -> Date? {
+    switch words {
+    case ["tonight"]:
+      guard let evening = calendar.date(bySettingHour: 20, minute: 0, second: 0, of: day) else { return nil }
+      if evening > now { return evening }
+      return calendar.nextDate(
+        after: now, matching: DateComponents(minute: 0, second: 0), matchingPolicy: .nextTime)
+    case ["tomorrow"]:
+      return calendar.date(bySettingHour: 9, minute: 0, second: 0, of: day)
+    default:
+      return nil
+    }
   }
 
   private enum Resolved {
@@ -122,8 +144,11 @@ public struct DatePhrase: Sendable {
     return calendar.date(byAdding: unit, value: signed, to: today).map(Resolved.day)
   }
 
-  private static func unknown(_ text: String) -> VaultError {
-    .invalidInput(
-      "“\(text)” is not a date letters understands (try 2026-05-03, yesterday, 3 days ago, friday, tomorrow 9am)")
+  private static func unknown(_ text: String, _ direction: Direction) -> VaultError {
+    let examples =
+      direction == .past
+      ? "2026-05-03, yesterday, 3 days ago, friday, tomorrow 9am"
+      : "2026-05-03, tonight, tomorrow, friday, in 2 weeks"
+    return .invalidInput("“\(text)” is not a date letters understands (try \(examples))")
   }
 }

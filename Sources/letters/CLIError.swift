@@ -19,6 +19,7 @@ enum CLIError: Error, CustomStringConvertible {
   case noTerminalForRecoveryKey
   case recoveryKeyNotConfirmed
   case burnNotConfirmed
+  case unknownCommand(UnknownCommand)
 
   var description: String {
     switch self {
@@ -46,6 +47,10 @@ enum CLIError: Error, CustomStringConvertible {
     case .recoveryKeyNotConfirmed:
       "the recovery key was not confirmed, so it was not added; nothing was changed"
     case .burnNotConfirmed: "the letter was not burned; it is still here"
+    case .unknownCommand(let unknown):
+      "“\(unknown.word)” is not a command"
+        + (unknown.group.count > 1 ? " of “\(unknown.group.joined(separator: " "))”" : "")
+        + (unknown.suggestions.isEmpty ? "" : "; did you mean \(Self.either(unknown.suggestions))?")
     }
   }
 
@@ -59,6 +64,8 @@ enum CLIError: Error, CustomStringConvertible {
     case .burnNotConfirmed: "a script can pass `--confirm-id ID` with the letter's id"
     case .editorNotFound: "set EDITOR to an editor you have, such as nano or vim"
     case .ambiguousRecipient: "give more of the name"
+    case .unknownCommand(let unknown) where unknown.suggestions.isEmpty:
+      "`\(unknown.group.joined(separator: " ")) --help` lists the commands"
     default: nil
     }
   }
@@ -67,8 +74,9 @@ enum CLIError: Error, CustomStringConvertible {
     switch self {
     case .passphrasesDiffer, .passphraseTooShort, .invalidArgument: 64
     case .noTerminalForRecoveryKey, .recoveryKeyNotConfirmed, .burnNotConfirmed: 64
-    case .emptyLetter, .editorFailed, .editorNotFound, .cannotStart: 1
     case .ambiguousRecipient: 64
+    case .unknownCommand: 64
+    case .emptyLetter, .editorFailed, .editorNotFound, .cannotStart: 1
     case .noPassphraseSource, .passphraseFileUnreadable, .passphraseCommandFailed: 74
     case .noPrivateScratch: 74
     case .interrupted: 130
@@ -76,10 +84,10 @@ enum CLIError: Error, CustomStringConvertible {
     }
   }
 
-  /// "A or B", "A, B or C".
+  /// “a”, “a” or “b”, “a”, “b” or “c”.
   private static func either(_ names: [String]) -> String {
     let quoted = names.map { "“\($0)”" }
-    guard quoted.count > 1 else { return quoted.first ?? "" }
-    return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
+    return quoted.count == 1
+      ? quoted[0] : quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
   }
 }

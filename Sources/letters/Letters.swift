@@ -30,7 +30,14 @@ struct Letters: ParsableCommand {
   static func main() {
     ProcessHardening.apply()
     do {
-      var command = try parseAsRoot()
+      var command: ParsableCommand
+      do {
+        command = try parseAsRoot()
+      } catch {
+        // `letters wirte`: name the commands it was probably meant to be.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        throw UnknownCommand.find(in: arguments, root: Self.self).map(CLIError.unknownCommand) ?? error
+      }
       try command.run()
     } catch let error as VaultError {
       Console.error(error.message, hint: error.hint)

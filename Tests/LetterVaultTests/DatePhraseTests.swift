@@ -44,9 +44,26 @@ import Testing
     ("monday", "2026-11-23 00:00"),
     ("in 2 weeks", "2026-12-02 00:00"),
     ("tomorrow noon", "2026-11-19 12:00"),
+    ("tonight", "2026-11-18 20:00"),
+    ("tonight 23:00", "2026-11-18 23:00"),
+    ("tomorrow", "2026-11-19 09:00"),
+    ("tomorrow 7pm", "2026-11-19 19:00"),
   ])
   func futureLeaningPhrases(text: String, expected: String) throws {
     #expect(try parse(text, now: "2026-11-18 15:40", .future) == Self.local(expected))
+  }
+
+  /// A reminder for tonight set after 20:00 is the next full hour, never a moment gone.
+  @Test func tonightAfterEightIsTheNextHour() throws {
+    #expect(try parse("tonight", now: "2026-11-18 21:10", .future) == Self.local("2026-11-18 22:00"))
+    #expect(try parse("tonight", now: "2026-11-18 20:00", .future) == Self.local("2026-11-18 21:00"))
+    #expect(try parse("tonight", now: "2026-11-18 23:30", .future) == Self.local("2026-11-19 00:00"))
+  }
+
+  /// Filters keep whole days: `--since tomorrow` and `--since tonight` start at midnight.
+  @Test func pastLeaningDayPhrasesStayWholeDays() throws {
+    #expect(try parse("tomorrow", now: "2026-11-18 15:40", .past) == Self.local("2026-11-19 00:00"))
+    #expect(try parse("tonight", now: "2026-11-18 15:40", .past) == Self.local("2026-11-18 00:00"))
   }
 
   @Test func weekBoundaryOnSundayAndMonday() throws {

@@ -14,7 +14,7 @@ struct Backup: ParsableCommand {
       """)
 
   @OptionGroup var options: VaultOptions
-  @Argument(help: "Where to write the copy.") var destination: String
+  @Argument(help: "Where to write the copy.", completion: .file()) var destination: String
   @Flag(help: "Replace an existing file at the destination.") var force = false
 
   func run() throws {

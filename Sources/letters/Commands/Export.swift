@@ -7,9 +7,9 @@ struct Export: ParsableCommand {
     commandName: "export",
     abstract: "Write a decrypted copy of letters: text, Markdown, printable HTML, JSON or .eml.",
     discussion: """
-      Letters come oldest first, like a series brought to a session. Without --output the copy
-      goes to stdout. With --output the file is created readable only by you (0600) and an
-      existing file is never replaced unless --force is given. With --format eml one letter is
+      Letters come oldest first, like a series brought to a session. Without --output the copy \
+      goes to stdout. With --output the file is created readable only by you (0600) and an \
+      existing file is never replaced unless --force is given. With --format eml one letter is \
       one message; several letters make an mbox mailbox. Export never changes the vault.
       """)
 
@@ -18,13 +18,14 @@ struct Export: ParsableCommand {
     help: "Letter ids (4 or more characters); all letters when none are given.",
     completion: Completions.letterIDs)
   var ids: [String] = []
-  @Option(help: "txt, md, html, json or eml.") var format: String
-  @Option(help: "draft, held or sent.") var state: String?
+  @Option(help: "txt, md, html, json or eml.", completion: Completions.formats) var format: String
+  @Option(help: "draft, held or sent.", completion: Completions.states) var state: String?
   @Option(help: "Only letters to this recipient.", completion: Completions.recipients) var to: String?
   @Option(help: "Only letters with this tag.") var tag: String?
-  @Option(help: "Only letters written on or after this date.") var since: DateArgument?
-  @Option(help: "Only letters written before this date.") var until: DateArgument?
-  @Option(name: [.short, .long], help: "Write to this file instead of stdout.") var output: String?
+  @Option(help: ArgumentHelp("Only letters written on or after this date.", valueName: "date")) var since: DateArgument?
+  @Option(help: ArgumentHelp("Only letters written before this date.", valueName: "date")) var until: DateArgument?
+  @Option(name: [.short, .long], help: "Write to this file instead of stdout.", completion: .file())
+  var output: String?
   @Flag(help: "Replace --output if it exists.") var force = false
 
   func run() throws {

@@ -6,7 +6,9 @@ struct Hold: ParsableCommand {
 
   @OptionGroup var options: VaultOptions
   @Argument(help: "The letter's id.", completion: Completions.letterIDs) var id: String
-  @Option(help: "A date to look at it again.") var reviewOn: DateArgument?
+  @Option(
+    help: ArgumentHelp("A date to look at it again: 2026-05-03, friday, tomorrow, tonight.", valueName: "date"))
+  var reviewOn: DateArgument?
 
   func run() throws {
     let review = try reviewOn?.future().date

@@ -7,14 +7,14 @@ struct Import: ParsableCommand {
     commandName: "import",
     abstract: "Bring in letters from text, Markdown, .eml/.mbox, jrnl JSON or a letters JSON export.",
     discussion: """
-      Text and Markdown files may start with front matter (to:, subject:, date:, state:, tags:
-      between --- lines). Letters keep their original dates. Everything is imported in one step:
-      if any file cannot be read, each such file is named and nothing is imported (exit 65).
+      Text and Markdown files may start with front matter (to:, subject:, date:, state:, tags: \
+      between --- lines). Letters keep their original dates. Everything is imported in one step: \
+      if any file cannot be read, each such file is named and nothing is imported (exit 65). \
       Importing the same files again adds nothing twice.
       """)
 
   @OptionGroup var options: VaultOptions
-  @Argument(help: "Files to import.") var paths: [String]
+  @Argument(help: "Files to import.", completion: .file()) var paths: [String]
 
   func validate() throws {
     guard !paths.isEmpty else { throw ValidationError("name at least one file to import") }

@@ -6,7 +6,7 @@ struct Init: ParsableCommand {
 
   @OptionGroup var options: VaultOptions
 
-  @Option(help: "Key-derivation cost: interactive, moderate or sensitive.")
+  @Option(help: "Key-derivation cost: interactive, moderate or sensitive.", completion: Completions.kdfCosts)
   var kdf: String = "moderate"
 
   func run() throws {

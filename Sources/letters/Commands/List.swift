@@ -5,11 +5,11 @@ struct List: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "list", abstract: "One line per letter, newest first.")
 
   @OptionGroup var options: VaultOptions
-  @Option(help: "draft, held or sent.") var state: String?
+  @Option(help: "draft, held or sent.", completion: Completions.states) var state: String?
   @Option(help: "Only letters to this recipient.", completion: Completions.recipients) var to: String?
   @Option(help: "Only letters with this tag.") var tag: String?
-  @Option(help: "Only letters written on or after this date.") var since: DateArgument?
-  @Option(help: "Only letters written before this date.") var until: DateArgument?
+  @Option(help: ArgumentHelp("Only letters written on or after this date.", valueName: "date")) var since: DateArgument?
+  @Option(help: ArgumentHelp("Only letters written before this date.", valueName: "date")) var until: DateArgument?
   @Flag(help: "Print JSON.") var json = false
 
   func run() throws {

@@ -18,7 +18,7 @@ struct Merge: ParsableCommand {
       """)
 
   @OptionGroup var options: VaultOptions
-  @Argument(help: "The other copy of the vault.") var path: String
+  @Argument(help: "The other copy of the vault.", completion: .file()) var path: String
   @Flag(help: "List what would change, and change nothing.") var dryRun = false
 
   func run() throws {

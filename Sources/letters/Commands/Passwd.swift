@@ -7,7 +7,9 @@ struct Passwd: ParsableCommand {
     abstract: "Change the passphrase (the key is re-wrapped; letters are untouched).")
 
   @OptionGroup var options: VaultOptions
-  @Option(help: "Key-derivation cost for the new passphrase: interactive, moderate or sensitive.")
+  @Option(
+    help: "Key-derivation cost for the new passphrase: interactive, moderate or sensitive.",
+    completion: Completions.kdfCosts)
   var kdf: String = "moderate"
   @Flag(help: "Forgot the passphrase: unlock with the recovery key instead (LETTERS_RECOVERY_KEY_FILE, else asked).")
   var recovery = false

@@ -17,7 +17,7 @@ struct Unlock: ParsableCommand {
       """)
 
   @OptionGroup var options: VaultOptions
-  @Option(name: .customLong("for"), help: "How long: 90s, 5m, 15m (default 5m).")
+  @Option(name: .customLong("for"), help: ArgumentHelp("How long: 90s, 5m, 15m.", valueName: "duration"))
   var duration: UnlockDuration = UnlockDuration(seconds: KeyCache.defaultLifetime)
 
   func run() throws {

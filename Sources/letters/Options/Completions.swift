@@ -24,6 +24,11 @@ enum Completions {
     names(vault: vaultPath(in: words), prefix: prefix, lettersToo: false)
   }
 
+  /// The values `--format`, `--state` and `--kdf` accept; the shell completes them itself.
+  static let formats = CompletionKind.list(ExportFormat.allCases.map(\.rawValue))
+  static let states = CompletionKind.list(LetterState.allCases.map(\.description))
+  static let kdfCosts = CompletionKind.list(["interactive", "moderate", "sensitive"])
+
   /// Short ids (8 characters); the whole id where two letters share a short one or the
   /// prefix is already longer.
   static func ids(vault: String, prefix: String) -> [String] {

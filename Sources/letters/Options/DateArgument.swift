@@ -15,8 +15,16 @@ struct DateArgument: ExpressibleByArgument {
     try DatePhrase.parse(text, now: Date(), direction: .past)
   }
 
-  /// For reminders: a bare weekday is the next one.
-  func future() throws -> DatePhrase {
-    try DatePhrase.parse(text, now: Date(), direction: .future)
+  /// For reminders (`--review-on`): a bare weekday is the next one, `tonight` 20:00,
+  /// `tomorrow` 09:00. A moment already gone is refused (exit 64): a reminder set in the past
+  /// would only be due at once. A day without a time may be today.
+  func future(now: Date = Date()) throws -> DatePhrase {
+    let phrase = try DatePhrase.parse(text, now: now, direction: .future)
+    let earliest = phrase.hasTime ? now : Calendar.current.startOfDay(for: now)
+    guard phrase.date >= earliest else {
+      throw CLIError.invalidArgument(
+        "“\(text)” has already passed; choose a time still to come, such as tonight, tomorrow or friday")
+    }
+    return phrase
   }
 }

@@ -9,7 +9,8 @@ struct VaultOptions: ParsableArguments {
     name: .long,
     help: ArgumentHelp(
       "The vault file (default: $LETTERS_VAULT, else $XDG_DATA_HOME/letters/vault.db).",
-      valueName: "path"))
+      valueName: "path"),
+    completion: .file())
   var vault: String?
 
   @Flag(name: [.customShort("q"), .long], help: "Print nothing on stderr except problems.")

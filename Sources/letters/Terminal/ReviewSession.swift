@@ -115,7 +115,13 @@ struct ReviewSession {
       if text.isEmpty {
         try vault.hold(id)
       } else {
-        guard let phrase = try? DateArgument(argument: text)?.future() else {
+        let phrase: DatePhrase
+        do {
+          phrase = try DateArgument(argument: text)!.future()
+        } catch let error as CLIError {
+          terminal.say("\(error.description).\n")
+          continue
+        } catch {
           terminal.say("“\(text)” is not a date letters understands; try 2026-05-03 or friday.\n")
           continue
         }

@@ -46,6 +46,11 @@ import Testing
     try tmux.waitFor("[q]uit: ", count: 2)
     try tmux.type("k")
     try tmux.waitFor("Look at it again on")
+    // A day already gone is refused gently and asked again.
+    try tmux.type("yesterday")
+    screen = try tmux.waitFor("choose a time still to come, such as tonight, tomorrow or friday.")
+    #expect(screen.contains("“yesterday” has already passed;"))
+    try tmux.waitFor("Look at it again on", count: 2)
     try tmux.type("")
     screen = try tmux.waitFor("[2/3]")
     #expect(screen.contains("Kept. It is still held."))
