@@ -24,23 +24,9 @@ enum ForegroundProcess {
   static func run(_ path: String, arguments: [String], environment: [String: String], input: Data)
     throws -> Int32
   {
-    var fds: [Int32] = [-1, -1]
-    guard pipe(&fds) == 0 else { throw CLIError.cannotStart(path) }
-    // Neither end may leak into the child beyond its stdin, or the pager never sees the end.
-    for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-    let child: Running
-    do {
-      child = try spawn(path, arguments, environment) { actions in
-        posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
-      }
-    } catch {
-      close(fds[0])
-      close(fds[1])
-      throw error
-    }
-    close(fds[0])
-    feed(input, to: fds[1])
-    close(fds[1])
+    let (child, fd) = try spawnPiped(path, arguments, environment, childEnd: 0)
+    feed(input, to: fd)
+    close(fd)
     return try finish(child)
   }
 
@@ -64,31 +50,18 @@ enum ForegroundProcess {
   static func capture(_ path: String, arguments: [String], environment: [String: String])
     throws -> (status: Int32, output: [UInt8])
   {
-    var fds: [Int32] = [-1, -1]
-    guard pipe(&fds) == 0 else { throw CLIError.cannotStart(path) }
-    for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-    let child: Running
-    do {
-      child = try spawn(path, arguments, environment) { actions in
-        posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
-      }
-    } catch {
-      close(fds[0])
-      close(fds[1])
-      throw error
-    }
-    close(fds[1])
+    let (child, fd) = try spawnPiped(path, arguments, environment, childEnd: 1)
     var output: [UInt8] = []
     output.reserveCapacity(4096)  // a passphrase fits: no reallocation leaves a copy behind
     var chunk = [UInt8](repeating: 0, count: 4096)
     while true {
-      let count = read(fds[0], &chunk, chunk.count)
+      let count = read(fd, &chunk, chunk.count)
       if count < 0 && errno == EINTR { continue }
       guard count > 0 else { break }
       output.append(contentsOf: chunk[0..<count])
     }
     chunk.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) }
-    close(fds[0])
+    close(fd)
     return (try finish(child), output)
   }
 
@@ -171,6 +144,29 @@ enum ForegroundProcess {
       throw CLIError.cannotStart(path)
     }
     return Running(pid: pid, terminal: terminal)
+  }
+
+  /// Starts the child with one end of a new pipe as its stdin (`childEnd` 0) or stdout (1);
+  /// returns it with our end. Neither end may leak into the child beyond that descriptor, or
+  /// the reader never sees the end.
+  private static func spawnPiped(
+    _ path: String, _ arguments: [String], _ environment: [String: String], childEnd: Int32
+  ) throws -> (Running, Int32) {
+    var fds: [Int32] = [-1, -1]
+    guard pipe(&fds) == 0 else { throw CLIError.cannotStart(path) }
+    for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+    let theirs = fds[Int(childEnd)]
+    let ours = fds[1 - Int(childEnd)]
+    defer { close(theirs) }
+    do {
+      let child = try spawn(path, arguments, environment) { actions in
+        posix_spawn_file_actions_adddup2(&actions, theirs, childEnd)
+      }
+      return (child, ours)
+    } catch {
+      close(ours)
+      throw error
+    }
   }
 
   /// Waits for the child, gives the terminal back, and ends the command if a signal came.
