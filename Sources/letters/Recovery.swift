@@ -9,8 +9,14 @@ enum Recovery {
     guard let base = ScratchDirectory.base() else { return }
     for directory in ScratchDirectory.leftovers(in: base) {
       let file = directory + "/" + ScratchFolder.fileName
-      if let data = FileManager.default.contents(atPath: file), !data.isEmpty,
-        let id = try? vault.write(LetterDraft(subject: "recovered after an interrupted edit", body: [UInt8](data)))
+      // The editor's header gives the recipient and tags back; a blank template is not a letter.
+      let (header, body) = LetterHeader(to: "", subject: "", tags: []).parse(
+        FileManager.default.contents(atPath: file).map { [UInt8]($0) } ?? [])
+      if body.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D }),
+        let id = try? vault.write(
+          LetterDraft(
+            recipient: header.to, subject: "recovered after an interrupted edit", tags: header.tags ?? [],
+            body: body))
       {
         Console.info("text from an editing session that ended unexpectedly was saved as draft \(id.short)")
       }

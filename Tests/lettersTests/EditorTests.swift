@@ -98,7 +98,12 @@ import Testing
     let letters = try #require(
       try JSONSerialization.jsonObject(with: found.stdoutData) as? [[String: Any]])
     #expect(letters.count == 2, "the original and the recovered draft")
-    #expect(letters.contains { $0["subject"] as? String == "recovered after an interrupted edit" })
+    let recovered = try #require(
+      letters.first { $0["subject"] as? String == "recovered after an interrupted edit" })
+    // The editor's header gave the recipient back and is not part of the recovered text.
+    #expect(recovered["to"] as? String == "Dr. Hale")
+    let text = try fixture.run(["show", try #require(recovered["id"] as? String), "--text-only"])
+    #expect(text.stdout == "words worth keeping\n")
   }
 
   @Test func editInTheEditorSavesANewRevision() throws {
