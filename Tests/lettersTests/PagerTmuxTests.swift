@@ -47,7 +47,7 @@ import Testing
         + "\(Self.letters(fixture, "list -n 9", extra: recorded)); echo \"second exited $?\"; "
         + "\(Self.letters(fixture, "list -n 5")); echo \"third exited $?\"; sleep 60",
       columns: 80, rows: 10)
-    let screen = try tmux.waitFor("third exited 0")
+    let screen = try tmux.waitFor("third exited 0", seconds: 60)
     #expect(screen.contains("first exited 0"))
     #expect(screen.contains("letter 01"), "--no-pager printed every line")
     #expect(screen.contains("second exited 0"))
@@ -73,7 +73,7 @@ import Testing
       "\(Self.letters(fixture, arguments, extra: extra)); echo \"\(name) exited $?\""
     }
     try tmux.start(command.joined(separator: "; ") + "; sleep 60", columns: 80, rows: 10)
-    let screen = try tmux.waitFor("cat exited 0")
+    let screen = try tmux.waitFor("cat exited 0", seconds: 60)
     #expect(screen.contains("general was here"))
     #expect(screen.contains("own was here"))
     // The general pager ran once (search), letters' own once (list); "" and cat printed.
