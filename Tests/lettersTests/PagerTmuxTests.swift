@@ -83,6 +83,38 @@ import Testing
     #expect(screen.components(separatedBy: "letter 01").count - 1 == 2, "printed by the empty and cat runs")
   }
 
+  /// Rows, not lines: four list lines that wrap to three rows each do not fit on ten rows.
+  /// History with many notes pages too; a short status does not; `--no-pager` never.
+  @Test func wrappedLinesCountAndHistoryAndStatusPageLikeList() throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    let long = String(repeating: "a long subject ", count: 10)
+    var ids: [String] = []
+    for _ in 0..<4 { ids.append(try fixture.write("text\n", subject: long)) }
+    for number in 1...9 { #expect(try fixture.run(["note", ids[0], "note \(number)"]).status == 0) }
+    let pager = try PagerRecorder(in: fixture.directory)
+    let tmux = TmuxPane()
+    defer { tmux.stop() }
+    let recorded = ["LETTERS_PAGER": pager.command]
+    let runs = [
+      ("wrapped", "list"), ("status", "status"), ("history", "history \(ids[0])"),
+      ("plain", "history \(ids[0]) --no-pager"), ("plainstatus", "status --no-pager"),
+    ]
+    let command = runs.map { name, arguments in
+      "\(Self.letters(fixture, arguments, extra: recorded)); echo \"\(name) exited $?\""
+    }
+    try tmux.start(command.joined(separator: "; ") + "; sleep 60", columns: 80, rows: 10)
+    let screen = try tmux.waitFor("plainstatus exited 0", seconds: 60)
+    #expect(screen.components(separatedBy: "pager was here").count - 1 == 2)
+    let calls = pager.calls()
+    #expect(calls.count == 2)
+    #expect(calls.first?.contains("lines=4 ") == true, "the four wrapped list lines")
+    let history = try fixture.run(["history", ids[0]]).stdout.filter { $0 == "\n" }.count
+    #expect(history > 20)
+    #expect(calls.last?.contains("lines=\(history) ") == true, "all of history, its notes too")
+    #expect(screen.contains("Note, "), "history --no-pager printed the notes")
+  }
+
   @Test func showKeepsTheLetterOffTheScrollbackUnlessNoPager() throws {
     let fixture = try CLIFixture()
     defer { fixture.remove() }
