@@ -10,7 +10,8 @@ struct List: ParsableCommand {
   @Option(help: "Only letters with this tag.") var tag: String?
   @Option(help: "Only letters written on or after this date.") var since: DateArgument?
   @Option(help: "Only letters written before this date.") var until: DateArgument?
-  @Option(name: [.short, .customLong("max-count")], help: ArgumentHelp("Only the newest N letters.", valueName: "N"))
+  @Option(
+    name: [.short, .customLong("max-count")], help: ArgumentHelp("Only the newest N letters.", valueName: "N"))
   var n: String?
   @Flag(help: "Print JSON.") var json = false
   @OptionGroup var pager: PagerOptions

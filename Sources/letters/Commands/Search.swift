@@ -8,7 +8,9 @@ struct Search: ParsableCommand {
 
   @OptionGroup var options: VaultOptions
   @Argument(help: "The words to look for.") var text: String
-  @Option(name: [.short, .customLong("max-count")], help: ArgumentHelp("Only the newest N letters found.", valueName: "N"))
+  @Option(
+    name: [.short, .customLong("max-count")],
+    help: ArgumentHelp("Only the newest N letters found.", valueName: "N"))
   var n: String?
   @Flag(help: "Print JSON.") var json = false
   @OptionGroup var pager: PagerOptions
