@@ -8,6 +8,12 @@ public struct LetterListing: Sendable {
   public let letters: [LetterSummary]
   /// Records that could not be read.
   public let damaged: [Damage]
+
+  /// The first (newest) `limit` letters, and all the damage; everything without a limit.
+  func newest(_ limit: Int?) -> LetterListing {
+    guard let limit, letters.count > limit else { return self }
+    return LetterListing(letters: Array(letters.prefix(max(0, limit))), damaged: damaged)
+  }
 }
 
 /// Listing and searching: one scan over the META rows (and, for search, the head bodies).
@@ -17,9 +23,14 @@ extension Vault {
   /// Reads the summaries from the LISTING record where they match the manifest, else from
   /// each META (Vault+Listing.swift, FORMAT.md §6.6); with a damaged manifest or no usable
   /// listing, scans every META.
-  public func list(_ filter: LetterFilter = LetterFilter()) throws(VaultError) -> LetterListing {
-    if let listing = try listFromIndex(filter) { return listing }
-    return try listByScanning(filter)
+  ///
+  /// With a `limit`, only the newest `limit` matching letters (`list -n`): through the listing,
+  /// summaries are built in order and the walk stops there; damage met is named all the same.
+  public func list(_ filter: LetterFilter = LetterFilter(), limit: Int? = nil) throws(VaultError)
+    -> LetterListing
+  {
+    if let listing = try listFromIndex(filter, limit: limit) { return listing }
+    return try listByScanning(filter).newest(limit)
   }
 
   /// `list` from every META row, never the LISTING record (the fallback, and the reference
@@ -34,11 +45,14 @@ extension Vault {
   /// FORMAT.md §6.7): only letters whose text signature lets the words through are decrypted.
   /// Otherwise (a needle under three bytes or with non-ASCII characters, one that most letters
   /// may hold, an index that fell behind) every letter is read, by `searchByScanning`.
-  public func search(_ text: String, filter: LetterFilter = LetterFilter()) throws(VaultError)
-    -> LetterListing
+  ///
+  /// With a `limit`, only the newest `limit` letters found (`search -n`); every letter is still
+  /// tested, since the order is known only once all are found.
+  public func search(_ text: String, filter: LetterFilter = LetterFilter(), limit: Int? = nil)
+    throws(VaultError) -> LetterListing
   {
-    if let found = try searchFromIndex(text, filter: filter) { return found }
-    return try searchByScanning(text, filter: filter, secondConnection: true)
+    if let found = try searchFromIndex(text, filter: filter) { return found.newest(limit) }
+    return try searchByScanning(text, filter: filter, secondConnection: true).newest(limit)
   }
 
   /// `search` over every letter: the two halves of the key space are read at once, on two

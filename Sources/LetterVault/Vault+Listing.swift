@@ -121,7 +121,8 @@ extension Vault {
   /// `list` from the LISTING record: the manifest's letters, each from its listing entry when
   /// that matches the manifest, else from its META (checked as always). Nil when the manifest
   /// is damaged or too few entries match: the full scan then reads (and names) everything.
-  func listFromIndex(_ filter: LetterFilter) throws(VaultError) -> LetterListing? {
+  /// With a `limit`, stops building summaries once that many match (they come newest first).
+  func listFromIndex(_ filter: LetterFilter, limit: Int? = nil) throws(VaultError) -> LetterListing? {
     try database.read { session -> LetterListing? in
       let manifest: ManifestIndex
       do { manifest = try loadManifestIndex(in: session) } catch VaultError.damaged { return nil }
@@ -151,8 +152,9 @@ extension Vault {
       // Manifest order is id order, so a larger index is a larger id.
       order.sort { $0.created != $1.created ? $0.created > $1.created : $0.index > $1.index }
       var found: [LetterSummary] = []
-      found.reserveCapacity(order.count)
+      found.reserveCapacity(max(0, min(order.count, limit ?? order.count)))
       for (_, index) in order {
+        if let limit, found.count >= limit { break }
         guard
           let summary = fromMeta[index] ?? view.summary(at: index).map({ summary(manifest.id(at: index), $0) })
         else { continue }

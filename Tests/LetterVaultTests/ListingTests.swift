@@ -44,6 +44,28 @@ import Testing
     #expect(try test.vault.verify().isEmpty)
   }
 
+  /// `list -n` and `search -n`: the newest `limit` of what the whole listing or search gives,
+  /// through the listing (which stops early) and through the scans (a needle under three
+  /// bytes has no signature, so "xt" is searched by scanning).
+  @Test func aLimitKeepsTheNewestOfTheWholeResult() throws {
+    let (test, _) = try Self.scene()
+    defer { test.remove() }
+    for filter in Self.filters {
+      let all = try test.vault.listByScanning(filter).letters
+      for limit in [1, 3, 39, 40, 100] {
+        let fast = try #require(try test.vault.listFromIndex(filter, limit: limit))
+        #expect(fast.letters == Array(all.prefix(limit)))
+        #expect(try test.vault.list(filter, limit: limit).letters == Array(all.prefix(limit)))
+      }
+    }
+    for needle in ["xt", "letter 1", "edited"] {
+      let all = try test.vault.searchSerially(needle).letters
+      #expect(all.count > 3)
+      #expect(try test.vault.search(needle, limit: 3).letters == Array(all.prefix(3)))
+      #expect(try test.vault.search(needle, limit: 1000).letters == all)
+    }
+  }
+
   @Test func aListingRowRestoredFromAnOlderCopyFallsBackToTheMeta() throws {
     let (test, ids) = try Self.scene()
     defer { test.remove() }

@@ -9,6 +9,7 @@ struct History: ParsableCommand {
   @OptionGroup var options: VaultOptions
   @Argument(help: "The letter's id.", completion: Completions.letterIDs) var id: String
   @Flag(help: "Print JSON.") var json = false
+  @OptionGroup var pager: PagerOptions
 
   func run() throws {
     let vault = try options.open()
@@ -16,23 +17,25 @@ struct History: ParsableCommand {
     let entries = try vault.history(letterID)
     let notes = try vault.notes(letterID)
     if json {
-      try Formatting.printJSON([
+      try Pager.page(Formatting.jsonText([
         "id": letterID.description,
         "events": entries.map {
           ["kind": $0.kind.description, "date": Formatting.iso($0.date), "revision": $0.revision,
            "detail": $0.detail] as [String: Any]
         },
         "notes": notes.map { ["date": Formatting.iso($0.date), "text": $0.text] as [String: Any] },
-      ])
+      ]), paging: pager.paging)
       return
     }
+    var out = ""
     for entry in entries {
       var line = "\(Formatting.local(entry.date))  \(entry.kind)  (revision \(entry.revision))"
       if !entry.detail.isEmpty { line += "  \(entry.detail)" }
-      Console.out(line + "\n")
+      out += line + "\n"
     }
     for note in notes {
-      Console.out("\nNote, \(Formatting.local(note.date)):\n\(note.text)\n")
+      out += "\nNote, \(Formatting.local(note.date)):\n\(note.text)\n"
     }
+    try Pager.page(out, paging: pager.paging)
   }
 }

@@ -8,10 +8,18 @@ struct Search: ParsableCommand {
 
   @OptionGroup var options: VaultOptions
   @Argument(help: "The words to look for.") var text: String
+  @Option(
+    name: [.short, .customLong("max-count")],
+    help: ArgumentHelp("Only the newest N letters found.", valueName: "N"))
+  var n: String?
   @Flag(help: "Print JSON.") var json = false
+  @OptionGroup var pager: PagerOptions
 
   func run() throws {
+    let limit = try CountArgument.parse(n)
     let vault = try options.open()
-    try Listing.print(try vault.search(text), json: json)
+    try Listing.print(
+      try vault.search(text, limit: limit), json: json, paging: pager.paging,
+      ifEmpty: "no letter contains “\(text)”")
   }
 }

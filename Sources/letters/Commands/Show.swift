@@ -10,6 +10,7 @@ struct Show: ParsableCommand {
   @Argument(help: "The letter's id (4 or more characters).", completion: Completions.letterIDs) var id: String
   @Flag(help: "Print JSON.") var json = false
   @Flag(help: "Print only the text.") var textOnly = false
+  @OptionGroup var pager: PagerOptions
 
   func run() throws {
     let vault = try options.open()
@@ -23,7 +24,7 @@ struct Show: ParsableCommand {
       Console.out(letter.body)
       return
     }
-    try Pager.show(VisibleText.forStdout(LetterText.render(letter)))
+    try Pager.show(VisibleText.forStdout(LetterText.render(letter)), paging: pager.paging)
   }
 }
 

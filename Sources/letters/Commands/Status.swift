@@ -8,13 +8,14 @@ struct Status: ParsableCommand {
 
   @OptionGroup var options: VaultOptions
   @Flag(help: "Print JSON.") var json = false
+  @OptionGroup var pager: PagerOptions
 
   func run() throws {
     let vault = try options.open()
     let status = try vault.status()
     let counts = LetterState.allCases.map { "\(status.counts[$0] ?? 0) \($0)" }
     if json {
-      try Formatting.printJSON([
+      try Pager.page(Formatting.jsonText([
         "vault": vault.path,
         "counts": Dictionary(uniqueKeysWithValues: LetterState.allCases.map { ("\($0)", status.counts[$0] ?? 0) }),
         "pendingSends": status.pendingSends.map { Formatting.json($0) },
@@ -25,25 +26,27 @@ struct Status: ParsableCommand {
         "recoveryKey": try vault.hasRecoveryKey(),
         "readOnly": vault.isReadOnly,
         "clock": status.clockAnomalies.map(ClockText.json),
-      ])
+      ]), paging: pager.paging)
     } else {
-      Console.out("Vault: \(vault.path)\n")
-      Console.out("Letters: \(counts.joined(separator: ", "))\n")
+      var out = ""
+      out.append("Vault: \(vault.path)\n")
+      out.append("Letters: \(counts.joined(separator: ", "))\n")
       for letter in status.pendingSends {
-        Console.out("Cooling off: \(letter.id.short) may go from \(Formatting.local(letter.releaseAt!))\n")
+        out.append("Cooling off: \(letter.id.short) may go from \(Formatting.local(letter.releaseAt!))\n")
       }
       for letter in status.dueForReview {
-        Console.out("Ready to look at again: \(letter.id.short)\n")
+        out.append("Ready to look at again: \(letter.id.short)\n")
       }
-      Console.out(StatusLines.unlock(vault) + "\n")
-      Console.out("Recovery key: \(try vault.hasRecoveryKey() ? "set" : "none")\n")
+      out.append(StatusLines.unlock(vault) + "\n")
+      out.append("Recovery key: \(try vault.hasRecoveryKey() ? "set" : "none")\n")
       if vault.isReadOnly {
-        Console.out("Read-only: this file is older than one seen here (`letters verify --accept-rollback`)\n")
+        out.append("Read-only: this file is older than one seen here (`letters verify --accept-rollback`)\n")
       }
       for letter in status.deliveryProblems {
-        Console.out("Delivery did not go through: \(letter.id.short) (\(letter.deliveryError))\n")
+        out.append("Delivery did not go through: \(letter.id.short) (\(letter.deliveryError))\n")
       }
-      for anomaly in status.clockAnomalies { Console.out("Clock: \(ClockText.line(anomaly))\n") }
+      for anomaly in status.clockAnomalies { out.append("Clock: \(ClockText.line(anomaly))\n") }
+      try Pager.page(out, paging: pager.paging)
     }
     if !status.damaged.isEmpty { throw VaultError.damaged(status.damaged) }
   }

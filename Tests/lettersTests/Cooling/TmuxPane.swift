@@ -10,9 +10,10 @@ struct TmuxPane {
   let socket = "letters-test-\(UUID().uuidString.prefix(8))"
   let session = "test"
 
-  /// Starts `command` (a shell command line) in a 120×40 pane.
-  func start(_ command: String) throws {
-    try tmux(["new-session", "-d", "-x", "120", "-y", "40", "-s", session, command], output: false)
+  /// Starts `command` (a shell command line) in a pane `columns` wide and `rows` high.
+  func start(_ command: String, columns: Int = 120, rows: Int = 40) throws {
+    try tmux(
+      ["new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", session, command], output: false)
   }
 
   /// Presses one key, without Enter (`q` to leave the pager).
