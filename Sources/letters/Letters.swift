@@ -12,7 +12,7 @@ struct Letters: ParsableCommand {
       unless you export it. Exit codes: 0 ok, 1 unexpected, 64 usage or invalid input, 65 vault or record \
       damaged, 66 no such vault or letter, 69 not possible in the letter's state, 73 vault \
       already exists, 74 I/O, 75 not yet (cooling-off, quiet hours, busy), 77 wrong \
-      passphrase, 130 interrupted.
+      passphrase, 129 hang-up, 130 interrupted, 143 terminated.
       """,
     version: "0.1.0",
     subcommands: [
