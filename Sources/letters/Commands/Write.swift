@@ -25,10 +25,28 @@ struct Write: ParsableCommand {
     let recipient =
       header.to == given.to
       ? RecipientChoice(name: header.to, couldBe: []) : try RecipientChoice.afterWriting(header.to, in: vault)
-    let id = try vault.write(
-      LetterDraft(recipient: recipient.name, subject: header.subject, tags: header.tags ?? [], body: body))
+    let id = try Self.save(
+      LetterDraft(recipient: recipient.name, subject: header.subject, tags: header.tags ?? [], body: body),
+      header: header, in: vault)
     Console.out(id.description + "\n")
     Console.info("saved as a draft (\(id.short))")
     recipient.remind(id)
+  }
+
+  /// Saves `draft`. When a field typed in the editor's header is refused (a tag too long, too
+  /// many tags), the letter is still saved, with its header kept as the first lines of the
+  /// text: what was typed in the editor is never lost over a field.
+  static func save(_ draft: LetterDraft, header: LetterHeader, in vault: Vault) throws -> LetterID {
+    let refused: String
+    do {
+      return try vault.write(draft)
+    } catch {
+      guard case .invalidInput(let reason) = error, Console.stdinIsTerminal else { throw error }
+      refused = reason
+    }
+    let id = try vault.write(LetterDraft(body: header.compose(body: draft.body)))
+    Console.warning("\(refused), so the header was kept as part of the text")
+    Console.warning("to move it back into the fields: letters edit \(id.short)")
+    return id
   }
 }
