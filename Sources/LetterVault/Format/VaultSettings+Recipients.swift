@@ -24,50 +24,6 @@ extension VaultSettings {
       ?? recipients.firstIndex { $0.formerNames.contains { $0.lowercased() == key } }
   }
 
-  /// Gives recipient `index` the name `newName`; the old one becomes a former name. Pending
-  /// changes follow the recipient. When their own period is shorter than the default, letters
-  /// already written to `newName` had the default until now, so for them the rename is a
-  /// loosening: the recipient goes back to the default at once and their period (or the
-  /// change of it still waiting) is asked for again, to wait like any looser rule.
-  mutating func renameRecipient(at index: Int, to newName: String, at reading: ClockReading)
-    -> PendingRuleChange?
-  {
-    let old = recipients[index].name
-    let key = newName.lowercased()
-    guard old != newName else { return nil }
-    let knownName =
-      old.lowercased() == key || recipients[index].formerNames.contains { $0.lowercased() == key }
-    recipients[index].formerNames.removeAll { $0.lowercased() == key }
-    if old.lowercased() != key { recipients[index].formerNames.append(old) }
-    recipients[index].name = newName
-    for change in pendingRules.indices
-    where pendingRules[change].scope.isPerRecipient
-      && pendingRules[change].recipient.lowercased() == old.lowercased()
-    {
-      pendingRules[change].recipient = newName
-    }
-    let own = recipients[index].coolingOffSeconds
-    guard !knownName, own > 0, own < policy.coolingOffSeconds else { return nil }
-    let waiting = pendingRules.first {
-      $0.scope == .recipientPeriod && $0.recipient.lowercased() == key
-    }
-    recipients[index].coolingOffSeconds = 0
-    return request(.recipientPeriod, recipient: newName, value: waiting?.value ?? own, at: reading)
-  }
-
-  /// Removes the recipient called `name`, their former names and every change of theirs
-  /// still waiting (a removal, once in force, leaves nothing for them to apply to).
-  mutating func removeRecipient(named name: String) {
-    guard let index = recipientIndex(named: name) else { return }
-    recipients.remove(at: index)
-    pendingRules = pendingRules.filter { !isOrphaned($0) }
-  }
-
-  /// A change for a recipient who is no longer there.
-  func isOrphaned(_ change: PendingRuleChange) -> Bool {
-    change.scope.isPerRecipient && recipientIndex(named: change.recipient) == nil
-  }
-
   // MARK: - Codec (docs/FORMAT.md §6.2, section 13)
 
   /// Written only when some recipient was renamed, so other vaults' SETTINGS stay as before.
