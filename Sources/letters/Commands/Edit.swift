@@ -40,9 +40,7 @@ struct Edit: ParsableCommand {
       if Console.stdinIsTerminal && header == before && body == text {
         return Console.info("nothing changed, so letter \(letterID.short) is as it was")
       }
-      let recipient =
-        header.to == given.to
-        ? RecipientChoice(name: header.to, couldBe: []) : try RecipientChoice.afterWriting(header.to, in: vault)
+      let recipient = try RecipientChoice.afterWriting(header.to, given: given.to, in: vault)
       try vault.edit(letterID, body: body, recipient: recipient.name, subject: header.subject, tags: header.tags ?? [])
       recipient.remind(letterID)
     }

@@ -24,7 +24,7 @@ struct Show: ParsableCommand {
       Console.out(letter.body)
       return
     }
-    try Pager.show(VisibleText.forStdout(LetterText.render(letter)), paging: pager.paging)
+    try Pager.show(LetterText.render(letter), paging: pager.paging)
   }
 }
 

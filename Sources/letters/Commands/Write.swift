@@ -22,9 +22,7 @@ struct Write: ParsableCommand {
     Recovery.recoverLeftovers(into: vault)
     let given = LetterHeader(to: try RecipientChoice.beforeWriting(to, in: vault), subject: subject, tags: tag)
     let (header, body) = try BodyInput.readLetter(given)
-    let recipient =
-      header.to == given.to
-      ? RecipientChoice(name: header.to, couldBe: []) : try RecipientChoice.afterWriting(header.to, in: vault)
+    let recipient = try RecipientChoice.afterWriting(header.to, given: given.to, in: vault)
     let id = try Self.save(
       LetterDraft(recipient: recipient.name, subject: header.subject, tags: header.tags ?? [], body: body),
       header: header, in: vault)

@@ -22,7 +22,9 @@ enum Pager {
     // letter, leaving it in the scrollback): this pager's options are its own.
     var environment = ChildEnvironment.scrubbed(adding: ["LESSHISTFILE": "-", "LESSSECURE": "1"])
     environment["LESS"] = nil
-    try run(less, arguments: ["-R"], environment: environment, input: Data(text.utf8))
+    // On a terminal, the letter's control characters are shown as text (``VisibleText``).
+    try ForegroundProcess.run(
+      less, arguments: ["-R"], environment: environment, input: Data(VisibleText.string(text).utf8))
   }
 
   /// `text` through the pager when stdout is a terminal it does not fit on, else printed;
@@ -41,7 +43,7 @@ enum Pager {
       Console.out(bytes: bytes)
       return
     }
-    let status = try run(
+    let status = try ForegroundProcess.run(
       "/bin/sh", arguments: ["-c", command.line], environment: command.environment, input: Data(bytes))
     // 126 and 127: the shell could not find or run it. Nothing was shown, so nothing is lost.
     if status == 126 || status == 127 {
@@ -50,19 +52,8 @@ enum Pager {
     }
   }
 
-  @discardableResult
-  private static func run(_ path: String, arguments: [String], environment: [String: String], input: Data)
-    throws -> Int32
-  {
-    try ForegroundProcess.run(path, arguments: arguments, environment: environment, input: input)
+  static func which(_ program: String) -> String? {
+    EditorCommand.which(program, ProcessInfo.processInfo.environment)
   }
 
-  static func which(_ program: String) -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    for directory in path.split(separator: ":") {
-      let candidate = "\(directory)/\(program)"
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return nil
-  }
 }

@@ -17,9 +17,11 @@ struct RecipientChoice {
     return match.name ?? typed
   }
 
-  /// For a name typed in the editor, after the letter was written: an ambiguous start is kept
-  /// as typed, so a letter is never lost over a name (``remind(_:)`` says how to change it).
-  static func afterWriting(_ typed: String, in vault: Vault) throws -> RecipientChoice {
+  /// For the To line after the letter was written, when it differs from `given` (already
+  /// chosen): an ambiguous start is kept as typed, so a letter is never lost over a name
+  /// (``remind(_:)`` says how to change it).
+  static func afterWriting(_ typed: String, given: String, in vault: Vault) throws -> RecipientChoice {
+    guard typed != given else { return RecipientChoice(name: typed, couldBe: []) }
     let match = try vault.matchRecipient(typed)
     if case .ambiguous(let names) = match {
       return RecipientChoice(name: typed.trimmingCharacters(in: .whitespaces), couldBe: names)

@@ -10,7 +10,7 @@ enum ReleaseConfirmation {
   static func ask(_ letter: Letter, on terminal: TerminalSession) throws -> Bool {
     terminal.say(
       "Here is the whole letter once more. Take your time; quit the pager when you are done.\n")
-    try Pager.show(VisibleText.forStdout(LetterText.render(letter)))
+    try Pager.show(LetterText.render(letter))
     let answer = terminal.ask(
       "Type \(word) to send letter \(letter.summary.id.short) now, or press Enter to keep it held: "
     )
