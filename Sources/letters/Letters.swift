@@ -25,7 +25,7 @@ struct Letters: ParsableCommand {
     ]
   )
 
-  /// The only place that prints an error and the only place that exits (style.md rule 5).
+  /// The only place that prints an error and the only place that exits (README "Exit codes").
   /// Commands throw, so their cleanup (`defer`) has always run by the time we get here.
   static func main() {
     ProcessHardening.apply()

@@ -28,7 +28,7 @@ extension VaultOptions {
 
   /// Prints what the vault wants the user to know after opening it.
   func reported(_ vault: Vault) -> Vault {
-    // Shown even with --quiet: the user must always know the vault is open (security.md §3.9).
+    // Shown even with --quiet: the user must always know the vault is open (docs/SECURITY.md §2.3).
     if let until = vault.unlockedFromCacheUntil {
       Console.warning("unlocked until \(Formatting.time(until)); `letters lock` locks it now")
     }

@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// The one way letters runs a program that talks to the terminal: the editor and the pager
-/// (README "At the terminal", docs/SECURITY.md §3.4).
+/// (README "At the terminal", docs/FORMAT.md §12.3).
 ///
 /// - **In the foreground.** Foundation's `Process` starts every child in a new process group;
 ///   the terminal then treats it as a background job, and the kernel stops an editor that

@@ -1,7 +1,7 @@
 import Foundation
 import LetterVault
 
-/// How dates, list lines and JSON look (product.md "Command-line contract").
+/// How dates, list lines and JSON look (README "Commands").
 enum Formatting {
   // Dates are formatted without ICU per call: LocalDateText.swift, ISODateText.swift.
   /// "3 May 2026 22:14" in local time.

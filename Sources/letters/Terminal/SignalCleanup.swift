@@ -4,7 +4,7 @@ import Foundation
   import Glibc
 #endif
 
-/// What a signal does to letters (docs/SECURITY.md §3.1 step 4, "At the terminal" in the README).
+/// What a signal does to letters (docs/FORMAT.md §12.1, "At the terminal" in the README).
 ///
 /// Handlers cannot capture context, so the state they need is kept in static storage set up
 /// before the risky section starts, and they do only async-signal-safe things: `kill`,
