@@ -44,12 +44,21 @@ func show(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
 func date(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! }
 
 /// Tries to release `id` against `fingerprint`; returns the wait, or nil when it went out.
-func tryRelease(_ vault: Vault, _ id: LetterID, _ fingerprint: String) throws -> (Date, String)? {
+func tryRelease(_ vault: Vault, _ id: LetterID, _ fingerprint: String) throws -> (Date, ReleaseWait)? {
   do {
     try vault.release(id, confirming: fingerprint, how: .byHand)
     return nil
-  } catch .notYet(let until, let reason) {
-    return (until, reason)
+  } catch .notYet(let until, let why) {
+    return (until, why)
+  }
+}
+
+/// The library names the reason; wording it is the application's part.
+func words(_ why: ReleaseWait) -> String {
+  switch why {
+  case .coolingOff: "This letter is cooling off"
+  case .quietHours: "It is quiet hours now, so this letter waits"
+  case .clock: "The clock does not agree with the time seen before, so this letter waits"
   }
 }
 
@@ -75,7 +84,7 @@ func demonstrate(in directory: URL) throws {
   clock.advance(to: clock.now().addingTimeInterval(3600))
   let early = try tryRelease(vault, id, try vault.letter(id).fingerprint)
   try check(early != nil, "an early release is refused")
-  print("\(show(clock.now()))  tried to send: refused — \(early!.1) until \(show(early!.0))")
+  print("\(show(clock.now()))  tried to send: refused — \(words(early!.1)) until \(show(early!.0))")
   // The wait named is the first moment it can really go: the period, then the quiet hours.
   try check(early!.0 == schedule.earliest, "the wait ends when the letter can go")
 
@@ -83,7 +92,7 @@ func demonstrate(in directory: URL) throws {
   clock.advance(to: schedule.releaseAt.addingTimeInterval(60))
   let night = try tryRelease(vault, id, try vault.letter(id).fingerprint)
   try check(night != nil, "a release in quiet hours is refused")
-  print("\(show(clock.now()))  tried to send: refused — \(night!.1) until \(show(night!.0))")
+  print("\(show(clock.now()))  tried to send: refused — \(words(night!.1)) until \(show(night!.0))")
   try check(night!.0 == schedule.earliest, "the wait ends with the quiet hours")
 
   // In the morning: re-read the whole letter, then release exactly the text that was read.

@@ -18,6 +18,6 @@ enum CaptureIntake {
       let ids = accepted.map(\.short).joined(separator: ", ")
       Console.info("\(accepted.count) letters you jotted while the vault was locked are now drafts (\(ids))")
     }
-    for damage in unreadable { Console.warning(damage.description) }
+    for damage in unreadable { Console.warning(damage.text) }
   }
 }

@@ -40,12 +40,12 @@ struct Letters: ParsableCommand {
       }
       try command.run()
     } catch let error as VaultError {
-      Console.error(error.message, hint: error.hint)
+      Console.error(error.text, hint: error.hint)
       if case .damaged(let damages) = error, damages.count > 1 {
-        for damage in damages { Console.detail(damage.description) }
+        for damage in damages { Console.detail(damage.text) }
       }
       if case .importRefused(let problems) = error, problems.count > 1 {
-        for problem in problems { Console.detail(problem.description) }
+        for problem in problems { Console.detail(problem.text) }
       }
       Foundation.exit(error.exitCode)
     } catch let error as CLIError {

@@ -23,13 +23,6 @@ extension VaultError {
     }
   }
 
-  /// What the user reads: the description, except that "not yet" names the time in local,
-  /// plain words ("This letter is cooling off until tomorrow 09:10. It will still be here.").
-  var message: String {
-    if case .notYet(let until, let reason) = self { return NotYetMessage.sentence(reason, until: until) }
-    return description
-  }
-
   var hint: String? {
     switch self {
     case .vaultNotFound: "create one with `letters init`, or name another with --vault"

@@ -61,7 +61,7 @@ import Testing
     }
     let vault = try test.reopen()
     #expect(throws: VaultError.damaged([
-      Damage(letterID: nil, part: "capture key", reason: "the public key does not match the vault's own")
+      Damage(letterID: nil, part: .captureKey, reason: "the public key does not match the vault's own")
     ])) { try vault.acceptCaptures() }
   }
 

@@ -106,7 +106,7 @@ import Testing
   }
 
   @Test func ambiguousSlashDatesSayHowToWriteThem() {
-    #expect(throws: VaultError.invalidInput("“03/04/2026” could be read more than one way; write it as 2026-05-03")) {
+    #expect(throws: VaultError.invalidInput(.ambiguousDate("03/04/2026"))) {
       try DatePhrase.parse("03/04/2026", now: Date(), direction: .past)
     }
   }

@@ -91,7 +91,7 @@ import Testing
     let listing = try vault.list()
     #expect(listing.letters == (try vault.listByScanning()).letters)
     #expect(listing.damaged.isEmpty)
-    #expect(try vault.verify().map(\.part) == ["listing"])
+    #expect(try vault.verify().map(\.part) == [.listing])
     // The next write to that bucket replaces it.
     try vault.edit(ids[3], subject: "again")
     #expect(try vault.verify().isEmpty)
@@ -111,7 +111,7 @@ import Testing
     try file.delete(ListingBucket.objectID(bucket: ids[2].bytes[0]), kind: .listing)
     let vault = try test.reopen()
     #expect(try vault.list().letters == expected)
-    #expect(try vault.verify().map(\.part) == ["listing"])
+    #expect(try vault.verify().map(\.part) == [.listing])
     // No listing at all: the full scan.
     for entry in try file.rows(.listing) { try file.delete(entry.objectID, kind: .listing) }
     let bare = try test.reopen()
@@ -299,8 +299,8 @@ import Testing
     let vault = scene.test.vault
     #expect(try vault.list().damaged.isEmpty)  // the manifest is now cached
     try scene.file.flipByte(.manifest, of: FieldTag.manifestObject)
-    #expect(try vault.list().damaged.map(\.part) == ["index"])
-    #expect(TamperScene.damages { try vault.hold(scene.b) }?.map(\.part) == ["index"], "writes refuse")
+    #expect(try vault.list().damaged.map(\.part) == [.index])
+    #expect(TamperScene.damages { try vault.hold(scene.b) }?.map(\.part) == [.index], "writes refuse")
   }
 
   @Test func theCacheAnswersOnlyForTheSameRevisionAndBytes() {

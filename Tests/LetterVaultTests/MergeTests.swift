@@ -41,8 +41,7 @@ import Testing
     #expect {
       try home.vault.merge(from: other.path)
     } throws: { error in
-      guard case VaultError.notAllowed(let message) = error else { return false }
-      return message.contains("different vault")
+      error as? VaultError == .notAllowed(.differentVault(path: other.path))
     }
     #expect(try home.fileBytes() == before)
   }
@@ -165,7 +164,7 @@ import Testing
     } throws: { error in
       guard case VaultError.damaged(let damages) = error else { return false }
       return damages.contains {
-        $0.letterID == shared.description && $0.part.contains(copies.awayPath)
+        $0.letterID == shared.description && $0.copy == copies.awayPath
       }
     }
     #expect(try copies.home.fileBytes() == before)

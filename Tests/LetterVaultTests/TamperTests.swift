@@ -32,7 +32,7 @@ import Testing
     try scene.file.flipByte(.body, of: scene.a.bytes, revision: 2)
     let vault = try scene.test.reopen()
     let found = try #require(TamperScene.damages { _ = try vault.letter(scene.a) })
-    #expect(found == [Damage(letterID: scene.a.description, part: "text revision 2", reason: found[0].reason)])
+    #expect(found == [Damage(letterID: scene.a.description, part: .text(revision: 2), reason: found[0].reason)])
     #expect(try vault.letter(scene.b).body == "letter B")
     #expect(try vault.list().letters.count == 2, "metadata is untouched, so both are listed")
     #expect(try vault.verify().map(\.letterID) == [scene.a.description])
@@ -46,7 +46,7 @@ import Testing
     #expect(try vault.letter(scene.a).body == "letter A, second")
     let found = try vault.verify()
     #expect(found.map(\.letterID) == [scene.a.description])
-    #expect(found.map(\.part) == ["text revision 1"])
+    #expect(found.map(\.part) == [.text(revision: 1)])
   }
 
   @Test func aFlippedByteInANoteEnvelopeNamesThatLetter() throws {
@@ -57,7 +57,7 @@ import Testing
     #expect(TamperScene.damageNames(scene.a) { _ = try vault.notes(scene.a) })
     #expect(try vault.notes(scene.b).map(\.text) == ["note on B"])
     #expect(try vault.letter(scene.a).body == "letter A, second")
-    #expect(try vault.verify().map(\.part) == ["note 1"])
+    #expect(try vault.verify().map(\.part) == [.note(number: 1)])
   }
 
   @Test func aFlippedByteInTheSettingsEnvelopeIsReportedAndLettersStillRead() throws {
@@ -67,7 +67,7 @@ import Testing
     let vault = try scene.test.reopen()
     let found = try vault.verify()
     #expect(found.count == 1)
-    #expect(found.first?.part == "settings")
+    #expect(found.first?.part == .settings)
     #expect(found.first?.letterID == nil)
     #expect(try vault.letter(scene.a).body == "letter A, second")
     #expect(try vault.letter(scene.b).body == "letter B")
@@ -84,9 +84,9 @@ import Testing
     #expect(try vault.history(scene.b).count == 2)
     let listing = try vault.list()
     #expect(Set(listing.letters.map(\.id)) == [scene.a, scene.b])
-    #expect(listing.damaged.map(\.part) == ["index"])
-    #expect(try vault.verify().contains { $0.part == "index" })
-    #expect(TamperScene.damages { try vault.hold(scene.b) }?.map(\.part) == ["index"], "writes refuse")
+    #expect(listing.damaged.map(\.part) == [.index])
+    #expect(try vault.verify().contains { $0.part == .index })
+    #expect(TamperScene.damages { try vault.hold(scene.b) }?.map(\.part) == [.index], "writes refuse")
   }
 
   // MARK: - Envelopes moved to another place
@@ -170,7 +170,7 @@ import Testing
     try scene.file.delete(scene.a.bytes, kind: .body, revision: 1)
     let vault = try scene.test.reopen()
     let found = try vault.verify()
-    #expect(found == [Damage(letterID: scene.a.description, part: "text revision 1", reason: "missing")])
+    #expect(found == [Damage(letterID: scene.a.description, part: .text(revision: 1), reason: "missing")])
   }
 
   // MARK: - Rows from another vault
@@ -220,7 +220,7 @@ import Testing
     try scene.file.delete(FieldTag.manifestObject)
     try scene.file.put(foreign)
     let vault = try scene.test.reopen()
-    #expect(try vault.list().damaged.map(\.part) == ["index"])
-    #expect(try vault.verify().contains { $0.part == "index" })
+    #expect(try vault.list().damaged.map(\.part) == [.index])
+    #expect(try vault.verify().contains { $0.part == .index })
   }
 }

@@ -68,8 +68,8 @@ import Testing
       #expect {
         try attempt()
       } throws: { error in
-        guard case VaultError.notAllowed(let message) = error else { return false }
-        return message.contains(id.short)
+        error as? VaultError == .notAllowed(.sentTextIsKept(id))
+          || error as? VaultError == .notAllowed(.sentCannotBeHeld(id))
       }
     }
     #expect(try test.fileBytes() == before)

@@ -14,7 +14,7 @@ extension Vault {
     throws(VaultError) -> RuleChangeResult
   {
     guard !edit.isEmpty else {
-      throw .invalidInput("there is nothing to change: no new address, name or period was given")
+      throw .invalidInput(.nothingToEdit)
     }
     let newName = try edit.name.map { (name) throws(VaultError) in try Self.checkedName(name) }
     if let email = edit.email { try Self.checkEmail(email) }

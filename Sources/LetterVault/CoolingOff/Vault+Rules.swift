@@ -19,10 +19,10 @@ extension Vault {
   /// cancelled meanwhile (security.md §6.2 rule 2). No change touches a letter's deadline.
   public func changeRules(_ change: RuleChange) throws(VaultError) -> RuleChangeResult {
     guard change.coolingOff != nil || change.quietHours != nil else {
-      throw .invalidInput("there is no rule change to make")
+      throw .invalidInput(.noRuleChange)
     }
     if change.recipient != nil, change.quietHours != nil {
-      throw .invalidInput("quiet hours are the same for everyone; set them without a recipient")
+      throw .invalidInput(.quietHoursPerRecipient)
     }
     if let period = change.coolingOff { try Self.checkPeriod(period) }
     return try mutate { session, manifest in
@@ -81,10 +81,7 @@ extension Vault {
       var settings = try loadSettings(in: session, manifest: manifest)
       if let index = settings.recipientIndex(forLetterTo: trimmed) {
         let holder = settings.recipients[index].name
-        throw VaultError.notAllowed(
-          holder.lowercased() == trimmed.lowercased()
-            ? "\(trimmed) is already a recipient; `letters recipient edit` changes their address, name or period"
-            : "\(trimmed) was an earlier name of \(holder), and letters written to it follow \(holder)'s rules; `letters recipient edit` changes \(holder)")
+        throw VaultError.notAllowed(.recipientExists(name: trimmed, holder: holder))
       }
       settings.recipients.append(.init(name: trimmed, email: email, coolingOffSeconds: 0))
       var result = RuleChangeResult(appliedNow: [], pending: [])
@@ -107,14 +104,14 @@ extension Vault {
   static func checkedName(_ name: String) throws(VaultError) -> String {
     let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !trimmed.isEmpty, trimmed.utf8.count <= 512, !trimmed.contains(where: \.isNewline) else {
-      throw .invalidInput("a recipient's name needs 1 to 512 bytes on one line")
+      throw .invalidInput(.recipientName)
     }
     return trimmed
   }
 
   static func checkPeriod(_ period: TimeInterval) throws(VaultError) {
     guard periodRange.contains(period), period.rounded() == period else {
-      throw .invalidInput("a cooling-off period is between 1 minute and 366 days")
+      throw .invalidInput(.periodOutOfRange)
     }
   }
 
@@ -126,6 +123,6 @@ extension Vault {
       !email.contains(where: {
         $0.isWhitespace || $0.isNewline || $0 == "<" || $0 == ">" || $0 == ","
       })
-    else { throw .invalidInput("“\(email)” does not look like an email address") }
+    else { throw .invalidInput(.notAnEmailAddress(email)) }
   }
 }

@@ -13,9 +13,9 @@ extension Vault {
   public func requestSend(_ id: LetterID) throws(VaultError) -> ReleaseSchedule {
     try mutate { session, manifest in
       var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
-      guard meta.state != .sent else { throw VaultError.notAllowed(Self.alreadySent(id)) }
+      guard meta.state != .sent else { throw VaultError.notAllowed(.alreadySent(id)) }
       guard !meta.hasSendRequest else {
-        throw VaultError.notAllowed("letter \(id.short) already has a send request")
+        throw VaultError.notAllowed(.alreadyRequested(id))
       }
       let settings = try loadSettings(in: session, manifest: manifest)
       let reading = clockReading()
@@ -40,9 +40,9 @@ extension Vault {
   public func cancelSend(_ id: LetterID) throws(VaultError) {
     try mutate { session, manifest in
       var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
-      guard meta.state != .sent else { throw VaultError.notAllowed(Self.alreadySent(id)) }
+      guard meta.state != .sent else { throw VaultError.notAllowed(.alreadySent(id)) }
       guard meta.hasSendRequest else {
-        throw VaultError.notAllowed("letter \(id.short) has no send request to withdraw")
+        throw VaultError.notAllowed(.noRequestToWithdraw(id))
       }
       let now = clockReading().wall
       meta.clearSendRequest()
@@ -57,7 +57,7 @@ extension Vault {
   public func backToDraft(_ id: LetterID) throws(VaultError) {
     try mutate { session, manifest in
       var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
-      guard meta.state != .sent else { throw VaultError.notAllowed(Self.alreadySent(id)) }
+      guard meta.state != .sent else { throw VaultError.notAllowed(.alreadySent(id)) }
       guard meta.state == .held else { return }
       let now = clockReading().wall
       meta.state = .draft
@@ -110,7 +110,7 @@ extension Vault {
     switch outcome {
     case .open(let meta, _, _): return Date(storedMilliseconds: meta.sentAt)
     case .wait(let until, let why):
-      throw VaultError.notYet(until: Date(storedMilliseconds: until), reason: why.phrase)
+      throw VaultError.notYet(until: Date(storedMilliseconds: until), why: why)
     case .mismatch: throw VaultError.fingerprintMismatch(id.short)
     }
   }
@@ -132,10 +132,9 @@ extension Vault {
     manifest: inout Manifest
   ) throws -> ReleaseOutcome {
     let (meta, version) = try loadMeta(id, in: session, manifest: manifest)
-    guard meta.state != .sent else { throw VaultError.notAllowed(Self.alreadySent(id)) }
+    guard meta.state != .sent else { throw VaultError.notAllowed(.alreadySent(id)) }
     guard meta.hasSendRequest else {
-      throw VaultError.notAllowed(
-        "letter \(id.short) has no send request; `letters send \(id.short)` starts its cooling-off")
+      throw VaultError.notAllowed(.noSendRequest(id))
     }
     var settings = try loadSettings(in: session, manifest: manifest)
     let reading = clockReading()
@@ -175,9 +174,5 @@ extension Vault {
       String(text.lowercased().filter { $0 != "-" && !$0.isWhitespace })
     }
     return !normal(typed).isEmpty && normal(typed) == normal(actual)
-  }
-
-  static func alreadySent(_ id: LetterID) -> String {
-    "letter \(id.short) was already sent; a letter is never sent twice"
   }
 }

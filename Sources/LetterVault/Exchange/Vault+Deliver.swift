@@ -66,13 +66,11 @@ extension Vault {
       guard case .open(var meta, let version, let body) = checked else { return .refused(checked) }
       let settings = try loadSettings(in: session, manifest: manifest)
       guard let delivery = settings.delivery else {
-        throw VaultError.notAllowed(
-          "no mail command is set up; `letters delivery set --command 'msmtp -t'` sets one, or send it yourself with --by-hand")
+        throw VaultError.notAllowed(.noMailCommand)
       }
       let recipient = settings.recipientIndex(forLetterTo: meta.recipient).map { settings.recipients[$0] }
       guard let address = recipient?.email, !address.isEmpty else {
-        throw VaultError.notAllowed(
-          "\(meta.recipient.isEmpty ? "this letter has no recipient, so it" : meta.recipient) has no email address; send it yourself and record it with --by-hand")
+        throw VaultError.notAllowed(.noEmailAddress(recipient: meta.recipient))
       }
       let now = clock.now()
       meta.deliveryStartedAt = now.storedMilliseconds
@@ -99,7 +97,7 @@ extension Vault {
     switch step {
     case .run(let job): return job
     case .refused(.wait(let until, let why)):
-      throw .notYet(until: Date(storedMilliseconds: until), reason: why.phrase)
+      throw .notYet(until: Date(storedMilliseconds: until), why: why)
     case .refused: throw .fingerprintMismatch(id.short)
     }
   }

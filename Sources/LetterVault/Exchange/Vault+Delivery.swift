@@ -42,10 +42,10 @@ extension Vault {
   public func setDelivery(_ configuration: DeliveryConfiguration) throws(VaultError) {
     let command = configuration.command.trimmingCharacters(in: .whitespaces)
     guard !command.isEmpty, !command.contains("\n"), command.utf8.count <= 1024 else {
-      throw .invalidInput("the delivery command must be one line, like `msmtp -t` or `sendmail -t -i`")
+      throw .invalidInput(.deliveryCommandLines)
     }
     guard configuration.from.isEmpty || MailAddress.isPlausibleAddress(configuration.from) else {
-      throw .invalidInput("“\(configuration.from)” does not look like an email address")
+      throw .invalidInput(.notAnEmailAddress(configuration.from))
     }
     try mutate { session, manifest in
       var settings = try loadSettings(in: session, manifest: manifest)
@@ -78,8 +78,7 @@ extension Vault {
       let recipient = settings.recipientIndex(forLetterTo: meta.recipient).map { settings.recipients[$0] }
       guard let address = recipient?.email, !address.isEmpty else { return nil }
       guard settings.delivery != nil else {
-        throw VaultError.notAllowed(
-          "\(meta.recipient) has an email address but no mail command is set up; `letters delivery set --command 'msmtp -t'` sets one, or add --by-hand if you send it yourself")
+        throw VaultError.notAllowed(.addressWithoutMailCommand(recipient: meta.recipient))
       }
       return address
     }
@@ -95,7 +94,7 @@ extension Vault {
     try mutate { session, manifest in
       var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
       guard meta.deliveryStartedAt != 0, meta.state == .held else {
-        throw VaultError.notAllowed("letter \(id.short) has no delivery waiting for an answer")
+        throw VaultError.notAllowed(.noDeliveryWaiting(id))
       }
       let startedAt = meta.deliveryStartedAt
       meta.deliveryStartedAt = 0

@@ -38,20 +38,17 @@ public final class RecoveryKey: Sendable {
     do {
       parsed = try RecoveryKeyText.parse(text)
     } catch .wrongLength(let count) {
-      throw .invalidInput(
-        "a recovery key has 34 letters and digits after LVR1; this one has \(count)")
+      throw .invalidInput(.recoveryKeyLength(count))
     } catch .unknownCharacter(let character) {
-      throw .invalidInput("“\(character)” cannot be part of a recovery key; please check it")
+      throw .invalidInput(.recoveryKeyCharacter(character))
     } catch {
-      throw .invalidInput("that recovery key has a typo somewhere; please check it")
+      throw .invalidInput(.recoveryKeyTypo(checkCharacters: false))
     }
     defer { wipe(&parsed.key) }
     var input = RecoveryKeyText.checksumInput(parsed.key)
     defer { wipe(&input) }
     guard RecoveryKeyText.checkCharacters(Hash.blake2b(input)) == parsed.check else {
-      throw .invalidInput(
-        "that recovery key has a typo somewhere (its last two characters do not match); please check it"
-      )
+      throw .invalidInput(.recoveryKeyTypo(checkCharacters: true))
     }
     self.init(secret: SecretBytes(copying: parsed.key))
   }

@@ -31,7 +31,7 @@ extension Vault {
   public func burn(_ id: LetterID) throws(VaultError) -> BurnReport {
     try ensureWritable()
     guard let kek = unlockState.passphraseKey else {
-      throw .notAllowed("burning a letter needs the vault opened with its passphrase")
+      throw .notAllowed(.burnNeedsPassphrase)
     }
     let newCipher = RecordCipher(
       vaultID: vaultID,
@@ -44,8 +44,7 @@ extension Vault {
       var manifest = try loadManifest(in: session)
       let (meta, _) = try loadMeta(id, in: session, manifest: manifest)
       guard meta.state == .draft || meta.state == .held else {
-        throw VaultError.notAllowed(
-          "letter \(id.short) was sent, so it stays; only drafts and held letters can be burned")
+        throw VaultError.notAllowed(.sentLetterIsKept(id))
       }
       recoveryKeyRemoved = try rewrapKeyslots(newCipher.masterKey, kek: kek, in: session)
       // The other letters' text signatures, read under the old key to be sealed under the
@@ -92,8 +91,7 @@ extension Vault {
       switch parsed.kind {
       case .passphrase:
         guard parsed.open(with: kek) != nil else {
-          throw VaultError.notAllowed(
-            "the vault has another passphrase slot this session cannot re-wrap; nothing was burned")
+          throw VaultError.notAllowed(.otherPassphraseSlot)
         }
         rewrapped.append(parsed.rewrapped(masterKey, keyEncryptionKey: kek, random: random))
       case .recoveryKey:
@@ -101,7 +99,7 @@ extension Vault {
       }
     }
     guard !rewrapped.isEmpty else {
-      throw VaultError.notAllowed("burning a letter needs the vault opened with its passphrase")
+      throw VaultError.notAllowed(.burnNeedsPassphrase)
     }
     // Unparseable slots wrap nothing usable; they go too, with every old wrapping.
     for slot in slots { try session.deleteKeyslot(id: slot.slotID) }

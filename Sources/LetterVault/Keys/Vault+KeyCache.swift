@@ -15,7 +15,7 @@ extension Vault {
     throws(VaultError) -> Date
   {
     guard lifetime >= 1, lifetime <= KeyCache.maximumLifetime else {
-      throw .invalidInput("the vault can stay unlocked for 1 second up to 15 minutes")
+      throw .invalidInput(.unlockDuration)
     }
     let seconds = UInt32(lifetime.rounded(.down))
     let expiry = clock.now().addingTimeInterval(TimeInterval(seconds))

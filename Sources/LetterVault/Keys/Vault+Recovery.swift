@@ -33,8 +33,7 @@ extension Vault {
   public func removeRecoveryKey() throws(VaultError) {
     try mutate { session, _ in
       guard try deleteRecoveryKeyslots(in: session) > 0 else {
-        throw VaultError.notAllowed(
-          "this vault has no recovery key, so there was nothing to remove")
+        throw VaultError.notAllowed(.noRecoveryKey)
       }
     }
   }

@@ -23,7 +23,7 @@ extension Vault {
     defer { wipe(&padded) }
     try database.write { session in
       guard let publicKey = try session.capturePublicKey() else {
-        throw VaultError.notAllowed("this vault has no capture key, so jotting needs the passphrase; use `letters write`")
+        throw VaultError.notAllowed(.noCaptureKey)
       }
       let row = CaptureConstant.magic + [CaptureConstant.version] + SealedBox.seal(padded, to: publicKey)
       try session.put(
@@ -51,14 +51,14 @@ extension Vault {
         publicKey == SealedBox.publicKey(for: secretKey)
       else {
         throw VaultError.damaged([
-          Damage(letterID: nil, part: "capture key", reason: "the public key does not match the vault's own")
+          Damage(letterID: nil, part: .captureKey, reason: "the public key does not match the vault's own")
         ])
       }
       var accepted: [LetterID] = []
       var unreadable: [Damage] = []
       for row in waiting.sorted(by: { $0.objectID.lexicographicallyPrecedes($1.objectID) }) {
         guard let capture = Self.openCapture(row.envelope, publicKey: publicKey, secretKey: secretKey) else {
-          unreadable.append(Damage(letterID: nil, part: "jotted text", reason: "could not be opened; it was left as it is"))
+          unreadable.append(Damage(letterID: nil, part: .jottedText, reason: "could not be opened; it was left as it is"))
           continue
         }
         let draft = LetterDraft(recipient: capture.recipient, subject: capture.subject, body: capture.body)

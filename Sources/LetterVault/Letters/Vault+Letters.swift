@@ -43,8 +43,7 @@ extension Vault {
     try mutate { session, manifest in
       var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
       guard meta.state != .sent else {
-        throw VaultError.notAllowed(
-          "letter \(id.short) was sent, so its text stays as it was; a note can still be added")
+        throw VaultError.notAllowed(.sentTextIsKept(id))
       }
       let fields = try Validation.fields(
         recipient: recipient ?? meta.recipient, subject: subject ?? meta.subject,
@@ -90,7 +89,7 @@ extension Vault {
   public func resolve(_ prefix: String) throws(VaultError) -> LetterID {
     let wanted = prefix.lowercased()
     guard wanted.count >= 4 else {
-      throw .invalidInput("an id needs at least 4 characters; `letters list` shows them")
+      throw .invalidInput(.idTooShort)
     }
     guard Hex.isHex(wanted), wanted.count <= 32 else { throw .letterNotFound(prefix) }
     let matches = try database.read { session in
@@ -109,7 +108,7 @@ extension Vault {
     try mutate { session, manifest in
       var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
       guard meta.state != .sent else {
-        throw VaultError.notAllowed("letter \(id.short) was already sent")
+        throw VaultError.notAllowed(.sentCannotBeHeld(id))
       }
       if meta.state == .draft {
         meta.state = .held

@@ -51,7 +51,7 @@ extension Vault {
     var damaged: [Damage] = []
     let problems = try database.quickCheck()
     if problems != ["ok"] {
-      damaged.append(Damage(letterID: nil, part: "vault file", reason: "SQLite structure check failed"))
+      damaged.append(Damage(letterID: nil, part: .vaultFile, reason: "SQLite structure check failed"))
     }
     let found = try database.read { session in
       try VaultVerifier(vault: self, session: session, progress: progress, phase: phase).run()

@@ -17,7 +17,7 @@ extension Vault {
   public func addNote(_ id: LetterID, text: String) throws(VaultError) {
     let bytes = Array(text.utf8)
     guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-      throw .invalidInput("the note is empty; nothing was saved")
+      throw .invalidInput(.emptyNote)
     }
     try Validation.body(bytes)
     let now = clock.now().storedMilliseconds

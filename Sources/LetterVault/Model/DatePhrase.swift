@@ -40,13 +40,12 @@ public struct DatePhrase: Sendable {
     calendar.timeZone = timeZone
     calendar.firstWeekday = 2
     let cleaned = text.trimmingCharacters(in: .whitespaces).lowercased()
-    guard !cleaned.isEmpty else { throw .invalidInput("an empty date") }
+    guard !cleaned.isEmpty else { throw .invalidInput(.emptyDate) }
     if let iso = ISODate.parse(cleaned, timeZone: timeZone) {
       return DatePhrase(date: iso.date, hasTime: iso.hasTime)
     }
     if cleaned.contains("/") {
-      throw .invalidInput(
-        "“\(text)” could be read more than one way; write it as 2026-05-03")
+      throw .invalidInput(.ambiguousDate(text))
     }
     var words = cleaned.split(separator: " ").map(String.init)
     let time = try TimeOfDay.take(from: &words, original: text)
@@ -145,10 +144,6 @@ public struct DatePhrase: Sendable {
   }
 
   private static func unknown(_ text: String, _ direction: Direction) -> VaultError {
-    let examples =
-      direction == .past
-      ? "2026-05-03, yesterday, 3 days ago, friday, tomorrow 9am"
-      : "2026-05-03, tonight, tomorrow, friday, in 2 weeks"
-    return .invalidInput("“\(text)” is not a date letters understands (try \(examples))")
+    .invalidInput(.unknownDate(text, past: direction == .past))
   }
 }

@@ -63,11 +63,11 @@ struct TimeOfDay {
     }
     if let suffix {
       guard (1...12).contains(hour) else {
-        throw .invalidInput("“\(original)”: \(hour)\(suffix) is not a time")
+        throw .invalidInput(.notATime(original, hour: hour, suffix: suffix))
       }
       hour = hour % 12 + (suffix == "pm" ? 12 : 0)
     }
-    guard hour < 24 else { throw .invalidInput("“\(original)”: \(hour) is not an hour") }
+    guard hour < 24 else { throw .invalidInput(.notAnHour(original, hour: hour)) }
     words.removeLast()
     return TimeOfDay(hour: hour, minute: minute)
   }

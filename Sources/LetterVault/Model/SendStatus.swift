@@ -17,26 +17,6 @@ public enum SendMethod: UInt8, Sendable, CustomStringConvertible {
   }
 }
 
-/// Why a letter cannot be released yet.
-public enum ReleaseWait: Sendable, Equatable {
-  /// Its cooling-off period is not over.
-  case coolingOff
-  /// It is inside the vault's quiet hours.
-  case quietHours
-  /// The clock disagrees with what the vault has seen (set back, or moved without a
-  /// restart); the letter waits until the clocks agree again.
-  case clock
-
-  /// The start of a calm sentence that goes on with "until <time>".
-  public var phrase: String {
-    switch self {
-    case .coolingOff: "This letter is cooling off"
-    case .quietHours: "It is quiet hours now, so this letter waits"
-    case .clock: "The clock does not agree with the time letters saw before, so this letter waits"
-    }
-  }
-}
-
 /// Where a letter stands on its way out.
 public enum SendStatus: Sendable, Equatable {
   /// No send request: a draft, or held without one.

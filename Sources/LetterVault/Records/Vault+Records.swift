@@ -47,12 +47,12 @@ extension Vault {
       result = Result { try openManifestRow(revision: revision, envelope: envelope, read) }
     }
     guard count == 1 else {
-      throw VaultError.damaged([Damage(letterID: nil, part: "index", reason: "missing or duplicated")])
+      throw VaultError.damaged([Damage(letterID: nil, part: .index, reason: "missing or duplicated")])
     }
     do {
       return try result.get()
     } catch {
-      throw VaultError.damaged([Damage(letterID: nil, part: "index", reason: error.reason)])
+      throw VaultError.damaged([Damage(letterID: nil, part: .index, reason: error.reason)])
     }
   }
 
@@ -150,7 +150,7 @@ extension Vault {
   private func loadSettings(in session: StorageSession, settingsHash: [UInt8]?) throws -> VaultSettings {
     let rows = try session.objects(AssociatedData.settingsObjectID, field: FieldTag.settings.rawValue)
     guard rows.count == 1, let row = rows.first else {
-      throw VaultError.damaged([Damage(letterID: nil, part: "settings", reason: "missing")])
+      throw VaultError.damaged([Damage(letterID: nil, part: .settings, reason: "missing")])
     }
     do {
       if let settingsHash, Hash.blake2b(row.envelope) != settingsHash {
@@ -161,7 +161,7 @@ extension Vault {
         revision: row.revision, key: cipher.settingsKey)
       return try VaultSettings(parsing: plaintext)
     } catch {
-      throw VaultError.damaged([Damage(letterID: nil, part: "settings", reason: error.reason)])
+      throw VaultError.damaged([Damage(letterID: nil, part: .settings, reason: error.reason)])
     }
   }
 
@@ -222,7 +222,7 @@ extension Vault {
         envelope, field: .meta, objectID: id.bytes, revision: version, key: .meta(id))
       return try LetterMeta(parsing: plaintext, summaryOnly: summaryOnly)
     } catch {
-      throw VaultError.damaged([Damage(letterID: id.description, part: "metadata", reason: error.reason)])
+      throw VaultError.damaged([Damage(letterID: id.description, part: .metadata, reason: error.reason)])
     }
   }
 
@@ -262,7 +262,7 @@ extension Vault {
   func loadBody(
     _ id: LetterID, meta: LetterMeta, revision: LetterMeta.Revision, in session: StorageSession
   ) throws -> [UInt8] {
-    let part = "text revision \(revision.number)"
+    let part = Damage.Part.text(revision: UInt64(revision.number))
     guard
       let envelope = try session.object(
         id.bytes, field: FieldTag.body.rawValue, revision: UInt64(revision.number))
@@ -289,7 +289,7 @@ extension Vault {
         key: .body(revision: revision.number, letterKey: meta.letterKey))
     } catch {
       throw VaultError.damaged([
-        Damage(letterID: id.description, part: "text revision \(revision.number)", reason: error.reason)
+        Damage(letterID: id.description, part: .text(revision: UInt64(revision.number)), reason: error.reason)
       ])
     }
   }

@@ -6,7 +6,7 @@ struct SearchTest: Sendable {
   private let matcher: TextMatcher
 
   init(_ text: String, _ filter: LetterFilter) throws(VaultError) {
-    guard !text.isEmpty else { throw .invalidInput("there is nothing to search for") }
+    guard !text.isEmpty else { throw .invalidInput(.nothingToSearch) }
     self.filter = filter
     matcher = TextMatcher(text)
   }

@@ -127,7 +127,7 @@ extension Vault {
           guard let body else {
             guard wantsBody else { return nil }
             throw VaultError.damaged([
-              Damage(letterID: entry.id.description, part: "text revision \(entry.meta.headRevision)", reason: "missing")
+              Damage(letterID: entry.id.description, part: .text(revision: UInt64(entry.meta.headRevision)), reason: "missing")
             ])
           }
           return try self.openBody(
@@ -137,7 +137,7 @@ extension Vault {
       } catch VaultError.damaged(let problems) {
         part.damaged += problems
       } catch {
-        part.damaged.append(Damage(letterID: entry.id.description, part: "letter", reason: error.reason))
+        part.damaged.append(Damage(letterID: entry.id.description, part: .letter, reason: error.reason))
       }
     }
 

@@ -13,9 +13,9 @@ enum StorageError: Error {
     case let error as VaultError:
       return error
     case StorageError.notAVault:
-      return .damaged([Damage(letterID: nil, part: "vault file", reason: "not a letters vault")])
+      return .damaged([Damage(letterID: nil, part: .vaultFile, reason: "not a letters vault")])
     case StorageError.schemaAltered:
-      return .damaged([Damage(letterID: nil, part: "vault file", reason: "its table definitions were changed")])
+      return .damaged([Damage(letterID: nil, part: .vaultFile, reason: "its table definitions were changed")])
     case StorageError.unsupportedFormat(let version):
       return .unsupportedVersion(version)
     case let error as DatabaseError:
@@ -25,7 +25,7 @@ enum StorageError: Error {
       case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT, .SQLITE_SCHEMA, .SQLITE_MISMATCH,
         .SQLITE_CONSTRAINT, .SQLITE_TOOBIG, .SQLITE_ERROR, .SQLITE_RANGE:
         return .damaged([
-          Damage(letterID: nil, part: "vault file", reason: "the database structure is damaged")
+          Damage(letterID: nil, part: .vaultFile, reason: "the database structure is damaged")
         ])
       case .SQLITE_FULL:
         return .io(path: path, reason: "the disk is full")
@@ -41,7 +41,7 @@ enum StorageError: Error {
     case is RowDecodingError:
       // A column holds a value of the wrong type: the file was altered.
       return .damaged([
-        Damage(letterID: nil, part: "vault file", reason: "the database structure is damaged")
+        Damage(letterID: nil, part: .vaultFile, reason: "the database structure is damaged")
       ])
     default:
       return .io(path: path, reason: String(describing: type(of: error)))

@@ -65,7 +65,7 @@ extension Vault {
   func loadNoteRecord(_ id: LetterID, meta: LetterMeta, number: UInt32, in session: StorageSession)
     throws -> LetterSnapshot.NoteRecord
   {
-    let part = "note \(number)"
+    let part = Damage.Part.note(number: UInt64(number))
     guard
       let envelope = try session.object(
         id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number))

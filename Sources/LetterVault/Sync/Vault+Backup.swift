@@ -11,7 +11,7 @@ extension Vault {
   public func backup(to destination: String, overwrite: Bool = false) throws(VaultError) {
     let target = URL(fileURLWithPath: destination).standardizedFileURL.path
     guard target != URL(fileURLWithPath: path).standardizedFileURL.path else {
-      throw .invalidInput("a backup needs a different place than the vault itself")
+      throw .invalidInput(.backupOntoItself)
     }
     if FileManager.default.fileExists(atPath: target), !overwrite {
       throw .vaultAlreadyExists(path: target)
@@ -29,7 +29,7 @@ extension Vault {
     let database = try VaultDatabase.open(at: path)
     let copyID = try database.read { session in try session.vaultID() }
     guard copyID == vaultID else {
-      throw .damaged([Damage(letterID: nil, part: "backup", reason: "the copy is not this vault")])
+      throw .damaged([Damage(letterID: nil, part: .backup, reason: "the copy is not this vault")])
     }
     let copy = Vault(path: path, database: database, cipher: cipher, clock: clock)
     let damaged = try copy.verify()

@@ -98,9 +98,7 @@ extension Vault {
       try database.read { session in (try session.vaultID(), try session.keyslots()) }
     }
     guard otherID == vaultID else {
-      throw .notAllowed(
-        "\(path) is a different vault, not a copy of this one; only copies of the same vault can be merged. Nothing was changed"
-      )
+      throw .notAllowed(.differentVault(path: path))
     }
     return (database, slots.map(\.blob))
   }
@@ -136,7 +134,7 @@ extension Vault {
     guard case .damaged(let damages) = error else { return error }
     return .damaged(
       damages.map {
-        Damage(letterID: $0.letterID, part: "\($0.part) (in \(path))", reason: $0.reason)
+        Damage(letterID: $0.letterID, part: $0.part, reason: $0.reason, copy: path)
       })
   }
 

@@ -28,7 +28,7 @@ struct VaultVerifier {
     }
     let slots = try session.keyslots()
     for slot in slots where (try? Keyslot(parsing: slot.blob)) == nil {
-      damaged.append(Damage(letterID: nil, part: "key slot", reason: "does not parse"))
+      damaged.append(Damage(letterID: nil, part: .keySlot, reason: "does not parse"))
     }
     var manifest: Manifest?
     try note { manifest = try vault.loadManifest(in: session) }
@@ -45,12 +45,12 @@ struct VaultVerifier {
         // FORMAT.md §6.6, §6.7: every LISTING and TEXT INDEX row must open and parse; stale
         // entries are allowed (readers check each against the manifest), damaged rows reported.
         do { try checkBucketRow(row) } catch {
-          damaged.append(Damage(letterID: nil, part: FieldTag(rawValue: row.field)!.name, reason: error.reason))
+          damaged.append(Damage(letterID: nil, part: row.field == FieldTag.listing.rawValue ? .listing : .textIndex, reason: error.reason))
         }
       case nil where row.field == CaptureConstant.rowKind:
         break  // sealed captures wait for the next unlock; they are not envelopes
       case nil:
-        damaged.append(Damage(letterID: nil, part: "record kind \(row.field)", reason: "unknown"))
+        damaged.append(Damage(letterID: nil, part: .unknownRecord(kind: row.field), reason: "unknown"))
       }
     }
     let metaRows = try session.objects(field: FieldTag.meta.rawValue)
@@ -68,7 +68,7 @@ struct VaultVerifier {
         let known = Set(meta.revisions.map { UInt64($0.number) })
         for extra in bodies[row.objectID, default: []].subtracting(known) {
           damaged.append(
-            Damage(letterID: id.description, part: "text revision \(extra)", reason: "not listed in the letter's metadata"))
+            Damage(letterID: id.description, part: .text(revision: extra), reason: "not listed in the letter's metadata"))
         }
         for number in 1...max(1, meta.noteCount) where meta.noteCount > 0 {
           try note { _ = try vault.loadNote(id, meta: meta, number: number, in: session) }
@@ -84,7 +84,7 @@ struct VaultVerifier {
     for orphan in Set(bodies.keys).union(notes.keys).subtracting(seen)
     where orphan.count == FormatConstant.idByteCount {
       damaged.append(
-        Damage(letterID: LetterID(bytes: orphan).description, part: "text", reason: "stored without its letter"))
+        Damage(letterID: LetterID(bytes: orphan).description, part: .text(revision: nil), reason: "stored without its letter"))
     }
     return damaged
   }

@@ -100,7 +100,7 @@ public final class Vault {
       (try session.vaultID(), try session.keyslots())
     }
     guard vaultID.count == FormatConstant.vaultIDByteCount else {
-      throw VaultError.damaged([Damage(letterID: nil, part: "vault file", reason: "vault id")])
+      throw VaultError.damaged([Damage(letterID: nil, part: .vaultFile, reason: "vault id")])
     }
     let opened = try Keyslot.unlockKeepingKey(
       slots.map(\.blob), kind: kind, secret: secret, vaultID: vaultID)

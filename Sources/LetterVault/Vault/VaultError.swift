@@ -1,36 +1,10 @@
 import Foundation
 
-/// One damaged part of the vault, named so the user knows which letter it concerns.
-public struct Damage: Equatable, Sendable, CustomStringConvertible {
-  /// The letter concerned, or nil for vault-wide records (keyslots, settings, index).
-  public let letterID: String?
-  /// Which part: "metadata", "text revision 3", "settings", "index", "vault file".
-  public let part: String
-  /// What was found, in plain words.
-  public let reason: String
-
-  /// Creates a damage report.
-  public init(letterID: String?, part: String, reason: String) {
-    self.letterID = letterID
-    self.part = part
-    self.reason = reason
-  }
-
-  /// A letter the manifest lists whose META row is not in the file.
-  static func missingLetter(_ id: LetterID) -> Damage {
-    Damage(letterID: id.description, part: "letter", reason: "listed in the vault index but missing from the file")
-  }
-
-  /// "letter 3f9ac1d2, text revision 4: stored data was changed or is damaged".
-  public var description: String {
-    if let letterID { return "letter \(letterID.prefix(8)), \(part): \(reason)" }
-    return "\(part): \(reason)"
-  }
-}
-
 /// Every error LetterVault throws (FORMAT.md §11 "Error classification").
 ///
-/// Descriptions are lowercase, name the object, and never contain key material or letter text.
+/// Each case carries facts (ids, paths, dates, a ``Refusal`` or ``InvalidInput`` reason), never
+/// a sentence: the command line words them, with hints and exit codes, in one place
+/// (ARCHITECTURE.md "Errors carry facts"). No case holds key material or letter text.
 public enum VaultError: Error, Equatable, Sendable {
   /// No vault exists at the path.
   case vaultNotFound(path: String)
@@ -55,11 +29,11 @@ public enum VaultError: Error, Equatable, Sendable {
   /// Another process held the vault for too long.
   case busy
   /// The input cannot be stored as given (not UTF-8, too long, empty).
-  case invalidInput(String)
+  case invalidInput(InvalidInput)
   /// The letter is in a state where this cannot be done (a sent letter cannot be edited).
-  case notAllowed(String)
+  case notAllowed(Refusal)
   /// Not yet: cooling-off or quiet hours. The letter is safe and can be sent after `until`.
-  case notYet(until: Date, reason: String)
+  case notYet(until: Date, why: ReleaseWait)
   /// Memory for key derivation could not be allocated.
   case outOfMemory
   /// libsodium is missing, failed to initialise, or is older than 1.0.18.
@@ -89,53 +63,6 @@ public enum VaultError: Error, Equatable, Sendable {
   /// The name belongs to a recipient already, as their name or as one they had before a
   /// rename; `holder` is what they are called now. Nothing was changed.
   case recipientNameTaken(String, holder: String)
-}
-
-extension VaultError: CustomStringConvertible {
-  /// A one-line message in the voice of FORMAT.md §11.
-  public var description: String {
-    switch self {
-    case .vaultNotFound(let path): "there is no vault at \(path)"
-    case .vaultAlreadyExists(let path): "a vault already exists at \(path); it was left as it is"
-    case .wrongPassphrase: "that passphrase did not open the vault (or its key slot is damaged)"
-    case .letterNotFound(let id): "no letter has the id \(id)"
-    case .ambiguousID(let id, let count): "\(count) letters start with \(id); type a few more characters"
-    case .damaged(let damages):
-      damages.count == 1
-        ? "stored data was changed or is damaged: \(damages[0])"
-        : "stored data was changed or is damaged in \(damages.count) places"
-    case .unsupportedVersion(let version): "this vault uses format \(version), which this version of letters cannot read"
-    case .kdfCostTooHigh: "the vault asks for more key-derivation work than letters accepts"
-    case .unsafeFile(let path, let reason): "letters will not open \(path): \(reason)"
-    case .io(let path, let reason): "cannot use \(path): \(reason)"
-    case .busy: "another letters process is using the vault; try again in a moment"
-    case .invalidInput(let reason): reason
-    case .notAllowed(let reason): reason
-    case .notYet(_, let reason): reason
-    case .outOfMemory: "there was not enough memory to derive the key"
-    case .cryptoUnavailable: "libsodium 1.0.18 or newer is needed and could not be loaded"
-    case .wrongRecoveryKey: "that recovery key did not open the vault (it may have been removed or replaced)"
-    case .rolledBack(let current, let seen):
-      "this vault file is older than one this computer has seen before (change \(current), earlier seen \(seen)), so nothing will be written to it for now"
-    case .keyCacheUnavailable(let reason): "the vault cannot stay unlocked here: \(reason)"
-    case .outputExists(let path): "\(path) already exists; it was left as it is"
-    case .importRefused(let problems):
-      problems.count == 1
-        ? "\(problems[0]); nothing was imported"
-        : "\(problems.count) files could not be read as letters; nothing was imported"
-    case .deliveryFailed(let letter, let reason):
-      "letter \(letter) could not be delivered (\(reason)); it is still held and nothing was lost"
-    case .deliveryUnresolved(let letter, _):
-      "a delivery of letter \(letter) was started, but letters never learned whether it went out"
-    case .fingerprintMismatch(let id):
-      "that fingerprint is not the one of letter \(id) as it is now, so it was not sent"
-    case .recipientNotFound(let name): "there is no recipient called \(name)"
-    case .recipientNameTaken(let name, let holder):
-      name.lowercased() == holder.lowercased()
-        ? "\(holder) is already a recipient, so nothing was changed"
-        : "\(name) was an earlier name of \(holder), and letters written to it still follow \(holder)'s rules, so nothing was changed"
-    }
-  }
 }
 
 extension VaultError {

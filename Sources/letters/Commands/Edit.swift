@@ -23,8 +23,7 @@ struct Edit: ParsableCommand {
     let letterID = try vault.resolve(id)
     let current = try vault.letter(letterID)
     guard current.summary.state != .sent else {
-      throw VaultError.notAllowed(
-        "letter \(letterID.short) was sent, so its text stays as it was; a note can still be added")
+      throw VaultError.notAllowed(.sentTextIsKept(letterID))
     }
     let to = try self.to.map { try RecipientChoice.beforeWriting($0, in: vault) }
     if keepText {

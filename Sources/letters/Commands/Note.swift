@@ -21,7 +21,7 @@ struct Note: ParsableCommand {
     let letterID = try vault.resolve(id)
     let bytes = try text.map { Array($0.utf8) } ?? BodyInput.read()
     guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw VaultError.invalidInput("the note is not valid UTF-8; nothing was saved")
+      throw CLIError.invalidArgument("the note is not valid UTF-8; nothing was saved")
     }
     try vault.addNote(letterID, text: text)
     Console.info("note added to \(letterID.short)")

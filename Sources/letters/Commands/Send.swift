@@ -42,13 +42,11 @@ struct Send: ParsableCommand {
     if let started = try vault.unresolvedDelivery(letterID) {
       guard try settleInterruptedDelivery(vault, letterID, startedAt: started) else { return }
     } else if retry {
-      throw VaultError.notAllowed("letter \(letterID.short) has no interrupted delivery to retry")
+      throw VaultError.notAllowed(.noInterruptedDelivery(letterID))
     }
     switch try vault.sendStatus(letterID) {
     case .sent(let date):
-      throw VaultError.notAllowed(
-        "letter \(letterID.short) was sent on \(Formatting.local(date)); a letter is never sent twice"
-      )
+      throw VaultError.notAllowed(.wasSent(letterID, on: date))
     case .notRequested:
       let schedule = try vault.requestSend(letterID)
       Console.info(NotYetMessage.sentence(ReleaseWait.coolingOff.phrase, until: schedule.earliest))
@@ -56,7 +54,7 @@ struct Send: ParsableCommand {
     case .waiting(let until, let why):
       // With --confirm the attempt goes to the vault, which records what it saw of the clock.
       if let confirm { try release(vault, letterID, confirming: confirm, expectedToGo: false) }
-      throw VaultError.notYet(until: until, reason: why.phrase)
+      throw VaultError.notYet(until: until, why: why)
     case .ready:
       if let confirm {
         try release(vault, letterID, confirming: confirm)

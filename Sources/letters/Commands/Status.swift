@@ -21,7 +21,7 @@ struct Status: ParsableCommand {
         "pendingSends": status.pendingSends.map { Formatting.json($0) },
         "dueForReview": status.dueForReview.map { Formatting.json($0) },
         "deliveryProblems": status.deliveryProblems.map { Formatting.json($0) },
-        "damaged": status.damaged.map(\.description),
+        "damaged": status.damaged.map(\.text),
         "unlockedUntil": vault.unlockedFromCacheUntil.map(Formatting.iso) as Any,
         "recoveryKey": try vault.hasRecoveryKey(),
         "readOnly": vault.isReadOnly,

@@ -40,7 +40,7 @@ struct Write: ParsableCommand {
       return try vault.write(draft)
     } catch {
       guard case .invalidInput(let reason) = error, Console.stdinIsTerminal else { throw error }
-      refused = reason
+      refused = reason.text
     }
     let id = try vault.write(LetterDraft(body: header.compose(body: draft.body)))
     Console.warning("\(refused), so the header was kept as part of the text")

@@ -32,7 +32,7 @@ extension VaultOptions {
     if let until = vault.unlockedFromCacheUntil {
       Console.warning("unlocked until \(Formatting.time(until)); `letters lock` locks it now")
     }
-    for warning in vault.warnings { Console.warning(warning.description) }
+    for warning in vault.warnings { Console.warning(warning.text) }
     return vault
   }
 }

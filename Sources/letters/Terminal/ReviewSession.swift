@@ -100,7 +100,7 @@ struct ReviewSession {
           "Letter \(id.short) is recorded as sent by hand, \(Formatting.local(sentAt)).\n")
         return .next
       } catch {
-        terminal.say(error.message + "\n")
+        terminal.say(error.text + "\n")
         return .stay
       }
     }
@@ -155,7 +155,7 @@ struct ReviewSession {
     do {
       try vault.burn(id)
     } catch {
-      terminal.say(error.message + "\n")
+      terminal.say(error.text + "\n")
       return .stay
     }
     terminal.say("Letter \(id.short) was burned.\n")

@@ -13,7 +13,7 @@ import Testing
 
     test.clock.advance(Cooling.day - 1)
     let early = Cooling.releaseError(test.vault, id)
-    #expect(early == .notYet(until: deadline, reason: ReleaseWait.coolingOff.phrase))
+    #expect(early == .notYet(until: deadline, why: ReleaseWait.coolingOff))
     #expect(try test.vault.letter(id).summary.state == .held)
 
     test.clock.advance(1)
@@ -31,7 +31,7 @@ import Testing
     test.clock.advance(Cooling.hour)
     #expect(
       try test.vault.sendStatus(id) == .waiting(until: Cooling.start + Cooling.day, .coolingOff))
-    #expect(throws: VaultError.notAllowed("letter \(id.short) already has a send request")) {
+    #expect(throws: VaultError.notAllowed(.alreadyRequested(id))) {
       try test.vault.requestSend(id)
     }
     #expect(try test.vault.letter(id).summary.releaseAt == Cooling.start + Cooling.day)
@@ -74,7 +74,7 @@ import Testing
     #expect(Cooling.releaseError(test.vault, id, fingerprint: typed) == nil)
     #expect(
       Cooling.releaseError(test.vault, id)
-        == .notAllowed("letter \(id.short) was already sent; a letter is never sent twice"))
+        == .notAllowed(.alreadySent(id)))
     #expect(throws: VaultError.self) { try test.vault.requestSend(id) }
     #expect(try test.vault.history(id).filter { $0.kind == .sent }.count == 1)
   }
@@ -98,7 +98,7 @@ import Testing
     let cancelled = try test.vault.letter(id).summary
     #expect(cancelled.state == .held)
     #expect(cancelled.releaseAt == nil)
-    #expect(throws: VaultError.notAllowed("letter \(id.short) has no send request to withdraw")) {
+    #expect(throws: VaultError.notAllowed(.noRequestToWithdraw(id))) {
       try test.vault.cancelSend(id)
     }
     let schedule = try test.vault.requestSend(id)

@@ -85,7 +85,7 @@ import Testing
     #expect(
       waiting
         == .notYet(
-          until: Cooling.utc("2026-03-29T05:00:00Z"), reason: ReleaseWait.quietHours.phrase))
+          until: Cooling.utc("2026-03-29T05:00:00Z"), why: ReleaseWait.quietHours))
     clock.advance(1)  // 07:00:00 CEST
     #expect(Cooling.releaseError(test.vault, id) == nil)
   }
@@ -97,7 +97,7 @@ import Testing
     defer { test.remove() }
     let id = try Cooling.requested(in: test.vault)
     clock.advance(Cooling.day)
-    #expect(Cooling.releaseError(test.vault, id)?.waitReason == ReleaseWait.quietHours.phrase)
+    #expect(Cooling.releaseError(test.vault, id)?.waitReason == ReleaseWait.quietHours)
     #expect(try test.vault.rules().timeZone == "Pacific/Auckland")
   }
 }

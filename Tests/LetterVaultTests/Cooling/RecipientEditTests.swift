@@ -146,10 +146,10 @@ import Testing
     ("Nobody", RecipientEdit(email: "a@example.org"), VaultError.recipientNotFound("Nobody")),
     ("Mum", RecipientEdit(name: "dad"), .recipientNameTaken("dad", holder: "Dad")),
     ("Mum", RecipientEdit(name: "Pa"), .recipientNameTaken("Pa", holder: "Dad")),
-    ("Mum", RecipientEdit(email: "mum at home"), .invalidInput("“mum at home” does not look like an email address")),
-    ("Mum", RecipientEdit(name: " "), .invalidInput("a recipient's name needs 1 to 512 bytes on one line")),
-    ("Mum", RecipientEdit(coolingOff: 30), .invalidInput("a cooling-off period is between 1 minute and 366 days")),
-    ("Mum", RecipientEdit(), .invalidInput("there is nothing to change: no new address, name or period was given")),
+    ("Mum", RecipientEdit(email: "mum at home"), .invalidInput(.notAnEmailAddress("mum at home"))),
+    ("Mum", RecipientEdit(name: " "), .invalidInput(.recipientName)),
+    ("Mum", RecipientEdit(coolingOff: 30), .invalidInput(.periodOutOfRange)),
+    ("Mum", RecipientEdit(), .invalidInput(.nothingToEdit)),
   ])
   func badEditsAreRefusedAndChangeNothing(name: String, edit: RecipientEdit, error: VaultError) throws {
     let test = try TestVault()

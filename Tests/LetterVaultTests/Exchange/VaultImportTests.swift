@@ -100,7 +100,7 @@ import Testing
     let before = try fixture.fileBytes()
     let good = ImportedLetter(created: ExchangeFixture.start, body: "Fine.\n")
     let bad = ImportedLetter(tags: Array(repeating: "t", count: 65), created: ExchangeFixture.start, body: "Too many tags.\n")
-    #expect(throws: VaultError.invalidInput("a letter can have at most 64 tags")) {
+    #expect(throws: VaultError.invalidInput(.tooManyTags(maximum: 64))) {
       try fixture.vault.importLetters([good, bad])
     }
     #expect(try fixture.fileBytes() == before)

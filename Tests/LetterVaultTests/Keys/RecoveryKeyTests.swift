@@ -52,7 +52,7 @@ import Testing
       _ = try RecoveryKey(parsing: typo)
       Issue.record("a typo was accepted")
     } catch {
-      #expect(error.description.contains("typo"))
+      #expect(error == .invalidInput(.recoveryKeyTypo(checkCharacters: true)))
     }
   }
 

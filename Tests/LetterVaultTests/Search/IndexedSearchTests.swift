@@ -165,7 +165,7 @@ import Testing
     #expect(try vault.search("zeppelin").letters.map(\.id) == [ids[2]])
     try Self.expectSameAsTheScan(vault, needles)
     #expect(
-      try vault.verify() == [Damage(letterID: nil, part: "text index", reason: "stored data was changed or is damaged")])
+      try vault.verify() == [Damage(letterID: nil, part: .textIndex, reason: "stored data was changed or is damaged")])
     // The next write to each bucket replaces its row, complete again: the letters without a
     // current entry get one from their texts.
     for id in ids { try vault.addNote(id, text: "mended") }

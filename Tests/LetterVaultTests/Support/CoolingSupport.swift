@@ -53,8 +53,8 @@ extension VaultError {
     return nil
   }
 
-  var waitReason: String? {
-    if case .notYet(_, let reason) = self { return reason }
+  var waitReason: ReleaseWait? {
+    if case .notYet(_, let why) = self { return why }
     return nil
   }
 }

@@ -1,17 +1,17 @@
-/// Why one file could not be imported, in plain words ("line 3: the front matter has no
-/// closing ---"). Never contains letter text.
-public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
+/// Why one file could not be imported ("line 3: the front matter has no closing ---", as the
+/// file's reader found it). Never contains letter text.
+public struct ImportProblem: Sendable, Equatable {
   /// The file as the user named it.
   public let file: String
-  /// What was wrong.
+  /// What was wrong, or where (`letter 2: `) when `invalid` says what.
   public let reason: String
+  /// A field or text the vault refuses (a tag too long); the command line words it.
+  public let invalid: InvalidInput?
 
   /// Creates a problem report.
-  public init(file: String, reason: String) {
+  public init(file: String, reason: String, invalid: InvalidInput? = nil) {
     self.file = file
     self.reason = reason
+    self.invalid = invalid
   }
-
-  /// "notes.md: the front matter has no closing ---".
-  public var description: String { "\(file): \(reason)" }
 }

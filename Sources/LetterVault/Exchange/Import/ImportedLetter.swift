@@ -89,5 +89,10 @@ public struct ImportSource: Sendable {
 /// Why a file did not parse; becomes an ``ImportProblem``.
 struct ImportFailure: Error {
   let reason: String
-  init(_ reason: String) { self.reason = reason }
+  /// A field or text the vault would refuse; `reason` is then only where ("letter 2: ").
+  var invalid: InvalidInput?
+  init(_ reason: String, invalid: InvalidInput? = nil) {
+    self.reason = reason
+    self.invalid = invalid
+  }
 }

@@ -21,7 +21,7 @@ public struct LetterImporter: Sendable {
       do {
         letters += try read(source)
       } catch {
-        problems.append(ImportProblem(file: source.name, reason: error.reason))
+        problems.append(ImportProblem(file: source.name, reason: error.reason, invalid: error.invalid))
       }
     }
     guard problems.isEmpty else { throw .importRefused(problems) }
@@ -40,7 +40,7 @@ public struct LetterImporter: Sendable {
       var found: [ImportedLetter] = []
       for (index, message) in messages.enumerated() {
         do { found.append(try MailReader(dates: dates).read(message, modified: source.modified)) } catch {
-          throw messages.count == 1 ? error : ImportFailure("message \(index + 1): \(error.reason)")
+          throw messages.count == 1 ? error : ImportFailure("message \(index + 1): \(error.reason)", invalid: error.invalid)
         }
       }
       letters = found
@@ -58,7 +58,8 @@ public struct LetterImporter: Sendable {
         _ = try Validation.fields(recipient: letter.recipient, subject: letter.subject, tags: letter.tags)
         try Validation.body(Array(letter.body.utf8))
       } catch {
-        throw ImportFailure(prefix + error.description)
+        guard case .invalidInput(let invalid) = error else { throw ImportFailure(prefix + "\(error)") }
+        throw ImportFailure(prefix, invalid: invalid)
       }
     }
     return letters
