@@ -39,7 +39,7 @@ import Testing
       #expect(fast.damaged.isEmpty)
     }
     // Every letter is served from the listing: each entry matches the manifest.
-    let entries = try test.vault.database.read { try test.vault.loadListing(in: $0) }
+    let entries = try test.vault.records.read { try $0.loadListing() }
     #expect(entries.count == 40)
     #expect(try test.vault.verify().isEmpty)
   }
@@ -125,8 +125,9 @@ import Testing
     // A forged entry sealed with the right key but a hash the manifest does not hold.
     let vault = test.vault
     let bucketByte = ids[5].bytes[0]
-    try vault.database.write { session in
-      var bucket = try vault.checkListingRow(
+    try vault.records.write { tx in
+      let session = tx.session
+      var bucket = try tx.checkListingRow(
         try session.objects(ListingBucket.objectID(bucket: bucketByte), field: FieldTag.listing.rawValue)[0],
         bucket: bucketByte)
       let index = try #require(bucket.entries.firstIndex { $0.letterID == ids[5].bytes })
@@ -148,7 +149,7 @@ import Testing
     let (test, ids) = try Self.scene()
     defer { test.remove() }
     try test.vault.burn(ids[0])
-    let entries = try test.vault.database.read { try test.vault.loadListing(in: $0) }
+    let entries = try test.vault.records.read { try $0.loadListing() }
     #expect(entries.count == 39)
     #expect(!entries.contains { $0.letterID == ids[0].bytes })
     #expect(try test.vault.verify().isEmpty, "every listing row opens under the new master key")
@@ -159,9 +160,9 @@ import Testing
     let (test, ids) = try Self.scene()
     defer { test.remove() }
     let byte = ids[9].bytes[0]
-    let bucket = try test.vault.database.read { session in
-      try test.vault.checkListingRow(
-        try session.objects(ListingBucket.objectID(bucket: byte), field: FieldTag.listing.rawValue)[0],
+    let bucket = try test.vault.records.read { tx in
+      try tx.checkListingRow(
+        try tx.session.objects(ListingBucket.objectID(bucket: byte), field: FieldTag.listing.rawValue)[0],
         bucket: byte)
     }
     let bytes = bucket.serialized()

@@ -45,12 +45,12 @@ import Testing
   /// No public API sends a letter yet (issue 4), so the state is set the way `send` will:
   /// inside one `mutate` transaction, through the real record code.
   static func markSent(_ id: LetterID, in vault: Vault) throws {
-    try vault.mutate { session, manifest in
-      var (meta, version) = try vault.loadMeta(id, in: session, manifest: manifest)
+    try vault.mutate { tx, manifest in
+      var (meta, version) = try tx.loadMeta(id, manifest: manifest)
       meta.state = .sent
       meta.sentAt = 1
       meta.sentHow = 1
-      try vault.storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
     }
   }
 

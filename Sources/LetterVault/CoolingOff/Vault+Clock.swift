@@ -14,18 +14,18 @@ extension Vault {
 
   /// Observes the clock inside a write: records the reading, adds a forward jump to every
   /// open deadline, applies rule changes whose time has come.
-  func observeClock(in session: StorageSession, manifest: inout Manifest) throws {
-    var settings = try loadSettings(in: session, manifest: manifest)
+  func observeClock(in tx: RecordTransaction, manifest: inout Manifest) throws {
+    var settings = try tx.loadSettings(manifest: manifest)
     let jump = settings.observe(clockReading())
-    if jump > 0 { try moveOpenDeadlines(by: jump, in: session, manifest: &manifest) }
-    try saveSettings(settings, in: session, manifest: &manifest)
+    if jump > 0 { try moveOpenDeadlines(by: jump, in: tx, manifest: &manifest) }
+    try tx.saveSettings(settings, manifest: &manifest)
   }
 
   /// The settings as they stand at this moment, without writing: observed in memory.
-  func settingsNow(in session: StorageSession, manifest: Manifest) throws -> (
+  func settingsNow(in tx: RecordTransaction, manifest: Manifest) throws -> (
     settings: VaultSettings, reading: ClockReading, jump: Int64
   ) {
-    var settings = try loadSettings(in: session, manifest: manifest)
+    var settings = try tx.loadSettings(manifest: manifest)
     let reading = clockReading()
     let jump = settings.observe(reading)
     return (settings, reading, jump)
@@ -33,9 +33,9 @@ extension Vault {
 
   /// Called when the vault is opened: writes only on a new boot or a new anomaly.
   func noticeClockChanges() {
-    let changed = try? database.read { session in
+    let changed = try? records.read { tx in
       // The index view, not the full manifest: this runs on every open (docs/PERFORMANCE.md).
-      let stored = try loadSettings(in: session, index: try loadManifestIndex(in: session))
+      let stored = try tx.loadSettings(index: try tx.loadManifestIndex())
       var observed = stored
       _ = observed.observe(clockReading())
       return observed.clock.anomalies != stored.clock.anomalies
@@ -47,9 +47,9 @@ extension Vault {
 
   /// What the clock has done that letters noticed, oldest first.
   public func clockAnomalies() throws(VaultError) -> [ClockAnomaly] {
-    try database.read { session in
-      let manifest = try loadManifest(in: session)
-      return try settingsNow(in: session, manifest: manifest).settings.clock.anomalies.map(
+    try records.read { tx in
+      let manifest = try tx.loadManifest()
+      return try settingsNow(in: tx, manifest: manifest).settings.clock.anomalies.map(
         ClockAnomaly.init)
     }
   }
@@ -57,19 +57,19 @@ extension Vault {
   /// Adds `jump` (ms) to every held letter's send request, so a wall clock moved forward
   /// without a restart buys nothing, even after a later restart (T49).
   private func moveOpenDeadlines(
-    by jump: Int64, in session: StorageSession, manifest: inout Manifest
+    by jump: Int64, in tx: RecordTransaction, manifest: inout Manifest
   )
     throws
   {
     for key in manifest.entries.keys {
       let id = LetterID(bytes: key)
       // A damaged letter must not stop every write; `verify` names it.
-      guard var (meta, version) = try? loadMeta(id, in: session, manifest: manifest) else {
+      guard var (meta, version) = try? tx.loadMeta(id, manifest: manifest) else {
         continue
       }
       guard meta.state == .held, meta.releaseAt != 0 else { continue }
       meta.moveDeadline(by: jump)
-      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
     }
   }
 }

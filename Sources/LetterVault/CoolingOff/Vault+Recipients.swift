@@ -19,8 +19,8 @@ extension Vault {
     let newName = try edit.name.map { (name) throws(VaultError) in try Self.checkedName(name) }
     if let email = edit.email { try Self.checkEmail(email) }
     if let period = edit.coolingOff { try Self.checkPeriod(period) }
-    return try mutate { session, manifest in
-      var settings = try loadSettings(in: session, manifest: manifest)
+    return try mutate { tx, manifest in
+      var settings = try tx.loadSettings(manifest: manifest)
       let index = try Self.recipient(named: name, in: settings)
       let reading = clockReading()
       var result = RuleChangeResult(appliedNow: [], pending: [])
@@ -40,7 +40,7 @@ extension Vault {
           .coolingOff(period, recipient: stored),
           settings.request(.recipientPeriod, recipient: stored, value: UInt64(period), at: reading))
       }
-      try saveSettings(settings, in: session, manifest: &manifest)
+      try tx.saveSettings(settings, manifest: &manifest)
       return result
     }
   }
@@ -50,11 +50,11 @@ extension Vault {
   /// looser rule (they stay, with their address, until then; `cancelPendingRules` keeps
   /// them); otherwise it applies at once. Letters written to them stay as they are.
   public func removeRecipient(named name: String) throws(VaultError) -> RuleChangeResult {
-    try mutate { session, manifest in
-      var settings = try loadSettings(in: session, manifest: manifest)
+    try mutate { tx, manifest in
+      var settings = try tx.loadSettings(manifest: manifest)
       let stored = settings.recipients[try Self.recipient(named: name, in: settings)].name
       let pending = settings.request(.recipientRemoval, recipient: stored, value: 0, at: clockReading())
-      try saveSettings(settings, in: session, manifest: &manifest)
+      try tx.saveSettings(settings, manifest: &manifest)
       return Self.outcome(.recipientRemoval(stored), pending)
     }
   }

@@ -6,14 +6,14 @@ extension Vault {
   /// look-again date has come), then the ones still cooling off, then the rest, oldest first.
   /// Writes nothing; a damaged letter is left out (`verify` names it).
   public func reviewQueue() throws(VaultError) -> [ReviewItem] {
-    try database.read { session in
-      let manifest = try loadManifest(in: session)
-      let now = try settingsNow(in: session, manifest: manifest)
+    try records.read { tx in
+      let manifest = try tx.loadManifest()
+      let now = try settingsNow(in: tx, manifest: manifest)
       var items: [ReviewItem] = []
-      for row in try session.objects(field: FieldTag.meta.rawValue) {
+      for row in try tx.session.objects(field: FieldTag.meta.rawValue) {
         guard row.objectID.count == FormatConstant.idByteCount else { continue }
         let id = LetterID(bytes: row.objectID)
-        guard var meta = try? openMeta(row, id: id, manifest: manifest), meta.state == .held else {
+        guard var meta = try? tx.openMeta(row, id: id, manifest: manifest), meta.state == .held else {
           continue
         }
         if now.jump > 0, meta.hasSendRequest { meta.moveDeadline(by: now.jump) }

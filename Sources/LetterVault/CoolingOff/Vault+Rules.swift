@@ -8,9 +8,9 @@ extension Vault {
 
   /// The rules in force now, with recipients and pending loosenings. Writes nothing.
   public func rules() throws(VaultError) -> CoolingRules {
-    try database.read { session in
-      let manifest = try loadManifest(in: session)
-      return try settingsNow(in: session, manifest: manifest).settings.publicRules
+    try records.read { tx in
+      let manifest = try tx.loadManifest()
+      return try settingsNow(in: tx, manifest: manifest).settings.publicRules
     }
   }
 
@@ -25,8 +25,8 @@ extension Vault {
       throw .invalidInput(.quietHoursPerRecipient)
     }
     if let period = change.coolingOff { try Self.checkPeriod(period) }
-    return try mutate { session, manifest in
-      var settings = try loadSettings(in: session, manifest: manifest)
+    return try mutate { tx, manifest in
+      var settings = try tx.loadSettings(manifest: manifest)
       let reading = clockReading()
       var applied: [RuleSetting] = []
       var pending: [PendingRule] = []
@@ -52,7 +52,7 @@ extension Vault {
       if let hours = change.quietHours {
         record(.quietHours(hours), settings.request(.quietHours, value: hours.packed, at: reading))
       }
-      try saveSettings(settings, in: session, manifest: &manifest)
+      try tx.saveSettings(settings, manifest: &manifest)
       return RuleChangeResult(appliedNow: applied, pending: pending)
     }
   }
@@ -60,11 +60,11 @@ extension Vault {
   /// Drops every pending loosening (a tightening, so it applies at once). Returns how many.
   @discardableResult
   public func cancelPendingRules() throws(VaultError) -> Int {
-    try mutate { session, manifest in
-      var settings = try loadSettings(in: session, manifest: manifest)
+    try mutate { tx, manifest in
+      var settings = try tx.loadSettings(manifest: manifest)
       let count = settings.pendingRules.count
       settings.pendingRules = []
-      try saveSettings(settings, in: session, manifest: &manifest)
+      try tx.saveSettings(settings, manifest: &manifest)
       return count
     }
   }
@@ -77,8 +77,8 @@ extension Vault {
     let trimmed = try Self.checkedName(name)
     try Self.checkEmail(email)
     if let coolingOff { try Self.checkPeriod(coolingOff) }
-    return try mutate { session, manifest in
-      var settings = try loadSettings(in: session, manifest: manifest)
+    return try mutate { tx, manifest in
+      var settings = try tx.loadSettings(manifest: manifest)
       if let index = settings.recipientIndex(forLetterTo: trimmed) {
         let holder = settings.recipients[index].name
         throw VaultError.notAllowed(.recipientExists(name: trimmed, holder: holder))
@@ -95,7 +95,7 @@ extension Vault {
           result = RuleChangeResult(appliedNow: [setting], pending: [])
         }
       }
-      try saveSettings(settings, in: session, manifest: &manifest)
+      try tx.saveSettings(settings, manifest: &manifest)
       return result
     }
   }

@@ -11,13 +11,13 @@ extension Vault {
   /// Throws ``VaultError/notAllowed(_:)`` for a sent letter or one already requested.
   @discardableResult
   public func requestSend(_ id: LetterID) throws(VaultError) -> ReleaseSchedule {
-    try mutate { session, manifest in
-      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+    try mutate { tx, manifest in
+      var (meta, version) = try tx.loadMeta(id, manifest: manifest)
       guard meta.state != .sent else { throw VaultError.notAllowed(.alreadySent(id)) }
       guard !meta.hasSendRequest else {
         throw VaultError.notAllowed(.alreadyRequested(id))
       }
-      let settings = try loadSettings(in: session, manifest: manifest)
+      let settings = try tx.loadSettings(manifest: manifest)
       let reading = clockReading()
       if meta.state == .draft {
         meta.state = .held
@@ -28,7 +28,7 @@ extension Vault {
       meta.updatedAt = reading.wall
       meta.events.append(
         .init(at: reading.wall, kind: .sendRequested, revision: meta.headRevision, detail: ""))
-      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
       let earliest = settings.quietHours.firstMomentOutside(
         from: Date(storedMilliseconds: meta.releaseAt), in: settings.timeZone)
       return ReleaseSchedule(
@@ -38,8 +38,8 @@ extension Vault {
 
   /// Withdraws a send request; the letter stays held.
   public func cancelSend(_ id: LetterID) throws(VaultError) {
-    try mutate { session, manifest in
-      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+    try mutate { tx, manifest in
+      var (meta, version) = try tx.loadMeta(id, manifest: manifest)
       guard meta.state != .sent else { throw VaultError.notAllowed(.alreadySent(id)) }
       guard meta.hasSendRequest else {
         throw VaultError.notAllowed(.noRequestToWithdraw(id))
@@ -49,14 +49,14 @@ extension Vault {
       meta.updatedAt = now
       meta.events.append(
         .init(at: now, kind: .sendCancelled, revision: meta.headRevision, detail: ""))
-      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
     }
   }
 
   /// Held → draft, withdrawing any send request and look-again date. A draft stays a draft.
   public func backToDraft(_ id: LetterID) throws(VaultError) {
-    try mutate { session, manifest in
-      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+    try mutate { tx, manifest in
+      var (meta, version) = try tx.loadMeta(id, manifest: manifest)
       guard meta.state != .sent else { throw VaultError.notAllowed(.alreadySent(id)) }
       guard meta.state == .held else { return }
       let now = clockReading().wall
@@ -66,16 +66,16 @@ extension Vault {
       meta.updatedAt = now
       meta.events.append(
         .init(at: now, kind: .backToDraft, revision: meta.headRevision, detail: ""))
-      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
     }
   }
 
   /// Where the letter stands, without writing anything.
   public func sendStatus(_ id: LetterID) throws(VaultError) -> SendStatus {
-    try database.read { session in
-      let manifest = try loadManifest(in: session)
-      var (meta, _) = try loadMeta(id, in: session, manifest: manifest)
-      let now = try settingsNow(in: session, manifest: manifest)
+    try records.read { tx in
+      let manifest = try tx.loadManifest()
+      var (meta, _) = try tx.loadMeta(id, manifest: manifest)
+      let now = try settingsNow(in: tx, manifest: manifest)
       if now.jump > 0, meta.hasSendRequest { meta.moveDeadline(by: now.jump) }
       return sendStatus(meta, settings: now.settings, reading: now.reading)
     }
@@ -93,9 +93,9 @@ extension Vault {
   public func release(_ id: LetterID, confirming fingerprint: String, how: SendMethod)
     throws(VaultError) -> Date
   {
-    let outcome = try mutate { session, manifest in
+    let outcome = try mutate { tx, manifest in
       let checked = try authorizeRelease(
-        id, confirming: fingerprint, in: session, manifest: &manifest)
+        id, confirming: fingerprint, in: tx, manifest: &manifest)
       guard case .open(var meta, let version, let body) = checked else { return checked }
       let now = clockReading().wall
       meta.state = .sent
@@ -104,7 +104,7 @@ extension Vault {
       meta.updatedAt = now
       meta.events.append(
         .init(at: now, kind: .sent, revision: meta.headRevision, detail: how.description))
-      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
       return .open(meta, version: version + 1, body: body)
     }
     switch outcome {
@@ -128,15 +128,15 @@ extension Vault {
   /// evidence, deadline, quiet hours) and the fingerprint. A wait caused by the clock is
   /// logged. The seam a delivery step builds on.
   func authorizeRelease(
-    _ id: LetterID, confirming fingerprint: String, in session: StorageSession,
+    _ id: LetterID, confirming fingerprint: String, in tx: RecordTransaction,
     manifest: inout Manifest
   ) throws -> ReleaseOutcome {
-    let (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+    let (meta, version) = try tx.loadMeta(id, manifest: manifest)
     guard meta.state != .sent else { throw VaultError.notAllowed(.alreadySent(id)) }
     guard meta.hasSendRequest else {
       throw VaultError.notAllowed(.noSendRequest(id))
     }
-    var settings = try loadSettings(in: session, manifest: manifest)
+    var settings = try tx.loadSettings(manifest: manifest)
     let reading = clockReading()
     if case .wait(let until, let why) = settings.gate(at: reading).decide(meta.deadline) {
       if why == .clock {
@@ -144,11 +144,11 @@ extension Vault {
           .init(
             kind: ClockAnomaly.Kind.releaseWaited.rawValue, at: reading.wall,
             expected: meta.releaseAt, amount: until - reading.wall))
-        try saveSettings(settings, in: session, manifest: &manifest)
+        try tx.saveSettings(settings, manifest: &manifest)
       }
       return .wait(until: until, why)
     }
-    let body = try loadBody(id, meta: meta, revision: meta.revisions.last!, in: session)
+    let body = try tx.loadBody(id, meta: meta, revision: meta.revisions.last!)
     guard Self.sameFingerprint(fingerprint, self.fingerprint(meta, body: body)) else {
       return .mismatch
     }

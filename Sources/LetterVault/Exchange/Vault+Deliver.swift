@@ -54,17 +54,17 @@ extension Vault {
   /// A wait is returned out of the transaction and thrown after it, so the clock log
   /// `authorizeRelease` writes on a wait is committed, as `release` does.
   func startDelivery(_ id: LetterID, confirming fingerprint: String) throws(VaultError) -> DeliveryJob {
-    let step: DeliveryStep = try mutate { session, manifest in
-      let (current, _) = try loadMeta(id, in: session, manifest: manifest)
+    let step: DeliveryStep = try mutate { tx, manifest in
+      let (current, _) = try tx.loadMeta(id, manifest: manifest)
       // Never twice (FORMAT.md §19 "Delivery"): an attempt without an outcome blocks every
       // later one until the writer answers.
       guard current.deliveryStartedAt == 0 || current.state == .sent else {
         throw VaultError.deliveryUnresolved(
           letter: id.short, startedAt: Date(storedMilliseconds: current.deliveryStartedAt))
       }
-      let checked = try authorizeRelease(id, confirming: fingerprint, in: session, manifest: &manifest)
+      let checked = try authorizeRelease(id, confirming: fingerprint, in: tx, manifest: &manifest)
       guard case .open(var meta, let version, let body) = checked else { return .refused(checked) }
-      let settings = try loadSettings(in: session, manifest: manifest)
+      let settings = try tx.loadSettings(manifest: manifest)
       guard let delivery = settings.delivery else {
         throw VaultError.notAllowed(.noMailCommand)
       }
@@ -80,7 +80,7 @@ extension Vault {
       meta.updatedAt = now.storedMilliseconds
       meta.events.append(
         .init(at: now.storedMilliseconds, kind: .deliveryStarted, revision: meta.headRevision, detail: "to \(address)"))
-      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
       let domain = delivery.from.split(separator: "@").last.map(String.init) ?? "letters.invalid"
       let message = MailMessage(
         from: MailAddress(name: "", address: delivery.from),
@@ -113,8 +113,8 @@ extension Vault {
     throws(VaultError) -> DeliveryReceipt
   {
     let now = clock.now().storedMilliseconds
-    let startedAt: Int64 = try mutate { session, manifest in
-      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+    let startedAt: Int64 = try mutate { tx, manifest in
+      var (meta, version) = try tx.loadMeta(id, manifest: manifest)
       let started = meta.deliveryStartedAt
       meta.updatedAt = now
       switch outcome {
@@ -132,7 +132,7 @@ extension Vault {
       case .unknown(let reason):
         meta.deliveryError = reason
       }
-      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
       return started
     }
     switch outcome {

@@ -32,8 +32,8 @@ public struct DeliveryReceipt: Sendable, Equatable {
 extension Vault {
   /// The delivery configuration, nil when none is set.
   public func deliveryConfiguration() throws(VaultError) -> DeliveryConfiguration? {
-    try database.read { session in
-      let settings = try loadSettings(in: session, manifest: try loadManifest(in: session))
+    try records.read { tx in
+      let settings = try tx.loadSettings(manifest: try tx.loadManifest())
       return settings.delivery.map { DeliveryConfiguration(command: $0.command, from: $0.from) }
     }
   }
@@ -47,10 +47,10 @@ extension Vault {
     guard configuration.from.isEmpty || MailAddress.isPlausibleAddress(configuration.from) else {
       throw .invalidInput(.notAnEmailAddress(configuration.from))
     }
-    try mutate { session, manifest in
-      var settings = try loadSettings(in: session, manifest: manifest)
+    try mutate { tx, manifest in
+      var settings = try tx.loadSettings(manifest: manifest)
       settings.delivery = DeliverySettings(command: command, from: configuration.from)
-      try saveSettings(settings, in: session, manifest: &manifest)
+      try tx.saveSettings(settings, manifest: &manifest)
     }
   }
 
@@ -58,8 +58,8 @@ extension Vault {
   /// Throws ``VaultError/busy`` while another process is still running that delivery: its
   /// outcome is coming, and nobody should answer for it.
   public func unresolvedDelivery(_ id: LetterID) throws(VaultError) -> Date? {
-    let started = try database.read { session in
-      let (meta, _) = try loadMeta(id, in: session, manifest: try loadManifest(in: session))
+    let started = try records.read { tx in
+      let (meta, _) = try tx.loadMeta(id, manifest: try tx.loadManifest())
       return meta.deliveryStartedAt == 0 ? nil : Date(storedMilliseconds: meta.deliveryStartedAt)
     }
     if started != nil { try refuseWhileDelivering() }
@@ -71,10 +71,10 @@ extension Vault {
   /// Throws ``VaultError/notAllowed(_:)`` when the recipient has an address but no mail
   /// command is set up, so a letter meant for delivery is not recorded as sent by mistake.
   public func deliveryAddress(_ id: LetterID) throws(VaultError) -> String? {
-    try database.read { session in
-      let manifest = try loadManifest(in: session)
-      let (meta, _) = try loadMeta(id, in: session, manifest: manifest)
-      let settings = try loadSettings(in: session, manifest: manifest)
+    try records.read { tx in
+      let manifest = try tx.loadManifest()
+      let (meta, _) = try tx.loadMeta(id, manifest: manifest)
+      let settings = try tx.loadSettings(manifest: manifest)
       let recipient = settings.recipientIndex(forLetterTo: meta.recipient).map { settings.recipients[$0] }
       guard let address = recipient?.email, !address.isEmpty else { return nil }
       guard settings.delivery != nil else {
@@ -91,8 +91,8 @@ extension Vault {
   public func resolveDelivery(_ id: LetterID, wentOut: Bool) throws(VaultError) {
     try refuseWhileDelivering()
     let now = clock.now().storedMilliseconds
-    try mutate { session, manifest in
-      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+    try mutate { tx, manifest in
+      var (meta, version) = try tx.loadMeta(id, manifest: manifest)
       guard meta.deliveryStartedAt != 0, meta.state == .held else {
         throw VaultError.notAllowed(.noDeliveryWaiting(id))
       }
@@ -111,7 +111,7 @@ extension Vault {
         meta.events.append(
           .init(at: now, kind: .deliveryFailed, revision: meta.headRevision, detail: meta.deliveryError))
       }
-      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
     }
   }
 }

@@ -21,8 +21,8 @@ extension Vault {
       for id in ids { _ = try letter(id) }  // an unknown or damaged id fails here, by name
       chosen = chosen.filter { wanted.contains($0.id) }
     }
-    let settings = try database.read { session in
-      try loadSettings(in: session, manifest: try loadManifest(in: session))
+    let settings = try records.read { tx in
+      try tx.loadSettings(manifest: try tx.loadManifest())
     }
     // Every text in one scan (Vault+ReadAll.swift), not one transaction per letter; a few
     // named letters are read one by one below.

@@ -31,21 +31,21 @@ extension Vault {
       try Validation.body(Array(letter.body.utf8))
     }
     // A read first, so an import of letters that are all here already writes nothing.
-    let anyNew = try database.read { session in
-      let manifest = try loadManifest(in: session)
-      let settings = try loadSettings(in: session, manifest: manifest)
+    let anyNew = try records.read { tx in
+      let manifest = try tx.loadManifest()
+      let settings = try tx.loadSettings(manifest: manifest)
       return try letters.contains { letter in
         guard let id = Self.importID(letter, key: settings.importKey) else { return true }
         if settings.burnedIDs.contains(id.bytes) { return false }
-        return !(try exists(id, in: session, manifest: manifest))
+        return !(try exists(id, in: tx, manifest: manifest))
       }
     }
     guard anyNew else { return try summaryOfNothingNew(letters) }
-    return try mutate { session, manifest in
-      var settings = try loadSettings(in: session, manifest: manifest)
+    return try mutate { tx, manifest in
+      var settings = try tx.loadSettings(manifest: manifest)
       if settings.importKey == nil {
         settings.importKey = random.bytes(FormatConstant.keyByteCount)
-        try saveSettings(settings, in: session, manifest: &manifest)
+        try tx.saveSettings(settings, manifest: &manifest)
       }
       var imported: [LetterID] = []
       var already = 0
@@ -58,11 +58,11 @@ extension Vault {
           burned += 1
           continue
         }
-        if try exists(id, in: session, manifest: manifest) {
+        if try exists(id, in: tx, manifest: manifest) {
           already += 1
           continue
         }
-        try store(letter, as: id, in: session, manifest: &manifest)
+        try store(letter, as: id, in: tx, manifest: &manifest)
         imported.append(id)
       }
       meter.finish()
@@ -72,8 +72,8 @@ extension Vault {
 
   /// Counts for an import that brings nothing new (nothing is written).
   private func summaryOfNothingNew(_ letters: [ImportedLetter]) throws(VaultError) -> ImportSummary {
-    let settings = try database.read { session in
-      try loadSettings(in: session, manifest: try loadManifest(in: session))
+    let settings = try records.read { tx in
+      try tx.loadSettings(manifest: try tx.loadManifest())
     }
     let burned = letters.filter { letter in
       Self.importID(letter, key: settings.importKey).map { settings.burnedIDs.contains($0.bytes) } ?? false
@@ -81,9 +81,9 @@ extension Vault {
     return ImportSummary(imported: [], alreadyPresent: letters.count - burned, burned: burned)
   }
 
-  private func exists(_ id: LetterID, in session: StorageSession, manifest: Manifest) throws -> Bool {
+  private func exists(_ id: LetterID, in tx: RecordTransaction, manifest: Manifest) throws -> Bool {
     if manifest.entries[id.bytes] != nil { return true }
-    return !(try session.objects(id.bytes, field: FieldTag.meta.rawValue)).isEmpty
+    return !(try tx.session.objects(id.bytes, field: FieldTag.meta.rawValue)).isEmpty
   }
 
   /// The letter's id: its export id, else the keyed hash; nil when no import key exists yet
@@ -102,15 +102,15 @@ extension Vault {
   }
 
   private func store(
-    _ letter: ImportedLetter, as id: LetterID, in session: StorageSession, manifest: inout Manifest
+    _ letter: ImportedLetter, as id: LetterID, in tx: RecordTransaction, manifest: inout Manifest
   ) throws {
     let letterKey = SecretBytes.random(count: FormatConstant.keyByteCount, from: random)
     let created = letter.created.storedMilliseconds
     let noteTimes = letter.notes.map(\.date.storedMilliseconds)
     let updated = ([letter.updated.storedMilliseconds, created] + noteTimes).max()!
     let lastEdit = Swift.min(letter.lastEdited?.storedMilliseconds ?? updated, updated)
-    let hash = try storeBody(
-      Array(letter.body.utf8), id: id, revision: 1, letterKey: letterKey, in: session, manifest: &manifest)
+    let hash = try tx.storeBody(
+      Array(letter.body.utf8), id: id, revision: 1, letterKey: letterKey, manifest: &manifest)
     var meta = LetterMeta(
       state: letter.state, letterKey: letterKey.withUnsafeBytes { Array($0) }, now: created,
       recipient: letter.recipient, subject: letter.subject, tags: letter.tags)
@@ -137,11 +137,11 @@ extension Vault {
       let envelope = cipher.seal(
         plaintext.bytes, field: .note, objectID: id.bytes, revision: UInt64(number),
         key: RecordCipher.noteKey(number: number, letterKey: letterKey))
-      try session.put(id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number), envelope: envelope)
+      try tx.session.put(id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number), envelope: envelope)
       events.append(.init(at: note.date.storedMilliseconds, kind: .noted, revision: 1, detail: ""))
     }
     meta.noteCount = UInt32(letter.notes.count)
     meta.events = events.sorted { $0.at < $1.at }
-    try storeMeta(meta, for: id, version: 1, in: session, manifest: &manifest)
+    try tx.storeMeta(meta, for: id, version: 1, manifest: &manifest)
   }
 }

@@ -37,38 +37,38 @@ extension Vault {
       vaultID: vaultID,
       masterKey: SecretBytes.random(count: FormatConstant.keyByteCount, from: random),
       random: random)
-    let rekeyed = Vault(path: path, database: database, cipher: newCipher, clock: clock)
     var recoveryKeyRemoved = false
     var epoch: UInt64 = 0
-    try database.write { session in
-      var manifest = try loadManifest(in: session)
-      let (meta, _) = try loadMeta(id, in: session, manifest: manifest)
+    try records.write { tx in
+      let rekeyed = RecordTransaction(session: tx.session, cipher: newCipher)
+      var manifest = try tx.loadManifest()
+      let (meta, _) = try tx.loadMeta(id, manifest: manifest)
       guard meta.state == .draft || meta.state == .held else {
         throw VaultError.notAllowed(.sentLetterIsKept(id))
       }
-      recoveryKeyRemoved = try rewrapKeyslots(newCipher.masterKey, kek: kek, in: session)
+      recoveryKeyRemoved = try rewrapKeyslots(newCipher.masterKey, kek: kek, in: tx)
       // The other letters' text signatures, read under the old key to be sealed under the
       // new one (FORMAT.md §6.7); the burned letter's is dropped with its manifest entry.
-      manifest.carriedSignatures = try loadTextIndex(in: session)
-      try session.deleteAllRows(of: id.bytes)
+      manifest.carriedSignatures = try tx.loadTextIndex()
+      try tx.session.deleteAllRows(of: id.bytes)
       manifest.removeLetter(id.bytes)
-      for row in try session.objects(field: FieldTag.meta.rawValue) {
+      for row in try tx.session.objects(field: FieldTag.meta.rawValue) {
         let other = LetterID(bytes: row.objectID)
-        let otherMeta = try openMeta(row, id: other, manifest: manifest)
+        let otherMeta = try tx.openMeta(row, id: other, manifest: manifest)
         try rekeyed.storeMeta(
-          otherMeta, for: other, version: row.revision, in: session, manifest: &manifest)
+          otherMeta, for: other, version: row.revision, manifest: &manifest)
       }
-      var settings = try loadSettings(in: session, manifest: manifest)
+      var settings = try tx.loadSettings(manifest: manifest)
       // Remembered by id only, so merging an older copy never brings the letter back.
       settings.burnedIDs.insert(id.bytes)
       manifest.epoch += 1
       manifest.writtenAt = clock.now().storedMilliseconds
       manifest.settingsHash = try rekeyed.storeSettings(
-        settings, epoch: manifest.epoch, in: session)
-      try rekeyed.storeManifest(manifest, replacingEpoch: nil, in: session)
+        settings, epoch: manifest.epoch)
+      try rekeyed.storeManifest(manifest, replacingEpoch: nil)
       epoch = manifest.epoch
     }
-    cipher = newCipher
+    records.cipher = newCipher
     noteEpoch(epoch)
     // Committed already; a failed rebuild leaves zeroed cells, never the letter readable.
     try? database.vacuum()
@@ -79,13 +79,13 @@ extension Vault {
   /// dropped. Refuses (before anything changes) when a passphrase slot does not open with
   /// `kek`, so nobody is ever locked out. Returns true when a recovery slot was dropped.
   private func rewrapKeyslots(
-    _ masterKey: SecretBytes, kek: SecretBytes, in session: StorageSession
+    _ masterKey: SecretBytes, kek: SecretBytes, in tx: RecordTransaction
   )
     throws -> Bool
   {
     var rewrapped: [Keyslot] = []
     var droppedRecovery = false
-    let slots = try session.keyslots()
+    let slots = try tx.session.keyslots()
     for slot in slots {
       guard let parsed = try? Keyslot(parsing: slot.blob) else { continue }
       switch parsed.kind {
@@ -102,8 +102,8 @@ extension Vault {
       throw VaultError.notAllowed(.burnNeedsPassphrase)
     }
     // Unparseable slots wrap nothing usable; they go too, with every old wrapping.
-    for slot in slots { try session.deleteKeyslot(id: slot.slotID) }
-    for slot in rewrapped { try session.putKeyslot(id: random.bytes(8), blob: slot.bytes) }
+    for slot in slots { try tx.session.deleteKeyslot(id: slot.slotID) }
+    for slot in rewrapped { try tx.session.putKeyslot(id: random.bytes(8), blob: slot.bytes) }
     return droppedRecovery
   }
 }

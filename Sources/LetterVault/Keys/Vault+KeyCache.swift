@@ -66,7 +66,7 @@ extension Vault {
     let cipher = RecordCipher(vaultID: vaultID, masterKey: cached.masterKey, random: random)
     let vault = Vault(path: path, database: database, cipher: cipher, clock: clock)
     // The manifest authenticates under the master key: a stale key fails here, not later.
-    guard (try? database.read({ session in try vault.loadManifestEpoch(in: session) })) != nil else {
+    guard (try? vault.records.read({ tx in try tx.loadManifestEpoch() })) != nil else {
       _ = cache.remove(vaultID: vaultID)
       return nil
     }

@@ -3,8 +3,8 @@
 extension Vault {
   /// True when the vault has a recovery key.
   public func hasRecoveryKey() throws(VaultError) -> Bool {
-    try database.read { session in
-      try session.keyslots().contains { (try? Keyslot(parsing: $0.blob))?.kind == .recoveryKey }
+    try records.read { tx in
+      try tx.session.keyslots().contains { (try? Keyslot(parsing: $0.blob))?.kind == .recoveryKey }
     }
   }
 
@@ -23,16 +23,16 @@ extension Vault {
     let slot = try Keyslot.wrap(
       cipher.masterKey, kind: .recoveryKey, secret: key.secret.value, kdf: RecoveryKey.kdf,
       vaultID: vaultID, random: random)
-    try mutate { session, _ in
-      try deleteRecoveryKeyslots(in: session)
-      try session.putKeyslot(id: random.bytes(8), blob: slot.bytes)
+    try mutate { tx, _ in
+      try deleteRecoveryKeyslots(in: tx)
+      try tx.session.putKeyslot(id: random.bytes(8), blob: slot.bytes)
     }
   }
 
   /// Deletes the recovery keyslot; the printed key no longer opens anything.
   public func removeRecoveryKey() throws(VaultError) {
-    try mutate { session, _ in
-      guard try deleteRecoveryKeyslots(in: session) > 0 else {
+    try mutate { tx, _ in
+      guard try deleteRecoveryKeyslots(in: tx) > 0 else {
         throw VaultError.notAllowed(.noRecoveryKey)
       }
     }
@@ -54,11 +54,11 @@ extension Vault {
   }
 
   @discardableResult
-  private func deleteRecoveryKeyslots(in session: StorageSession) throws -> Int {
+  private func deleteRecoveryKeyslots(in tx: RecordTransaction) throws -> Int {
     var removed = 0
-    for slot in try session.keyslots()
+    for slot in try tx.session.keyslots()
     where (try? Keyslot(parsing: slot.blob))?.kind == .recoveryKey {
-      try session.deleteKeyslot(id: slot.slotID)
+      try tx.session.deleteKeyslot(id: slot.slotID)
       removed += 1
     }
     return removed

@@ -14,18 +14,18 @@ extension Vault {
   public func write(batch drafts: [(draft: LetterDraft, created: Date, held: Bool)]) throws(VaultError)
     -> [LetterID]
   {
-    try mutate { session, manifest in
+    try mutate { tx, manifest in
       var ids: [LetterID] = []
       ids.reserveCapacity(drafts.count)
       for (draft, created, held) in drafts {
         let now = created.storedMilliseconds
-        let id = try insertLetter(draft, createdAt: now, in: session, manifest: &manifest)
+        let id = try insertLetter(draft, createdAt: now, in: tx, manifest: &manifest)
         if held {
-          var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+          var (meta, version) = try tx.loadMeta(id, manifest: manifest)
           meta.state = .held
           meta.heldAt = now
           meta.events.append(.init(at: now, kind: .held, revision: meta.headRevision, detail: ""))
-          try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+          try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
         }
         ids.append(id)
       }

@@ -36,18 +36,18 @@ extension Vault {
   /// Returns the new ids, and the captures that could not be opened (left in place).
   @discardableResult
   public func acceptCaptures() throws(VaultError) -> (accepted: [LetterID], unreadable: [Damage]) {
-    let anyWaiting = try database.read { session in
-      !(try Self.captureRows(in: session).isEmpty)
+    let anyWaiting = try records.read { tx in
+      !(try tx.captureRows().isEmpty)
     }
     guard anyWaiting else { return ([], []) }
-    return try mutate { session, manifest in
+    return try mutate { tx, manifest in
       // Read again inside the write lock: another process may have taken them meanwhile.
-      let waiting = try Self.captureRows(in: session)
-      let settings = try loadSettings(in: session, manifest: manifest)
+      let waiting = try tx.captureRows()
+      let settings = try tx.loadSettings(manifest: manifest)
       let secretKey = SecretBytes(copying: settings.captureSecretKey)
       // The public key sits in clear; anyone who can write the file could swap it for theirs.
       // It must still match the secret half kept inside the encrypted settings.
-      guard let publicKey = try session.capturePublicKey(), !settings.captureSecretKey.isEmpty,
+      guard let publicKey = try tx.session.capturePublicKey(), !settings.captureSecretKey.isEmpty,
         publicKey == SealedBox.publicKey(for: secretKey)
       else {
         throw VaultError.damaged([
@@ -63,8 +63,8 @@ extension Vault {
         }
         let draft = LetterDraft(recipient: capture.recipient, subject: capture.subject, body: capture.body)
         let id = try insertLetter(
-          draft, createdAt: capture.at, detail: "jotted while locked", in: session, manifest: &manifest)
-        try session.delete(row.objectID, field: CaptureConstant.rowKind)
+          draft, createdAt: capture.at, detail: "jotted while locked", in: tx, manifest: &manifest)
+        try tx.session.delete(row.objectID, field: CaptureConstant.rowKind)
         accepted.append(id)
       }
       return (accepted, unreadable)
@@ -91,16 +91,5 @@ extension Vault {
       let body = try? reader.blob(cap: FormatConstant.maximumBodyByteCount), (try? reader.finish()) != nil
     else { return nil }
     return Capture(at: at, recipient: recipient, subject: subject, body: body)
-  }
-
-  /// The capture rows: a range on the primary key (FORMAT.md §6.5 object id prefix). Every
-  /// command that may write asks this on open; `WHERE kind = 6` alone read the whole file
-  /// (~6 ms at 10,000 letters, docs/PERFORMANCE.md).
-  static func captureRows(in session: StorageSession) throws -> [StoredObject] {
-    let prefix = CaptureConstant.objectIDPrefix
-    let rest = FormatConstant.idByteCount - prefix.count
-    return try session.objects(
-      field: CaptureConstant.rowKind, from: prefix + [UInt8](repeating: 0x00, count: rest),
-      through: prefix + [UInt8](repeating: 0xFF, count: rest))
   }
 }

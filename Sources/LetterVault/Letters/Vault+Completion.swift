@@ -35,8 +35,8 @@ extension Vault {
     let cipher = RecordCipher(vaultID: vaultID, masterKey: cached.masterKey, random: SystemRandom())
     let vault = Vault(path: path, database: database, cipher: cipher, clock: SystemClock())
     let listing = lettersToo ? try vault.list().letters : []
-    let ruled = try database.read { session in
-      try vault.loadSettings(in: session, manifest: try vault.loadManifest(in: session)).recipients
+    let ruled = try vault.records.read { tx in
+      try tx.loadSettings(manifest: try tx.loadManifest()).recipients
     }.map(\.name)
     var seen = Set<String>()
     var names: [String] = []

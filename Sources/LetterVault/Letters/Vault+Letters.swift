@@ -5,28 +5,28 @@ extension Vault {
   /// Saves a new draft and returns its id.
   public func write(_ draft: LetterDraft) throws(VaultError) -> LetterID {
     let now = clock.now().storedMilliseconds
-    return try mutate { session, manifest in
-      try insertLetter(draft, createdAt: now, in: session, manifest: &manifest)
+    return try mutate { tx, manifest in
+      try insertLetter(draft, createdAt: now, in: tx, manifest: &manifest)
     }
   }
 
   /// Validates and stores a new letter inside a `mutate` transaction (FORMAT.md §10.3).
   func insertLetter(
     _ draft: LetterDraft, createdAt: Int64, state: LetterState = .draft, detail: String = "",
-    in session: StorageSession, manifest: inout Manifest
+    in tx: RecordTransaction, manifest: inout Manifest
   ) throws -> LetterID {
     let fields = try Validation.fields(recipient: draft.recipient, subject: draft.subject, tags: draft.tags)
     try Validation.body(draft.body)
     let id = LetterID(bytes: random.bytes(FormatConstant.idByteCount))
     let letterKey = SecretBytes.random(count: FormatConstant.keyByteCount, from: random)
-    let hash = try storeBody(
-      draft.body, id: id, revision: 1, letterKey: letterKey, in: session, manifest: &manifest)
+    let hash = try tx.storeBody(
+      draft.body, id: id, revision: 1, letterKey: letterKey, manifest: &manifest)
     var meta = LetterMeta(
       state: state, letterKey: letterKey.withUnsafeBytes { Array($0) }, now: createdAt,
       recipient: fields.recipient, subject: fields.subject, tags: fields.tags)
     meta.revisions = [.init(number: 1, savedAt: createdAt, envelopeHash: hash)]
     meta.events = [.init(at: createdAt, kind: .created, revision: 1, detail: detail)]
-    try storeMeta(meta, for: id, version: 1, in: session, manifest: &manifest)
+    try tx.storeMeta(meta, for: id, version: 1, manifest: &manifest)
     return id
   }
 
@@ -40,18 +40,18 @@ extension Vault {
   ) throws(VaultError) {
     if let body { try Validation.body(body) }
     let now = clock.now().storedMilliseconds
-    try mutate { session, manifest in
-      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+    try mutate { tx, manifest in
+      var (meta, version) = try tx.loadMeta(id, manifest: manifest)
       guard meta.state != .sent else {
         throw VaultError.notAllowed(.sentTextIsKept(id))
       }
       let fields = try Validation.fields(
         recipient: recipient ?? meta.recipient, subject: subject ?? meta.subject,
         tags: tags ?? meta.tags)
-      let text = try body ?? loadBody(id, meta: meta, revision: meta.revisions.last!, in: session)
+      let text = try body ?? tx.loadBody(id, meta: meta, revision: meta.revisions.last!)
       let revision = meta.headRevision + 1
-      let hash = try storeBody(
-        text, id: id, revision: revision, letterKey: SecretBytes(copying: meta.letterKey), in: session,
+      let hash = try tx.storeBody(
+        text, id: id, revision: revision, letterKey: SecretBytes(copying: meta.letterKey),
         manifest: &manifest)
       meta.revisions.append(.init(number: revision, savedAt: now, envelopeHash: hash))
       meta.recipient = fields.recipient
@@ -60,25 +60,25 @@ extension Vault {
       meta.lastEditAt = now
       meta.updatedAt = now
       meta.events.append(.init(at: now, kind: .edited, revision: revision, detail: ""))
-      try rescheduleAfterEdit(&meta, now: now, in: session, manifest: manifest)
-      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+      try rescheduleAfterEdit(&meta, now: now, in: tx, manifest: manifest)
+      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
     }
   }
 
   /// The letter with its current text and fingerprint.
   public func letter(_ id: LetterID) throws(VaultError) -> Letter {
-    try database.read { session in
+    try records.read { tx in
       // A lookup view, not the full manifest: `show` reads one letter (docs/PERFORMANCE.md).
       var index: ManifestIndex?
-      do { index = try loadManifestIndex(in: session) } catch VaultError.damaged { index = nil }
-      let rows = try session.objects(id.bytes, field: FieldTag.meta.rawValue)
+      do { index = try tx.loadManifestIndex() } catch VaultError.damaged { index = nil }
+      let rows = try tx.session.objects(id.bytes, field: FieldTag.meta.rawValue)
       guard let row = rows.last else { throw VaultError.letterNotFound(id.short) }
       let meta = try row.envelope.withUnsafeBytes { raw in
-        try openMeta(
+        try tx.openMeta(
           envelope: raw, version: row.revision, id: id, indexEntry: index.map { $0.entry(for: id.bytes) },
           summaryOnly: false)
       }
-      let body = try loadBody(id, meta: meta, revision: meta.revisions.last!, in: session)
+      let body = try tx.loadBody(id, meta: meta, revision: meta.revisions.last!)
       return Letter(
         summary: summary(id, meta), body: String(decoding: body, as: UTF8.self),
         fingerprint: fingerprint(meta, body: body))
@@ -92,8 +92,8 @@ extension Vault {
       throw .invalidInput(.idTooShort)
     }
     guard Hex.isHex(wanted), wanted.count <= 32 else { throw .letterNotFound(prefix) }
-    let matches = try database.read { session in
-      try session.objectIDs(field: FieldTag.meta.rawValue, hexPrefix: wanted)
+    let matches = try records.read { tx in
+      try tx.session.objectIDs(field: FieldTag.meta.rawValue, hexPrefix: wanted)
     }
     switch matches.count {
     case 0: throw .letterNotFound(prefix)
@@ -105,8 +105,8 @@ extension Vault {
   /// Puts a draft away: draft → held. `reviewOn` is a reminder to look at it again.
   public func hold(_ id: LetterID, reviewOn: Date? = nil) throws(VaultError) {
     let now = clock.now().storedMilliseconds
-    try mutate { session, manifest in
-      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+    try mutate { tx, manifest in
+      var (meta, version) = try tx.loadMeta(id, manifest: manifest)
       guard meta.state != .sent else {
         throw VaultError.notAllowed(.sentCannotBeHeld(id))
       }
@@ -117,15 +117,15 @@ extension Vault {
       }
       if let reviewOn { meta.reviewOn = reviewOn.storedMilliseconds }
       meta.updatedAt = now
-      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
     }
   }
 
   /// Revisions, state changes and notes, oldest first.
   public func history(_ id: LetterID) throws(VaultError) -> [HistoryEntry] {
-    try database.read { session in
-      let manifest = try readableManifest(in: session)
-      let (meta, _) = try loadMeta(id, in: session, manifest: manifest)
+    try records.read { tx in
+      let manifest = try tx.readableManifest()
+      let (meta, _) = try tx.loadMeta(id, manifest: manifest)
       return meta.events.map {
         HistoryEntry(
           kind: $0.kind, date: Date(storedMilliseconds: $0.at), revision: Int($0.revision),
@@ -141,10 +141,10 @@ extension Vault {
   /// had, with fresh clock evidence (security.md §6.3) so the boot clock is asked for the
   /// whole period again.
   func rescheduleAfterEdit(
-    _ meta: inout LetterMeta, now: Int64, in session: StorageSession, manifest: Manifest
+    _ meta: inout LetterMeta, now: Int64, in tx: RecordTransaction, manifest: Manifest
   ) throws {
     guard meta.hasSendRequest else { return }
-    let settings = try loadSettings(in: session, manifest: manifest)
+    let settings = try tx.loadSettings(manifest: manifest)
     meta.startCoolingOff(
       at: ClockReading(wall: now, boot: clock.boot()),
       period: settings.periodMilliseconds(for: meta.recipient), keepingLater: true)

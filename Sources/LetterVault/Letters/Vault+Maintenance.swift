@@ -28,12 +28,12 @@ extension Vault {
     let (slot, kek) = try Keyslot.wrapKeepingKey(
       cipher.masterKey, kind: .passphrase, secret: newPassphrase.secret.value, kdf: kdf,
       vaultID: vaultID, random: random)
-    try mutate { session, _ in
-      for old in try session.keyslots() {
+    try mutate { tx, _ in
+      for old in try tx.session.keyslots() {
         if let parsed = try? Keyslot(parsing: old.blob), parsed.kind == .recoveryKey { continue }
-        try session.deleteKeyslot(id: old.slotID)
+        try tx.session.deleteKeyslot(id: old.slotID)
       }
-      try session.putKeyslot(id: random.bytes(8), blob: slot.bytes)
+      try tx.session.putKeyslot(id: random.bytes(8), blob: slot.bytes)
     }
     unlockState.passphraseKey = kek
   }
@@ -53,8 +53,8 @@ extension Vault {
     if problems != ["ok"] {
       damaged.append(Damage(letterID: nil, part: .vaultFile, reason: "SQLite structure check failed"))
     }
-    let found = try database.read { session in
-      try VaultVerifier(vault: self, session: session, progress: progress, phase: phase).run()
+    let found = try records.read { tx in
+      try VaultVerifier(tx: tx, progress: progress, phase: phase).run()
     }
     return damaged + found
   }
@@ -67,7 +67,7 @@ extension Vault {
     for state in LetterState.allCases { counts[state] = 0 }
     for letter in listing.letters { counts[letter.state, default: 0] += 1 }
     let held = listing.letters.filter { $0.state == .held }
-    let epoch = try database.read { session in try loadManifest(in: session).epoch }
+    let epoch = try records.read { tx in try tx.loadManifest().epoch }
     return VaultStatus(
       counts: counts,
       pendingSends: held.filter { $0.releaseAt != nil }.sorted { $0.releaseAt! < $1.releaseAt! },

@@ -21,8 +21,8 @@ extension Vault {
     }
     try Validation.body(bytes)
     let now = clock.now().storedMilliseconds
-    try mutate { session, manifest in
-      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+    try mutate { tx, manifest in
+      var (meta, version) = try tx.loadMeta(id, manifest: manifest)
       let number = meta.noteCount + 1
       var plaintext = ByteWriter(capacity: bytes.count + 8)
       plaintext.i64(now)
@@ -30,30 +30,21 @@ extension Vault {
       let envelope = cipher.seal(
         plaintext.bytes, field: .note, objectID: id.bytes, revision: UInt64(number),
         key: RecordCipher.noteKey(number: number, letterKey: SecretBytes(copying: meta.letterKey)))
-      try session.put(id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number), envelope: envelope)
+      try tx.session.put(id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number), envelope: envelope)
       meta.noteCount = number
       meta.updatedAt = now
       meta.events.append(.init(at: now, kind: .noted, revision: meta.headRevision, detail: ""))
-      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
     }
   }
 
   /// Every note on a letter, oldest first.
   public func notes(_ id: LetterID) throws(VaultError) -> [LetterNote] {
-    try database.read { session in
-      let manifest = try readableManifest(in: session)
-      let (meta, _) = try loadMeta(id, in: session, manifest: manifest)
+    try records.read { tx in
+      let manifest = try tx.readableManifest()
+      let (meta, _) = try tx.loadMeta(id, manifest: manifest)
       guard meta.noteCount > 0 else { return [] }
-      return try (1...meta.noteCount).map { try loadNote(id, meta: meta, number: $0, in: session) }
+      return try (1...meta.noteCount).map { try tx.loadNote(id, meta: meta, number: $0) }
     }
-  }
-
-  func loadNote(_ id: LetterID, meta: LetterMeta, number: UInt32, in session: StorageSession) throws
-    -> LetterNote
-  {
-    let record = try loadNoteRecord(id, meta: meta, number: number, in: session)
-    return LetterNote(
-      number: Int(number), date: Date(storedMilliseconds: record.at),
-      text: String(decoding: record.text, as: UTF8.self))
   }
 }

@@ -20,11 +20,11 @@ extension Vault {
   func searchFromIndex(_ text: String, filter: LetterFilter) throws(VaultError) -> LetterListing? {
     guard let probe = SignatureProbe(text) else { return nil }
     let test = try SearchTest(text, filter)
-    return try database.read { session -> LetterListing? in
+    return try records.read { tx -> LetterListing? in
       let manifest: ManifestIndex
-      do { manifest = try loadManifestIndex(in: session) } catch VaultError.damaged { return nil }
-      let verdicts = try textVerdicts(probe, manifest: manifest, in: session)
-      let view = try listingView(manifest, in: session)
+      do { manifest = try tx.loadManifestIndex() } catch VaultError.damaged { return nil }
+      let verdicts = try textVerdicts(probe, manifest: manifest, in: tx)
+      let view = try tx.listingView(manifest)
       // Letters to read one by one: those without a current entry, and those whose signature
       // lets the words through. Past an eighth of the vault (a short, common needle such as
       // "the"), the two-core scan reads them faster than that many point lookups.
@@ -54,10 +54,10 @@ extension Vault {
         }
         let entry = manifest.entry(at: index)
         do {
-          let (id, meta) = try metaFromIndex(entry, summaryOnly: false, in: session)
+          let (id, meta) = try tx.metaFromIndex(entry, summaryOnly: false)
           let summary = summary(id, meta)
           let matched = try test.matches(summary) {
-            try loadBody(id, meta: meta, revision: meta.revisions.last!, in: session)
+            try tx.loadBody(id, meta: meta, revision: meta.revisions.last!)
           }
           if matched { found.append(summary) }
         } catch VaultError.damaged(let problems) {
@@ -75,15 +75,15 @@ extension Vault {
   /// decrypted rows (no entry structs). An entry counts only when its META version and hash
   /// equal the manifest's; a bucket with two rows, or one that fails to open or parse, gives
   /// `unknown` for all its letters.
-  func textVerdicts(_ probe: SignatureProbe, manifest: ManifestIndex, in session: StorageSession) throws
+  func textVerdicts(_ probe: SignatureProbe, manifest: ManifestIndex, in tx: RecordTransaction) throws
     -> [TextVerdict]
   {
     var verdicts = [TextVerdict](repeating: .unknown, count: manifest.count)
     var previous: [UInt8] = []
     var cursor = 0
     var filled: [Int] = []
-    try session.forEachObject(
-      field: FieldTag.textIndex.rawValue, from: Self.textIndexLow, through: Self.textIndexHigh
+    try tx.session.forEachObject(
+      field: FieldTag.textIndex.rawValue, from: RecordTransaction.textIndexLow, through: RecordTransaction.textIndexHigh
     ) { objectID, revision, envelope in
       defer { if objectID != previous { previous = objectID } }
       func forget() {

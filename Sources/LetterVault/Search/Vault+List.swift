@@ -89,15 +89,15 @@ extension Vault {
     fields: [UInt8],
     _ include: (LetterMeta, LetterSummary, () throws -> [UInt8]?) throws -> Bool
   ) throws(VaultError) -> LetterListing {
-    try database.read { session in
+    try records.read { tx in
       var damaged: [Damage] = []
       var manifest: ManifestIndex?
-      do { manifest = try loadManifestIndex(in: session) } catch VaultError.damaged(let found) {
+      do { manifest = try tx.loadManifestIndex() } catch VaultError.damaged(let found) {
         damaged += found
       }
       let part = try scanRange(
-        in: session, fields: fields, manifest: manifest, cipher: cipher, include)
-      return try finishScan(damaged + part.damaged, [part], manifest: manifest, in: session)
+        in: tx, fields: fields, manifest: manifest, cipher: cipher, include)
+      return try finishScan(damaged + part.damaged, [part], manifest: manifest, in: tx)
     }
   }
 
@@ -112,7 +112,7 @@ extension Vault {
   /// Walks the letters whose ids lie in `low ..< high` (nil: open) in key order, checking and
   /// opening each with `cipher`. The one loop behind both the serial and the parallel scan.
   func scanRange(
-    in session: StorageSession, fields: [UInt8], from low: [UInt8]? = nil, below high: [UInt8]? = nil,
+    in tx: RecordTransaction, fields: [UInt8], from low: [UInt8]? = nil, below high: [UInt8]? = nil,
     manifest: ManifestIndex?, cipher: RecordCipher,
     _ include: (LetterMeta, LetterSummary, () throws -> [UInt8]?) throws -> Bool
   ) throws -> ScanPart {
@@ -130,7 +130,7 @@ extension Vault {
               Damage(letterID: entry.id.description, part: .text(revision: UInt64(entry.meta.headRevision)), reason: "missing")
             ])
           }
-          return try self.openBody(
+          return try tx.openBody(
             envelope: body, id: entry.id, meta: entry.meta, revision: entry.meta.revisions.last!, using: cipher)
         }
         if try include(entry.meta, entry.summary, opener) { part.found.append(entry.summary) }
@@ -141,7 +141,7 @@ extension Vault {
       }
     }
 
-    try session.forEachObject(fields: fields, from: low, below: high) { objectID, field, revision, envelope in
+    try tx.session.forEachObject(fields: fields, from: low, below: high) { objectID, field, revision, envelope in
       guard objectID.count == FormatConstant.idByteCount else { return }
       if field == FieldTag.meta.rawValue {
         if let waiting = pending { decide(waiting, body: nil) }
@@ -150,7 +150,7 @@ extension Vault {
         let indexEntry = manifest.map { $0.entry(for: objectID) }
         if indexEntry??.letterID != nil { part.seenCount += 1 }
         do {
-          let meta = try openMeta(
+          let meta = try tx.openMeta(
             envelope: envelope, version: revision, id: id, indexEntry: indexEntry,
             summaryOnly: !wantsBody, using: cipher)
           let entry = (id, meta, summary(id, meta))
@@ -172,12 +172,12 @@ extension Vault {
   /// The listing from the parts of a scan, in key order: letters newest first, damage as met,
   /// then any letter the manifest lists that no part met.
   func finishScan(
-    _ damaged: [Damage], _ parts: [ScanPart], manifest: ManifestIndex?, in session: StorageSession
+    _ damaged: [Damage], _ parts: [ScanPart], manifest: ManifestIndex?, in tx: RecordTransaction
   ) throws -> LetterListing {
     var damaged = damaged
     let seenCount = parts.reduce(0) { $0 + $1.seenCount }
     if let manifest, seenCount != manifest.count {
-      damaged += try missingLetters(manifest, in: session)
+      damaged += try missingLetters(manifest, in: tx)
     }
     return LetterListing(letters: Self.newestFirst(parts.flatMap(\.found)), damaged: damaged)
   }
@@ -194,8 +194,8 @@ extension Vault {
   }
 
   /// Manifest entries with no META row (the slow path, taken only when counts differ).
-  func missingLetters(_ manifest: ManifestIndex, in session: StorageSession) throws -> [Damage] {
-    let present = Set(try session.objectIDs(field: FieldTag.meta.rawValue, hexPrefix: ""))
+  func missingLetters(_ manifest: ManifestIndex, in tx: RecordTransaction) throws -> [Damage] {
+    let present = Set(try tx.session.objectIDs(field: FieldTag.meta.rawValue, hexPrefix: ""))
     return manifest.ids.filter { !present.contains($0) }
       .sorted { $0.lexicographicallyPrecedes($1) }
       .map { Damage.missingLetter(LetterID(bytes: $0)) }

@@ -20,23 +20,23 @@ extension Vault {
     _ include: @escaping @Sendable (LetterMeta, LetterSummary, () throws -> [UInt8]?) throws -> Bool
   ) throws(VaultError) -> LetterListing {
     let fields = [FieldTag.meta.rawValue, FieldTag.body.rawValue]
-    return try database.read { session in
+    return try records.read { tx in
       var damaged: [Damage] = []
       var manifest: ManifestIndex?
       // This read holds the SHARED lock from here to the end: no writer commits in between.
-      do { manifest = try loadManifestIndex(in: session) } catch VaultError.damaged(let found) {
+      do { manifest = try tx.loadManifestIndex() } catch VaultError.damaged(let found) {
         damaged += found
       }
       let upper = UpperHalf(vault: self, manifest: manifest, fields: fields, include: include)
       if secondConnection { upper.start() }
       let lower = try scanRange(
-        in: session, fields: fields, below: Self.scanSplit, manifest: manifest, cipher: cipher, include)
+        in: tx, fields: fields, below: Self.scanSplit, manifest: manifest, cipher: cipher, include)
       let second =
         try upper.wait()
         ?? scanRange(
-          in: session, fields: fields, from: Self.scanSplit, manifest: manifest, cipher: cipher, include)
+          in: tx, fields: fields, from: Self.scanSplit, manifest: manifest, cipher: cipher, include)
       return try finishScan(
-        damaged + lower.damaged + second.damaged, [lower, second], manifest: manifest, in: session)
+        damaged + lower.damaged + second.damaged, [lower, second], manifest: manifest, in: tx)
     }
   }
 }
@@ -72,7 +72,7 @@ private final class UpperHalf: @unchecked Sendable {
       do {
         result = try reader.read { session in
           try vault.scanRange(
-            in: session, fields: fields, from: Vault.scanSplit, manifest: manifest, cipher: cipher, include)
+            in: RecordTransaction(session: session, cipher: cipher), fields: fields, from: Vault.scanSplit, manifest: manifest, cipher: cipher, include)
         }
       } catch {
         // Busy or unreadable here: the calling thread walks this half itself, and meets (and

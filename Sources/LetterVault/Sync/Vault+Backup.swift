@@ -27,7 +27,7 @@ extension Vault {
   /// Opens the copy with this vault's master key and runs the full verifier on it.
   private func checkBackup(at path: String) throws(VaultError) {
     let database = try VaultDatabase.open(at: path)
-    let copyID = try database.read { session in try session.vaultID() }
+    let copyID = try records.read { tx in try tx.session.vaultID() }
     guard copyID == vaultID else {
       throw .damaged([Damage(letterID: nil, part: .backup, reason: "the copy is not this vault")])
     }

@@ -16,7 +16,7 @@ extension Vault {
   /// Makes the file as it is now the newest this computer knows of, after the user said
   /// the older copy was restored on purpose. Writing works again afterwards.
   public func acceptRollback() throws(VaultError) {
-    let epoch = try database.read { session in try loadManifest(in: session).epoch }
+    let epoch = try records.read { tx in try tx.loadManifest().epoch }
     try writeWatermark(epoch)
     unlockState.rollback = nil
     unlockState.warnings.removeAll {
@@ -38,7 +38,7 @@ extension Vault {
   /// vault, and the file then rolled back to a copy from before it) still counts when it is
   /// higher: forging one only causes a warning, while ignoring it would hide a rollback.
   func checkDeviceState() {
-    guard let epoch = try? database.read({ session in try loadManifestEpoch(in: session) })
+    guard let epoch = try? records.read({ tx in try tx.loadManifestEpoch() })
     else { return }
     let seen = readWatermark()
     if let seen, epoch < seen.epoch {

@@ -23,19 +23,19 @@ extension Vault {
     let incoming = try Self.naming(path) { () throws(VaultError) in
       let problems = try source.verify(progress: progress, phase: .checkingCopy)
       guard problems.isEmpty else { throw VaultError.damaged(problems) }
-      return try source.database.read { session in try source.snapshots(in: session) }
+      return try source.records.read { tx in try tx.snapshots() }
     }
     let theirBurned = try Self.naming(path) { () throws(VaultError) in
-      try source.database.read { session in
-        try source.loadSettings(in: session, manifest: nil).burnedIDs
+      try source.records.read { tx in
+        try tx.loadSettings(manifest: nil).burnedIDs
       }
     }
-    let preview = try database.read { session in
-      try burnedPlan(incoming, theirBurned: theirBurned, in: session, manifest: try loadManifest(in: session))
+    let preview = try records.read { tx in
+      try burnedPlan(incoming, theirBurned: theirBurned, in: tx, manifest: try tx.loadManifest())
     }
-    let (plans, unchanged) = try database.read { session in
+    let (plans, unchanged) = try records.read { tx in
       try plan(
-        preview.incoming, in: session, manifest: try loadManifest(in: session),
+        preview.incoming, in: tx, manifest: try tx.loadManifest(),
         progress: dryRun ? progress : nil)
     }
     var report = MergeReport(changes: plans.map(\.change), unchanged: unchanged, applied: false)
@@ -45,19 +45,19 @@ extension Vault {
       return report
     }
     // Planned again inside the write transaction, in case another process wrote meanwhile.
-    return try mutate { session, manifest in
-      let burned = try burnedPlan(incoming, theirBurned: theirBurned, in: session, manifest: manifest)
+    return try mutate { tx, manifest in
+      let burned = try burnedPlan(incoming, theirBurned: theirBurned, in: tx, manifest: manifest)
       let (plans, unchanged) = try plan(
-        burned.incoming, in: session, manifest: manifest, progress: progress)
-      for plan in plans { try apply(plan, in: session, manifest: &manifest) }
+        burned.incoming, in: tx, manifest: manifest, progress: progress)
+      for plan in plans { try apply(plan, in: tx, manifest: &manifest) }
       // A letter burned on the other computer is destroyed here too (FORMAT.md §6.2).
       for id in burned.remove {
-        try session.deleteAllRows(of: id.bytes)
+        try tx.session.deleteAllRows(of: id.bytes)
         manifest.removeLetter(id.bytes)
       }
-      var settings = try loadSettings(in: session, manifest: manifest)
+      var settings = try tx.loadSettings(manifest: manifest)
       settings.burnedIDs.formUnion(theirBurned)
-      try saveSettings(settings, in: session, manifest: &manifest)
+      try tx.saveSettings(settings, manifest: &manifest)
       var report = MergeReport(changes: plans.map(\.change), unchanged: unchanged, applied: true)
       report.removedAsBurned = burned.remove
       report.notBroughtBack = burned.skipped
@@ -68,10 +68,10 @@ extension Vault {
   /// Which incoming letters to consider, which local ones the copy burned, and whether the
   /// copy knows of burns this vault does not.
   private func burnedPlan(
-    _ incoming: [LetterSnapshot], theirBurned: Set<[UInt8]>, in session: StorageSession,
+    _ incoming: [LetterSnapshot], theirBurned: Set<[UInt8]>, in tx: RecordTransaction,
     manifest: Manifest
   ) throws -> (incoming: [LetterSnapshot], remove: [LetterID], skipped: Int, learnsBurned: Bool) {
-    let ours = try loadSettings(in: session, manifest: manifest).burnedIDs
+    let ours = try tx.loadSettings(manifest: manifest).burnedIDs
     let kept = incoming.filter { !ours.contains($0.id.bytes) && !theirBurned.contains($0.id.bytes) }
     let remove = theirBurned.filter { manifest.entries[$0] != nil }
       .sorted { $0.lexicographicallyPrecedes($1) }.map(LetterID.init(bytes:))
@@ -86,7 +86,7 @@ extension Vault {
   public func copyNeedsPassphrase(at path: String) throws(VaultError) -> Bool {
     let (database, _) = try openCopyFile(at: path)
     return
-      (try? database.read({ session in try sameKey(database, path).loadManifest(in: session) }))
+      (try? sameKey(database, path).records.read({ tx in try tx.loadManifest() }))
       == nil
   }
 
@@ -111,7 +111,7 @@ extension Vault {
     let (database, slots) = try openCopyFile(at: path)
     let copy = sameKey(database, path)
     do {
-      _ = try database.read { session in try copy.loadManifest(in: session) }
+      _ = try copy.records.read { tx in try tx.loadManifest() }
       return copy
     } catch {
       // The copy's master key differs (rotated on one side): its own keyslots decide.
@@ -141,18 +141,18 @@ extension Vault {
   // MARK: - Plan and apply
 
   private func plan(
-    _ incoming: [LetterSnapshot], in session: StorageSession, manifest: Manifest,
+    _ incoming: [LetterSnapshot], in tx: RecordTransaction, manifest: Manifest,
     progress: ProgressHandler? = nil
   ) throws -> ([LetterMerger.Plan], Int) {
-    let settings = try loadSettings(in: session, manifest: manifest)
+    let settings = try tx.loadSettings(manifest: manifest)
     let merger = LetterMerger { Int64(settings.coolingOffSeconds(for: $0)) * 1000 }
     var plans: [LetterMerger.Plan] = []
     var unchanged = 0
     var meter = ProgressMeter(progress, phase: .merging, total: incoming.count)
     for (done, letter) in incoming.enumerated() {
       meter.advance(to: done)
-      let local = try session.objects(letter.id.bytes, field: FieldTag.meta.rawValue).last.map {
-        try snapshot($0, in: session, manifest: manifest)
+      let local = try tx.session.objects(letter.id.bytes, field: FieldTag.meta.rawValue).last.map {
+        try tx.snapshot($0, manifest: manifest)
       }
       if let plan = merger.merge(local: local, incoming: letter) {
         plans.append(plan)
@@ -165,7 +165,7 @@ extension Vault {
   }
 
   private func apply(
-    _ plan: LetterMerger.Plan, in session: StorageSession, manifest: inout Manifest
+    _ plan: LetterMerger.Plan, in tx: RecordTransaction, manifest: inout Manifest
   )
     throws
   {
@@ -175,8 +175,8 @@ extension Vault {
     for (index, revision) in plan.revisions.enumerated() {
       meta.revisions[index].envelopeHash =
         try revision.storedHash
-        ?? storeBody(
-          revision.text, id: id, revision: revision.number, letterKey: letterKey, in: session,
+        ?? tx.storeBody(
+          revision.text, id: id, revision: revision.number, letterKey: letterKey,
           manifest: &manifest)
     }
     // A head this vault already held was not stored again, so `storeBody` noted no signature
@@ -185,8 +185,8 @@ extension Vault {
       manifest.noteSignature(TextSignature(text: head.text), letterID: id.bytes, bodyHash: hash)
     }
     if let notes = plan.notes {
-      try storeNotes(notes, for: id, letterKey: meta.letterKey, in: session)
+      try tx.storeNotes(notes, for: id, letterKey: meta.letterKey)
     }
-    try storeMeta(meta, for: id, version: plan.version, in: session, manifest: &manifest)
+    try tx.storeMeta(meta, for: id, version: plan.version, manifest: &manifest)
   }
 }

@@ -1,8 +1,7 @@
 /// The full check behind `letters verify` (FORMAT.md §10.7), like `restic check --read-data`:
 /// every record is decrypted and every hash chain followed.
 struct VaultVerifier {
-  let vault: Vault
-  let session: StorageSession
+  let tx: RecordTransaction
   var progress: ProgressHandler? = nil
   var phase: VaultProgress.Phase = .verifying
 
@@ -12,12 +11,12 @@ struct VaultVerifier {
       guard let bucket = ListingBucket.bucket(objectID: row.objectID) else {
         throw ByteReader.Malformed(reason: "not a listing row")
       }
-      _ = try vault.checkListingRow(row, bucket: bucket)
+      _ = try tx.checkListingRow(row, bucket: bucket)
     } else {
       guard let bucket = SignatureBucket.bucket(objectID: row.objectID) else {
         throw ByteReader.Malformed(reason: "not a text index row")
       }
-      _ = try vault.checkTextIndexRow(row, bucket: bucket)
+      _ = try tx.checkTextIndexRow(row, bucket: bucket)
     }
   }
 
@@ -26,17 +25,17 @@ struct VaultVerifier {
     func note(_ body: () throws -> Void) throws {
       do { try body() } catch VaultError.damaged(let found) { damaged += found }
     }
-    let slots = try session.keyslots()
+    let slots = try tx.session.keyslots()
     for slot in slots where (try? Keyslot(parsing: slot.blob)) == nil {
       damaged.append(Damage(letterID: nil, part: .keySlot, reason: "does not parse"))
     }
     var manifest: Manifest?
-    try note { manifest = try vault.loadManifest(in: session) }
-    try note { _ = try vault.loadSettings(in: session, manifest: manifest) }
+    try note { manifest = try tx.loadManifest() }
+    try note { _ = try tx.loadSettings(manifest: manifest) }
     var seen = Set<[UInt8]>()
     var bodies: [[UInt8]: Set<UInt64>] = [:]
     var notes: [[UInt8]: Set<UInt64>] = [:]
-    for row in try session.allObjects() {
+    for row in try tx.session.allObjects() {
       switch FieldTag(rawValue: row.field) {
       case .body: bodies[row.objectID, default: []].insert(row.revision)
       case .note: notes[row.objectID, default: []].insert(row.revision)
@@ -53,7 +52,7 @@ struct VaultVerifier {
         damaged.append(Damage(letterID: nil, part: .unknownRecord(kind: row.field), reason: "unknown"))
       }
     }
-    let metaRows = try session.objects(field: FieldTag.meta.rawValue)
+    let metaRows = try tx.session.objects(field: FieldTag.meta.rawValue)
     var meter = ProgressMeter(progress, phase: phase, total: metaRows.count)
     for (done, row) in metaRows.enumerated() {
       meter.advance(to: done)
@@ -61,9 +60,9 @@ struct VaultVerifier {
       let id = LetterID(bytes: row.objectID)
       seen.insert(row.objectID)
       try note {
-        let meta = try vault.openMeta(row, id: id, manifest: manifest)
+        let meta = try tx.openMeta(row, id: id, manifest: manifest)
         for revision in meta.revisions {
-          try note { _ = try vault.loadBody(id, meta: meta, revision: revision, in: session) }
+          try note { _ = try tx.loadBody(id, meta: meta, revision: revision) }
         }
         let known = Set(meta.revisions.map { UInt64($0.number) })
         for extra in bodies[row.objectID, default: []].subtracting(known) {
@@ -71,7 +70,7 @@ struct VaultVerifier {
             Damage(letterID: id.description, part: .text(revision: extra), reason: "not listed in the letter's metadata"))
         }
         for number in 1...max(1, meta.noteCount) where meta.noteCount > 0 {
-          try note { _ = try vault.loadNote(id, meta: meta, number: number, in: session) }
+          try note { _ = try tx.loadNote(id, meta: meta, number: number) }
         }
       }
     }

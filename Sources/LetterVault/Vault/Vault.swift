@@ -13,9 +13,10 @@ import Foundation
 public final class Vault {
   /// Where the vault file lives.
   public let path: String
-  let database: VaultDatabase
-  /// Replaced when burn re-keys the vault (Vault+Burn.swift).
-  var cipher: RecordCipher
+  /// The vault file and the key that opens its records (ARCHITECTURE.md "The record layer").
+  let records: RecordStore
+  var database: VaultDatabase { records.database }
+  var cipher: RecordCipher { records.cipher }
   let clock: any VaultClock
   /// How the vault was unlocked and what the device watermark said (Vault+DeviceState.swift).
   let unlockState = VaultUnlockState()
@@ -24,8 +25,7 @@ public final class Vault {
 
   init(path: String, database: VaultDatabase, cipher: RecordCipher, clock: any VaultClock) {
     self.path = path
-    self.database = database
-    self.cipher = cipher
+    self.records = RecordStore(database: database, cipher: cipher)
     self.clock = clock
   }
 
@@ -52,17 +52,17 @@ public final class Vault {
     let vault = Vault(path: path, database: database, cipher: cipher, clock: clock)
     let now = clock.now().storedMilliseconds
     do {
-      try database.write { session in
-        try session.insertVault(id: vaultID)
-        try session.putKeyslot(id: random.bytes(8), blob: slot.bytes)
+      try vault.records.write { tx in
+        try tx.session.insertVault(id: vaultID)
+        try tx.session.putKeyslot(id: random.bytes(8), blob: slot.bytes)
         var settings = VaultSettings(timeZoneIdentifier: timeZone.identifier)
         let capture = SealedBox.keyPair()
         settings.captureSecretKey = capture.secretKey.withUnsafeBytes { Array($0) }
-        try session.setCapturePublicKey(capture.publicKey)
+        try tx.session.setCapturePublicKey(capture.publicKey)
         _ = settings.observe(vault.clockReading())  // the first clock evidence (security.md §6.3)
-        let settingsHash = try vault.storeSettings(settings, epoch: 1, in: session)
+        let settingsHash = try tx.storeSettings(settings, epoch: 1)
         let manifest = Manifest(epoch: 1, writtenAt: now, entries: [:], settingsHash: settingsHash)
-        try vault.storeManifest(manifest, replacingEpoch: nil, in: session)
+        try tx.storeManifest(manifest, replacingEpoch: nil)
       }
     } catch {
       try? FileManager.default.removeItem(atPath: path)

@@ -90,11 +90,11 @@ import Testing
     let test = try TestVault()
     defer { test.remove() }
     let sent = try test.vault.write(LetterDraft(recipient: "A", text: "already gone out"))
-    try test.vault.mutate { session, manifest in
-      var (meta, version) = try test.vault.loadMeta(sent, in: session, manifest: manifest)
+    try test.vault.mutate { tx, manifest in
+      var (meta, version) = try tx.loadMeta(sent, manifest: manifest)
       meta.state = .sent
-      try test.vault.storeMeta(
-        meta, for: sent, version: version + 1, in: session, manifest: &manifest)
+      try tx.storeMeta(
+        meta, for: sent, version: version + 1, manifest: &manifest)
     }
     let before = try test.fileBytes()
     #expect(throws: VaultError.self) { try test.vault.burn(sent) }

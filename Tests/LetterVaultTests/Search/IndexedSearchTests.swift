@@ -71,9 +71,9 @@ import Testing
   /// The verdict of every letter for `needle`: none unknown means every letter has a current
   /// signature.
   static func verdicts(_ vault: Vault, _ needle: String) throws -> [Vault.TextVerdict] {
-    try vault.database.read { session in
+    try vault.records.read { tx in
       try vault.textVerdicts(
-        try #require(SignatureProbe(needle)), manifest: try vault.loadManifestIndex(in: session), in: session)
+        try #require(SignatureProbe(needle)), manifest: try tx.loadManifestIndex(), in: tx)
     }
   }
 
@@ -135,7 +135,7 @@ import Testing
     #expect(try reopened.search("keepsake5q").letters.isEmpty, "the burned letter is gone")
     #expect(try reopened.search("keepsake6q").letters == [try reopened.list().letters.first { $0.id == ids[6] }])
     try Self.expectSameAsTheScan(reopened, ["rain", "letter 1", "about the", "imported", "other computer"])
-    let entries = try reopened.database.read { try reopened.loadTextIndex(in: $0) }
+    let entries = try reopened.records.read { try $0.loadTextIndex() }
     #expect(!entries.contains { $0.letterID == ids[5].bytes })
     #expect(try reopened.verify().isEmpty)
   }

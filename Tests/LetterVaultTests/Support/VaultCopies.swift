@@ -63,8 +63,8 @@ struct LetterContents: Equatable, CustomStringConvertible {
   var description: String { "\(id.prefix(8)) \(state) revs=\(revisions) notes=\(notes)" }
 
   static func all(_ vault: Vault) throws -> [LetterContents] {
-    try vault.database.read { session in
-      try vault.snapshots(in: session).map { snapshot in
+    try vault.records.read { tx in
+      try tx.snapshots().map { snapshot in
         LetterContents(
           id: snapshot.id.description, state: snapshot.meta.state,
           revisions: snapshot.texts.mapValues { String(decoding: $0, as: UTF8.self) },
@@ -78,15 +78,15 @@ extension Vault {
   /// Marks a letter sent by hand, as the `send` command will (test helper; no send yet).
   func markSentForTest(_ id: LetterID) throws {
     let now = clock.now().storedMilliseconds
-    try mutate { session, manifest in
-      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+    try mutate { tx, manifest in
+      var (meta, version) = try tx.loadMeta(id, manifest: manifest)
       meta.state = .sent
       meta.sentAt = now
       meta.sentHow = 1
       meta.updatedAt = now
       meta.events.append(
         .init(at: now, kind: .sent, revision: meta.headRevision, detail: "by hand"))
-      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
     }
   }
 }
@@ -96,15 +96,15 @@ extension Vault {
   /// the letter is held and may go after the cooling-off.
   func requestSendForTest(_ id: LetterID, coolingOff: TimeInterval) throws {
     let now = clock.now().storedMilliseconds
-    try mutate { session, manifest in
-      var (meta, version) = try loadMeta(id, in: session, manifest: manifest)
+    try mutate { tx, manifest in
+      var (meta, version) = try tx.loadMeta(id, manifest: manifest)
       meta.state = .held
       meta.sendRequestedAt = now
       meta.releaseAt = now + Int64(coolingOff * 1000)
       meta.updatedAt = now
       meta.events.append(
         .init(at: now, kind: .sendRequested, revision: meta.headRevision, detail: ""))
-      try storeMeta(meta, for: id, version: version + 1, in: session, manifest: &manifest)
+      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
     }
   }
 }

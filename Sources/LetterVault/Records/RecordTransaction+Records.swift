@@ -2,11 +2,11 @@ import Foundation
 
 /// Reading and writing the index records (META, SETTINGS, MANIFEST) inside a transaction,
 /// with the manifest checks of FORMAT.md §7.
-extension Vault {
+extension RecordTransaction {
   // MARK: - Manifest
 
-  func loadManifest(in session: StorageSession) throws -> Manifest {
-    try openManifest(in: session) { plaintext in
+  func loadManifest() throws -> Manifest {
+    try openManifest() { plaintext in
       let manifest = try Manifest(parsing: plaintext)
       return (manifest, manifest.epoch)
     }
@@ -15,8 +15,8 @@ extension Vault {
   /// The manifest's epoch, authenticated like `loadManifest` but without parsing its entries:
   /// opening from the key cache and the watermark check need only this, and parsing 10,000
   /// entries three times per command was a third of `list` (docs/PERFORMANCE.md).
-  func loadManifestEpoch(in session: StorageSession) throws -> UInt64 {
-    try openManifest(in: session) { plaintext in
+  func loadManifestEpoch() throws -> UInt64 {
+    try openManifest() { plaintext in
       let epoch = try Manifest.epoch(parsing: plaintext)
       return (epoch, epoch)
     }
@@ -24,8 +24,8 @@ extension Vault {
 
   /// The manifest as a lookup view for reads (Format/ManifestIndex.swift), same checks as
   /// `loadManifest`.
-  func loadManifestIndex(in session: StorageSession) throws -> ManifestIndex {
-    try openManifest(in: session) { plaintext in
+  func loadManifestIndex() throws -> ManifestIndex {
+    try openManifest() { plaintext in
       let index = try ManifestIndex(parsing: plaintext)
       return (index, index.epoch)
     }
@@ -34,7 +34,7 @@ extension Vault {
   /// The one MANIFEST row, authenticated and handed to `read`, whose epoch must equal the
   /// row's revision (FORMAT.md §6.3). Any failure is damage to the "index".
   private func openManifest<T>(
-    in session: StorageSession, _ read: ([UInt8]) throws -> (T, epoch: UInt64)
+    _ read: ([UInt8]) throws -> (T, epoch: UInt64)
   ) throws -> T {
     // The row is opened in SQLite's buffer, without copying it (docs/PERFORMANCE.md); a
     // second row makes the result void whatever the first one gave.
@@ -79,12 +79,12 @@ extension Vault {
   /// read on the strength of its own META and body checks, so one damaged index does not lock
   /// the writer out of every letter (security.md §1.16: other letters stay readable); writes
   /// (`mutate`) still refuse, and `list`, `status` and `verify` name the damage.
-  func readableManifest(in session: StorageSession) throws -> Manifest? {
-    do { return try loadManifest(in: session) } catch VaultError.damaged { return nil }
+  func readableManifest() throws -> Manifest? {
+    do { return try loadManifest() } catch VaultError.damaged { return nil }
   }
 
   func storeManifest(
-    _ manifest: Manifest, replacingEpoch old: UInt64?, in session: StorageSession
+    _ manifest: Manifest, replacingEpoch old: UInt64?
   ) throws {
     try session.delete(AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue)
     let envelope = cipher.seal(
@@ -95,37 +95,14 @@ extension Vault {
       revision: manifest.epoch, envelope: envelope)
     // FORMAT.md §6.6, §6.7: the listing and text index go with the manifest, in the same
     // transaction.
-    try storeListing(manifest, rewritingAll: old == nil, in: session)
-    try storeTextIndex(manifest, rewritingAll: old == nil, in: session)
-  }
-
-  /// Runs `change` in one write transaction with the manifest loaded, then stores the
-  /// manifest with the next epoch (FORMAT.md §10 "every write bumps the epoch").
-  ///
-  /// Refused while the file looks rolled back; afterwards the device watermark is raised
-  /// (Vault+DeviceState.swift).
-  func mutate<T>(_ change: (StorageSession, inout Manifest) throws -> T) throws(VaultError) -> T {
-    try ensureWritable()
-    var epoch: UInt64 = 0
-    let result = try database.write { session in
-      var manifest = try loadManifest(in: session)
-      // Every write observes the clock first (security.md §6.3; Vault+Clock.swift).
-      try observeClock(in: session, manifest: &manifest)
-      let result = try change(session, &manifest)
-      manifest.epoch += 1
-      manifest.writtenAt = clock.now().storedMilliseconds
-      try storeManifest(manifest, replacingEpoch: manifest.epoch - 1, in: session)
-      epoch = manifest.epoch
-      return result
-    }
-    noteEpoch(epoch)
-    return result
+    try storeListing(manifest, rewritingAll: old == nil)
+    try storeTextIndex(manifest, rewritingAll: old == nil)
   }
 
   // MARK: - Settings
 
   @discardableResult
-  func storeSettings(_ settings: VaultSettings, epoch: UInt64, in session: StorageSession) throws
+  func storeSettings(_ settings: VaultSettings, epoch: UInt64) throws
     -> [UInt8]
   {
     try session.delete(AssociatedData.settingsObjectID, field: FieldTag.settings.rawValue)
@@ -138,16 +115,16 @@ extension Vault {
     return Hash.blake2b(envelope)
   }
 
-  func loadSettings(in session: StorageSession, manifest: Manifest?) throws -> VaultSettings {
-    try loadSettings(in: session, settingsHash: manifest?.settingsHash)
+  func loadSettings(manifest: Manifest?) throws -> VaultSettings {
+    try loadSettings(settingsHash: manifest?.settingsHash)
   }
 
   /// As above, checked against the hash from a ``ManifestIndex`` (no dictionary of entries).
-  func loadSettings(in session: StorageSession, index: ManifestIndex) throws -> VaultSettings {
-    try loadSettings(in: session, settingsHash: index.settingsHash)
+  func loadSettings(index: ManifestIndex) throws -> VaultSettings {
+    try loadSettings(settingsHash: index.settingsHash)
   }
 
-  private func loadSettings(in session: StorageSession, settingsHash: [UInt8]?) throws -> VaultSettings {
+  private func loadSettings(settingsHash: [UInt8]?) throws -> VaultSettings {
     let rows = try session.objects(AssociatedData.settingsObjectID, field: FieldTag.settings.rawValue)
     guard rows.count == 1, let row = rows.first else {
       throw VaultError.damaged([Damage(letterID: nil, part: .settings, reason: "missing")])
@@ -166,16 +143,16 @@ extension Vault {
   }
 
   /// Stores changed settings inside a `mutate` transaction and records their hash.
-  func saveSettings(_ settings: VaultSettings, in session: StorageSession, manifest: inout Manifest)
+  func saveSettings(_ settings: VaultSettings, manifest: inout Manifest)
     throws
   {
-    manifest.settingsHash = try storeSettings(settings, epoch: manifest.epoch + 1, in: session)
+    manifest.settingsHash = try storeSettings(settings, epoch: manifest.epoch + 1)
   }
 
   // MARK: - Letter metadata
 
   /// Decrypts a letter's META, checking it against the manifest when one is given.
-  func loadMeta(_ id: LetterID, in session: StorageSession, manifest: Manifest?) throws -> (
+  func loadMeta(_ id: LetterID, manifest: Manifest?) throws -> (
     meta: LetterMeta, version: UInt64
   ) {
     let rows = try session.objects(id.bytes, field: FieldTag.meta.rawValue)
@@ -227,7 +204,7 @@ extension Vault {
   }
 
   func storeMeta(
-    _ meta: LetterMeta, for id: LetterID, version: UInt64, in session: StorageSession,
+    _ meta: LetterMeta, for id: LetterID, version: UInt64,
     manifest: inout Manifest
   ) throws {
     try session.delete(id.bytes, field: FieldTag.meta.rawValue)
@@ -247,8 +224,7 @@ extension Vault {
   /// Seals and stores one text revision; returns its envelope hash. Its signature goes to
   /// `manifest` for the TEXT INDEX (FORMAT.md §6.7), used if this text is the head.
   func storeBody(
-    _ body: [UInt8], id: LetterID, revision: UInt32, letterKey: SecretBytes,
-    in session: StorageSession, manifest: inout Manifest
+    _ body: [UInt8], id: LetterID, revision: UInt32, letterKey: SecretBytes, manifest: inout Manifest
   ) throws -> [UInt8] {
     let envelope = cipher.seal(
       body, field: .body, objectID: id.bytes, revision: UInt64(revision),
@@ -260,7 +236,7 @@ extension Vault {
   }
 
   func loadBody(
-    _ id: LetterID, meta: LetterMeta, revision: LetterMeta.Revision, in session: StorageSession
+    _ id: LetterID, meta: LetterMeta, revision: LetterMeta.Revision
   ) throws -> [UInt8] {
     let part = Damage.Part.text(revision: UInt64(revision.number))
     guard

@@ -3,7 +3,7 @@
 /// lets the word through (docs/PERFORMANCE.md). Like a LISTING entry, an entry is used only
 /// when its META version and hash equal the manifest's: a missing, stale or damaged one makes
 /// the letter be read, never skipped.
-extension Vault {
+extension RecordTransaction {
   static let textIndexLow = SignatureBucket.objectID(bucket: 0x00)
   static let textIndexHigh = SignatureBucket.objectID(bucket: 0xFF)
 
@@ -13,7 +13,7 @@ extension Vault {
   /// `manifest.carriedSignatures`). A letter whose META was stored keeps a signature only if
   /// it describes the head text that META names: the one just stored, or the one it had.
   /// Any letter of a rewritten bucket still without one gets it from its text.
-  func storeTextIndex(_ manifest: Manifest, rewritingAll: Bool, in session: StorageSession) throws {
+  func storeTextIndex(_ manifest: Manifest, rewritingAll: Bool) throws {
     let field = FieldTag.textIndex.rawValue
     if rewritingAll { try session.delete(field: field, from: Self.textIndexLow, through: Self.textIndexHigh) }
     guard !manifest.listingBuckets.isEmpty else { return }
@@ -50,7 +50,7 @@ extension Vault {
           entry.metaHash == current.metaHash
         {
           entries.append(entry)
-        } else if let entry = signatureFromText(current, in: session) {
+        } else if let entry = signatureFromText(current) {
           // No current entry (a file from before the text index, a damaged or lost row):
           // taken from the text itself, so every bucket written is complete.
           entries.append(entry)
@@ -58,7 +58,7 @@ extension Vault {
       }
       entries.sort { $0.letterID.lexicographicallyPrecedes($1.letterID) }
       try replaceBucketRow(
-        objectID, field: .textIndex, key: .textIndex, epoch: manifest.epoch, in: session,
+        objectID, field: .textIndex, key: .textIndex, epoch: manifest.epoch,
         with: entries.isEmpty ? nil : SignatureBucket(bucket: bucket, entries: entries).serialized())
     }
   }
@@ -74,10 +74,10 @@ extension Vault {
 
   /// A letter's entry from its head text, read and checked as always (META against the
   /// manifest entry, the text against META); nil when either is damaged or missing.
-  private func signatureFromText(_ current: Manifest.Entry, in session: StorageSession) -> SignatureEntry? {
-    guard let (id, meta) = try? metaFromIndex(current, summaryOnly: false, in: session),
+  private func signatureFromText(_ current: Manifest.Entry) -> SignatureEntry? {
+    guard let (id, meta) = try? metaFromIndex(current, summaryOnly: false),
       let head = meta.revisions.last,
-      var text = try? loadBody(id, meta: meta, revision: head, in: session)
+      var text = try? loadBody(id, meta: meta, revision: head)
     else { return nil }
     defer { wipe(&text) }
     return SignatureEntry(
@@ -86,7 +86,7 @@ extension Vault {
   }
 
   /// Every entry of every text index row that opens, for a re-key to carry over (Vault+Burn).
-  func loadTextIndex(in session: StorageSession) throws -> [SignatureEntry] {
+  func loadTextIndex() throws -> [SignatureEntry] {
     var entries: [SignatureEntry] = []
     for bucket in UInt8.min...UInt8.max {
       let rows = try session.objects(SignatureBucket.objectID(bucket: bucket), field: FieldTag.textIndex.rawValue)

@@ -31,38 +31,38 @@ struct LetterSnapshot {
   }
 }
 
-extension Vault {
+extension RecordTransaction {
   /// Decrypts one letter completely; every check of `loadBody` and the manifest applies.
-  func snapshot(_ row: StoredObject, in session: StorageSession, manifest: Manifest) throws
+  func snapshot(_ row: StoredObject, manifest: Manifest) throws
     -> LetterSnapshot
   {
     let id = LetterID(bytes: row.objectID)
     let meta = try openMeta(row, id: id, manifest: manifest)
     var texts: [UInt32: [UInt8]] = [:]
     for revision in meta.revisions {
-      texts[revision.number] = try loadBody(id, meta: meta, revision: revision, in: session)
+      texts[revision.number] = try loadBody(id, meta: meta, revision: revision)
     }
     var notes: [LetterSnapshot.NoteRecord] = []
     if meta.noteCount > 0 {
       for number in 1...meta.noteCount {
-        notes.append(try loadNoteRecord(id, meta: meta, number: number, in: session))
+        notes.append(try loadNoteRecord(id, meta: meta, number: number))
       }
     }
     return LetterSnapshot(id: id, meta: meta, version: row.revision, texts: texts, notes: notes)
   }
 
   /// Every letter of the vault, in id order.
-  func snapshots(in session: StorageSession) throws -> [LetterSnapshot] {
-    let manifest = try loadManifest(in: session)
+  func snapshots() throws -> [LetterSnapshot] {
+    let manifest = try loadManifest()
     return try session.objects(field: FieldTag.meta.rawValue)
       .filter { $0.objectID.count == FormatConstant.idByteCount }
       .sorted { $0.objectID.lexicographicallyPrecedes($1.objectID) }
-      .map { try snapshot($0, in: session, manifest: manifest) }
+      .map { try snapshot($0, manifest: manifest) }
   }
 
   /// A note's record with its stored millisecond date (`loadNote` returns a `Date`, which
   /// would not round-trip exactly). The same checks as `loadNote`.
-  func loadNoteRecord(_ id: LetterID, meta: LetterMeta, number: UInt32, in session: StorageSession)
+  func loadNoteRecord(_ id: LetterID, meta: LetterMeta, number: UInt32)
     throws -> LetterSnapshot.NoteRecord
   {
     let part = Damage.Part.note(number: UInt64(number))
@@ -90,8 +90,7 @@ extension Vault {
 
   /// Stores notes 1…n of a letter, replacing any it had (merge renumbers them by date).
   func storeNotes(
-    _ notes: [LetterSnapshot.NoteRecord], for id: LetterID, letterKey: [UInt8],
-    in session: StorageSession
+    _ notes: [LetterSnapshot.NoteRecord], for id: LetterID, letterKey: [UInt8]
   ) throws {
     try session.delete(id.bytes, field: FieldTag.note.rawValue)
     for (index, note) in notes.enumerated() {
