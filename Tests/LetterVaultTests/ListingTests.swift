@@ -34,8 +34,8 @@ import Testing
     let (test, _) = try Self.scene()
     defer { test.remove() }
     for filter in Self.filters {
-      let fast = try #require(try test.vault.listFromIndex(filter))
-      #expect(fast.letters == (try test.vault.listByScanning(filter)).letters)
+      let fast = try #require(try test.vault.searchDesk.listFromIndex(filter))
+      #expect(fast.letters == (try test.vault.searchDesk.listByScanning(filter)).letters)
       #expect(fast.damaged.isEmpty)
     }
     // Every letter is served from the listing: each entry matches the manifest.
@@ -51,15 +51,15 @@ import Testing
     let (test, _) = try Self.scene()
     defer { test.remove() }
     for filter in Self.filters {
-      let all = try test.vault.listByScanning(filter).letters
+      let all = try test.vault.searchDesk.listByScanning(filter).letters
       for limit in [1, 3, 39, 40, 100] {
-        let fast = try #require(try test.vault.listFromIndex(filter, limit: limit))
+        let fast = try #require(try test.vault.searchDesk.listFromIndex(filter, limit: limit))
         #expect(fast.letters == Array(all.prefix(limit)))
         #expect(try test.vault.list(filter, limit: limit).letters == Array(all.prefix(limit)))
       }
     }
     for needle in ["xt", "letter 1", "edited"] {
-      let all = try test.vault.searchSerially(needle).letters
+      let all = try test.vault.searchDesk.searchSerially(needle).letters
       #expect(all.count > 3)
       #expect(try test.vault.search(needle, limit: 3).letters == Array(all.prefix(3)))
       #expect(try test.vault.search(needle, limit: 1000).letters == all)
@@ -77,7 +77,7 @@ import Testing
     try file.put(old)
     let vault = try test.reopen()
     let listing = try vault.list()
-    #expect(listing.letters == (try vault.listByScanning()).letters)
+    #expect(listing.letters == (try vault.searchDesk.listByScanning()).letters)
     #expect(listing.letters.first { $0.id == ids[7] }?.recipient == "Someone new")
     #expect(try vault.verify().isEmpty, "a stale listing is not damage: readers check it")
   }
@@ -89,19 +89,19 @@ import Testing
     try file.flipByte(.listing, of: ListingBucket.objectID(bucket: ids[3].bytes[0]))
     let vault = try test.reopen()
     let listing = try vault.list()
-    #expect(listing.letters == (try vault.listByScanning()).letters)
+    #expect(listing.letters == (try vault.searchDesk.listByScanning()).letters)
     #expect(listing.damaged.isEmpty)
     #expect(try vault.verify().map(\.part) == [.listing])
     // The next write to that bucket replaces it.
     try vault.edit(ids[3], subject: "again")
     #expect(try vault.verify().isEmpty)
-    #expect(try vault.list().letters == (try vault.listByScanning()).letters)
+    #expect(try vault.list().letters == (try vault.searchDesk.listByScanning()).letters)
   }
 
   @Test func missingOrMovedListingRowsChangeNothingListShows() throws {
     let (test, ids) = try Self.scene()
     defer { test.remove() }
-    let expected = try test.vault.listByScanning().letters
+    let expected = try test.vault.searchDesk.listByScanning().letters
     let file = try VaultFile(path: test.path)
     // Bucket A's envelope under bucket B's object id fails its AEAD check (object id in AD).
     let from = try file.row(.listing, of: ListingBucket.objectID(bucket: ids[0].bytes[0]))
@@ -142,7 +142,7 @@ import Testing
     }
     let listing = try vault.list()
     #expect(!listing.letters.contains { $0.recipient == "not the writer's words" })
-    #expect(listing.letters == (try vault.listByScanning()).letters)
+    #expect(listing.letters == (try vault.searchDesk.listByScanning()).letters)
   }
 
   @Test func burningALetterRemovesItsListingEntryAndReseals() throws {
@@ -153,7 +153,7 @@ import Testing
     #expect(entries.count == 39)
     #expect(!entries.contains { $0.letterID == ids[0].bytes })
     #expect(try test.vault.verify().isEmpty, "every listing row opens under the new master key")
-    #expect(try test.vault.list().letters == (try test.vault.listByScanning()).letters)
+    #expect(try test.vault.list().letters == (try test.vault.searchDesk.listByScanning()).letters)
   }
 
   @Test func aBucketParsesOnlyItsOwnStrictEncoding() throws {
@@ -198,7 +198,7 @@ import Testing
     for needle in ["lighthouse", "CAFÉ", "zeppelin", "1299", "keeper"] {
       for filter in [LetterFilter(), LetterFilter(state: .held)] {
         let parallel = try test.vault.search(needle, filter: filter)
-        let serial = try test.vault.searchSerially(needle, filter: filter)
+        let serial = try test.vault.searchDesk.searchSerially(needle, filter: filter)
         #expect(parallel.letters == serial.letters, "\(needle)")
         #expect(parallel.damaged.isEmpty && serial.damaged.isEmpty)
       }
@@ -240,7 +240,7 @@ import Testing
     try scene.file.delete(scene.b.bytes, kind: .meta)
     let vault = try scene.test.reopen()
     let parallel = try vault.search("letter")
-    let serial = try vault.searchSerially("letter")
+    let serial = try vault.searchDesk.searchSerially("letter")
     #expect(parallel.letters == serial.letters)
     #expect(parallel.damaged == serial.damaged)
     #expect(Set(parallel.damaged.compactMap(\.letterID)) == [scene.a.description, scene.b.description])
@@ -268,9 +268,9 @@ import Testing
     try file.flipByte(.meta, of: low.last!.bytes)  // the last letter before the split
     try file.flipByte(.meta, of: high.last!.bytes)  // the last letter of all
     let vault = try test.reopen()
-    let serial = try vault.searchSerially("harbour")
+    let serial = try vault.searchDesk.searchSerially("harbour")
     for secondConnection in [true, false] {
-      let parallel = try vault.searchByScanning("harbour", filter: LetterFilter(), secondConnection: secondConnection)
+      let parallel = try vault.searchDesk.searchByScanning("harbour", filter: LetterFilter(), secondConnection: secondConnection)
       #expect(parallel.letters == serial.letters)
       #expect(parallel.damaged == serial.damaged)
     }
@@ -284,8 +284,8 @@ import Testing
     defer { scene.remove() }
     try scene.file.flipByte(.body, of: scene.a.bytes, revision: 2)
     let vault = try scene.test.reopen()
-    let alone = try vault.searchByScanning("letter", filter: LetterFilter(), secondConnection: false)
-    let serial = try vault.searchSerially("letter")
+    let alone = try vault.searchDesk.searchByScanning("letter", filter: LetterFilter(), secondConnection: false)
+    let serial = try vault.searchDesk.searchSerially("letter")
     #expect(alone.letters == serial.letters && alone.damaged == serial.damaged)
     #expect(alone.letters.map(\.id) == [scene.b])
   }

@@ -19,7 +19,7 @@ import Testing
     let listing = try vault.search("letter")
     #expect(listing.letters.map(\.id) == [scene.b])
     #expect(listing.damaged.map(\.letterID) == [scene.a.description])
-    #expect(try vault.listByScanning().damaged.map(\.letterID) == [scene.a.description])
+    #expect(try vault.searchDesk.listByScanning().damaged.map(\.letterID) == [scene.a.description])
     #expect(try vault.verify().contains { $0.letterID == scene.a.description })
     // `list` reads the LISTING record, checked against the manifest, not this row
     // (FORMAT.md §6.6): it still shows what the writer last saved, and nothing else.
@@ -144,7 +144,7 @@ import Testing
     try scene.file.delete(scene.a.bytes, kind: .meta)
     let vault = try scene.test.reopen()
     #expect(try vault.search("letter").damaged.map(\.letterID) == [scene.a.description])
-    #expect(try vault.listByScanning().damaged.map(\.letterID) == [scene.a.description])
+    #expect(try vault.searchDesk.listByScanning().damaged.map(\.letterID) == [scene.a.description])
     let found = try vault.verify()
     #expect(!found.isEmpty)
     #expect(found.allSatisfy { $0.letterID == scene.a.description })
@@ -191,7 +191,7 @@ import Testing
     // rows (FORMAT.md §6.7); the scan, which reads every row, names them.
     let listing = try vault.search("letter")
     #expect(Set(listing.letters.map(\.id)) == [scene.a, scene.b])
-    let scanned = try vault.searchByScanning("letter", filter: LetterFilter(), secondConnection: true)
+    let scanned = try vault.searchDesk.searchByScanning("letter", filter: LetterFilter(), secondConnection: true)
     #expect(Set(scanned.letters.map(\.id)) == [scene.a, scene.b])
     #expect(scanned.damaged.map(\.letterID) == [c.description])
     #expect(try vault.verify().contains { $0.letterID == c.description })

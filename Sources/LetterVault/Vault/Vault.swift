@@ -10,24 +10,29 @@ import Foundation
 ///
 /// Every method is one SQLite transaction: it happens completely or not at all. The vault
 /// never prints and never exits; failures are ``VaultError``s.
-public final class Vault {
+public final class Vault: VaultService {
   /// Where the vault file lives.
-  public let path: String
-  /// The vault file and the key that opens its records (ARCHITECTURE.md "The record layer").
-  let records: RecordStore
-  var database: VaultDatabase { records.database }
-  var cipher: RecordCipher { records.cipher }
-  let clock: any VaultClock
-  /// How the vault was unlocked and what the device watermark said (Vault+DeviceState.swift).
-  let unlockState = VaultUnlockState()
-  var random: any RandomSource { cipher.random }
-  var vaultID: [UInt8] { cipher.vaultID }
+  public var path: String { context.path }
+  /// The file, the key and the clock every service works with (ARCHITECTURE.md "Services").
+  let context: VaultContext
 
-  init(path: String, database: VaultDatabase, cipher: RecordCipher, clock: any VaultClock) {
-    self.path = path
-    self.records = RecordStore(database: database, cipher: cipher)
-    self.clock = clock
+  init(context: VaultContext) { self.context = context }
+
+  convenience init(path: String, database: VaultDatabase, cipher: RecordCipher, clock: any VaultClock) {
+    self.init(
+      context: VaultContext(
+        path: path, records: RecordStore(database: database, cipher: cipher), clock: clock))
   }
+
+  var letterDesk: LetterDesk { LetterDesk(context) }
+  var searchDesk: SearchDesk { SearchDesk(context) }
+  var sendDesk: SendDesk { SendDesk(context) }
+  var clockKeeper: ClockKeeper { ClockKeeper(context) }
+  var deliveryDesk: DeliveryDesk { DeliveryDesk(context) }
+  var exchangeDesk: ExchangeDesk { ExchangeDesk(context) }
+  var keyDesk: KeyDesk { KeyDesk(context) }
+  var syncDesk: SyncDesk { SyncDesk(context) }
+  var watermark: Watermark { Watermark(context) }
 
   // MARK: - Create and open (FORMAT.md §10.1, §10.2)
 
@@ -59,7 +64,7 @@ public final class Vault {
         let capture = SealedBox.keyPair()
         settings.captureSecretKey = capture.secretKey.withUnsafeBytes { Array($0) }
         try tx.session.setCapturePublicKey(capture.publicKey)
-        _ = settings.observe(vault.clockReading())  // the first clock evidence (security.md §6.3)
+        _ = settings.observe(vault.clockReading())  // the first clock evidence (COOLING-OFF.md)
         let settingsHash = try tx.storeSettings(settings, epoch: 1)
         let manifest = Manifest(epoch: 1, writtenAt: now, entries: [:], settingsHash: settingsHash)
         try tx.storeManifest(manifest, replacingEpoch: nil)
@@ -69,7 +74,7 @@ public final class Vault {
       throw error
     }
     vault.unlockState.passphraseKey = kek
-    vault.noteEpoch(1)
+    vault.watermark.noteEpoch(1)
     return vault
   }
 
@@ -84,8 +89,8 @@ public final class Vault {
     let (vault, opened) = try unlock(
       at: path, kind: .passphrase, secret: passphrase.secret.value, clock: clock, random: random)
     vault.unlockState.passphraseKey = opened.keyEncryptionKey
-    vault.checkDeviceState()
-    vault.noticeClockChanges()  // docs/COOLING-OFF.md "When the vault writes"
+    vault.watermark.checkDeviceState()
+    vault.clockKeeper.noticeClockChanges()  // docs/COOLING-OFF.md "When the vault writes"
     return vault
   }
 

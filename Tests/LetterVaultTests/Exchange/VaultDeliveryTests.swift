@@ -128,7 +128,7 @@ import Testing
     defer { scene.remove() }
     let id = try scene.held()
     // The process dies after the attempt is recorded and the command ran: no outcome.
-    _ = try scene.vault.startDelivery(id, confirming: try scene.vault.letter(id).fingerprint)
+    _ = try scene.vault.deliveryDesk.startDelivery(id, confirming: try scene.vault.letter(id).fingerprint)
     let reopened = try Vault.open(at: scene.fixture.path, passphrase: scene.fixture.passphrase, clock: scene.fixture.clock)
 
     #expect(try reopened.unresolvedDelivery(id) != nil)
@@ -153,9 +153,9 @@ import Testing
     let scene = try Scene()
     defer { scene.remove() }
     let id = try scene.held()
-    let path = try #require(scene.vault.deliveryLockPath)
+    let path = try #require(scene.vault.deliveryDesk.deliveryLockPath)
     try withExtendedLifetime(try DeliveryLock.acquire(path)) {
-      _ = try scene.vault.startDelivery(id, confirming: try scene.vault.letter(id).fingerprint)
+      _ = try scene.vault.deliveryDesk.startDelivery(id, confirming: try scene.vault.letter(id).fingerprint)
       #expect(DeliveryLock.isHeld(path))
       #expect(throws: VaultError.busy) { try scene.vault.unresolvedDelivery(id) }
       #expect(throws: VaultError.busy) { try scene.vault.resolveDelivery(id, wentOut: false) }

@@ -8,7 +8,7 @@ import Testing
   @Test func restoringAnOlderCopyWarnsAndRefusesWritesUntilAccepted() throws {
     let test = try TestVault()
     defer { test.remove() }
-    let statePath = try #require(test.vault.deviceStatePath)
+    let statePath = try #require(test.vault.watermark.deviceStatePath)
     defer { unlink(statePath) }
     _ = try test.vault.write(LetterDraft(recipient: "A", text: "first"))
     let older = try test.fileBytes()
@@ -35,7 +35,7 @@ import Testing
   @Test func deletingTheStateFileRemovesTheWarningADocumentedLimit() throws {
     let test = try TestVault()
     defer { test.remove() }
-    let statePath = try #require(test.vault.deviceStatePath)
+    let statePath = try #require(test.vault.watermark.deviceStatePath)
     defer { unlink(statePath) }
     let older = try test.fileBytes()
     _ = try test.vault.write(LetterDraft(recipient: "A", text: "newer"))
@@ -50,7 +50,7 @@ import Testing
   @Test func theStateFileIsPrivateAndAuthenticated() throws {
     let test = try TestVault()
     defer { test.remove() }
-    let statePath = try #require(test.vault.deviceStatePath)
+    let statePath = try #require(test.vault.watermark.deviceStatePath)
     defer { unlink(statePath) }
     _ = try test.vault.write(LetterDraft(recipient: "A", text: "x"))
     var info = stat()

@@ -61,7 +61,7 @@ import Testing
     for needle in needles {
       for filter in filters {
         let found = try vault.search(needle, filter: filter)
-        let scanned = try vault.searchSerially(needle, filter: filter)
+        let scanned = try vault.searchDesk.searchSerially(needle, filter: filter)
         #expect(found.letters == scanned.letters, "\(needle) with \(filter)")
         #expect(found.damaged == scanned.damaged, "\(needle) with \(filter)")
       }
@@ -70,9 +70,9 @@ import Testing
 
   /// The verdict of every letter for `needle`: none unknown means every letter has a current
   /// signature.
-  static func verdicts(_ vault: Vault, _ needle: String) throws -> [Vault.TextVerdict] {
+  static func verdicts(_ vault: Vault, _ needle: String) throws -> [SearchDesk.TextVerdict] {
     try vault.records.read { tx in
-      try vault.textVerdicts(
+      try vault.searchDesk.textVerdicts(
         try #require(SignatureProbe(needle)), manifest: try tx.loadManifestIndex(), in: tx)
     }
   }
@@ -83,11 +83,11 @@ import Testing
     var random = SeededGenerator(seed: 0x1D_0001)
     try Self.expectSameAsTheScan(test.vault, Self.needles(texts, using: &random))
     // The index path was taken, not the fallback, and it vouched for every letter.
-    #expect(try test.vault.searchFromIndex("zeppelin", filter: LetterFilter()) != nil)
+    #expect(try test.vault.searchDesk.searchFromIndex("zeppelin", filter: LetterFilter()) != nil)
     // Let through by most signatures (a word in most letters): the scan reads them faster.
-    #expect(try test.vault.searchFromIndex("garden", filter: LetterFilter()) == nil)
-    #expect(try test.vault.searchFromIndex("ab", filter: LetterFilter()) == nil)
-    #expect(try test.vault.searchFromIndex("café", filter: LetterFilter()) == nil)
+    #expect(try test.vault.searchDesk.searchFromIndex("garden", filter: LetterFilter()) == nil)
+    #expect(try test.vault.searchDesk.searchFromIndex("ab", filter: LetterFilter()) == nil)
+    #expect(try test.vault.searchDesk.searchFromIndex("café", filter: LetterFilter()) == nil)
     #expect(try !Self.verdicts(test.vault, "lighthouse").contains(.unknown))
     #expect(try test.vault.verify().isEmpty)
   }
@@ -180,14 +180,14 @@ import Testing
     let file = try VaultFile(path: test.path)
     for row in try file.rows(.textIndex) { try file.delete(row.objectID, kind: .textIndex) }
     let vault = try test.reopen()
-    #expect(try vault.searchFromIndex("lighthouse", filter: LetterFilter()) == nil)
+    #expect(try vault.searchDesk.searchFromIndex("lighthouse", filter: LetterFilter()) == nil)
     var random = SeededGenerator(seed: 0x1D_0003)
     try Self.expectSameAsTheScan(vault, Array(Self.needles(texts, using: &random).prefix(20)))
     #expect(try vault.verify().isEmpty, "no text index is not damage")
     // As a file from before the text index: a re-key rewrites every bucket, from the texts.
     try vault.burn(try vault.list().letters[0].id)
     #expect(try !Self.verdicts(vault, "rain").contains(.unknown))
-    #expect(try vault.searchFromIndex("zeppelin", filter: LetterFilter()) != nil)
+    #expect(try vault.searchDesk.searchFromIndex("zeppelin", filter: LetterFilter()) != nil)
   }
 
   @Test func damageInALetterThatMayMatchIsNamed() throws {
@@ -196,7 +196,7 @@ import Testing
     try scene.file.flipByte(.body, of: scene.a.bytes, revision: 2)
     let vault = try scene.test.reopen()
     let found = try vault.search("letter")
-    #expect(try vault.searchFromIndex("letter", filter: LetterFilter()) != nil)
+    #expect(try vault.searchDesk.searchFromIndex("letter", filter: LetterFilter()) != nil)
     #expect(found.damaged.map(\.letterID) == [scene.a.description])
   }
 }

@@ -66,6 +66,6 @@ struct TestVault {
   func remove() {
     try? FileManager.default.removeItem(at: directory)
     // The device watermark lives outside the vault's directory (security.md §1.13).
-    if let state = vault.deviceStatePath { try? FileManager.default.removeItem(atPath: state) }
+    if let state = vault.watermark.deviceStatePath { try? FileManager.default.removeItem(atPath: state) }
   }
 }

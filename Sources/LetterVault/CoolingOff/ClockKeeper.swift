@@ -1,0 +1,108 @@
+import Foundation
+
+/// Clock evidence on every write and on unlock (docs/COOLING-OFF.md "The clock").
+///
+/// Every write transaction observes the clock first (`VaultService.mutate`), so a jump is
+/// recorded, and compensated, in the same commit as whatever the write does. Reading
+/// commands do not write, with two exceptions at unlock: the first unlock after a restart
+/// records the new boot (so a jump later in that boot can be measured against it), and an
+/// unlock that sees the clock misbehave records it at once (so a restart cannot erase it).
+struct ClockKeeper: VaultService {
+  let context: VaultContext
+
+  /// Observes the clock inside a write: records the reading, adds a forward jump to every
+  /// open deadline, applies rule changes whose time has come.
+  func observeClock(in tx: RecordTransaction, manifest: inout Manifest) throws {
+    var settings = try tx.loadSettings(manifest: manifest)
+    let jump = settings.observe(clockReading())
+    if jump > 0 { try moveOpenDeadlines(by: jump, in: tx, manifest: &manifest) }
+    try tx.saveSettings(settings, manifest: &manifest)
+  }
+
+  /// The settings as they stand at this moment, without writing: observed in memory.
+  func settingsNow(in tx: RecordTransaction, manifest: Manifest) throws -> (
+    settings: VaultSettings, reading: ClockReading, jump: Int64
+  ) {
+    var settings = try tx.loadSettings(manifest: manifest)
+    let reading = clockReading()
+    let jump = settings.observe(reading)
+    return (settings, reading, jump)
+  }
+
+  /// Called when the vault is opened: writes only on a new boot or a new anomaly.
+  func noticeClockChanges() {
+    let changed = try? records.read { tx in
+      // The index view, not the full manifest: this runs on every open (docs/PERFORMANCE.md).
+      let stored = try tx.loadSettings(index: try tx.loadManifestIndex())
+      var observed = stored
+      _ = observed.observe(clockReading())
+      return observed.clock.anomalies != stored.clock.anomalies
+        || observed.clock.bootID != stored.clock.bootID
+    }
+    // A read-only or busy file must not stop reading; the next write records it anyway.
+    if changed == true { _ = try? mutate { _, _ in } }
+  }
+
+  func clockAnomalies() throws(VaultError) -> [ClockAnomaly] {
+    try records.read { tx in
+      let manifest = try tx.loadManifest()
+      return try settingsNow(in: tx, manifest: manifest).settings.clock.anomalies.map(
+        ClockAnomaly.init)
+    }
+  }
+
+  /// Adds `jump` (ms) to every held letter's send request, so a wall clock moved forward
+  /// without a restart buys nothing, even after a later restart (T49).
+  private func moveOpenDeadlines(
+    by jump: Int64, in tx: RecordTransaction, manifest: inout Manifest
+  )
+    throws
+  {
+    for key in manifest.entries.keys {
+      let id = LetterID(bytes: key)
+      // A damaged letter must not stop every write; `verify` names it.
+      guard var (meta, version) = try? tx.loadMeta(id, manifest: manifest) else {
+        continue
+      }
+      guard meta.state == .held, meta.releaseAt != 0 else { continue }
+      meta.moveDeadline(by: jump)
+      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
+    }
+  }
+}
+
+extension LetterMeta {
+  /// The send request's deadline with the evidence recorded when it was set.
+  var deadline: ReleaseGate.Deadline {
+    ReleaseGate.Deadline(
+      at: releaseAt, setAt: sendRequestedAt, bootID: holdBootID, boottime: holdBoottime)
+  }
+
+  /// True for a held letter with a send request.
+  var hasSendRequest: Bool { state == .held && releaseAt != 0 }
+
+  /// Shifts the deadline and the moment it was set: the period still asked of the boot
+  /// clock stays the same (security.md §6.3 "jump compensation").
+  mutating func moveDeadline(by jump: Int64) {
+    releaseAt += jump
+    sendRequestedAt += jump
+  }
+
+  /// Starts (or restarts) the cooling-off at `reading`: `release_at = max(now, last edit) +
+  /// period`, never earlier than a deadline already set when `keepingLater`.
+  mutating func startCoolingOff(at reading: ClockReading, period: Int64, keepingLater: Bool) {
+    let fresh = Swift.max(reading.wall, lastEditAt) + period
+    releaseAt = keepingLater ? Swift.max(releaseAt, fresh) : fresh
+    sendRequestedAt = reading.wall
+    holdBootID = reading.boot.bootID
+    holdBoottime = reading.boot.sinceBoot
+  }
+
+  /// Withdraws a send request.
+  mutating func clearSendRequest() {
+    releaseAt = 0
+    sendRequestedAt = 0
+    holdBootID = .init(repeating: 0, count: 16)
+    holdBoottime = 0
+  }
+}

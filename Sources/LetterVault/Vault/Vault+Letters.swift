@@ -1,0 +1,126 @@
+import Foundation
+
+/// The public calls of ``LetterDesk``, forwarded (ARCHITECTURE.md "Services").
+extension Vault {
+  // MARK: - LetterDesk
+
+
+  /// Saves a new draft and returns its id.
+  public func write(_ draft: LetterDraft) throws(VaultError) -> LetterID {
+    try letterDesk.write(draft)
+  }
+
+  /// Saves a new revision. `nil` keeps that part as it is; the text is copied forward.
+  ///
+  /// A sent letter is never changed. Editing a held letter keeps it held, and a pending send
+  /// request starts its cooling-off again from now (product.md "The cooling-off rule").
+  public func edit(
+    _ id: LetterID, body: [UInt8]? = nil, recipient: String? = nil, subject: String? = nil,
+    tags: [String]? = nil
+  ) throws(VaultError) {
+    try letterDesk.edit(id, body: body, recipient: recipient, subject: subject, tags: tags)
+  }
+
+  /// The letter with its current text and fingerprint.
+  public func letter(_ id: LetterID) throws(VaultError) -> Letter {
+    try letterDesk.letter(id)
+  }
+
+  /// Finds the one letter whose id starts with `prefix` (at least 4 hex characters).
+  public func resolve(_ prefix: String) throws(VaultError) -> LetterID {
+    try letterDesk.resolve(prefix)
+  }
+
+  /// Puts a draft away: draft → held. `reviewOn` is a reminder to look at it again.
+  public func hold(_ id: LetterID, reviewOn: Date? = nil) throws(VaultError) {
+    try letterDesk.hold(id, reviewOn: reviewOn)
+  }
+
+  /// Revisions, state changes and notes, oldest first.
+  public func history(_ id: LetterID) throws(VaultError) -> [HistoryEntry] {
+    try letterDesk.history(id)
+  }
+
+  /// Saves `drafts` as new letters in one transaction, each written at its `created` time (a
+  /// corpus spans years); those with `held` set are stored held, as `hold` would leave them.
+  /// Returns the ids in the same order.
+  @_spi(Bulk)
+  public func write(batch drafts: [(draft: LetterDraft, created: Date, held: Bool)]) throws(VaultError)
+    -> [LetterID] {
+    try letterDesk.write(batch: drafts)
+  }
+
+  /// Seals `draft` into the vault at `path` without unlocking it. Nothing in the vault is
+  /// read except its public capture key; nothing can be decrypted.
+  public static func jot(
+    _ draft: LetterDraft, at path: String, clock: any VaultClock = SystemClock()
+  ) throws(VaultError) {
+    try LetterDesk.jot(draft, at: path, clock: clock)
+  }
+
+  /// Turns every sealed capture into a draft with its original time, in one transaction.
+  /// Returns the new ids, and the captures that could not be opened (left in place).
+  @discardableResult
+  public func acceptCaptures() throws(VaultError) -> (accepted: [LetterID], unreadable: [Damage]) {
+    try letterDesk.acceptCaptures()
+  }
+
+  /// The ids of the letters in the vault at `path` whose hex form starts with `prefix`.
+  ///
+  /// No key is needed: letter ids are the `object_id` column, stored in clear (FORMAT.md
+  /// §8.1), as anyone with a copy of the file can see. Nothing about the letters is read.
+  public static func letterIDs(at path: String, startingWith prefix: String = "")
+    throws(VaultError) -> [LetterID] {
+    try LetterDesk.letterIDs(at: path, startingWith: prefix)
+  }
+
+  /// The names of the people written to (letters' recipients and recipients with their own
+  /// rules; only the latter with `lettersToo` false), sorted — only while `cache` holds this
+  /// vault's key (`letters unlock`). Without a cached key the result is empty: names are
+  /// encrypted, and a completion never asks.
+  public static func cachedRecipientNames(at path: String, cache: KeyCache?, lettersToo: Bool = true)
+    throws(VaultError) -> [String] {
+    try LetterDesk.cachedRecipientNames(at: path, cache: cache, lettersToo: lettersToo)
+  }
+
+  /// Re-wraps the master key under `newPassphrase`; letters are untouched. The new keyslot
+  /// replaces the old one in one transaction, so exactly one passphrase works afterwards.
+  public func changePassphrase(to newPassphrase: Passphrase, kdf: KDFParameters = .moderate)
+    throws(VaultError) {
+    try letterDesk.changePassphrase(to: newPassphrase, kdf: kdf)
+  }
+
+  /// Checks the SQLite structure, every keyslot, the index, the settings, every letter's
+  /// metadata and every stored revision and note. Returns everything found damaged.
+  ///
+  /// - Parameter progress: told how many letters have been checked.
+  public func verify(progress: ProgressHandler? = nil) throws(VaultError) -> [Damage] {
+    try letterDesk.verify(progress: progress)
+  }
+
+  /// Counts by state, what is due, and delivery problems.
+  public func status() throws(VaultError) -> VaultStatus {
+    try letterDesk.status()
+  }
+
+  /// Appends a note to any letter, sent ones included.
+  public func addNote(_ id: LetterID, text: String) throws(VaultError) {
+    try letterDesk.addNote(id, text: text)
+  }
+
+  /// Every note on a letter, oldest first.
+  public func notes(_ id: LetterID) throws(VaultError) -> [LetterNote] {
+    try letterDesk.notes(id)
+  }
+
+  /// Every name a letter may be addressed to that this vault knows: the recipients with rules
+  /// first, then those of letters, each once.
+  public func recipientNames() throws(VaultError) -> [String] {
+    try letterDesk.recipientNames()
+  }
+
+  /// What `typed` means among ``recipientNames()`` (``RecipientMatch``).
+  public func matchRecipient(_ typed: String) throws(VaultError) -> RecipientMatch {
+    try letterDesk.matchRecipient(typed)
+  }
+}

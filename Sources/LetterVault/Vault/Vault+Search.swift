@@ -1,0 +1,45 @@
+import Foundation
+
+/// The public calls of ``SearchDesk``, forwarded (ARCHITECTURE.md "Services").
+extension Vault {
+  // MARK: - SearchDesk
+
+
+  /// Letters matching `filter`, newest first. Decrypts metadata only, never a body.
+  ///
+  /// Reads the summaries from the LISTING record where they match the manifest, else from
+  /// each META (Vault+Listing.swift, FORMAT.md §6.6); with a damaged manifest or no usable
+  /// listing, scans every META.
+  ///
+  /// With a `limit`, only the newest `limit` matching letters (`list -n`): through the listing,
+  /// summaries are built in order and the walk stops there; damage met is named all the same.
+  public func list(_ filter: LetterFilter = LetterFilter(), limit: Int? = nil) throws(VaultError)
+    -> LetterListing {
+    try searchDesk.list(filter, limit: limit)
+  }
+
+  /// Letters whose recipient, subject, tags or current text contain `text`, ignoring case.
+  ///
+  /// Through the listing and the text index where they are current (Vault+IndexedSearch.swift,
+  /// FORMAT.md §6.7): only letters whose text signature lets the words through are decrypted.
+  /// Otherwise (a needle under three bytes or with non-ASCII characters, one that most letters
+  /// may hold, an index that fell behind) every letter is read, by `searchByScanning`.
+  ///
+  /// With a `limit`, only the newest `limit` letters found (`search -n`); every letter is still
+  /// tested, since the order is known only once all are found.
+  public func search(_ text: String, filter: LetterFilter = LetterFilter(), limit: Int? = nil)
+    throws(VaultError) -> LetterListing {
+    try searchDesk.search(text, filter: filter, limit: limit)
+  }
+
+  /// The letters matching `filter` with their current text, oldest first, read in one pass
+  /// over the file (the same scan as `search`: each letter's META, then its head BODY).
+  ///
+  /// One `letter(_:)` per letter would open a read transaction and look the manifest up
+  /// 10,000 times; this reads each record once (docs/PERFORMANCE.md). Every record is checked
+  /// as `letter(_:)` checks it. A damaged letter fails the whole read and is named, so an
+  /// export is never silently missing one.
+  public func letters(_ filter: LetterFilter = LetterFilter()) throws(VaultError) -> [Letter] {
+    try searchDesk.letters(filter)
+  }
+}
