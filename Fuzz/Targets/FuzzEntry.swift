@@ -1,4 +1,4 @@
-// libFuzzer entry point for the Format/ parsers (security.md T28–T30). Built by scripts/fuzz
+// libFuzzer entry point for the Format/ parsers (SECURITY.md §2–T30). Built by scripts/fuzz
 // together with Sources/LetterVault/Format/*.swift in one module, so the internal parsers are
 // reached directly: no test-only API in the library. FUZZ_TARGET picks the parser.
 import Foundation

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// No plaintext reaches the disk (security.md §5.2 T36): a random canary is written, edited,
+/// No plaintext reaches the disk (SECURITY.md §2 T36): a random canary is written, edited,
 /// shown, listed and searched, then every file that could hold it is searched byte by byte.
 @Suite struct CanaryTests {
   @Test func aCanaryNeverTouchesTheDiskOrTheScratchPlaces() throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Two windows at once, and a writer killed at random moments: nothing is lost and the vault
-/// stays whole (product.md job 6; security.md §5.2 T25).
+/// stays whole (README; SECURITY.md §2 T25).
 @Suite struct ConcurrencyTests {
   @Test func twoProcessesWritingFiftyLettersEachKeepAllHundred() throws {
     let fixture = try CLIFixture()

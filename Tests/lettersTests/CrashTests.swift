@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// security.md T11, T25: 200 commands (write, edit, hold, note, passwd, merge) SIGKILLed at
+/// SECURITY.md §2, T25: 200 commands (write, edit, hold, note, passwd, merge) SIGKILLed at
 /// random moments on two vaults in parallel; the seeds make any failure replayable.
 @Suite struct CrashTests {
   @Test func killedCommandsNeverLoseASavedLetterOrDamageTheVault() throws {

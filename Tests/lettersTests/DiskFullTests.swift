@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// security.md T26: the disk fills up during a save. The command says so (exit 74), and the
+/// SECURITY.md §2: the disk fills up during a save. The command says so (exit 74), and the
 /// vault is exactly as it was: SQLite rolls the transaction back from its journal.
 ///
 /// The disk is a real 1 MiB tmpfs mounted for the test (root can mount here and in CI). The

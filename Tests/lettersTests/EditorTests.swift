@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `write` and `edit` in `$EDITOR`, run on a pseudo-terminal with a fake editor that writes
-/// down what it was given (security.md §3.1, §3.3, §3.4; §5.2 T37, T39, T40).
+/// down what it was given (SECURITY.md §2.8, §3.3, §3.4; §5.2 T37, T39, T40).
 @Suite struct EditorTests {
   @Test func theEditorGetsAPrivateNeutralTmpfsFileAndNoSecretsAndTheScratchIsGoneAfter() throws {
     let fixture = try CLIFixture()

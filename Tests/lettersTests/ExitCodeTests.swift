@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The real binary, one or more cases per documented exit code (README table; product.md
+/// The real binary, one or more cases per documented exit code (README table; README
 /// "Exit codes"). Each failure leaves the vault as it was.
 @Suite struct ExitCodeTests {
   // MARK: - 0

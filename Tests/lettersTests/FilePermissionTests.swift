@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The vault directory and file are private whatever the umask, and a vault others can write
-/// is refused (security.md §3.7; §5.2 T38).
+/// is refused (SECURITY.md §2.8; §5.2 T38).
 @Suite struct FilePermissionTests {
   static func mode(_ path: String) -> Int {
     var info = stat()

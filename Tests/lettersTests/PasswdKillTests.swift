@@ -2,7 +2,7 @@ import Foundation
 import LetterVault
 import Testing
 
-/// security.md T11, aimed: `passwd` killed late in its run (after both key derivations, near
+/// SECURITY.md §2, aimed: `passwd` killed late in its run (after both key derivations, near
 /// the transaction), many times. Exactly one of the old and new passphrases opens the vault
 /// every time, never neither, and the letters are untouched.
 @Suite struct PasswdKillTests {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `letters passwd` through the binary: the old passphrase stops working, the new one opens
-/// the same letters (product.md job 6).
+/// the same letters (README).
 @Suite struct PasswdTests {
   @Test func afterPasswdOnlyTheNewPassphraseOpensTheSameLetters() throws {
     let fixture = try CLIFixture()

@@ -1,8 +1,7 @@
 import Foundation
 import Testing
 
-/// What `show` prints, and a large letter through the whole pipe (product.md "Command-line
-/// contract": stdout is data, `letters show ID | lp` prints just the letter).
+/// What `show` prints, and a large letter through the whole pipe (README: stdout is data, `letters show ID | lp` prints just the letter).
 @Suite struct ShowTests {
   @Test func showIntoAPipeIsPlainText() throws {
     let fixture = try CLIFixture()

@@ -12,7 +12,7 @@ int letters_get_dumpable(void);
 /* statfs(path).f_type, or 0 when statfs fails. */
 unsigned long letters_filesystem_type(const char *path);
 
-/* Linux kernel keyring (keyrings(7)), for the optional time-limited unlock (security.md §3.9).
+/* Linux kernel keyring (keyrings(7)), for the optional time-limited unlock (SECURITY.md §2.3).
  * Each returns the syscall's result, or -errno on failure. On other systems every call
  * returns -ENOSYS. */
 

@@ -82,7 +82,7 @@ extension LetterMeta {
   var hasSendRequest: Bool { state == .held && releaseAt != 0 }
 
   /// Shifts the deadline and the moment it was set: the period still asked of the boot
-  /// clock stays the same (security.md §6.3 "jump compensation").
+  /// clock stays the same (COOLING-OFF.md "The clock").
   mutating func moveDeadline(by jump: Int64) {
     releaseAt += jump
     sendRequestedAt += jump

@@ -10,7 +10,7 @@ struct ClockReading: Equatable {
   var origin: Int64 { wall - sinceBootMilliseconds }
 }
 
-/// Compares each reading with the evidence kept in the vault (security.md §6.3).
+/// Compares each reading with the evidence kept in the vault (COOLING-OFF.md "The clock").
 ///
 /// Within one boot `wall − boottime` must stay put: CLOCK_BOOTTIME cannot be set and counts
 /// suspend. Moving more than ``tolerance`` away from the accepted origin is a jump. The

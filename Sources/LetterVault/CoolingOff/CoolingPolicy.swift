@@ -1,6 +1,6 @@
 import Foundation
 
-/// The rule logic of security.md §6.2 over the stored settings: periods, quiet hours,
+/// The rule logic of COOLING-OFF.md "The rules" over the stored settings: periods, quiet hours,
 /// "tighten now, loosen later", and pending changes that wait for the clock like letters do.
 extension VaultSettings {
   /// A loosening waits at least this long (ms), and at least the period it loosens.
@@ -28,7 +28,7 @@ extension VaultSettings {
 
   // MARK: - Observing the clock
 
-  /// Records `reading` (security.md §6.3): a forward jump within this boot is added to every
+  /// Records `reading` (COOLING-OFF.md "The clock"): a forward jump within this boot is added to every
   /// pending rule change, then changes whose time has come are applied. Returns the jump
   /// (ms) so the caller can add it to open letter deadlines too.
   mutating func observe(_ reading: ClockReading) -> Int64 {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The nightly window in which nothing is released (product.md "The cooling-off rule").
+/// The nightly window in which nothing is released (COOLING-OFF.md "The rules").
 ///
 /// Minutes after local midnight in the vault's own time zone (stored at creation; the
 /// process's `TZ` is never used). A window may cross midnight (22:00–07:00); a window whose
@@ -66,7 +66,7 @@ public struct QuietHours: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// True when every minute inside `other` is inside this window too: changing from
-  /// `other` to `self` is then a tightening (security.md §6.2 rule 2).
+  /// `other` to `self` is then a tightening (COOLING-OFF.md "The rules").
   public func covers(_ other: QuietHours) -> Bool {
     (0..<1440).allSatisfy { !other.contains(minute: $0) || contains(minute: $0) }
   }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The release checks of security.md §6.3, as one pure decision: given the clock evidence,
+/// The release checks of COOLING-OFF.md "The clock", as one pure decision: given the clock evidence,
 /// a deadline and the evidence recorded when it was set, may it pass now — and if not,
 /// from when?
 ///

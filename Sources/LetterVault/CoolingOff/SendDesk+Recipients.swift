@@ -3,7 +3,7 @@ import Foundation
 /// Correcting the people written to: a new address, a new name, their own period, or removing
 /// them (docs/COOLING-OFF.md "Correcting a recipient"). A period change and a removal are rule
 /// changes: stricter at once, looser only after a full period, through the same
-/// `VaultSettings.request` as `changeRules` (security.md §6.2 rule 2).
+/// `VaultSettings.request` as `changeRules` (COOLING-OFF.md "The rules").
 extension SendDesk {
   func editRecipient(named name: String, _ edit: RecipientEdit)
     throws(VaultError) -> RuleChangeResult

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The walk-through behind `letters review` (product.md job 4).
+/// The walk-through behind `letters review` (README "Commands").
 extension SendDesk {
   func reviewQueue() throws(VaultError) -> [ReviewItem] {
     try records.read { tx in

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The cooling-off rules and recipients, kept inside the encrypted SETTINGS record
-/// (security.md §6.2 rule 1): no environment variable, flag or file can loosen them.
+/// (COOLING-OFF.md "The rules"): no environment variable, flag or file can loosen them.
 extension SendDesk {
   /// Periods accepted for any rule: a minute to a year.
   static let periodRange: ClosedRange<TimeInterval> = 60...(366 * 24 * 3600)

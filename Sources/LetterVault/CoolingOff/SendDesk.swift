@@ -1,6 +1,6 @@
 import Foundation
 
-/// The cooling-off brake (product.md "The cooling-off rule"; security.md §6): a send request
+/// The cooling-off brake (COOLING-OFF.md "The rules"; COOLING-OFF.md): a send request
 /// starts a cooling-off period; after it, outside quiet hours and with a clock that agrees,
 /// the letter is released only against the fingerprint of the text that was re-read.
 /// There is no way around it in this API: no force flag, no override.

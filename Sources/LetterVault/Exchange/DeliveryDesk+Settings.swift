@@ -22,7 +22,7 @@ public struct DeliveryReceipt: Sendable, Equatable {
   public let sentAt: Date
 }
 
-/// Delivery through the user's own mail command (product.md "Delivery";
+/// Delivery through the user's own mail command (README "Copies out, letters in, delivery";
 /// FORMAT.md §19 "Delivery"). A letter is never delivered twice: the attempt
 /// is recorded (META `delivery_started_at`) in its own transaction before the command runs,
 /// and the outcome in another after it. If letters stops in between, the attempt stays

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Gathering letters for an export (product.md "Export"). Read-only: export never changes
+/// Gathering letters for an export (README "Copies out, letters in, delivery"). Read-only: export never changes
 /// the vault (FORMAT.md §10.2), and it is built on the same reads as `show` and `history`.
 extension ExchangeDesk {
   func exportBundle(

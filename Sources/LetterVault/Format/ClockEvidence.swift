@@ -1,5 +1,5 @@
 /// What the vault remembers about the clock (SETTINGS section 4, FORMAT.md §18;
-/// security.md §6.3): the boot it last saw, where that boot's wall clock was anchored, the
+/// COOLING-OFF.md "The clock"): the boot it last saw, where that boot's wall clock was anchored, the
 /// latest wall time ever seen, and a short log of anything odd.
 ///
 /// Within one boot `wall − boottime` stays put (CLOCK_BOOTTIME cannot be set and counts

@@ -1,4 +1,4 @@
-/// The device-local watermark file, `<vault_id hex>.state` (security.md §1.13;
+/// The device-local watermark file, `<vault_id hex>.state` (SECURITY.md §2.4;
 /// FORMAT.md §15.3). Pure bytes; the MAC is computed by the caller.
 ///
 /// ```

@@ -94,7 +94,7 @@ struct Manifest: Equatable {
     for _ in 0..<count {
       let entry = Entry(letterID: try reader.raw(16), metaVersion: try reader.u64(), metaHash: try reader.raw(32))
       // Strictly ascending ids, as `serialized()` writes them: no duplicates, and exactly one
-      // encoding per manifest (the fuzz target's malleability property, security.md T30).
+      // encoding per manifest (the fuzz target's malleability property, SECURITY.md §2).
       if let previous, !previous.lexicographicallyPrecedes(entry.letterID) {
         throw .init(reason: "manifest entries out of order")
       }

@@ -1,5 +1,5 @@
 /// A loosening of the cooling-off rules that is waiting for its time (SETTINGS section 5,
-/// FORMAT.md §18; security.md §6.2 rule 2).
+/// FORMAT.md §18; COOLING-OFF.md "The rules").
 ///
 /// It carries the same clock evidence as a send request, so it becomes active only when the
 /// release checks pass for `effectiveAt`: a clock moved forward does not hurry it.

@@ -1,4 +1,4 @@
-/// The printed form of a recovery key (FORMAT.md §15.1, security.md §1.4):
+/// The printed form of a recovery key (FORMAT.md §15.1, SECURITY.md §2.2):
 ///
 /// ```
 /// LVR1-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-CC

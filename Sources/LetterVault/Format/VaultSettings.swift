@@ -1,6 +1,6 @@
 /// The plaintext of the SETTINGS record (FORMAT.md §6.2): the cooling-off policy, recipients
 /// and other vault-wide state. Rules live only here, inside the encrypted vault, so no
-/// environment variable or plaintext file can loosen them (security.md §6.2 rule 1).
+/// environment variable or plaintext file can loosen them (COOLING-OFF.md "The rules").
 ///
 /// Stored as a sequence of sections `u8 tag || u32 length || payload`, each tag at most once,
 /// unknown tags rejected: a feature owns its section and its codec.

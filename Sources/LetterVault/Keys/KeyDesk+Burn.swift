@@ -7,7 +7,7 @@ public struct BurnReport: Sendable, Equatable {
   public let recoveryKeyRemoved: Bool
 }
 
-/// Burn: best-effort crypto-shredding of one draft or held letter (security.md §1.17;
+/// Burn: best-effort crypto-shredding of one draft or held letter (SECURITY.md §2.6;
 /// FORMAT.md §15.4).
 extension KeyDesk {
   @discardableResult

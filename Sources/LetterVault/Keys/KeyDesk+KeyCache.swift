@@ -1,6 +1,6 @@
 import Foundation
 
-/// Time-limited unlock through a ``KeyCache`` (security.md §3.9).
+/// Time-limited unlock through a ``KeyCache`` (SECURITY.md §2.3).
 extension KeyDesk {
   var unlockedFromCacheUntil: Date? { unlockState.cachedUntil }
 

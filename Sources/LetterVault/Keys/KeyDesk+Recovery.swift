@@ -1,4 +1,4 @@
-/// The optional recovery keyslot (security.md §1.4; FORMAT.md §15.1): a second
+/// The optional recovery keyslot (SECURITY.md §2.2; FORMAT.md §15.1): a second
 /// way to unwrap the master key when the passphrase is forgotten.
 extension KeyDesk {
   func hasRecoveryKey() throws(VaultError) -> Bool {

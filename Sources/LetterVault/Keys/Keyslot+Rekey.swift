@@ -1,5 +1,5 @@
 /// Wrapping and unwrapping that keep the key-encryption key, so a later re-key (burn,
-/// security.md §1.17) can re-wrap a new master key without asking for the passphrase again
+/// SECURITY.md §2.6) can re-wrap a new master key without asking for the passphrase again
 /// (FORMAT.md §15.4).
 extension Keyslot {
   /// A master key opened from a keyslot, with the key-encryption key that opened it.

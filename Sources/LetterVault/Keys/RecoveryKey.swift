@@ -1,5 +1,5 @@
 /// A recovery key: 160 random bits that open the vault when the passphrase is forgotten
-/// (security.md §1.4; FORMAT.md §15.1).
+/// (SECURITY.md §2.2; FORMAT.md §15.1).
 ///
 /// Shown once, as `LVR1-XXXX-…-XXXX-CC`, and never written to disk by LetterVault. Whoever
 /// holds the written key can read every letter, so it belongs somewhere safe and offline.
@@ -64,6 +64,6 @@ public final class RecoveryKey: Sendable {
   }
 
   /// The Argon2id cost of a recovery keyslot: libsodium INTERACTIVE. 160 random bits need no
-  /// stretching; one code path for both slot kinds keeps the format simple (security.md §1.4).
+  /// stretching; one code path for both slot kinds keeps the format simple (SECURITY.md §2.2).
   public static let kdf = KDFParameters.interactive
 }

@@ -14,7 +14,7 @@ public struct VaultStatus: Sendable {
   public let damaged: [Damage]
   /// How many write transactions the vault has seen.
   public let epoch: UInt64
-  /// What the clock did that letters noticed, oldest first (security.md §6.3).
+  /// What the clock did that letters noticed, oldest first (COOLING-OFF.md "The clock").
   public let clockAnomalies: [ClockAnomaly]
 }
 

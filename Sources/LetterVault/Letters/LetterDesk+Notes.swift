@@ -1,6 +1,6 @@
 import Foundation
 
-/// A dated note on a letter: how it feels now, a reply received (product.md job 4).
+/// A dated note on a letter: how it feels now, a reply received (README "Commands").
 public struct LetterNote: Sendable, Equatable {
   /// 1 for the first note.
   public let number: Int

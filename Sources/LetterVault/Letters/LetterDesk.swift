@@ -131,7 +131,7 @@ struct LetterDesk: VaultService {
 
   /// Restarts a pending send request's cooling-off from the edit (FORMAT.md §9.2): a full
   /// period from now for the (possibly new) recipient, never earlier than the deadline it
-  /// had, with fresh clock evidence (security.md §6.3) so the boot clock is asked for the
+  /// had, with fresh clock evidence (COOLING-OFF.md "The clock") so the boot clock is asked for the
   /// whole period again.
   func rescheduleAfterEdit(
     _ meta: inout LetterMeta, now: Int64, in tx: RecordTransaction, manifest: Manifest

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Something the clock did that letters noticed (security.md §6.3), kept in a short log
+/// Something the clock did that letters noticed (COOLING-OFF.md "The clock"), kept in a short log
 /// inside the vault and shown by `letters status` — for reflection, not punishment.
 public struct ClockAnomaly: Sendable, Equatable {
   /// What happened. The numbers are stored (FORMAT.md §18).

@@ -36,7 +36,7 @@ public enum RuleSetting: Sendable, Equatable {
   case recipientRemoval(String)
 }
 
-/// A loosening that takes effect later (security.md §6.2 rule 2).
+/// A loosening that takes effect later (COOLING-OFF.md "The rules").
 public struct PendingRule: Sendable, Equatable {
   /// What it will set.
   public let setting: RuleSetting

@@ -1,4 +1,4 @@
-/// Where a letter is in its life (product.md "States").
+/// Where a letter is in its life (README "Commands").
 public enum LetterState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
   /// Being written; editable.
   case draft = 0

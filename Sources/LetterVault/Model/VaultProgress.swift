@@ -1,6 +1,6 @@
 /// How far a long piece of work has come: `done` of `total` letters in `phase`.
 ///
-/// The library never prints (style.md rule 5): `importLetters`, `exportBundle`, `verify` and
+/// The library never prints (ARCHITECTURE.md "The layers"): `importLetters`, `exportBundle`, `verify` and
 /// `merge` take an optional ``ProgressHandler`` and call it on the caller's thread, with `done`
 /// going up from 0 to `total` within each phase. What to show, if anything, is the caller's
 /// choice (the command line draws one line on a terminal).

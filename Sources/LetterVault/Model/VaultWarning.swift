@@ -1,6 +1,6 @@
 import Foundation
 
-/// Something the vault wants the user to know right after it was opened (security.md §1.13).
+/// Something the vault wants the user to know right after it was opened (SECURITY.md §2.4).
 /// The library never prints; the command line words and shows each one.
 public enum VaultWarning: Equatable, Sendable {
   /// The file is older than the newest copy this computer has seen: it was probably replaced

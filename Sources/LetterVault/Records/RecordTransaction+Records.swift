@@ -77,7 +77,7 @@ extension RecordTransaction {
 
   /// The manifest for a read, or nil when the manifest itself is damaged. A letter is then
   /// read on the strength of its own META and body checks, so one damaged index does not lock
-  /// the writer out of every letter (security.md §1.16: other letters stay readable); writes
+  /// the writer out of every letter (SECURITY.md §2.4: other letters stay readable); writes
   /// (`mutate`) still refuse, and `list`, `status` and `verify` name the damage.
   func readableManifest() throws -> Manifest? {
     do { return try loadManifest() } catch VaultError.damaged { return nil }

@@ -7,7 +7,7 @@ import Foundation
 #endif
 
 /// Reading and atomically replacing the small device-local files next to no vault: the
-/// watermark `<vault_id hex>.state` (security.md §1.13, §3.7). Never synced, never in the
+/// watermark `<vault_id hex>.state` (SECURITY.md §2.4, §3.7). Never synced, never in the
 /// vault's directory.
 enum DeviceStateFile {
   /// Another device's state directory, for code acting as a second computer in one process

@@ -6,7 +6,7 @@ import Foundation
   import Darwin
 #endif
 
-/// File-system checks around the vault file (FORMAT.md §8.3, security.md §3.7).
+/// File-system checks around the vault file (FORMAT.md §8.3, SECURITY.md §2.8).
 enum FileSafety {
   /// Creates `path` (and parents) with mode 0700 when missing.
   static func makePrivateDirectory(_ path: String) throws(VaultError) {

@@ -31,7 +31,7 @@ enum Schema {
       throw StorageError.notAVault
     }
     // The stored schema text must be exactly ours: an edited one could drop a CHECK or change
-    // a column's meaning (security.md §1.14, tamper suite).
+    // a column's meaning (SECURITY.md §2.6, tamper suite).
     let stored = try String.fetchAll(
       db,
       sql: """

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Storage failures, translated to ``VaultError`` here so no GRDB or SQLite text (which may
-/// contain SQL) ever reaches a user (style.md "Error style").
+/// contain SQL) ever reaches a user (ARCHITECTURE.md "The layers").
 enum StorageError: Error {
   case notAVault
   case unsupportedFormat(Int)

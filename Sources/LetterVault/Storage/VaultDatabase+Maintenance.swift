@@ -10,7 +10,7 @@ import GRDB
 /// Whole-file operations: rebuilding the file after a burn, and online backups.
 extension VaultDatabase {
   /// `VACUUM`: rebuilds the file so no page, free or interior, keeps a copy of deleted rows
-  /// (security.md §1.17). Runs outside any transaction; temp data stays in memory
+  /// (SECURITY.md §2.6). Runs outside any transaction; temp data stays in memory
   /// (`temp_store = MEMORY`).
   func vacuum() throws(VaultError) {
     do {

@@ -4,7 +4,7 @@ import GRDB
 /// The SQLite file, through GRDB: the only type that opens connections (FORMAT.md §8).
 ///
 /// A `DatabaseQueue` in rollback-journal mode, never WAL: WAL keeps old page images until a
-/// checkpoint, and `secure_delete` does not reach them (security.md §1.14). Every write is an
+/// checkpoint, and `secure_delete` does not reach them (SECURITY.md §2.6). Every write is an
 /// IMMEDIATE transaction, so two processes serialise on the file lock instead of failing
 /// half-way, and a killed process leaves a hot journal that SQLite rolls back on next open.
 final class VaultDatabase {

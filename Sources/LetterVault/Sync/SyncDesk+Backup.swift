@@ -1,6 +1,6 @@
 import Foundation
 
-/// Encrypted backups of the live vault file (product.md "Trust it"; security.md §3.7).
+/// Encrypted backups of the live vault file (README; SECURITY.md §2.8).
 extension SyncDesk {
   func backup(to destination: String, overwrite: Bool = false) throws(VaultError) {
     let target = URL(fileURLWithPath: destination).standardizedFileURL.path

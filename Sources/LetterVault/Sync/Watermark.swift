@@ -1,6 +1,6 @@
 import Foundation
 
-/// The device-local watermark (security.md §1.13; FORMAT.md §15.3): the highest
+/// The device-local watermark (SECURITY.md §2.4; FORMAT.md §15.3): the highest
 /// manifest epoch this computer has seen, MAC'd with `K_local`. A file whose epoch is lower
 /// was replaced by an older copy; the vault then refuses writes until the user accepts it.
 ///
@@ -86,6 +86,6 @@ struct Watermark: VaultService {
 }
 
 extension RecordCipher {
-  /// `K_local`: the MAC key of the device-local state file (security.md §1.6).
+  /// `K_local`: the MAC key of the device-local state file (FORMAT.md §4).
   var localKey: SecretBytes { KeyDerivation.derive(id: 1, context: "LVlocal1", from: masterKey) }
 }

@@ -65,7 +65,7 @@ extension Vault {
 
   /// Changes the default period, one recipient's period, or the quiet hours. Stricter or
   /// equal settings apply at once; looser ones wait `max(current period, 24 h)` and can be
-  /// cancelled meanwhile (security.md §6.2 rule 2). No change touches a letter's deadline.
+  /// cancelled meanwhile (COOLING-OFF.md "The rules"). No change touches a letter's deadline.
   public func changeRules(_ change: RuleChange) throws(VaultError) -> RuleChangeResult {
     try sendDesk.changeRules(change)
   }

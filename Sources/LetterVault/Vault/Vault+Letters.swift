@@ -13,7 +13,7 @@ extension Vault {
   /// Saves a new revision. `nil` keeps that part as it is; the text is copied forward.
   ///
   /// A sent letter is never changed. Editing a held letter keeps it held, and a pending send
-  /// request starts its cooling-off again from now (product.md "The cooling-off rule").
+  /// request starts its cooling-off again from now (COOLING-OFF.md "The rules").
   public func edit(
     _ id: LetterID, body: [UInt8]? = nil, recipient: String? = nil, subject: String? = nil,
     tags: [String]? = nil

@@ -1,7 +1,7 @@
 import ArgumentParser
 import LetterVault
 
-/// `letters burn ID`: destroy a draft or held letter (security.md §1.17).
+/// `letters burn ID`: destroy a draft or held letter (SECURITY.md §2.6).
 struct Burn: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "burn",

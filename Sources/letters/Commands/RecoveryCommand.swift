@@ -1,7 +1,7 @@
 import ArgumentParser
 import LetterVault
 
-/// `letters recovery add|remove` (security.md §1.4).
+/// `letters recovery add|remove` (SECURITY.md §2.2).
 struct RecoveryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "recovery",

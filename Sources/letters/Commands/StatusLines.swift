@@ -1,6 +1,6 @@
 import LetterVault
 
-/// Status lines about how the vault is unlocked (security.md §3.9: always say so).
+/// Status lines about how the vault is unlocked (SECURITY.md §2.3: always say so).
 enum StatusLines {
   static func unlock(_ vault: Vault) -> String {
     guard let until = vault.unlockedFromCacheUntil else {

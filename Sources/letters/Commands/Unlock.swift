@@ -3,7 +3,7 @@ import Foundation
 import LetterVault
 
 /// `letters unlock [--for DURATION]`: keep the vault unlocked for a few minutes, in the
-/// kernel keyring (security.md §3.9). Nothing is cached unless this is run.
+/// kernel keyring (SECURITY.md §2.3). Nothing is cached unless this is run.
 struct Unlock: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "unlock",

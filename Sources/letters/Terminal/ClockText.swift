@@ -1,6 +1,6 @@
 import LetterVault
 
-/// What the clock did, in calm words, for `letters status` (security.md §6.3: "for
+/// What the clock did, in calm words, for `letters status` (COOLING-OFF.md "The clock": "for
 /// reflection, not punishment").
 enum ClockText {
   static func line(_ anomaly: ClockAnomaly) -> String {

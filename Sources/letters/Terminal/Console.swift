@@ -1,7 +1,7 @@
 import Foundation
 
 /// The one writer of messages: stderr, in one voice (`letters: …`). stdout is for data only,
-/// so `letters show ID | lp` prints just the letter (style.md rule 6).
+/// so `letters show ID | lp` prints just the letter (ARCHITECTURE.md "The layers").
 ///
 /// On a terminal, stdout and stderr get text through ``VisibleText``: a letter's subject or
 /// name quoted in a line cannot drive the terminal. Pipes and files get the bytes unchanged.

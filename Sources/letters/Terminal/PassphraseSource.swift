@@ -62,7 +62,7 @@ enum PassphraseSource {
   }
 }
 
-/// The environment handed to children, without our private variables (security.md §3.3).
+/// The environment handed to children, without our private variables (SECURITY.md §2.8).
 enum ChildEnvironment {
   static func scrubbed(adding extra: [String: String] = [:]) -> [String: String] {
     var environment = ProcessInfo.processInfo.environment

@@ -5,7 +5,7 @@ import Foundation
   import Glibc
 #endif
 
-/// Start-up hygiene before any secret is read (FORMAT.md §12, security.md §3.1).
+/// Start-up hygiene before any secret is read (FORMAT.md §12, SECURITY.md §2.8).
 enum ProcessHardening {
   static func apply() {
     // Files we create (vault, journal, exports) are private by default.

@@ -6,7 +6,7 @@ import LetterVault
 #endif
 
 /// Shows a new recovery key once, on the terminal's alternate screen, and asks for one group
-/// back so the user has really written it down (security.md §1.4). The screen is cleared
+/// back so the user has really written it down (SECURITY.md §2.2). The screen is cleared
 /// afterwards, so the key does not stay in the scrollback.
 enum RecoveryKeyDisplay {
   /// True when the user typed the requested group back correctly (3 tries).

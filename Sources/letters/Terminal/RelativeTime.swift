@@ -1,7 +1,7 @@
 import Foundation
 
 /// Times in plain words and local time: "today 18:30", "tomorrow 09:10", "Friday 09:10",
-/// "3 May 2026 09:10" (product.md: calm, plain words).
+/// "3 May 2026 09:10" (README).
 enum RelativeTime {
   static func phrase(_ date: Date, now: Date = Date()) -> String {
     let calendar = Calendar.current

@@ -1,6 +1,6 @@
 import LetterVault
 
-/// The re-read before a letter leaves (product.md "The cooling-off rule"; security.md §6.2
+/// The re-read before a letter leaves (COOLING-OFF.md "The rules"; COOLING-OFF.md "The rules"
 /// rule 5): the whole final text in the pager, then a typed word. Only an exact "send"
 /// sends; anything else, or no terminal, keeps the letter held.
 enum ReleaseConfirmation {

@@ -5,7 +5,7 @@ import Foundation
   import Glibc
 #endif
 
-/// Finds a RAM-backed place for the editor's scratch file (FORMAT.md §12.3, security.md §3.4):
+/// Finds a RAM-backed place for the editor's scratch file (FORMAT.md §12.3, SECURITY.md §2.8):
 /// `$XDG_RUNTIME_DIR` when it is ours, 0700 and on tmpfs; else `/dev/shm`.
 enum ScratchDirectory {
   static let prefix = "letters-edit."

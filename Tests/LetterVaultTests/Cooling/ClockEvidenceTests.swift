@@ -2,7 +2,7 @@ import Foundation
 import LetterVault
 import Testing
 
-/// The clock is not trusted blindly (security.md §6.3; T45, T46, T49).
+/// The clock is not trusted blindly (COOLING-OFF.md "The clock"; T45, T46, T49).
 @Suite struct ClockEvidenceTests {
   @Test func aSameBootForwardJumpIsRefusedRecordedAndAddedToTheDeadline() throws {
     let test = try TestVault()

@@ -2,7 +2,7 @@ import Foundation
 import LetterVault
 import Testing
 
-/// A small reference model of the cooling-off brake (security.md T35), driven step by step
+/// A small reference model of the cooling-off brake (SECURITY.md §2), driven step by step
 /// next to a real vault on a ``ManualClock``.
 ///
 /// The model counts real time (what passes for a person), not the wall clock, which steps

@@ -2,7 +2,7 @@ import PropertyBased
 import Testing
 
 /// Random histories of write, edit, hold, send, cancel, release, rule changes, time passing,
-/// clock jumps and restarts, checked against ``CoolingModel`` (security.md T35).
+/// clock jumps and restarts, checked against ``CoolingModel`` (SECURITY.md §2).
 @Suite struct CoolingModelTests {
   @Test func randomHistoriesNeverReleaseEarlyTwiceOrWithoutTheCurrentFingerprint() async {
     await propertyCheck(count: 100, input: Gen.int(in: 0...99_999).array(of: 5...30)) { numbers in

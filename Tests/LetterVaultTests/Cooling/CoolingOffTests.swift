@@ -2,7 +2,7 @@ import Foundation
 import LetterVault
 import Testing
 
-/// The cooling-off of a single letter (product.md "The cooling-off rule"; security.md T43, T47).
+/// The cooling-off of a single letter (COOLING-OFF.md "The rules"; SECURITY.md §2, T47).
 @Suite struct CoolingOffTests {
   @Test func aTwentyFourHourPeriodRefusesAtOneSecondBeforeAndAllowsAtTheMark() throws {
     let test = try TestVault()

@@ -3,7 +3,7 @@ import LetterVault
 import Testing
 
 /// Quiet hours: edges, a window across midnight, daylight-saving changes, and the vault's own
-/// time zone (product.md "The cooling-off rule"; security.md §6.2 rule 1).
+/// time zone (COOLING-OFF.md "The rules"; COOLING-OFF.md "The rules").
 @Suite struct QuietHoursTests {
   let berlin = TimeZone(identifier: "Europe/Berlin")!
 

@@ -2,7 +2,7 @@ import Foundation
 import LetterVault
 import Testing
 
-/// Tighten now, loosen later; no change shortens a deadline (security.md §6.2; T44).
+/// Tighten now, loosen later; no change shortens a deadline (COOLING-OFF.md "The rules"; T44).
 @Suite struct RuleChangeTests {
   @Test func tighteningAppliesAtOnceAndLooseningWaitsAFullPeriod() throws {
     let test = try TestVault()

@@ -3,7 +3,7 @@ import Testing
 
 @testable import LetterVault
 
-/// security.md §1.17: burn destroys a draft or held letter and re-keys the vault.
+/// SECURITY.md §2.6: burn destroys a draft or held letter and re-keys the vault.
 @Suite struct BurnTests {
   /// Every stored envelope of one letter (META, BODY, NOTE rows).
   static func envelopes(of id: LetterID, in vault: Vault) throws -> [[UInt8]] {

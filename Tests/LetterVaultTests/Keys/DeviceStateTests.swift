@@ -3,7 +3,7 @@ import Testing
 
 @testable import LetterVault
 
-/// security.md §5.2 T22: the device-local watermark notices a whole-file rollback.
+/// SECURITY.md §2 T22: the device-local watermark notices a whole-file rollback.
 @Suite struct DeviceStateTests {
   @Test func restoringAnOlderCopyWarnsAndRefusesWritesUntilAccepted() throws {
     let test = try TestVault()

@@ -6,7 +6,7 @@
 
   @testable import LetterVault
 
-  /// security.md §5.2 T42: the kernel-keyring unlock cache (real keyring, no fake).
+  /// SECURITY.md §2 T42: the kernel-keyring unlock cache (real keyring, no fake).
   @Suite struct KeyCacheTests {
     /// The `/proc/keys` line of this vault's cached key, if the kernel shows one to us.
     static func procKeysLine(_ vault: Vault) throws -> [Substring]? {

@@ -3,7 +3,7 @@ import Testing
 
 @testable import LetterVault
 
-/// security.md §5.2 T14: the recovery key.
+/// SECURITY.md §2 T14: the recovery key.
 @Suite struct RecoveryKeyTests {
   @Test func aGeneratedKeyPrintsInGroupsAndReadsBack() throws {
     let key = try RecoveryKey.generate()

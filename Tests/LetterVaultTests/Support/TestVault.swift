@@ -65,7 +65,7 @@ struct TestVault {
 
   func remove() {
     try? FileManager.default.removeItem(at: directory)
-    // The device watermark lives outside the vault's directory (security.md §1.13).
+    // The device watermark lives outside the vault's directory (SECURITY.md §2.4).
     if let state = vault.watermark.deviceStatePath { try? FileManager.default.removeItem(atPath: state) }
   }
 }

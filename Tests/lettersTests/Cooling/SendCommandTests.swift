@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `letters send` and `cancel` end to end, on a faked clock (product.md "The cooling-off rule").
+/// `letters send` and `cancel` end to end, on a faked clock (COOLING-OFF.md "The rules").
 @Suite struct SendCommandTests {
   @Test func sendWaitsSeventyFiveWhileCoolingAndGoesAfterTheConfirmedReRead() throws {
     let faked = try FakeTime.fixture()

@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// A private tmux server (its own socket, no user config) running one command in a real
-/// terminal, for tests that need a person at the keyboard (security.md §5.2 T41 style).
+/// terminal, for tests that need a person at the keyboard (SECURITY.md §2 T41 style).
 struct TmuxPane {
   let socket = "letters-test-\(UUID().uuidString.prefix(8))"
   let session = "test"

@@ -2,7 +2,7 @@ import Foundation
 import LetterVault
 import Testing
 
-/// One vault, one sequence of commands, each SIGKILLed at a random moment (security.md T11,
+/// One vault, one sequence of commands, each SIGKILLed at a random moment (SECURITY.md §2,
 /// T25). After every command the vault must open, verify clean, and hold every write that
 /// reported success; a killed command's change is either all there or not there at all.
 final class CrashWorker {

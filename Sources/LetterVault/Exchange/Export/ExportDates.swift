@@ -31,7 +31,7 @@ struct ExportDates {
   }
 
   /// "DRAFT, not sent", "HELD", "HELD, may be sent from 4 May 2026 09:10",
-  /// "SENT 3 May 2026 22:14" (product.md "Export").
+  /// "SENT 3 May 2026 22:14" (README "Copies out, letters in, delivery").
   func stateLabel(_ summary: LetterSummary) -> String {
     switch summary.state {
     case .draft: return "DRAFT, not sent"

@@ -1,7 +1,7 @@
 /// The JSON export (`--format json`): complete, with stable field names, readable by other
 /// tools and by `letters import` (FORMAT.md §19 "JSON export").
 ///
-/// Field names follow the `--json` contract of product.md; dates are ISO 8601 with offset and
+/// Field names follow the `--json` contract of README; dates are ISO 8601 with offset and
 /// milliseconds; absent dates are `null`.
 struct ExportDocument: Codable, Equatable {
   static let formatName = "letters-export"

@@ -6,7 +6,7 @@ import Foundation
   import Darwin
 #endif
 
-/// Writes an export file the way security.md §3.7 asks: a `name.tmp.XXXXXX` file created 0600
+/// Writes an export file the way SECURITY.md §2.8 asks: a `name.tmp.XXXXXX` file created 0600
 /// with `O_EXCL` in the same directory, written, `fsync`ed, then moved into place and the
 /// directory `fsync`ed. A crash leaves either no file or the whole file, never half a letter.
 public enum ExportFile {

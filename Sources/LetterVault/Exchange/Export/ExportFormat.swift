@@ -1,4 +1,4 @@
-/// The shapes a decrypted copy can take (product.md "Export").
+/// The shapes a decrypted copy can take (README "Copies out, letters in, delivery").
 public enum ExportFormat: String, Sendable, CaseIterable {
   /// Plain text; letters separated by a form feed, so a printer starts each on a new page.
   case txt

@@ -18,7 +18,7 @@ public struct ExportedLetter: Sendable, Equatable {
   }
 }
 
-/// Letters in date order, oldest first, like a series brought to a tx.session.
+/// Letters in date order, oldest first, like a series brought to a session.
 public struct LetterBundle: Sendable, Equatable {
   /// The letters, oldest first.
   public let letters: [ExportedLetter]

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads letters from files (product.md `letters import`): `.txt`/`.md` with optional front
+/// Reads letters from files (README `letters import`): `.txt`/`.md` with optional front
 /// matter, `.eml` and `.mbox` mail, jrnl's JSON export, and letters' own JSON export.
 /// Pure: bytes in, ``ImportedLetter``s out; the caller reads the files.
 public struct LetterImporter: Sendable {

@@ -21,7 +21,7 @@ struct DeliveryCommand {
 
   let command: String
   /// The child's whole environment, already scrubbed of letters' private variables by the
-  /// caller (security.md §3.3).
+  /// caller (SECURITY.md §2.8).
   let environment: [String: String]
   let timeout: TimeInterval
 

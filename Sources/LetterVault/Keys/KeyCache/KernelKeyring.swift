@@ -8,7 +8,7 @@ import Foundation
 #endif
 
 /// The Linux kernel keyring through raw `add_key`/`keyctl` syscalls (keyrings(7),
-/// security.md §3.9). Keys are of type "user" and live in the session keyring; a process
+/// SECURITY.md §2.3). Keys are of type "user" and live in the session keyring; a process
 /// without one (a container, a cron job, CI) gets the user-session keyring, which every
 /// process of the user without a session keyring shares — so one command can leave the key
 /// and the next one find it. A new anonymous session keyring is never created: it would die

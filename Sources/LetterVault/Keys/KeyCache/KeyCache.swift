@@ -1,7 +1,7 @@
 import Foundation
 
 /// A short-lived place for an unlocked vault's master key, so the next commands skip
-/// Argon2id (security.md §3.9; FORMAT.md §15.2). Nothing is cached unless the
+/// Argon2id (SECURITY.md §2.3; FORMAT.md §15.2). Nothing is cached unless the
 /// user asks (`letters unlock`), and never for more than 15 minutes.
 ///
 /// On Linux this is the kernel keyring of the login session: the key never touches a disk,

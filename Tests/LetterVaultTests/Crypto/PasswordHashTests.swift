@@ -3,7 +3,7 @@ import Testing
 @testable import LetterVault
 
 /// Argon2id (crypto_pwhash, ALG_ARGON2ID13, one lane) known answers through
-/// `PasswordHash.deriveKey` (security.md §5.2 T04).
+/// `PasswordHash.deriveKey` (SECURITY.md §2 T04).
 ///
 /// Source: libsodium `test/default/pwhash_argon2id.c`, `tv3()`: encoded `$argon2id$` strings
 /// that `pwhash_argon2id.exp` confirms verify (entries 2 and 4; 0, 1 and 3 are the intended

@@ -2,7 +2,7 @@ import Testing
 
 @testable import LetterVault
 
-/// Envelope framing and its binding to a place (FORMAT.md §5; security.md §5.2 T16–T18, T23, T28).
+/// Envelope framing and its binding to a place (FORMAT.md §5; SECURITY.md §2 T16–T18, T23, T28).
 @Suite struct EnvelopeTests {
   static var cipher: RecordCipher {
     RecordCipher(

@@ -2,7 +2,7 @@ import Testing
 
 @testable import LetterVault
 
-/// libsodium's `crypto_kdf` known answers through `KeyDerivation` (security.md §5.2 T03).
+/// libsodium's `crypto_kdf` known answers through `KeyDerivation` (SECURITY.md §2 T03).
 ///
 /// Expected values: libsodium `test/default/kdf.exp` (jedisct1/libsodium), produced by
 /// `test/default/kdf.c` with master key 00 01 … 1f and context "KDF test".

@@ -3,7 +3,7 @@ import Testing
 
 @testable import LetterVault
 
-/// Unlocking and changing the passphrase (security.md §1.3, §1.16; §5.2 T09, T11).
+/// Unlocking and changing the passphrase (SECURITY.md §2, §1.16; §5.2 T09, T11).
 @Suite struct PassphraseTests {
   @Test func aWrongPassphraseIsReportedAsSuchAndLeavesTheFileByteIdentical() throws {
     let test = try TestVault()

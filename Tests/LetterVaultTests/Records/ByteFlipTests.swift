@@ -3,7 +3,7 @@ import Testing
 
 @testable import LetterVault
 
-/// security.md T15, T16, T32: one flipped byte anywhere in the file is either reported
+/// SECURITY.md §2, T16, T32: one flipped byte anywhere in the file is either reported
 /// (damaged, naming the letter; or wrong passphrase for a keyslot) or changes nothing a
 /// user can read. Never a crash, never a silently different letter.
 @Suite struct ByteFlipTests {

@@ -5,7 +5,7 @@ import Testing
 
 /// Someone with write access to the file alters, moves, deletes or rolls back rows: every
 /// change is noticed and named, and the letters that were not touched still read
-/// (security.md §1.8 binding table, §1.13; §5.2 T16–T21).
+/// (SECURITY.md §2 binding table, §1.13; §5.2 T16–T21).
 @Suite struct TamperTests {
   // MARK: - One flipped byte in each kind of envelope
 

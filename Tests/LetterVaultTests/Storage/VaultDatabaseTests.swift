@@ -4,7 +4,7 @@ import Testing
 
 @testable import LetterVault
 
-/// The pragmas of security.md §1.14 read back from the vault's own connection (§5.2 T27).
+/// The pragmas of SECURITY.md §2.6 read back from the vault's own connection (§5.2 T27).
 @Suite struct VaultDatabaseTests {
   @Test func everyConnectionRunsWithTheHardenedPragmas() throws {
     let test = try TestVault()
@@ -31,7 +31,7 @@ import Testing
 
   @Test func theSchemaIsExactlyTheOneInFormatMD() throws {
     let format = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("docs/FORMAT.md")
     let text = try String(contentsOf: format, encoding: .utf8)
     let section = try #require(text.range(of: "### 8.1 Schema"))

@@ -3,7 +3,7 @@ import Testing
 @testable import LetterVault
 
 /// The plaintext record parsers (FORMAT.md §6): strict lengths, no trailing bytes, and no
-/// crash on arbitrary input (security.md §5.2 T30).
+/// crash on arbitrary input (SECURITY.md §2 T30).
 @Suite struct RecordParserTests {
   static var meta: LetterMeta {
     var meta = LetterMeta(

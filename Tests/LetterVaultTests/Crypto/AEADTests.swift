@@ -3,7 +3,7 @@ import Testing
 
 @testable import LetterVault
 
-/// Wycheproof's XChaCha20-Poly1305 vectors through our `AEAD` wrapper (security.md §5.2 T01, T02).
+/// Wycheproof's XChaCha20-Poly1305 vectors through our `AEAD` wrapper (SECURITY.md §2 T01, T02).
 @Suite struct AEADTests {
   struct VectorFile: Decodable {
     let numberOfTests: Int

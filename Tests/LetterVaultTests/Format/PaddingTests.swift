@@ -4,7 +4,7 @@ import Testing
 @testable import LetterVault
 
 /// Our `Padding` against libsodium's `sodium_pad`/`sodium_unpad`, and the bucket rule of
-/// FORMAT.md §5.3 (security.md §5.2 T05, T06).
+/// FORMAT.md §5.3 (SECURITY.md §2 T05, T06).
 @Suite struct PaddingTests {
   /// What libsodium produces for the same bucket: `sodium_pad(blocksize: target, max: target)`.
   static func sodiumPad(_ bytes: [UInt8], target: Int) -> [UInt8]? {

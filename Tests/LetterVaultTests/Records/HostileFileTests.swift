@@ -4,7 +4,7 @@ import Testing
 
 @testable import LetterVault
 
-/// security.md T32: a file altered with SQL (not just flipped bytes) fails cleanly: a column
+/// SECURITY.md §2: a file altered with SQL (not just flipped bytes) fails cleanly: a column
 /// of the wrong type or an edited schema is "damaged", never a trap or an I/O error.
 @Suite struct HostileFileTests {
   private func vaultWithALetter() throws -> (TestVault, LetterID) {

@@ -2,11 +2,11 @@ import Foundation
 import Testing
 
 /// Every public symbol of LetterVault carries a `///` summary (DocC), so the library reads as
-/// a documented API (style.md house rule 3).
+/// a documented API (ARCHITECTURE.md "The layers" house rule 3).
 @Suite struct PublicAPIDocsTests {
   @Test func everyPublicDeclarationHasADocComment() throws {
     let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("Sources/LetterVault")
     let files = try #require(FileManager.default.enumerator(atPath: sources.path))
       .compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }

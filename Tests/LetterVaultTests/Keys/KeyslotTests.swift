@@ -2,7 +2,7 @@ import Testing
 
 @testable import LetterVault
 
-/// The 128-byte keyslot parser and unwrap (FORMAT.md §4.2; security.md §5.2 T15, T29).
+/// The 128-byte keyslot parser and unwrap (FORMAT.md §4.2; SECURITY.md §2 T15, T29).
 @Suite struct KeyslotTests {
   static let valid = Keyslot(
     kind: .passphrase, opsLimit: 2, memLimit: 64 << 20, salt: [UInt8](repeating: 1, count: 16),
