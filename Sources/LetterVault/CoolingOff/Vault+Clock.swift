@@ -9,7 +9,7 @@ import Foundation
 /// unlock that sees the clock misbehave records it at once (so a restart cannot erase it).
 extension Vault {
   func clockReading() -> ClockReading {
-    ClockReading(wall: clock.now().storedMilliseconds, boot: clock.boot())
+    ClockReading(wall: clock.now().storedMilliseconds, boot: clock.boot(), doubt: clock.doubt())
   }
 
   /// Observes the clock inside a write: records the reading, adds a forward jump to every

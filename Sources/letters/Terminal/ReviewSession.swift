@@ -85,7 +85,7 @@ struct ReviewSession {
         NotYetMessage.sentence(ReleaseWait.coolingOff.phrase, until: schedule.earliest) + "\n")
       return .next
     case .waiting(let until, let why):
-      terminal.say(NotYetMessage.sentence(why.phrase, until: until) + "\n")
+      terminal.say(NotYetMessage.sentence(why, until: until) + "\n")
       return .stay
     case .sent: return .next
     case .ready:
