@@ -169,7 +169,8 @@ extension Vault {
     }
   }
 
-  static func sameFingerprint(_ typed: String, _ actual: String) -> Bool {
+  /// True when `typed` is the fingerprint `actual` (ignoring case, spaces and hyphens).
+  public static func sameFingerprint(_ typed: String, _ actual: String) -> Bool {
     func normal(_ text: String) -> String {
       String(text.lowercased().filter { $0 != "-" && !$0.isWhitespace })
     }

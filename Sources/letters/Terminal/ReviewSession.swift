@@ -95,11 +95,11 @@ struct ReviewSession {
         return .stay
       }
       do {
-        let sentAt = try vault.release(id, confirming: letter.fingerprint, how: .byHand)
-        terminal.say(
-          "Letter \(id.short) is recorded as sent by hand, \(Formatting.local(sentAt)).\n")
+        // The same path as `letters send`: mail when it has an address and a command.
+        let outcome = try LetterRelease(vault: vault, id: id).go(confirming: letter.fingerprint)
+        terminal.say(outcome.sentence(id) + ".\n")
         return .next
-      } catch {
+      } catch let error as VaultError {
         terminal.say(error.text + "\n")
         return .stay
       }
