@@ -47,6 +47,8 @@ struct ReviewSession {
     }
     switch status {
     case .ready: text += "\n  its cooling-off is over: it can be sent after a re-read"
+    case .waiting(_, .untrustedClock):
+      text += "\n  asked to send; it waits until the clock can be trusted again"
     case .waiting(let until, _):
       text += "\n  asked to send; it can go from \(RelativeTime.phrase(until))"
     case .notRequested, .sent: text += "\n  held, not asked to send"
