@@ -34,4 +34,16 @@ long letters_key_revoke(long key);
 /* keyctl(KEYCTL_UNLINK, key, keyring). */
 long letters_key_unlink(long key, long keyring);
 
+/* Clocks the cooling-off trusts (docs/COOLING-OFF.md "The clock"). */
+
+/* clock_gettime(clock) by the system call itself, past libc, the vDSO and any LD_PRELOAD
+ * library. Returns 0, or -errno. */
+int letters_kernel_clock(int clock, long long *seconds, long long *nanoseconds);
+/* clock_gettime(clock) through libc, as every other part of the process sees it: compared
+ * with letters_kernel_clock to notice a library that fakes time. Returns 0, or -errno. */
+int letters_libc_clock(int clock, long long *seconds, long long *nanoseconds);
+/* Reads up to length bytes of path, only when the open file is on procfs (a file bind-mounted
+ * over it is not). Returns the byte count, -EXDEV when it is not procfs, or -errno. */
+long letters_read_proc_file(const char *path, void *buffer, unsigned long length);
+
 #endif

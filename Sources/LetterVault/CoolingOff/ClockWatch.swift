@@ -2,6 +2,8 @@
 struct ClockReading: Equatable {
   var wall: Int64
   var boot: BootObservation
+  /// Why these clocks cannot be believed now; nil when they can (``ClockTrust``).
+  var doubt: ClockDoubt? = nil
 
   /// Boot time in ms.
   var sinceBootMilliseconds: Int64 { Int64(clamping: boot.sinceBoot / 1_000_000) }
@@ -22,6 +24,9 @@ enum ClockWatch {
   /// Records `reading` in `evidence` and returns how far (ms) the wall clock jumped forward
   /// within this boot, to be added to every open deadline; 0 when it did not.
   static func observe(_ evidence: inout ClockEvidence, _ reading: ClockReading) -> Int64 {
+    // A doubted reading is no evidence: a time namespace's boot clock would pass for a
+    // new boot and reset what this boot has shown.
+    guard reading.doubt == nil else { return 0 }
     defer {
       evidence.lastWall = reading.wall
       evidence.lastBoottime = reading.boot.sinceBoot

@@ -30,6 +30,7 @@ struct ReleaseGate {
 
   func decide(_ deadline: Deadline) -> Decision {
     let now = reading.wall
+    if let doubt = reading.doubt { return .wait(until: now, .untrustedClock(doubt)) }
     var notBefore = deadline.at
     var clockDisagrees = false
     // No clock regression: the wall clock is not behind the latest time seen.

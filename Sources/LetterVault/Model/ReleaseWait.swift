@@ -7,4 +7,7 @@ public enum ReleaseWait: Sendable, Equatable {
   /// The clock disagrees with what the vault has seen (set back, or moved without a
   /// restart); the letter waits until the clocks agree again.
   case clock
+  /// The clocks cannot be believed at this moment (``ClockDoubt``): nothing is released
+  /// until they can, and there is no time to name.
+  case untrustedClock(ClockDoubt)
 }

@@ -100,4 +100,9 @@ extension Vault {
   public func removeRecipient(named name: String) throws(VaultError) -> RuleChangeResult {
     try sendDesk.removeRecipient(named: name)
   }
+
+  /// True when `typed` is the fingerprint `actual` (ignoring case, spaces and hyphens).
+  public static func sameFingerprint(_ typed: String, _ actual: String) -> Bool {
+    SendDesk.sameFingerprint(typed, actual)
+  }
 }

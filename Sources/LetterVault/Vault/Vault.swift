@@ -41,11 +41,18 @@ public final class Vault: VaultService {
   /// - Parameters:
   ///   - kdf: Argon2id cost for the passphrase keyslot; ``KDFParameters/moderate`` by default.
   ///   - timeZone: the zone quiet hours are evaluated in, stored inside the vault.
+  ///   - coolingOff: the default period (1 minute to 366 days) instead of 24 hours. There is
+  ///     no letter yet, so nothing is loosened (docs/COOLING-OFF.md "The rules").
+  ///   - quietHours: the quiet window instead of 22:00–07:00 (``QuietHours/off`` for none).
   public static func create(
     at path: String, passphrase: Passphrase, kdf: KDFParameters = .moderate,
-    timeZone: TimeZone = .current, clock: any VaultClock = SystemClock(),
+    timeZone: TimeZone = .current, coolingOff: TimeInterval? = nil,
+    quietHours: QuietHours? = nil, clock: any VaultClock = SystemClock(),
     random: any RandomSource = SystemRandom()
   ) throws(VaultError) -> Vault {
+    if let coolingOff, !SendDesk.periodRange.contains(coolingOff) {
+      throw .invalidInput(.periodOutOfRange)
+    }
     try Sodium.ensureReady()
     let vaultID = random.bytes(FormatConstant.vaultIDByteCount)
     let masterKey = SecretBytes.random(count: FormatConstant.keyByteCount, from: random)
@@ -61,6 +68,11 @@ public final class Vault: VaultService {
         try tx.session.insertVault(id: vaultID)
         try tx.session.putKeyslot(id: random.bytes(8), blob: slot.bytes)
         var settings = VaultSettings(timeZoneIdentifier: timeZone.identifier)
+        if let coolingOff { settings.policy.coolingOffSeconds = UInt64(coolingOff) }
+        if let quietHours {
+          settings.policy.quietStartMinute = UInt16(quietHours.startMinute)
+          settings.policy.quietEndMinute = UInt16(quietHours.endMinute)
+        }
         let capture = SealedBox.keyPair()
         settings.captureSecretKey = capture.secretKey.withUnsafeBytes { Array($0) }
         try tx.session.setCapturePublicKey(capture.publicKey)

@@ -12,6 +12,14 @@ public protocol VaultClock: Sendable {
   /// This boot's random id (16 bytes) and the time since boot including suspend, in
   /// nanoseconds. Unlike the wall clock, this cannot be set by the user.
   func boot() -> BootObservation
+  /// Why these clocks cannot be believed at this moment, or nil. While there is a doubt,
+  /// nothing is released and no waiting rule takes effect (docs/COOLING-OFF.md "The clock").
+  func doubt() -> ClockDoubt?
+}
+
+extension VaultClock {
+  /// A clock handed in by a program is its own business: believed.
+  public func doubt() -> ClockDoubt? { nil }
 }
 
 /// A boot id and `CLOCK_BOOTTIME` reading.
@@ -28,34 +36,30 @@ public struct BootObservation: Sendable, Equatable {
   }
 }
 
-/// The real clocks: `Date()`, `/proc/sys/kernel/random/boot_id` and `CLOCK_BOOTTIME`.
+/// The real clocks, read so that nothing inside the process can move them: the wall clock and
+/// CLOCK_BOOTTIME by the system call itself, the boot id only from procfs
+/// (docs/COOLING-OFF.md "The clock"). There is no switch or variable that changes them; a
+/// program that wants another clock passes its own ``VaultClock``.
 public struct SystemClock: VaultClock {
   /// Creates the system clock.
   public init() {}
 
-  /// The wall clock.
-  public func now() -> Date { Date() }
-
-  /// Reads the kernel's boot id and boot time.
-  public func boot() -> BootObservation {
-    var id = [UInt8](repeating: 0, count: 16)
-    if let text = try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8) {
-      let hex = Array(text.filter(\.isHexDigit).utf8)
-      if hex.count == 32 {
-        for index in 0..<16 {
-          id[index] = UInt8(String(decoding: hex[index * 2..<index * 2 + 2], as: UTF8.self), radix: 16) ?? 0
-        }
-      }
-    }
-    var spec = timespec()
-    #if os(Linux)
-      clock_gettime(CLOCK_BOOTTIME, &spec)
-    #else
-      clock_gettime(CLOCK_MONOTONIC, &spec)
-    #endif
-    return BootObservation(
-      bootID: id, sinceBoot: UInt64(max(0, spec.tv_sec)) * 1_000_000_000 + UInt64(max(0, spec.tv_nsec)))
+  /// The kernel's wall clock.
+  public func now() -> Date {
+    guard let nanoseconds = KernelClock.kernel(KernelClock.realtime) else { return Date() }
+    return Date(timeIntervalSince1970: Double(nanoseconds) / 1e9)
   }
+
+  /// The kernel's boot id and boot time.
+  public func boot() -> BootObservation {
+    let since = KernelClock.kernel(KernelClock.boottime) ?? 0
+    return BootObservation(
+      bootID: KernelClock.bootID() ?? .init(repeating: 0, count: 16),
+      sinceBoot: UInt64(Swift.max(0, since)))
+  }
+
+  /// Whether these clocks can be believed now (``ClockTrust``).
+  public func doubt() -> ClockDoubt? { ClockTrust.doubt(KernelClock.sample()) }
 }
 
 extension Date {

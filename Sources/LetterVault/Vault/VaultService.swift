@@ -20,7 +20,7 @@ extension VaultService {
 
   /// The wall clock and the boot clock, read together (COOLING-OFF.md "The clock").
   func clockReading() -> ClockReading {
-    ClockReading(wall: clock.now().storedMilliseconds, boot: clock.boot())
+    ClockReading(wall: clock.now().storedMilliseconds, boot: clock.boot(), doubt: clock.doubt())
   }
 
   /// Runs `change` in one write transaction with the manifest loaded, then stores the

@@ -9,14 +9,23 @@ struct Init: ParsableCommand {
   @Option(help: "Key-derivation cost: interactive, moderate or sensitive.", completion: Completions.kdfCosts)
   var kdf: String = "moderate"
 
+  @Option(help: ArgumentHelp("The cooling-off period, from 1m (default 24h).", valueName: "period"))
+  var coolingOff: String?
+
+  @Option(help: ArgumentHelp("Quiet hours, like 22:00-07:00 (the default), or none.", valueName: "window"))
+  var quietHours: String?
+
   func run() throws {
     guard let cost = KDFParameters(presetName: kdf) else {
       throw ValidationError("--kdf must be interactive, moderate or sensitive")
     }
+    let period = try coolingOff.map(DurationArgument.parse)
+    let window = try quietHours.map(QuietHoursArgument.parse)
     let path = options.path
     let passphrase = try PassphraseSource.new(
       fileVariable: PassphraseSource.fileVariable, prompt: "Choose a passphrase for your letters: ")
-    _ = try Vault.create(at: path, passphrase: passphrase, kdf: cost)
+    _ = try Vault.create(
+      at: path, passphrase: passphrase, kdf: cost, coolingOff: period, quietHours: window)
     Console.info("a new vault is ready at \(path)")
     Console.info("keep the passphrase somewhere safe: without it, nobody can open these letters, not even you")
   }

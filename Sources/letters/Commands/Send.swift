@@ -44,16 +44,26 @@ struct Send: ParsableCommand {
     } else if retry {
       throw VaultError.notAllowed(.noInterruptedDelivery(letterID))
     }
-    switch try vault.sendStatus(letterID) {
-    case .sent(let date):
-      throw VaultError.notAllowed(.wasSent(letterID, on: date))
+    let status = try vault.sendStatus(letterID)
+    if case .sent(let date) = status { throw VaultError.notAllowed(.wasSent(letterID, on: date)) }
+    // A fingerprint that is not the letter's current one is refused whatever the letter's
+    // state: it never starts a cooling-off nor waits for one (docs/COOLING-OFF.md).
+    if let confirm, !Vault.sameFingerprint(confirm, try vault.letter(letterID).fingerprint) {
+      throw VaultError.fingerprintMismatch(letterID.short)
+    }
+    switch status {
+    case .sent: return
     case .notRequested:
       let schedule = try vault.requestSend(letterID)
       Console.info(NotYetMessage.sentence(ReleaseWait.coolingOff.phrase, until: schedule.earliest))
       Console.info("then `letters send \(letterID.short)` shows it to you once more before it goes")
     case .waiting(let until, let why):
-      // With --confirm the attempt goes to the vault, which records what it saw of the clock.
-      if let confirm { try release(vault, letterID, confirming: confirm, expectedToGo: false) }
+      // With --confirm the attempt goes to the vault, which records what it saw of the clock;
+      // at the very moment of release it may go, and then that is the only outcome.
+      if let confirm {
+        try release(vault, letterID, confirming: confirm, expectedToGo: false)
+        return
+      }
       throw VaultError.notYet(until: until, why: why)
     case .ready:
       if let confirm {
@@ -102,19 +112,10 @@ struct Send: ParsableCommand {
   private func release(
     _ vault: Vault, _ id: LetterID, confirming fingerprint: String, expectedToGo: Bool = true
   ) throws {
-    // A recipient with an address and a mail command is delivered; --by-hand, or no address,
-    // records that the writer sent it. `deliveryAddress` refuses an address without a
-    // command, so a letter meant for the mail is never recorded as sent by mistake.
-    if !byHand, let address = try vault.deliveryAddress(id) {
-      if expectedToGo { Console.info("delivering letter \(id.short) to \(address)…") }
-      let receipt = try vault.deliver(
-        id, confirming: fingerprint, environment: ChildEnvironment.scrubbed())
-      Console.info("letter \(id.short) was delivered to \(receipt.address), \(Formatting.local(receipt.sentAt)). Its text stays as it is; notes can still be added")
-      return
+    let release = LetterRelease(vault: vault, id: id, byHand: byHand)
+    if expectedToGo, let address = try release.address() {
+      Console.info("delivering letter \(id.short) to \(address)…")
     }
-    let sentAt = try vault.release(id, confirming: fingerprint, how: .byHand)
-    Console.info(
-      "letter \(id.short) is recorded as sent by hand, \(Formatting.local(sentAt)). Its text stays as it is; notes can still be added"
-    )
+    Console.info(try release.go(confirming: fingerprint).sentence(id))
   }
 }

@@ -32,7 +32,8 @@ struct Status: ParsableCommand {
       out.append("Vault: \(vault.path)\n")
       out.append("Letters: \(counts.joined(separator: ", "))\n")
       for letter in status.pendingSends {
-        out.append("Cooling off: \(letter.id.short) may go from \(Formatting.local(letter.releaseAt!))\n")
+        // The moment the brake itself names (clock, quiet hours), never a stored one now past.
+        out.append(StatusLines.pendingSend(letter.id, try vault.sendStatus(letter.id)) + "\n")
       }
       for letter in status.dueForReview {
         out.append("Ready to look at again: \(letter.id.short)\n")

@@ -7,6 +7,7 @@ extension ReleaseWait {
     case .coolingOff: "This letter is cooling off"
     case .quietHours: "It is quiet hours now, so this letter waits"
     case .clock: "The clock does not agree with the time letters saw before, so this letter waits"
+    case .untrustedClock: "The clock cannot be trusted right now, so this letter waits"
     }
   }
 }

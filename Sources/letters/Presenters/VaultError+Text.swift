@@ -22,7 +22,7 @@ extension VaultError {
     case .busy: "another letters process is using the vault; try again in a moment"
     case .invalidInput(let reason): reason.text
     case .notAllowed(let refusal): refusal.text
-    case .notYet(let until, let why): NotYetMessage.sentence(why.phrase, until: until)
+    case .notYet(let until, let why): NotYetMessage.sentence(why, until: until)
     case .outOfMemory: "there was not enough memory to derive the key"
     case .cryptoUnavailable: "libsodium 1.0.18 or newer is needed and could not be loaded"
     case .wrongRecoveryKey: "that recovery key did not open the vault (it may have been removed or replaced)"

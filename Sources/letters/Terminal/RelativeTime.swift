@@ -1,3 +1,4 @@
+import LetterVault
 import Foundation
 
 /// Times in plain words and local time: "today 18:30", "tomorrow 09:10", "Friday 09:10",
@@ -31,5 +32,13 @@ enum NotYetMessage {
   /// "This letter is cooling off until tomorrow 09:10. It will still be here."
   static func sentence(_ reason: String, until: Date, now: Date = Date()) -> String {
     "\(reason) until \(RelativeTime.phrase(until, now: now)). It will still be here."
+  }
+
+  /// The sentence for `why`: a clock that cannot be trusted has no time to name.
+  static func sentence(_ why: ReleaseWait, until: Date) -> String {
+    if case .untrustedClock = why {
+      return "The clock cannot be trusted right now, so nothing was sent. It will still be here."
+    }
+    return sentence(why.phrase, until: until)
   }
 }

@@ -47,6 +47,8 @@ struct ReviewSession {
     }
     switch status {
     case .ready: text += "\n  its cooling-off is over: it can be sent after a re-read"
+    case .waiting(_, .untrustedClock):
+      text += "\n  asked to send; it waits until the clock can be trusted again"
     case .waiting(let until, _):
       text += "\n  asked to send; it can go from \(RelativeTime.phrase(until))"
     case .notRequested, .sent: text += "\n  held, not asked to send"
@@ -85,7 +87,7 @@ struct ReviewSession {
         NotYetMessage.sentence(ReleaseWait.coolingOff.phrase, until: schedule.earliest) + "\n")
       return .next
     case .waiting(let until, let why):
-      terminal.say(NotYetMessage.sentence(why.phrase, until: until) + "\n")
+      terminal.say(NotYetMessage.sentence(why, until: until) + "\n")
       return .stay
     case .sent: return .next
     case .ready:
@@ -95,11 +97,11 @@ struct ReviewSession {
         return .stay
       }
       do {
-        let sentAt = try vault.release(id, confirming: letter.fingerprint, how: .byHand)
-        terminal.say(
-          "Letter \(id.short) is recorded as sent by hand, \(Formatting.local(sentAt)).\n")
+        // The same path as `letters send`: mail when it has an address and a command.
+        let outcome = try LetterRelease(vault: vault, id: id).go(confirming: letter.fingerprint)
+        terminal.say(outcome.sentence(id) + ".\n")
         return .next
-      } catch {
+      } catch let error as VaultError {
         terminal.say(error.text + "\n")
         return .stay
       }

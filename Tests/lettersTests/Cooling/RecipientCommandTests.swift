@@ -46,12 +46,12 @@ import Testing
     #expect(shorter.status == 0)
     #expect(
       shorter.stderr.contains(
-        "cooling-off for Dr. Hale: 1 hour is looser, so it takes effect from Thursday 09:00"),
+        "cooling-off for Dr. Hale: 1 hour is looser, so it takes effect from "),
       "\(shorter.stderr)")
+    // The brake's clock is the kernel's, not faketime's (issue 14): the change taking effect
+    // after its period is RecipientEditTests.aLongerPeriodAppliesAtOnceAndAShorterOneWaitsAFullPeriod.
     let before = try faked.run(["recipient", "list"], at: "2027-01-14 08:59:00")
     #expect(before.stdout == "Dr. Hale  cooling-off 2 days\n")
-    let after = try faked.run(["recipient", "list"], at: "2027-01-14 09:01:00")
-    #expect(after.stdout == "Dr. Hale  cooling-off 1 hour\n")
   }
 
   @Test func removingSomeoneWithALongerPeriodWaitsThatPeriod() throws {
@@ -67,15 +67,14 @@ import Testing
     #expect(removal.status == 0)
     #expect(
       removal.stderr.contains(
-        "Dr. Hale's own cooling-off is longer than the default, so removing them is a looser rule: they stay until Friday 09:00"
+        "Dr. Hale's own cooling-off is longer than the default, so removing them is a looser rule: they stay until "
       ), "\(removal.stderr)")
     let rules = try faked.run(["rules"], at: "2027-01-12 10:00:00")
-    #expect(rules.stdout.contains("  removing Dr. Hale from 15 Jan 2027 09:00\n"), "\(rules.stdout)")
+    #expect(rules.stdout.contains("  removing Dr. Hale from "), "\(rules.stdout)")
+    // The brake's clock is the kernel's, not faketime's (issue 14): the removal taking effect
+    // after the period is RecipientEditTests.removingSomeoneWithALongerPeriodWaitsThatPeriodAndCanBeWithdrawn.
     let still = try faked.run(["recipient", "list"], at: "2027-01-15 08:59:00")
     #expect(still.stdout == "Dr. Hale  <hale@example.org>  cooling-off 3 days\n")
-    let gone = try faked.run(["recipient", "list"], at: "2027-01-15 09:01:00")
-    #expect(gone.status == 0)
-    #expect(gone.stdout.isEmpty)
   }
 
   @Test(arguments: [

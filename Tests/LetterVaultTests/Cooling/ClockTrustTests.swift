@@ -1,0 +1,102 @@
+import Testing
+
+@testable import LetterVault
+
+/// ``ClockTrust`` on fixture readings, as the kernel and the C library would give them in each
+/// situation of issue 14; no vault, no system clock (docs/COOLING-OFF.md "The clock").
+@Suite struct ClockTrustTests {
+  static let wall: Int64 = 1_800_000_000 * 1_000_000_000
+  static let boot: Int64 = 3_600 * 1_000_000_000
+  static let zeroOffsets = "monotonic           0         0\nboottime            0         0\n"
+  static let plainMounts = """
+    22 27 0:21 / /proc rw,relatime - proc proc rw
+    27 1 254:0 / / rw,relatime - ext4 /dev/vda rw
+    30 22 0:21 /sys /proc/sys ro,nosuid - proc proc rw
+    """
+
+  /// An ordinary process: every view agrees.
+  static func honest() -> KernelClockSample {
+    KernelClockSample(
+      kernelWall: wall, kernelBoot: boot, libcWall: wall + 1_000, libcBoot: boot + 1_000,
+      timeNamespaceOffsets: zeroOffsets, mountInfo: plainMounts, uptime: "3600.20 7000.00\n",
+      stat: "cpu  1 2 3\nbtime \((wall - boot) / 1_000_000_000)\nprocesses 9\n")
+  }
+
+  @Test func anOrdinaryProcessIsBelieved() {
+    #expect(ClockTrust.doubt(Self.honest()) == nil)
+    var noNamespaces = Self.honest()
+    noNamespaces.timeNamespaceOffsets = nil
+    #expect(ClockTrust.doubt(noNamespaces) == nil)
+  }
+
+  @Test(arguments: [
+    // faketime's default mode: both clocks a day and more ahead in the C library.
+    (Int64(90_000), Int64(90_000), 90_000.0),
+    // --exclude-monotonic: only the wall clock.
+    (Int64(90_000), Int64(0), 90_000.0),
+    // Set back too.
+    (Int64(-3_600), Int64(0), -3_600.0),
+  ])
+  func aCLibraryThatDisagreesWithTheKernelIsNotBelieved(wall: Int64, boot: Int64, seen: Double) {
+    var sample = Self.honest()
+    sample.libcWall = Self.wall + wall * 1_000_000_000
+    sample.libcBoot = Self.boot + boot * 1_000_000_000
+    #expect(ClockTrust.doubt(sample) == .fakedInProcess(difference: seen))
+  }
+
+  @Test func twoSecondsOfLagBetweenTheReadsAreNotADoubt() {
+    var sample = Self.honest()
+    sample.libcWall = Self.wall + 1_900_000_000
+    #expect(ClockTrust.doubt(sample) == nil)
+  }
+
+  @Test func aTimeNamespaceIsNotBelieved() {
+    var sample = Self.honest()
+    sample.timeNamespaceOffsets = "monotonic           0         0\nboottime        90000         0\n"
+    #expect(ClockTrust.doubt(sample) == .timeNamespace(bootOffset: 90_000, monotonicOffset: 0))
+    sample.timeNamespaceOffsets = "monotonic           0       500\nboottime            0         0\n"
+    #expect(ClockTrust.doubt(sample) == .timeNamespace(bootOffset: 0, monotonicOffset: 1))
+  }
+
+  @Test(arguments: [
+    "66 48 254:0 /tmp/fakeboot /proc/sys/kernel/random/boot_id rw,relatime - ext4 /dev/vda rw",
+    "67 48 0:21 /sys/kernel/random/uuid /proc/sys/kernel/random/boot_id rw - proc proc rw",
+    "68 48 0:50 / /proc/sys/kernel/random rw - tmpfs tmpfs rw",
+    "69 48 0:51 / /proc rw - tmpfs tmpfs rw",
+    "70 48 254:0 /tmp/up /proc/uptime rw - ext4 /dev/vda rw",
+  ])
+  func aMountOverTheBootIDOrItsFoldersIsNotBelieved(line: String) {
+    var sample = Self.honest()
+    sample.mountInfo = Self.plainMounts + "\n" + line + "\n"
+    #expect(ClockTrust.doubt(sample) != nil)
+    if case .kernelFileCovered = ClockTrust.doubt(sample) {} else { Issue.record("\(line)") }
+  }
+
+  @Test func aFileThatIsNotProcfsIsNotBelievedEvenWhenMountinfoIsSilent() {
+    var sample = Self.honest()
+    sample.coveredFiles = ["/proc/sys/kernel/random/boot_id"]
+    #expect(
+      ClockTrust.doubt(sample) == .kernelFileCovered(path: "/proc/sys/kernel/random/boot_id"))
+  }
+
+  @Test func theKernelsOtherViewsMustAgreeWithItsClocks() {
+    var uptime = Self.honest()
+    uptime.uptime = "93600.00 1.00\n"
+    #expect(
+      ClockTrust.doubt(uptime) == .kernelViewsDisagree(path: "/proc/uptime", difference: 90_000))
+    var btime = Self.honest()
+    btime.stat = "btime \((Self.wall - Self.boot) / 1_000_000_000 - 90_000)\n"
+    #expect(
+      ClockTrust.doubt(btime) == .kernelViewsDisagree(path: "/proc/stat", difference: -90_000))
+  }
+
+  @Test func clocksThatCannotBeReadAreNotBelieved() {
+    var sample = Self.honest()
+    sample.kernelBoot = nil
+    #expect(ClockTrust.doubt(sample) == .unreadable)
+  }
+
+  @Test func mountinfoEscapesAreRead() {
+    #expect(ClockTrust.unescape("/proc/sys/kernel/random/boot\\040id") == "/proc/sys/kernel/random/boot id")
+  }
+}
