@@ -21,10 +21,15 @@ let package = Package(
     ),
     // prctl, statfs and the kernel-keyring syscalls, which Swift's Glibc module does not import.
     .target(name: "CSystem"),
+    // The lower layers (docs/ARCHITECTURE.md "The layers"): bytes, keys, SQLite and the record
+    // layer. Services reach them only through `package` API; GRDB and libsodium stay below.
     .target(
-      name: "LetterVault",
-      dependencies: ["CSodium", "CSystem", .product(name: "GRDB", package: "GRDB.swift")]
+      name: "VaultRecords",
+      dependencies: ["CSodium", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    // The services and the public `Vault` facade. No GRDB, no libsodium: an `import` of either
+    // here fails the build (`--explicit-target-dependency-import-check error`, scripts/test).
+    .target(name: "LetterVault", dependencies: ["VaultRecords", "CSystem"]),
     .executableTarget(
       name: "letters",
       dependencies: [
@@ -40,7 +45,8 @@ let package = Package(
     .testTarget(
       name: "LetterVaultTests",
       dependencies: [
-        "LetterVault", "CSodium", "CSystem", .product(name: "GRDB", package: "GRDB.swift"),
+        "LetterVault", "VaultRecords", "CSodium", "CSystem",
+        .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       exclude: ["Fixtures"], resources: [.copy("Vectors")]),

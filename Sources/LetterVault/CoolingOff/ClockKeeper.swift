@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Clock evidence on every write and on unlock (docs/COOLING-OFF.md "The clock").

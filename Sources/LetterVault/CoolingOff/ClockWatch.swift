@@ -1,3 +1,4 @@
+import VaultRecords
 /// One reading of the clocks: wall time in ms and the boot observation.
 struct ClockReading: Equatable {
   var wall: Int64

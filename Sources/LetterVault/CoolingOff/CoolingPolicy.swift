@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// The rule logic of COOLING-OFF.md "The rules" over the stored settings: periods, quiet hours,

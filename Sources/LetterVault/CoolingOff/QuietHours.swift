@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// The nightly window in which nothing is released (COOLING-OFF.md "The rules").

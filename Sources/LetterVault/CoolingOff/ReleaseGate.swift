@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// The release checks of COOLING-OFF.md "The clock", as one pure decision: given the clock evidence,

@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Correcting the people written to: a new address, a new name, their own period, or removing

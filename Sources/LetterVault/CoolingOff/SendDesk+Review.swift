@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// The walk-through behind `letters review` (README "Commands").

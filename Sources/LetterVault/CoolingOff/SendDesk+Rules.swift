@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// The cooling-off rules and recipients, kept inside the encrypted SETTINGS record

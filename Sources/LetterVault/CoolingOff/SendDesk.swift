@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// The cooling-off brake (COOLING-OFF.md "The rules"; COOLING-OFF.md): a send request

@@ -1,3 +1,4 @@
+import VaultRecords
 /// Renames and removals of recipients: rule policy on the settings, kept out of `Format/`
 /// so the parsers (and the fuzzers built from them) need no clock or cooling-off types
 /// (docs/COOLING-OFF.md "Correcting a recipient").

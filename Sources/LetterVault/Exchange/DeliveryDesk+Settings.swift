@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// How letters are delivered, as configured by `letters delivery set`.

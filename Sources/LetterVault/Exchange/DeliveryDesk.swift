@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Sending a released letter through the mail command: record the attempt, run the command,

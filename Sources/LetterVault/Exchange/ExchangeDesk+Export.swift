@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Gathering letters for an export (README "Copies out, letters in, delivery"). Read-only: export never changes

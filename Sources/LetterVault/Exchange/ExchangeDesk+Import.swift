@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// What an import did.

@@ -1,3 +1,4 @@
+import VaultRecords
 /// Decrypted copies out and letters in: export in every format and import of text, Markdown,
 /// mail and JSON (ARCHITECTURE.md "Services"; FORMAT.md §19).
 struct ExchangeDesk: VaultService {

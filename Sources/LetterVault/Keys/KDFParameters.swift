@@ -1,3 +1,4 @@
+import VaultRecords
 /// Argon2id cost for a passphrase keyslot (FORMAT.md §4.1).
 ///
 /// The presets are libsodium's. The cost is stored in the keyslot and authenticated, so a

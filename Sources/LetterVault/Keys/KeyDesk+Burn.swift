@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// What a burn changed besides destroying the letter.

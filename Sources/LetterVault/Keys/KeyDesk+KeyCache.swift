@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Time-limited unlock through a ``KeyCache`` (SECURITY.md §2.3).

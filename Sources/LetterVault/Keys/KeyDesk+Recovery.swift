@@ -1,3 +1,4 @@
+import VaultRecords
 /// The optional recovery keyslot (SECURITY.md §2.2; FORMAT.md §15.1): a second
 /// way to unwrap the master key when the passphrase is forgotten.
 extension KeyDesk {

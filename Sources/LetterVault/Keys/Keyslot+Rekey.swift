@@ -1,3 +1,4 @@
+import VaultRecords
 /// Wrapping and unwrapping that keep the key-encryption key, so a later re-key (burn,
 /// SECURITY.md §2.6) can re-wrap a new master key without asking for the passphrase again
 /// (FORMAT.md §15.4).

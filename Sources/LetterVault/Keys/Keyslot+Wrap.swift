@@ -1,3 +1,4 @@
+import VaultRecords
 /// Wrapping and unwrapping the master key with a keyslot (FORMAT.md §4.2).
 extension Keyslot {
   /// Derives a key-encryption key from `secret` with fresh salt and wraps `masterKey`.

@@ -1,3 +1,4 @@
+import VaultRecords
 /// A passphrase, held in protected memory from the moment it is read (FORMAT.md §4.1).
 ///
 /// Not `Codable`, not printable: there is no way to turn it back into a `String`.

@@ -1,3 +1,4 @@
+import VaultRecords
 /// A recovery key: 160 random bits that open the vault when the passphrase is forgotten
 /// (SECURITY.md §2.2; FORMAT.md §15.1).
 ///

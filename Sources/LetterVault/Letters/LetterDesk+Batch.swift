@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Many new letters in one transaction, for the benchmark corpus (Benchmarks/) and bulk tools.

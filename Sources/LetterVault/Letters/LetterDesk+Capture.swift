@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Write-only capture (`letters jot`, FORMAT.md §6.5): text sealed to the vault's public key

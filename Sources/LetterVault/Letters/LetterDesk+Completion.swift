@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// What a shell may offer while completing a command line (`letters show 3f<TAB>`).

@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// What `letters status` shows at a glance.

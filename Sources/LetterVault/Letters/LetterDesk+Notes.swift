@@ -1,14 +1,5 @@
+import VaultRecords
 import Foundation
-
-/// A dated note on a letter: how it feels now, a reply received (README "Commands").
-public struct LetterNote: Sendable, Equatable {
-  /// 1 for the first note.
-  public let number: Int
-  /// When it was added.
-  public let date: Date
-  /// The note's text.
-  public let text: String
-}
 
 /// Notes are their own records (field tag NOTE, FORMAT.md §6.4), encrypted under a key
 /// derived from the letter's key, so a sent letter can gain notes while its text stays frozen.

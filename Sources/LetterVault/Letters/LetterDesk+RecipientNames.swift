@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 extension LetterDesk {

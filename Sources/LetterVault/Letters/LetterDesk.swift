@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Writing, editing and reading letters (FORMAT.md §10.3–§10.5).

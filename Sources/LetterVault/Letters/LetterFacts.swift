@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// What a letter's summary says, built the same way from a META and from a LISTING entry

@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Which known recipient a typed name means (README "Writing"): the same name in any case,

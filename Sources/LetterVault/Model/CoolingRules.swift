@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// The cooling-off policy as it stands, with any loosening still waiting (`letters rules`).

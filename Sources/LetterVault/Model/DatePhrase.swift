@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Dates as people type them: `2026-05-03`, `2026-05-03 22:14`, `today`, `yesterday`,

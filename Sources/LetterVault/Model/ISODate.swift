@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// `2026-05-03`, `2026-05-03T22:14`, `2026-05-03 22:14[:05]` in a given zone, validated

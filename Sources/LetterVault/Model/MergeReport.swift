@@ -1,3 +1,4 @@
+import VaultRecords
 /// What `merge` did, or would do with `dryRun` (FORMAT.md §16 "Merge").
 public struct MergeReport: Sendable, Equatable {
   /// One entry per letter that changes (or would change), in id order.

@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// How a letter left: delivered through the mail command, or sent or handed over by the

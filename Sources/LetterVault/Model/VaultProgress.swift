@@ -1,3 +1,4 @@
+import VaultRecords
 /// How far a long piece of work has come: `done` of `total` letters in `phase`.
 ///
 /// The library never prints (ARCHITECTURE.md "The layers"): `importLetters`, `exportBundle`, `verify` and

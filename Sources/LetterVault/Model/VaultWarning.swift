@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Something the vault wants the user to know right after it was opened (SECURITY.md §2.4).

@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// `list` from the LISTING record (FORMAT.md §6.6), and the summary it builds.

@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Every matching letter with its text, in one scan: for exports and other bulk reads.

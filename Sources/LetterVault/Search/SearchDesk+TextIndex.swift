@@ -1,3 +1,4 @@
+import VaultRecords
 /// `search` through the LISTING and TEXT INDEX records (FORMAT.md §6.6, §6.7;
 /// docs/PERFORMANCE.md): recipient, subject and tags from the listing, and the text decrypted
 /// only for letters whose signature lets the word through. Everything it cannot vouch for (no

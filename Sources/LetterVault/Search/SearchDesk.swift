@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Letters found by `list` or `search`, and anything damaged met on the way.

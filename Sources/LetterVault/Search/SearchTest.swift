@@ -1,3 +1,4 @@
+import VaultRecords
 /// Whether a letter is found by `search`: it passes the filter, and its recipient, subject,
 /// tags or current text contain the words, ignoring case. The text is asked for only when the
 /// rest does not match, and wiped after.

@@ -1,3 +1,4 @@
+import VaultRecords
 /// Case-insensitive substring search, folded once for the needle (docs/PERFORMANCE.md).
 ///
 /// An ASCII needle is matched over UTF-8 bytes with ASCII case folding, with no per-letter

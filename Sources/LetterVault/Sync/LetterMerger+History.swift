@@ -1,3 +1,4 @@
+import VaultRecords
 /// Merging history, notes and state (FORMAT.md §16 "Merge rules" 3–9).
 extension LetterMerger {
   func remap(_ event: LetterMeta.Event, _ map: [UInt32: UInt32]) -> LetterMeta.Event {

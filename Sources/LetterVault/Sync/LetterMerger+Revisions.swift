@@ -1,3 +1,4 @@
+import VaultRecords
 /// Merging the revision lists of two copies of a letter (FORMAT.md §16
 /// "Merge rules" 2).
 extension LetterMerger {

@@ -1,3 +1,4 @@
+import VaultRecords
 /// Merges one letter from another copy of the vault into this one (FORMAT.md §16 "Merge rules"). Pure: it reads two decrypted snapshots and returns a plan.
 ///
 /// Every rule is symmetric, so merging A into B and B into A give the same letter (ids,

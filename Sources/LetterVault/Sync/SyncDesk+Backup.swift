@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Encrypted backups of the live vault file (README; SECURITY.md §2.8).

@@ -1,3 +1,4 @@
+import VaultRecords
 /// Merging a copy of this vault used on another computer (FORMAT.md §16
 /// "Merge"). The other file is opened read-only and never written.
 extension SyncDesk {

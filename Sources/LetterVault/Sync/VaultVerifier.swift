@@ -1,3 +1,4 @@
+import VaultRecords
 /// The full check behind `letters verify` (FORMAT.md §10.7), like `restic check --read-data`:
 /// every record is decrypted and every hash chain followed.
 struct VaultVerifier {

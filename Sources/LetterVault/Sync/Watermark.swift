@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// The device-local watermark (SECURITY.md §2.4; FORMAT.md §15.3): the highest

@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// The public calls of ``LetterDesk``, forwarded (ARCHITECTURE.md "Services").

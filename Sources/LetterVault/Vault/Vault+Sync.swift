@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// The public calls of ``SyncDesk``, ``Watermark``, forwarded (ARCHITECTURE.md "Services").

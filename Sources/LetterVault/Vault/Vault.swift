@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// An open, unlocked vault: the public entry point of LetterVault.

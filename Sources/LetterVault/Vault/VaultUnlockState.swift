@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// What an open vault remembers about how it was unlocked and what this device's state file

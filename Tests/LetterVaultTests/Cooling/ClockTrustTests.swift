@@ -1,6 +1,7 @@
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// ``ClockTrust`` on fixture readings, as the kernel and the C library would give them in each
 /// situation of issue 14; no vault, no system clock (docs/COOLING-OFF.md "The clock").

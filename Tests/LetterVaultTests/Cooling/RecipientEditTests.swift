@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// Correcting and removing recipients (docs/COOLING-OFF.md "Correcting a recipient"): an
 /// address or name at once, a period or a removal under "tighten now, loosen later", and no

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// Wycheproof's XChaCha20-Poly1305 vectors through our `AEAD` wrapper (SECURITY.md §2 T01, T02).
 @Suite struct AEADTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// libsodium's `crypto_kdf` known answers through `KeyDerivation` (SECURITY.md §2 T03).
 ///

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// Argon2id (crypto_pwhash, ALG_ARGON2ID13, one lane) known answers through
 /// `PasswordHash.deriveKey` (SECURITY.md §2 T04).

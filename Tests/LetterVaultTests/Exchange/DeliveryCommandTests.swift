@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 @Suite struct DeliveryCommandTests {
   static func scratch() throws -> URL {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// Delivery through the mail command, with the cooling-off brake in front of it. The command
 /// is a real shell command at the system edge that appends each message to a file, so every

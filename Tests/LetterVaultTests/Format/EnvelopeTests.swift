@@ -1,6 +1,7 @@
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// Envelope framing and its binding to a place (FORMAT.md §5; SECURITY.md §2 T16–T18, T23, T28).
 @Suite struct EnvelopeTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// The read-side lookup view of the MANIFEST (Format/ManifestIndex.swift) must accept exactly
 /// what `Manifest(parsing:)` accepts and find exactly its entries.

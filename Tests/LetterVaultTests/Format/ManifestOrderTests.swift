@@ -1,6 +1,7 @@
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// Found with the MANIFEST fuzz target (scripts/fuzz): entries out of order parsed, so one
 /// manifest had several encodings. Now only the ascending order `serialized()` writes parses.

@@ -2,6 +2,7 @@ import CSodium
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// Our `Padding` against libsodium's `sodium_pad`/`sodium_unpad`, and the bucket rule of
 /// FORMAT.md §5.3 (SECURITY.md §2 T05, T06).

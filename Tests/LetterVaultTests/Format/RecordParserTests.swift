@@ -1,6 +1,7 @@
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// The plaintext record parsers (FORMAT.md §6): strict lengths, no trailing bytes, and no
 /// crash on arbitrary input (SECURITY.md §2 T30).

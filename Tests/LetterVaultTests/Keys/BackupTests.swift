@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// `Vault.backup(to:)`: a consistent, verified, encrypted copy.
 @Suite struct BackupTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// SECURITY.md §2.6: burn destroys a draft or held letter and re-keys the vault.
 @Suite struct BurnTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// SECURITY.md §2 T22: the device-local watermark notices a whole-file rollback.
 @Suite struct DeviceStateTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// The 128-byte keyslot parser and unwrap (FORMAT.md §4.2; SECURITY.md §2 T15, T29).
 @Suite struct KeyslotTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// Unlocking and changing the passphrase (SECURITY.md §2, §1.16; §5.2 T09, T11).
 @Suite struct PassphraseTests {

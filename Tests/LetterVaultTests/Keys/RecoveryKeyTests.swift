@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// SECURITY.md §2 T14: the recovery key.
 @Suite struct RecoveryKeyTests {

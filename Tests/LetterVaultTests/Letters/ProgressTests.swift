@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// Long work tells its caller how far it has come (VaultProgress.swift): per phase, `done`
 /// only goes up, starts at 0 and ends at `total`, and the handler is called at a modest rate.

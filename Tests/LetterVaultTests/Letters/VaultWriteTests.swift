@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// Writing through the public API: large letters, bad input, and the frozen text of a sent letter.
 @Suite struct VaultWriteTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// SECURITY.md §2, T16, T32: one flipped byte anywhere in the file is either reported
 /// (damaged, naming the letter; or wrong passphrase for a keyslot) or changes nothing a

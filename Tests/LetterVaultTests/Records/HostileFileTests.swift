@@ -3,6 +3,7 @@ import GRDB
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// SECURITY.md §2: a file altered with SQL (not just flipped bytes) fails cleanly: a column
 /// of the wrong type or an edited schema is "damaged", never a trap or an I/O error.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// Someone with write access to the file alters, moves, deletes or rolls back rows: every
 /// change is noticed and named, and the letters that were not touched still read

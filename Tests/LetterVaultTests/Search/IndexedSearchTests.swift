@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// `search` through the listing and the TEXT INDEX (FORMAT.md §6.7) finds exactly what the
 /// scan over every letter finds, after every kind of write, and a missing, stale or damaged

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @_spi(Bulk) @testable import LetterVault
+@testable import VaultRecords
 
 /// The LISTING record (FORMAT.md §6.6): `list` from it equals `list` from every META, and a
 /// stale, missing, moved or damaged listing row never changes what `list` shows.

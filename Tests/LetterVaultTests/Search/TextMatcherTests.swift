@@ -1,6 +1,7 @@
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// TextMatcher.swift: the sixteen-bytes-at-a-time scan finds exactly what a plain
 /// case-insensitive `contains` finds, at every position and across chunk edges.

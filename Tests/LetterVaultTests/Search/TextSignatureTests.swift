@@ -1,6 +1,7 @@
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// The text signature (FORMAT.md §6.7) never rules out a text the matcher would find, keeps
 /// its size rule, and its bucket parses as strictly as it is written.

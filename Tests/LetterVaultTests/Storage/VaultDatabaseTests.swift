@@ -3,6 +3,7 @@ import GRDB
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// The pragmas of SECURITY.md §2.6 read back from the vault's own connection (§5.2 T27).
 @Suite struct VaultDatabaseTests {

@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// A small vault (letters in every state, several revisions, a note) and everything that
 /// can be read back from it, to compare a tampered copy against.

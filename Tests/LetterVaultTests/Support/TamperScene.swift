@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// A vault with two letters, A (edited once: revisions 1 and 2) and B, each with one note,
 /// plus raw access to its rows.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import LetterVault
+@testable import VaultRecords
 
 /// A clock tests can move: wall time, boot id and time since boot are all set by hand.
 final class ManualClock: VaultClock, @unchecked Sendable {

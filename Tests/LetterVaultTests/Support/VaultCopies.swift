@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// Two copies of one vault, as on two computers: `home` is the TestVault, `away` a `cp` of it.
 struct VaultCopies {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// Direct access to a vault's SQLite rows, playing someone with write access to the file
 /// (a sync provider, a snooper): tests read, move, alter and delete ciphertext rows with it.

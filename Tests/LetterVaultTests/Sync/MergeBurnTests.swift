@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// A burned letter stays burned across merges, in both directions.
 @Suite struct MergeBurnTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 /// The state rules of FORMAT.md §16 "Merge rules" 4 and 5, one at a time.
 @Suite struct MergeRuleTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LetterVault
+@testable import VaultRecords
 
 @Suite struct MergeTests {
   @Test func lettersRevisionsAndNotesFromTheOtherCopyAreBroughtIn() throws {

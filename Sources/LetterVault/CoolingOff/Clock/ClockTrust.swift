@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Judges one ``KernelClockSample``: may the brake believe these clocks now?

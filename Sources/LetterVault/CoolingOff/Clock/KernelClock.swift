@@ -1,3 +1,4 @@
+import VaultRecords
 internal import CSystem
 
 /// The kernel's clocks read by the system call itself (csystem.c), and the sample

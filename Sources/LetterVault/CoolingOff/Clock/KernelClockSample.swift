@@ -1,3 +1,4 @@
+import VaultRecords
 /// Everything read from the kernel and the C library at one moment, as plain values, so
 /// ``ClockTrust`` can judge them without touching the system (table-tested with fixtures).
 struct KernelClockSample: Equatable {

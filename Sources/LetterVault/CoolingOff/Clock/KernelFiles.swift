@@ -1,3 +1,4 @@
+import VaultRecords
 internal import CSystem
 
 /// Reads the kernel's files only when they really are procfs: a regular file mounted over

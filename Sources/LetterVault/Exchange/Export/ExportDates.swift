@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// How exported dates read: "3 May 2026 22:14" for people, ISO 8601 with offset for JSON.

@@ -1,3 +1,4 @@
+import VaultRecords
 /// The JSON export (`--format json`): complete, with stable field names, readable by other
 /// tools and by `letters import` (FORMAT.md §19 "JSON export").
 ///

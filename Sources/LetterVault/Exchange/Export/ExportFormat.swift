@@ -1,3 +1,4 @@
+import VaultRecords
 /// The shapes a decrypted copy can take (README "Copies out, letters in, delivery").
 public enum ExportFormat: String, Sendable, CaseIterable {
   /// Plain text; letters separated by a form feed, so a printer starts each on a new page.

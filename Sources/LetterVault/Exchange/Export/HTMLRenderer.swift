@@ -1,3 +1,4 @@
+import VaultRecords
 /// One printable page per letter (`break-after: page`), state shown in small capitals.
 /// Every piece of letter data is HTML-escaped, and the page's Content-Security-Policy allows no
 /// script at all, so a `<script>` in a letter stays text twice over.

@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// `--format json`: an ``ExportDocument``, pretty-printed with sorted keys so the same

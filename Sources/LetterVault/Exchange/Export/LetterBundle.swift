@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// One letter as it leaves the vault: its text, its notes, and the recipient's address if

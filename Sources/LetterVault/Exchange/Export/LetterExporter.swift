@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Turns a ``LetterBundle`` into the bytes of one export file. Pure: no vault, no I/O, so

@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// `--format eml`: one letter is one RFC 5322 message with CRLF line ends; several letters are

@@ -1,3 +1,4 @@
+import VaultRecords
 /// Markdown: a `#` heading per letter, a small field list, the text as written, notes as a
 /// `##` section; letters separated by a thematic break.
 struct MarkdownRenderer {

@@ -1,3 +1,4 @@
+import VaultRecords
 /// Plain text: a short header per letter, the text exactly as written, then its notes.
 /// Letters are separated by a form feed on its own line, so `lp` starts each on a new page.
 struct TextRenderer {

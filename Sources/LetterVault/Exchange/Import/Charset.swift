@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// The character sets letters reads in mail: UTF-8 (and its subset US-ASCII), ISO-8859-1 and

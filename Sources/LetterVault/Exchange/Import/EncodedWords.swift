@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Decodes RFC 2047 encoded-words (`=?UTF-8?B?…?=`, `=?iso-8859-1?Q?…?=`) in a header value.

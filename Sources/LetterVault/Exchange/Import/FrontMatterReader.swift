@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// A `.txt` or `.md` letter, optionally starting with front matter:

@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Dates as files write them: ISO 8601 with or without a zone, `2026-05-03 22:14`, a bare

@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// A letter read from a file, ready for ``Vault/importLetters(_:)``: its fields, state and

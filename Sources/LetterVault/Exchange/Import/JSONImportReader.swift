@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// A `.json` file: letters' own export (``ExportDocument``, every field) or jrnl's

@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Reads letters from files (README `letters import`): `.txt`/`.md` with optional front

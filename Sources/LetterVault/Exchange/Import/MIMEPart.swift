@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// One MIME entity: unfolded headers and the raw body (RFC 5322 §2.2, RFC 2045, RFC 2046).

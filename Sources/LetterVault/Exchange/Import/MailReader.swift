@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// A `.eml` message, or each message of an mbox (FORMAT.md §19 "Import").

@@ -1,3 +1,4 @@
+import VaultRecords
 /// A mailbox for a header: a display name and, when known, an address.
 public struct MailAddress: Sendable, Equatable {
   /// The display name, "" for none.

@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// The MIME encodings a message needs: quoted-printable and base64 bodies (RFC 2045 §6.7,

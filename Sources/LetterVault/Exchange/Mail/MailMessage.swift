@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// An RFC 5322 message with one MIME text part, as piped to a sendmail-compatible command or

@@ -1,3 +1,4 @@
+import VaultRecords
 internal import CSystem
 import Foundation
 

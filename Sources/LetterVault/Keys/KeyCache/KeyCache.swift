@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// A short-lived place for an unlocked vault's master key, so the next commands skip

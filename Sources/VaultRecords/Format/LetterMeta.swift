@@ -1,0 +1,173 @@
+/// The plaintext of a letter's META record (FORMAT.md §6.1): everything about a letter except
+/// its text. Decrypted by `list`, so it stays small and never contains the body.
+package struct LetterMeta: Equatable {
+  /// One saved revision of the text, with the hash of its stored envelope (FORMAT.md §7).
+  package struct Revision: Equatable {
+    package init(number: UInt32, savedAt: Int64, envelopeHash: [UInt8]) {
+      self.number = number
+      self.savedAt = savedAt
+      self.envelopeHash = envelopeHash
+    }
+
+    package var number: UInt32
+    package var savedAt: Int64
+    package var envelopeHash: [UInt8]
+  }
+
+  /// One line of the letter's history (FORMAT.md §6.1 event kinds).
+  package struct Event: Equatable {
+    package init(at: Int64, kind: HistoryEntry.Kind, revision: UInt32, detail: String) {
+      self.at = at
+      self.kind = kind
+      self.revision = revision
+      self.detail = detail
+    }
+
+    package var at: Int64
+    package var kind: HistoryEntry.Kind
+    package var revision: UInt32
+    package var detail: String
+  }
+
+  package var state: LetterState
+  package var letterKey: [UInt8]
+  package var createdAt: Int64
+  package var updatedAt: Int64
+  package var lastEditAt: Int64
+  package var heldAt: Int64 = 0
+  package var reviewOn: Int64 = 0
+  package var sendRequestedAt: Int64 = 0
+  package var releaseAt: Int64 = 0
+  package var sentAt: Int64 = 0
+  package var sentHow: UInt8 = 0
+  package var holdBootID: [UInt8] = .init(repeating: 0, count: 16)
+  package var holdBoottime: UInt64 = 0
+  package var deliveryStartedAt: Int64 = 0
+  package var deliveryError: String = ""
+  package var recipient: String
+  package var subject: String
+  package var tags: [String]
+  package var revisions: [Revision]
+  package var events: [Event]
+  package var noteCount: UInt32 = 0
+
+  /// The head revision as stored; the only revision information a summary parse keeps.
+  private var storedHead: UInt32 = 0
+
+  package var headRevision: UInt32 { revisions.last?.number ?? storedHead }
+
+  package static let formatVersion: UInt8 = 1
+
+  package func serialized() -> [UInt8] {
+    var writer = ByteWriter(capacity: 256 + revisions.count * 44 + events.count * 16)
+    writer.u8(Self.formatVersion)
+    writer.u8(state.rawValue)
+    writer.raw(letterKey)
+    for time in [
+      createdAt, updatedAt, lastEditAt, heldAt, reviewOn, sendRequestedAt, releaseAt, sentAt,
+    ] {
+      writer.i64(time)
+    }
+    writer.u8(sentHow)
+    writer.raw(holdBootID)
+    writer.u64(holdBoottime)
+    writer.i64(deliveryStartedAt)
+    writer.text(deliveryError)
+    writer.text(recipient)
+    writer.text(subject)
+    writer.u8(UInt8(tags.count))
+    for tag in tags { writer.text(tag) }
+    // Counts before the lists, so `list` can stop reading here (FORMAT.md §6.1).
+    writer.u32(noteCount)
+    writer.u32(headRevision)
+    writer.u32(UInt32(revisions.count))
+    for revision in revisions {
+      writer.u32(revision.number)
+      writer.i64(revision.savedAt)
+      writer.raw(revision.envelopeHash)
+    }
+    writer.u32(UInt32(events.count))
+    for event in events {
+      writer.i64(event.at)
+      writer.u8(event.kind.rawValue)
+      writer.u32(event.revision)
+      writer.text(event.detail)
+    }
+    return writer.bytes
+  }
+
+  /// Parses a META plaintext. With `summaryOnly`, stops before the revision and event lists:
+  /// enough for `list`, and most of the cost avoided. The bytes were authenticated by the
+  /// AEAD before this runs; `show`, edits and `verify` always parse in full.
+  package init(parsing bytes: [UInt8], summaryOnly: Bool = false) throws(ByteReader.Malformed) {
+    var reader = ByteReader(bytes)
+    guard try reader.u8() == Self.formatVersion else { throw .init(reason: "metadata version") }
+    guard let state = LetterState(rawValue: try reader.u8()) else {
+      throw .init(reason: "unknown letter state")
+    }
+    self.state = state
+    letterKey = try reader.raw(FormatConstant.keyByteCount)
+    createdAt = try reader.i64()
+    updatedAt = try reader.i64()
+    lastEditAt = try reader.i64()
+    heldAt = try reader.i64()
+    reviewOn = try reader.i64()
+    sendRequestedAt = try reader.i64()
+    releaseAt = try reader.i64()
+    sentAt = try reader.i64()
+    sentHow = try reader.u8()
+    holdBootID = try reader.raw(16)
+    holdBoottime = try reader.u64()
+    deliveryStartedAt = try reader.i64()
+    deliveryError = try reader.text()
+    recipient = try reader.text()
+    subject = try reader.text()
+    let tagCount = Int(try reader.u8())
+    guard tagCount <= FormatConstant.maximumTagCount else { throw .init(reason: "too many tags") }
+    tags = []
+    for _ in 0..<tagCount { tags.append(try reader.text()) }
+    noteCount = try reader.u32()
+    storedHead = try reader.u32()
+    revisions = []
+    events = []
+    if summaryOnly { return }
+    let revisionCount = try reader.count(
+      cap: FormatConstant.maximumListCount, minimumElementSize: 44)
+    revisions.reserveCapacity(revisionCount)
+    for _ in 0..<revisionCount {
+      revisions.append(
+        Revision(number: try reader.u32(), savedAt: try reader.i64(), envelopeHash: try reader.raw(32)))
+    }
+    let eventCount = try reader.count(cap: FormatConstant.maximumListCount, minimumElementSize: 15)
+    events.reserveCapacity(eventCount)
+    for _ in 0..<eventCount {
+      let at = try reader.i64()
+      guard let kind = HistoryEntry.Kind(rawValue: try reader.u8()) else {
+        throw .init(reason: "unknown history event")
+      }
+      events.append(Event(at: at, kind: kind, revision: try reader.u32(), detail: try reader.text()))
+    }
+    try reader.finish()
+    guard let last = revisions.last, last.number == storedHead else {
+      throw .init(reason: "revision list does not end at the head revision")
+    }
+    // From here on the list is the truth; keep the struct equal to a freshly built one.
+    storedHead = 0
+  }
+
+  package init(
+    state: LetterState, letterKey: [UInt8], now: Int64, recipient: String, subject: String,
+    tags: [String]
+  ) {
+    self.state = state
+    self.letterKey = letterKey
+    createdAt = now
+    updatedAt = now
+    lastEditAt = now
+    self.recipient = recipient
+    self.subject = subject
+    self.tags = tags
+    revisions = []
+    events = []
+  }
+}

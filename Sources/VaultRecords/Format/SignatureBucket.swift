@@ -1,0 +1,133 @@
+/// One letter's entry in the TEXT INDEX record (FORMAT.md §6.7): the signature of its head
+/// text, the hash of that text's BODY envelope, and the (META version, META hash) it was
+/// stored with.
+///
+/// A reader uses it only when that pair equals the manifest's entry for the letter, exactly
+/// as a LISTING entry (§6.6). The body hash is for the writer: when a META is stored again
+/// without a new text (hold, note, send), the signature is carried forward only if it still
+/// describes the head text the new META names.
+package struct SignatureEntry: Equatable {
+  package var letterID: [UInt8]
+  package var metaVersion: UInt64
+  package var metaHash: [UInt8]
+  package var bodyHash: [UInt8]
+  package var signature: TextSignature
+
+  package init(letterID: [UInt8], metaVersion: UInt64, metaHash: [UInt8], bodyHash: [UInt8], signature: TextSignature) {
+    self.letterID = letterID
+    self.metaVersion = metaVersion
+    self.metaHash = metaHash
+    self.bodyHash = bodyHash
+    self.signature = signature
+  }
+
+  package func write(to writer: inout ByteWriter) {
+    writer.raw(letterID)
+    writer.u64(metaVersion)
+    writer.raw(metaHash)
+    writer.raw(bodyHash)
+    writer.u8(UInt8(signature.bits.count.trailingZeroBitCount + 3))
+    writer.raw(signature.bits)
+  }
+
+  package init(reading reader: inout ByteReader) throws(ByteReader.Malformed) {
+    let key = try Self.readKey(&reader)
+    letterID = key.id
+    metaVersion = key.version
+    metaHash = key.hash
+    bodyHash = try reader.raw(FormatConstant.hashByteCount)
+    let filter = try Self.readFilter(&reader)
+    signature = TextSignature(bits: try reader.raw(filter.count))
+  }
+
+  private static func readKey(_ reader: inout ByteReader) throws(ByteReader.Malformed)
+    -> (id: [UInt8], version: UInt64, hash: [UInt8])
+  {
+    (
+      try reader.raw(FormatConstant.idByteCount), try reader.u64(),
+      try reader.raw(FormatConstant.hashByteCount)
+    )
+  }
+
+  /// The filter's size: its `log2Bits` byte, which must be one ``TextSignature`` allows.
+  /// Leaves the reader at the filter bytes; `count` is how many there are.
+  package static func readFilter(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> (log2Bits: Int, count: Int) {
+    let log2 = Int(try reader.u8())
+    guard TextSignature.isValid(log2Bits: log2) else { throw .init(reason: "text index filter size") }
+    return (log2, (1 << log2) / 8)
+  }
+}
+
+/// The plaintext of one TEXT INDEX row (FORMAT.md §6.7): the entries of every letter whose id
+/// starts with the byte `bucket`, strictly ascending by id. Split like the LISTING record
+/// (§6.6), so a write re-encrypts one bucket.
+package struct SignatureBucket: Equatable {
+  package static let formatVersion: UInt8 = 1
+  /// The smallest entry: id, version, two hashes, the size byte and the smallest filter.
+  package static let minimumEntrySize = 16 + 8 + 32 + 32 + 1 + (1 << TextSignature.minimumLog2Bits) / 8
+
+  package let bucket: UInt8
+  package var entries: [SignatureEntry]
+
+  package init(bucket: UInt8, entries: [SignatureEntry]) {
+    self.bucket = bucket
+    self.entries = entries
+  }
+
+  /// The row's object id: 14 zero bytes, `0x01`, then the bucket byte (FORMAT.md §6.7). Next
+  /// to, never among, the LISTING rows (15 zero bytes and the bucket), so `list` reads none.
+  package static func objectID(bucket: UInt8) -> [UInt8] {
+    [UInt8](repeating: 0, count: FormatConstant.idByteCount - 2) + [0x01, bucket]
+  }
+
+  /// The bucket of a row's object id, or nil when it is not a text index object id.
+  package static func bucket(objectID: [UInt8]) -> UInt8? {
+    guard objectID.count == FormatConstant.idByteCount, objectID[FormatConstant.idByteCount - 2] == 0x01,
+      objectID.prefix(FormatConstant.idByteCount - 2).allSatisfy({ $0 == 0 })
+    else { return nil }
+    return objectID.last
+  }
+
+  package func serialized() -> [UInt8] {
+    ListingBucket.serialize(
+      version: Self.formatVersion, bucket: bucket, entries: entries,
+      capacity: 16 + entries.reduce(0) { $0 + 89 + $1.signature.bits.count }
+    ) { $0.write(to: &$1) }
+  }
+
+  /// Parses the plaintext of the row for `bucket` as strictly as a LISTING bucket: the bucket
+  /// byte must match, every id start with it, ids strictly ascend, nothing follow the last.
+  package init(parsing bytes: [UInt8], bucket: UInt8) throws(ByteReader.Malformed) {
+    self.bucket = bucket
+    entries = []
+    var reader = try Self.header(bytes, bucket: bucket)
+    for _ in 0..<(try Self.count(&reader)) {
+      let entry = try SignatureEntry(reading: &reader)
+      try Self.check(entry.letterID[...], bucket: bucket, after: entries.last?.letterID[...])
+      entries.append(entry)
+    }
+    try reader.finish()
+  }
+
+  /// A reader positioned after the format and bucket bytes, both checked.
+  package static func header(_ bytes: [UInt8], bucket: UInt8) throws(ByteReader.Malformed) -> ByteReader {
+    var reader = ByteReader(bytes)
+    guard try reader.u8() == formatVersion else { throw .init(reason: "text index version") }
+    guard try reader.u8() == bucket else { throw .init(reason: "text index bucket") }
+    return reader
+  }
+
+  package static func count(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> Int {
+    try reader.count(cap: FormatConstant.maximumListCount, minimumElementSize: minimumEntrySize)
+  }
+
+  /// An entry's id must be in `bucket` and follow the one before it.
+  package static func check(_ id: ArraySlice<UInt8>, bucket: UInt8, after previous: ArraySlice<UInt8>?)
+    throws(ByteReader.Malformed)
+  {
+    guard id.first == bucket else { throw .init(reason: "text index entry in the wrong bucket") }
+    if let previous, !previous.lexicographicallyPrecedes(id) {
+      throw .init(reason: "text index entries out of order")
+    }
+  }
+}

@@ -1,0 +1,129 @@
+/// The decrypted LISTING rows (FORMAT.md §6.6) of one read, checked, with each manifest
+/// entry's listing entry located but not yet turned into strings: `list` builds every summary,
+/// `search` only those its words or text signatures may find (docs/PERFORMANCE.md).
+///
+/// A bucket is added whole or not at all: it must parse as strictly as
+/// ``ListingBucket/init(parsing:bucket:)``, or none of its entries is used. An entry is located
+/// only when its id, META version and META hash equal the manifest's.
+package final class ListingView {
+  private let manifest: ManifestIndex
+  private var plaintexts: [[UInt8]] = []
+  /// Per manifest index: which plaintext (-1: none) and where the summary starts.
+  private var rows: [Int32]
+  private var offsets: [Int32]
+  /// Per manifest index: where its recipient, subject and tags are (``ListingSummary/skim(_:)``).
+  private var fields: [Range<Int32>]
+  /// The bucket last added, to use neither row of a bucket stored twice.
+  private var lastBucket: UInt8?
+  private var lastBucketIndices: [Int] = []
+  private var cursor = 0
+
+  package init(manifest: ManifestIndex) {
+    self.manifest = manifest
+    rows = [Int32](repeating: -1, count: manifest.count)
+    offsets = [Int32](repeating: 0, count: manifest.count)
+    fields = [Range<Int32>](repeating: 0..<0, count: manifest.count)
+  }
+
+  deinit {
+    for index in plaintexts.indices { wipe(&plaintexts[index]) }
+  }
+
+  /// Manifest entries with no current listing entry.
+  package var misses: Int { rows.lazy.filter { $0 < 0 }.count }
+
+  package func has(_ index: Int) -> Bool { rows[index] >= 0 }
+
+  /// Adds the decrypted row of `bucket` (rows arrive in ascending bucket order), taking the
+  /// buffer (`plaintext` is left empty: the view wipes it when it goes; a row it does not use
+  /// is wiped now). A second row for the same bucket withdraws the first: neither is used.
+  package func add(_ plaintext: inout [UInt8], bucket: UInt8) {
+    defer { wipe(&plaintext) }
+    if bucket == lastBucket {
+      forget(lastBucketIndices)
+      lastBucketIndices = []
+      return
+    }
+    lastBucket = bucket
+    let row = Int32(plaintexts.count)
+    var found: [Int] = []
+    do {
+      try locate(plaintext, bucket: bucket) { index, offset, stretch in
+        rows[index] = row
+        offsets[index] = Int32(offset)
+        fields[index] = Int32(stretch.lowerBound)..<Int32(stretch.upperBound)
+        found.append(index)
+      }
+      plaintexts.append(plaintext)
+      // The view holds the only reference now, so `deinit` wipes the bytes in place.
+      plaintext = []
+    } catch {
+      forget(found)
+      found = []
+    }
+    lastBucketIndices = found
+  }
+
+  /// Notes a bucket whose row did not open: a second row for it must not be used either.
+  package func skip(bucket: UInt8) {
+    lastBucket = bucket
+    lastBucketIndices = []
+  }
+
+  private func forget(_ indices: [Int]) {
+    for index in indices { rows[index] = -1 }
+  }
+
+  private func locate(_ plaintext: [UInt8], bucket: UInt8, _ found: (Int, Int, Range<Int>) -> Void)
+    throws(ByteReader.Malformed)
+  {
+    var reader = ByteReader(plaintext)
+    guard try reader.u8() == ListingBucket.formatVersion else { throw .init(reason: "listing version") }
+    guard try reader.u8() == bucket else { throw .init(reason: "listing bucket") }
+    let count = try reader.count(
+      cap: FormatConstant.maximumListCount, minimumElementSize: ListingBucket.minimumEntrySize)
+    var previous: Range<Int>?
+    for _ in 0..<count {
+      let key = try ListingEntry.readKey(&reader)
+      let start = plaintext.count - reader.remaining
+      let stretch = try ListingSummary.skim(&reader)
+      guard plaintext[key.id.lowerBound] == bucket else { throw .init(reason: "listing entry in the wrong bucket") }
+      if let previous, !plaintext[previous].lexicographicallyPrecedes(plaintext[key.id]) {
+        throw .init(reason: "listing entries out of order")
+      }
+      previous = key.id
+      plaintext.withUnsafeBytes { raw in
+        guard let index = manifest.seek(UnsafeRawBufferPointer(rebasing: raw[key.id]), from: &cursor),
+          manifest.entry(at: index, hasVersion: key.version, hash: UnsafeRawBufferPointer(rebasing: raw[key.hash]))
+        else { return }
+        found(index, start, stretch)
+      }
+    }
+    try reader.finish()
+  }
+
+  /// The summary of manifest entry `index`, or nil when it has no current listing entry.
+  package func summary(at index: Int) -> ListingSummary? {
+    guard rows[index] >= 0 else { return nil }
+    var reader = ByteReader(plaintexts[Int(rows[index])], offset: Int(offsets[index]))
+    // Checked by `skim` when the row was added; the same bytes parse the same way.
+    return try? ListingSummary(reading: &reader)
+  }
+
+  /// The creation time (stored milliseconds) of entry `index`, read in place; nil when it has
+  /// no current listing entry. The summary's first field is the state byte, then this.
+  package func created(at index: Int) -> Int64? {
+    guard rows[index] >= 0 else { return nil }
+    return plaintexts[Int(rows[index])].withUnsafeBytes {
+      Int64(littleEndian: $0.loadUnaligned(fromByteOffset: Int(offsets[index]) + 1, as: Int64.self))
+    }
+  }
+
+  /// `test` on the bytes of entry `index`'s recipient, subject and tags (with the length bytes
+  /// between them), in place; nil when it has no current listing entry.
+  package func withFields(at index: Int, _ test: (UnsafeRawBufferPointer) -> Bool) -> Bool? {
+    guard rows[index] >= 0 else { return nil }
+    let range = Int(fields[index].lowerBound)..<Int(fields[index].upperBound)
+    return plaintexts[Int(rows[index])].withUnsafeBytes { test(UnsafeRawBufferPointer(rebasing: $0[range])) }
+  }
+}

@@ -1,0 +1,279 @@
+import Foundation
+
+/// Reading and writing the index records (META, SETTINGS, MANIFEST) inside a transaction,
+/// with the manifest checks of FORMAT.md §7.
+extension RecordTransaction {
+  // MARK: - Manifest
+
+  package func loadManifest() throws -> Manifest {
+    try openManifest() { plaintext in
+      let manifest = try Manifest(parsing: plaintext)
+      return (manifest, manifest.epoch)
+    }
+  }
+
+  /// The manifest's epoch, authenticated like `loadManifest` but without parsing its entries:
+  /// opening from the key cache and the watermark check need only this, and parsing 10,000
+  /// entries three times per command was a third of `list` (docs/PERFORMANCE.md).
+  package func loadManifestEpoch() throws -> UInt64 {
+    try openManifest() { plaintext in
+      let epoch = try Manifest.epoch(parsing: plaintext)
+      return (epoch, epoch)
+    }
+  }
+
+  /// The manifest as a lookup view for reads (Format/ManifestIndex.swift), same checks as
+  /// `loadManifest`.
+  package func loadManifestIndex() throws -> ManifestIndex {
+    try openManifest() { plaintext in
+      let index = try ManifestIndex(parsing: plaintext)
+      return (index, index.epoch)
+    }
+  }
+
+  /// The one MANIFEST row, authenticated and handed to `read`, whose epoch must equal the
+  /// row's revision (FORMAT.md §6.3). Any failure is damage to the "index".
+  private func openManifest<T>(
+    _ read: ([UInt8]) throws -> (T, epoch: UInt64)
+  ) throws -> T {
+    // The row is opened in SQLite's buffer, without copying it (docs/PERFORMANCE.md); a
+    // second row makes the result void whatever the first one gave.
+    var count = 0
+    var result: Result<T, Error> = .failure(ByteReader.Malformed(reason: "missing"))
+    try session.forEachRow(AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue) {
+      revision, envelope in
+      count += 1
+      guard count == 1 else { return }
+      result = Result { try openManifestRow(revision: revision, envelope: envelope, read) }
+    }
+    guard count == 1 else {
+      throw VaultError.damaged([Damage(letterID: nil, part: .index, reason: "missing or duplicated")])
+    }
+    do {
+      return try result.get()
+    } catch {
+      throw VaultError.damaged([Damage(letterID: nil, part: .index, reason: error.reason)])
+    }
+  }
+
+  private func openManifestRow<T>(
+    revision: UInt64, envelope: UnsafeRawBufferPointer, _ read: ([UInt8]) throws -> (T, epoch: UInt64)
+  ) throws -> T {
+    // The same envelope at the same revision was already authenticated under this key
+    // (ManifestCache.swift); otherwise open it, with the key in the reused scratch buffer.
+    let plaintext: [UInt8]
+    if let cached = cipher.manifestCache.plaintext(revision: revision, bytes: envelope) {
+      plaintext = cached
+    } else {
+      plaintext = try cipher.open(
+        envelope, field: .manifest, objectID: AssociatedData.manifestObjectID,
+        revision: revision, key: .manifest)
+      cipher.manifestCache.store(revision: revision, envelope: Array(envelope), plaintext: plaintext)
+    }
+    let (value, epoch) = try read(plaintext)
+    guard epoch == revision else { throw ByteReader.Malformed(reason: "epoch") }
+    return value
+  }
+
+  /// The manifest for a read, or nil when the manifest itself is damaged. A letter is then
+  /// read on the strength of its own META and body checks, so one damaged index does not lock
+  /// the writer out of every letter (SECURITY.md §2.4: other letters stay readable); writes
+  /// (`mutate`) still refuse, and `list`, `status` and `verify` name the damage.
+  package func readableManifest() throws -> Manifest? {
+    do { return try loadManifest() } catch VaultError.damaged { return nil }
+  }
+
+  package func storeManifest(
+    _ manifest: Manifest, replacingEpoch old: UInt64?
+  ) throws {
+    try session.delete(AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue)
+    let envelope = cipher.seal(
+      manifest.serialized(), field: .manifest, objectID: AssociatedData.manifestObjectID,
+      revision: manifest.epoch, key: cipher.manifestKey)
+    try session.put(
+      AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue,
+      revision: manifest.epoch, envelope: envelope)
+    // FORMAT.md §6.6, §6.7: the listing and text index go with the manifest, in the same
+    // transaction.
+    try storeListing(manifest, rewritingAll: old == nil)
+    try storeTextIndex(manifest, rewritingAll: old == nil)
+  }
+
+  // MARK: - Settings
+
+  @discardableResult
+  package func storeSettings(_ settings: VaultSettings, epoch: UInt64) throws
+    -> [UInt8]
+  {
+    try session.delete(AssociatedData.settingsObjectID, field: FieldTag.settings.rawValue)
+    let envelope = cipher.seal(
+      settings.serialized(), field: .settings, objectID: AssociatedData.settingsObjectID,
+      revision: epoch, key: cipher.settingsKey)
+    try session.put(
+      AssociatedData.settingsObjectID, field: FieldTag.settings.rawValue, revision: epoch,
+      envelope: envelope)
+    return Hash.blake2b(envelope)
+  }
+
+  package func loadSettings(manifest: Manifest?) throws -> VaultSettings {
+    try loadSettings(settingsHash: manifest?.settingsHash)
+  }
+
+  /// As above, checked against the hash from a ``ManifestIndex`` (no dictionary of entries).
+  package func loadSettings(index: ManifestIndex) throws -> VaultSettings {
+    try loadSettings(settingsHash: index.settingsHash)
+  }
+
+  private func loadSettings(settingsHash: [UInt8]?) throws -> VaultSettings {
+    let rows = try session.objects(AssociatedData.settingsObjectID, field: FieldTag.settings.rawValue)
+    guard rows.count == 1, let row = rows.first else {
+      throw VaultError.damaged([Damage(letterID: nil, part: .settings, reason: "missing")])
+    }
+    do {
+      if let settingsHash, Hash.blake2b(row.envelope) != settingsHash {
+        throw ByteReader.Malformed(reason: "does not match the vault index")
+      }
+      let plaintext = try cipher.open(
+        row.envelope, field: .settings, objectID: AssociatedData.settingsObjectID,
+        revision: row.revision, key: cipher.settingsKey)
+      return try VaultSettings(parsing: plaintext)
+    } catch {
+      throw VaultError.damaged([Damage(letterID: nil, part: .settings, reason: error.reason)])
+    }
+  }
+
+  /// Stores changed settings inside a `mutate` transaction and records their hash.
+  package func saveSettings(_ settings: VaultSettings, manifest: inout Manifest)
+    throws
+  {
+    manifest.settingsHash = try storeSettings(settings, epoch: manifest.epoch + 1)
+  }
+
+  // MARK: - Letter metadata
+
+  /// Decrypts a letter's META, checking it against the manifest when one is given.
+  package func loadMeta(_ id: LetterID, manifest: Manifest?) throws -> (
+    meta: LetterMeta, version: UInt64
+  ) {
+    let rows = try session.objects(id.bytes, field: FieldTag.meta.rawValue)
+    guard let row = rows.last else { throw VaultError.letterNotFound(id.short) }
+    return (try openMeta(row, id: id, manifest: manifest), row.revision)
+  }
+
+  package func openMeta(_ row: StoredObject, id: LetterID, manifest: Manifest?) throws -> LetterMeta {
+    try row.envelope.withUnsafeBytes { raw in
+      try openMeta(envelope: raw, version: row.revision, id: id, manifest: manifest)
+    }
+  }
+
+  /// Checks a META envelope against the manifest, then opens and parses it, in place.
+  package func openMeta(
+    envelope: UnsafeRawBufferPointer, version: UInt64, id: LetterID, manifest: Manifest?,
+    summaryOnly: Bool = false
+  ) throws -> LetterMeta {
+    try openMeta(
+      envelope: envelope, version: version, id: id,
+      indexEntry: manifest.map { $0.entries[id.bytes] }, summaryOnly: summaryOnly)
+  }
+
+  /// As above, with the manifest entry already looked up (a scan looks each id up once):
+  /// `indexEntry` is nil without a manifest, `.some(nil)` when the id is not in it.
+  ///
+  /// `cipher` replaces the vault's own for a worker thread of a parallel scan (each worker
+  /// needs its own key scratch; Vault+Search.swift).
+  package func openMeta(
+    envelope: UnsafeRawBufferPointer, version: UInt64, id: LetterID,
+    indexEntry: Manifest.Entry??, summaryOnly: Bool, using cipher: RecordCipher? = nil
+  ) throws -> LetterMeta {
+    let cipher = cipher ?? self.cipher
+    do {
+      if let indexEntry {
+        guard let entry = indexEntry else {
+          throw ByteReader.Malformed(reason: "not in the vault index")
+        }
+        guard entry.metaVersion == version, entry.metaHash == Hash.blake2b(envelope) else {
+          throw ByteReader.Malformed(reason: "does not match the vault index (an older or altered copy)")
+        }
+      }
+      let plaintext = try cipher.open(
+        envelope, field: .meta, objectID: id.bytes, revision: version, key: .meta(id))
+      return try LetterMeta(parsing: plaintext, summaryOnly: summaryOnly)
+    } catch {
+      throw VaultError.damaged([Damage(letterID: id.description, part: .metadata, reason: error.reason)])
+    }
+  }
+
+  package func storeMeta(
+    _ meta: LetterMeta, for id: LetterID, version: UInt64,
+    manifest: inout Manifest
+  ) throws {
+    try session.delete(id.bytes, field: FieldTag.meta.rawValue)
+    let envelope = cipher.seal(
+      meta.serialized(), field: .meta, objectID: id.bytes, revision: version,
+      key: cipher.metaKey(for: id))
+    try session.put(id.bytes, field: FieldTag.meta.rawValue, revision: version, envelope: envelope)
+    let hash = Hash.blake2b(envelope)
+    manifest.entries[id.bytes] = Manifest.Entry(letterID: id.bytes, metaVersion: version, metaHash: hash)
+    manifest.noteListing(
+      ListingEntry(letterID: id.bytes, metaVersion: version, metaHash: hash, meta: meta),
+      headHash: meta.revisions.last?.envelopeHash ?? [])
+  }
+
+  // MARK: - Bodies
+
+  /// Seals and stores one text revision; returns its envelope hash. Its signature goes to
+  /// `manifest` for the TEXT INDEX (FORMAT.md §6.7), used if this text is the head.
+  package func storeBody(
+    _ body: [UInt8], id: LetterID, revision: UInt32, letterKey: SecretBytes, manifest: inout Manifest
+  ) throws -> [UInt8] {
+    let envelope = cipher.seal(
+      body, field: .body, objectID: id.bytes, revision: UInt64(revision),
+      key: RecordCipher.bodyKey(revision: revision, letterKey: letterKey))
+    try session.put(id.bytes, field: FieldTag.body.rawValue, revision: UInt64(revision), envelope: envelope)
+    let hash = Hash.blake2b(envelope)
+    manifest.noteSignature(TextSignature(text: body), letterID: id.bytes, bodyHash: hash)
+    return hash
+  }
+
+  package func loadBody(
+    _ id: LetterID, meta: LetterMeta, revision: LetterMeta.Revision
+  ) throws -> [UInt8] {
+    let part = Damage.Part.text(revision: UInt64(revision.number))
+    guard
+      let envelope = try session.object(
+        id.bytes, field: FieldTag.body.rawValue, revision: UInt64(revision.number))
+    else {
+      throw VaultError.damaged([Damage(letterID: id.description, part: part, reason: "missing")])
+    }
+    return try envelope.withUnsafeBytes { raw in
+      try openBody(envelope: raw, id: id, meta: meta, revision: revision)
+    }
+  }
+
+  /// Checks a BODY envelope against META's hash list, then opens it in place.
+  package func openBody(
+    envelope: UnsafeRawBufferPointer, id: LetterID, meta: LetterMeta, revision: LetterMeta.Revision,
+    using cipher: RecordCipher? = nil
+  ) throws -> [UInt8] {
+    let cipher = cipher ?? self.cipher
+    do {
+      guard Hash.blake2b(envelope) == revision.envelopeHash else {
+        throw ByteReader.Malformed(reason: "does not match the letter's metadata")
+      }
+      return try cipher.open(
+        envelope, field: .body, objectID: id.bytes, revision: UInt64(revision.number),
+        key: .body(revision: revision.number, letterKey: meta.letterKey))
+    } catch {
+      throw VaultError.damaged([
+        Damage(letterID: id.description, part: .text(revision: UInt64(revision.number)), reason: error.reason)
+      ])
+    }
+  }
+}
+
+extension Error {
+  /// The short reason of a parse failure, or a neutral phrase.
+  package var reason: String {
+    (self as? ByteReader.Malformed)?.reason ?? "stored data was changed or is damaged"
+  }
+}

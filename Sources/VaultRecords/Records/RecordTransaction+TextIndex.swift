@@ -1,0 +1,114 @@
+/// The TEXT INDEX record (FORMAT.md §6.7): each letter's text signature, stored in up to 256
+/// envelopes next to the LISTING record, so `search` decrypts only the letters whose signature
+/// lets the word through (docs/PERFORMANCE.md). Like a LISTING entry, an entry is used only
+/// when its META version and hash equal the manifest's: a missing, stale or damaged one makes
+/// the letter be read, never skipped.
+extension RecordTransaction {
+  package static let textIndexLow = SignatureBucket.objectID(bucket: 0x00)
+  package static let textIndexHigh = SignatureBucket.objectID(bucket: 0xFF)
+
+  // MARK: - Writing
+
+  /// Rewrites the buckets the transaction touched (every bucket after a re-key, from
+  /// `manifest.carriedSignatures`). A letter whose META was stored keeps a signature only if
+  /// it describes the head text that META names: the one just stored, or the one it had.
+  /// Any letter of a rewritten bucket still without one gets it from its text.
+  package func storeTextIndex(_ manifest: Manifest, rewritingAll: Bool) throws {
+    let field = FieldTag.textIndex.rawValue
+    if rewritingAll { try session.delete(field: field, from: Self.textIndexLow, through: Self.textIndexHigh) }
+    guard !manifest.listingBuckets.isEmpty else { return }
+    var carried: [UInt8: [SignatureEntry]] = [:]
+    for entry in manifest.carriedSignatures { carried[entry.letterID[0], default: []].append(entry) }
+    var stored: [UInt8: [[UInt8]]] = [:]
+    for id in manifest.headHashes.keys { stored[id[0], default: []].append(id) }
+    var letters: [UInt8: [Manifest.Entry]] = [:]
+    for entry in manifest.entries.values where manifest.listingBuckets.contains(entry.letterID[0]) {
+      letters[entry.letterID[0], default: []].append(entry)
+    }
+    for bucket in manifest.listingBuckets.sorted() {
+      let objectID = SignatureBucket.objectID(bucket: bucket)
+      var previous = carried[bucket] ?? []
+      // A damaged old bucket is simply replaced: its letters are read until they are written.
+      if !rewritingAll {
+        let rows = try session.objects(objectID, field: field)
+        if let old = try? openSignatureBucket(bucket, rows: rows) { previous = old.entries }
+      }
+      var byID: [[UInt8]: SignatureEntry] = [:]
+      for entry in previous { byID[entry.letterID] = entry }
+      for id in stored[bucket] ?? [] {
+        byID[id] = manifest.entries[id].flatMap { current in
+          currentSignature(id, kept: byID[id], manifest: manifest).map {
+            SignatureEntry(
+              letterID: id, metaVersion: current.metaVersion, metaHash: current.metaHash,
+              bodyHash: manifest.headHashes[id] ?? [], signature: $0)
+          }
+        }
+      }
+      var entries: [SignatureEntry] = []
+      for current in letters[bucket] ?? [] {
+        if let entry = byID[current.letterID], entry.metaVersion == current.metaVersion,
+          entry.metaHash == current.metaHash
+        {
+          entries.append(entry)
+        } else if let entry = signatureFromText(current) {
+          // No current entry (a file from before the text index, a damaged or lost row):
+          // taken from the text itself, so every bucket written is complete.
+          entries.append(entry)
+        }
+      }
+      entries.sort { $0.letterID.lexicographicallyPrecedes($1.letterID) }
+      try replaceBucketRow(
+        objectID, field: .textIndex, key: .textIndex, epoch: manifest.epoch,
+        with: entries.isEmpty ? nil : SignatureBucket(bucket: bucket, entries: entries).serialized())
+    }
+  }
+
+  /// The signature of the head text `manifest.headHashes[id]` names: the one stored in this
+  /// transaction, else the one kept, if it is of that very envelope; else none.
+  private func currentSignature(_ id: [UInt8], kept: SignatureEntry?, manifest: Manifest) -> TextSignature? {
+    guard let head = manifest.headHashes[id], !head.isEmpty else { return nil }
+    if let fresh = manifest.newSignatures[id], fresh.bodyHash == head { return fresh.signature }
+    if let kept, kept.bodyHash == head { return kept.signature }
+    return nil
+  }
+
+  /// A letter's entry from its head text, read and checked as always (META against the
+  /// manifest entry, the text against META); nil when either is damaged or missing.
+  private func signatureFromText(_ current: Manifest.Entry) -> SignatureEntry? {
+    guard let (id, meta) = try? metaFromIndex(current, summaryOnly: false),
+      let head = meta.revisions.last,
+      var text = try? loadBody(id, meta: meta, revision: head)
+    else { return nil }
+    defer { wipe(&text) }
+    return SignatureEntry(
+      letterID: current.letterID, metaVersion: current.metaVersion, metaHash: current.metaHash,
+      bodyHash: head.envelopeHash, signature: TextSignature(text: text))
+  }
+
+  /// Every entry of every text index row that opens, for a re-key to carry over (Vault+Burn).
+  package func loadTextIndex() throws -> [SignatureEntry] {
+    var entries: [SignatureEntry] = []
+    for bucket in UInt8.min...UInt8.max {
+      let rows = try session.objects(SignatureBucket.objectID(bucket: bucket), field: FieldTag.textIndex.rawValue)
+      if let found = try? openSignatureBucket(bucket, rows: rows) { entries += found.entries }
+    }
+    return entries
+  }
+
+  // MARK: - Reading
+
+  /// The bucket stored in `rows`, or nil when there is none or more than one.
+  private func openSignatureBucket(_ bucket: UInt8, rows: [StoredObject]) throws -> SignatureBucket? {
+    guard rows.count == 1, let row = rows.first else { return nil }
+    return try checkTextIndexRow(row, bucket: bucket)
+  }
+
+  /// Opens and parses one TEXT INDEX row; any failure is `Malformed` (for `verify`).
+  package func checkTextIndexRow(_ row: StoredObject, bucket: UInt8) throws -> SignatureBucket {
+    var plaintext = try row.envelope.withUnsafeBytes { raw in
+      try cipher.open(raw, field: .textIndex, objectID: row.objectID, revision: row.revision, key: .textIndex)
+    }
+    defer { wipe(&plaintext) }
+    return try SignatureBucket(parsing: plaintext, bucket: bucket)
+  }
+}

@@ -1,0 +1,227 @@
+import Foundation
+import GRDB
+
+/// One stored row of the `object` table: an envelope and where it lives.
+package struct StoredObject {
+  package let objectID: [UInt8]
+  package let field: UInt8
+  package let revision: UInt64
+  package let envelope: [UInt8]
+}
+
+/// Row-level access inside one transaction. Everything in and out is ciphertext or public ids.
+package struct StorageSession {
+  package let db: Database
+
+  package func vaultID() throws -> [UInt8] {
+    guard let data = try Data.fetchOne(db, sql: "SELECT vault_id FROM vault WHERE id = 1") else {
+      throw StorageError.notAVault
+    }
+    return [UInt8](data)
+  }
+
+  package func insertVault(id: [UInt8]) throws {
+    try db.execute(
+      sql: "INSERT INTO vault (id, format, vault_id) VALUES (1, ?, ?)",
+      arguments: [FormatConstant.vaultFormat, Data(id)])
+  }
+
+  /// The capture public key (FORMAT.md §6.5), if the vault has one.
+  package func capturePublicKey() throws -> [UInt8]? {
+    try Data.fetchOne(db, sql: "SELECT public_key FROM capture WHERE id = 1").map { [UInt8]($0) }
+  }
+
+  package func setCapturePublicKey(_ key: [UInt8]) throws {
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO capture (id, public_key) VALUES (1, ?)", arguments: [Data(key)])
+  }
+
+  package func keyslots() throws -> [(slotID: [UInt8], blob: [UInt8])] {
+    // `try row.decode`, never `row[i] as T`: a tampered column type must throw, not trap.
+    try Row.fetchAll(db, sql: "SELECT slot_id, blob FROM keyslot ORDER BY slot_id").map { row in
+      ([UInt8](try row.decode(Data.self, atIndex: 0)), [UInt8](try row.decode(Data.self, atIndex: 1)))
+    }
+  }
+
+  package func putKeyslot(id: [UInt8], blob: [UInt8]) throws {
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO keyslot (slot_id, blob) VALUES (?, ?)",
+      arguments: [Data(id), Data(blob)])
+  }
+
+  package func deleteKeyslot(id: [UInt8]) throws {
+    try db.execute(sql: "DELETE FROM keyslot WHERE slot_id = ?", arguments: [Data(id)])
+  }
+
+  /// The envelope at (object, field, revision), if any.
+  package func object(_ objectID: [UInt8], field: UInt8, revision: UInt64) throws -> [UInt8]? {
+    // Cached: `search` looks up the letters its text index lets through one by one, and
+    // compiling the statement each time (GRDB's authorizer included) cost more than the read.
+    let statement = try db.cachedStatement(
+      sql: "SELECT env FROM object WHERE object_id = ? AND kind = ? AND revision = ?")
+    return try Data.fetchOne(statement, arguments: [Data(objectID), field, Int64(bitPattern: revision)])
+      .map { [UInt8]($0) }
+  }
+
+  /// All rows of one field for one object, oldest revision first.
+  package func objects(_ objectID: [UInt8], field: UInt8) throws -> [StoredObject] {
+    try fetch(
+      sql: "SELECT object_id, kind, revision, env FROM object WHERE object_id = ? AND kind = ? ORDER BY revision",
+      arguments: [Data(objectID), field], cached: true)
+  }
+
+  /// The rows of one field for one object, oldest revision first, with SQLite's own buffers
+  /// (valid only during the call): the ~570 KB manifest is read four times per command, and
+  /// two copies of it each time were most of a `show` (docs/PERFORMANCE.md).
+  package func forEachRow(
+    _ objectID: [UInt8], field: UInt8,
+    _ body: (_ revision: UInt64, _ envelope: UnsafeRawBufferPointer) throws -> Void
+  ) throws {
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT revision, env FROM object WHERE object_id = ? AND kind = ? ORDER BY revision",
+      arguments: [Data(objectID), field])
+    while let row = try rows.next() {
+      let revision = UInt64(bitPattern: try row.decode(Int64.self, atIndex: 0))
+      guard let envelope = row.dataNoCopy(atIndex: 1) else {
+        try body(revision, UnsafeRawBufferPointer(start: nil, count: 0))
+        continue
+      }
+      try envelope.withUnsafeBytes { raw in try body(revision, raw) }
+    }
+  }
+
+  /// Every row of one field, in one statement (one scan: docs/PERFORMANCE.md).
+  package func objects(field: UInt8) throws -> [StoredObject] {
+    try fetch(
+      sql: "SELECT object_id, kind, revision, env FROM object WHERE kind = ?", arguments: [field])
+  }
+
+  /// Every row of one field whose object id lies in `low...high`: a range on the primary key,
+  /// so only those rows are read (the LISTING rows, FORMAT.md §6.6).
+  package func objects(field: UInt8, from low: [UInt8], through high: [UInt8]) throws -> [StoredObject] {
+    try fetch(
+      sql: "SELECT object_id, kind, revision, env FROM object WHERE object_id BETWEEN ? AND ? AND kind = ? ORDER BY object_id, revision",
+      arguments: [Data(low), Data(high), field])
+  }
+
+  /// Removes every row of one field whose object id lies in `low...high`.
+  package func delete(field: UInt8, from low: [UInt8], through high: [UInt8]) throws {
+    try db.execute(
+      sql: "DELETE FROM object WHERE object_id BETWEEN ? AND ? AND kind = ?",
+      arguments: [Data(low), Data(high), field])
+  }
+
+  /// Every row of the table, for `verify`.
+  package func allObjects() throws -> [StoredObject] {
+    try fetch(sql: "SELECT object_id, kind, revision, env FROM object", arguments: [])
+  }
+
+  /// Object ids of one field whose hex form starts with `prefix` (already lowercase hex).
+  ///
+  /// A range on the primary key (the prefix padded with 0s and with fs), not `hex() LIKE`:
+  /// that read the whole file, ~20 ms of `show` at 10,000 letters (docs/PERFORMANCE.md).
+  package func objectIDs(field: UInt8, hexPrefix prefix: String) throws -> [[UInt8]] {
+    let digits = Array(prefix.lowercased().utf8.prefix(32))
+    func bound(_ pad: UInt8) -> Data {
+      let text = digits + [UInt8](repeating: pad, count: 32 - digits.count)
+      return Data((0..<16).map { nibble(text[2 * $0]) << 4 | nibble(text[2 * $0 + 1]) })
+    }
+    guard digits.allSatisfy({ nibble($0) != 0xFF }) else { return [] }
+    return try Data.fetchAll(
+      db,
+      sql: "SELECT DISTINCT object_id FROM object WHERE object_id BETWEEN ? AND ? AND kind = ? AND length(object_id) = 16",
+      arguments: [bound(UInt8(ascii: "0")), bound(UInt8(ascii: "f")), field]
+    ).map { [UInt8]($0) }
+  }
+
+  /// The value of one lowercase hex digit, or 0xFF.
+  private func nibble(_ digit: UInt8) -> UInt8 {
+    switch digit {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+    default: 0xFF
+    }
+  }
+
+  package func put(_ objectID: [UInt8], field: UInt8, revision: UInt64, envelope: [UInt8]) throws {
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO object (object_id, kind, revision, env) VALUES (?, ?, ?, ?)",
+      arguments: [Data(objectID), field, Int64(bitPattern: revision), Data(envelope)])
+  }
+
+  /// Removes every row of one field of an object (META is replaced, never versioned in rows).
+  package func delete(_ objectID: [UInt8], field: UInt8) throws {
+    try db.execute(
+      sql: "DELETE FROM object WHERE object_id = ? AND kind = ?", arguments: [Data(objectID), field])
+  }
+
+  /// Streams rows of `fields` in primary-key order (object, kind, revision) — one statement,
+  /// no sort, no copy of the envelopes: `envelope` is SQLite's own buffer, valid only during
+  /// the call (docs/PERFORMANCE.md).
+  /// With `from`/`below`, only object ids in `from ..< below` (byte order; nil is open):
+  /// a range of the primary key, so SQLite reads only that part of the b-tree.
+  package func forEachObject(
+    fields: [UInt8], from low: [UInt8]? = nil, below high: [UInt8]? = nil,
+    _ body: (_ objectID: [UInt8], _ field: UInt8, _ revision: UInt64, _ envelope: UnsafeRawBufferPointer) throws -> Void
+  ) throws {
+    let list = fields.map(String.init).joined(separator: ", ")
+    var bounds = ""
+    var arguments: StatementArguments = []
+    if let low {
+      bounds += " AND object_id >= ?"
+      arguments += [Data(low)]
+    }
+    if let high {
+      bounds += " AND object_id < ?"
+      arguments += [Data(high)]
+    }
+    let rows = try Row.fetchCursor(
+      db,
+      sql: "SELECT object_id, kind, revision, env FROM object WHERE kind IN (\(list))\(bounds) ORDER BY object_id, kind, revision",
+      arguments: arguments)
+    while let row = try rows.next() {
+      guard let id = row.dataNoCopy(atIndex: 0), let envelope = row.dataNoCopy(atIndex: 3) else { continue }
+      let field = UInt8(truncatingIfNeeded: row[1] as Int64)
+      let revision = UInt64(bitPattern: row[2] as Int64)
+      try envelope.withUnsafeBytes { raw in try body([UInt8](id), field, revision, raw) }
+    }
+  }
+
+  /// Streams the rows of one field whose object id lies in `low...high`, in key order, with
+  /// SQLite's own buffers (valid only during the call), as `forEachObject(fields:)`.
+  package func forEachObject(
+    field: UInt8, from low: [UInt8], through high: [UInt8],
+    _ body: (_ objectID: [UInt8], _ revision: UInt64, _ envelope: UnsafeRawBufferPointer) throws -> Void
+  ) throws {
+    let rows = try Row.fetchCursor(
+      db,
+      sql: "SELECT object_id, revision, env FROM object WHERE object_id BETWEEN ? AND ? AND kind = ? ORDER BY object_id, revision",
+      arguments: [Data(low), Data(high), field])
+    while let row = try rows.next() {
+      guard let id = row.dataNoCopy(atIndex: 0), let envelope = row.dataNoCopy(atIndex: 2) else { continue }
+      let revision = UInt64(bitPattern: try row.decode(Int64.self, atIndex: 1))
+      try envelope.withUnsafeBytes { raw in try body([UInt8](id), revision, raw) }
+    }
+  }
+
+  package func quickCheck() throws -> [String] {
+    try String.fetchAll(db, sql: "PRAGMA quick_check")
+  }
+
+  private func fetch(sql: String, arguments: StatementArguments, cached: Bool = false) throws -> [StoredObject] {
+    var result: [StoredObject] = []
+    let rows =
+      try cached
+      ? Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+      : Row.fetchCursor(db, sql: sql, arguments: arguments)
+    while let row = try rows.next() {
+      result.append(
+        StoredObject(
+          objectID: [UInt8](try row.decode(Data.self, atIndex: 0)),
+          field: UInt8(truncatingIfNeeded: try row.decode(Int64.self, atIndex: 1)),
+          revision: UInt64(bitPattern: try row.decode(Int64.self, atIndex: 2)),
+          envelope: [UInt8](try row.decode(Data.self, atIndex: 3))))
+    }
+    return result
+  }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+
+/// The SQLite file, through GRDB: the only type that opens connections (FORMAT.md §8).
+///
+/// A `DatabaseQueue` in rollback-journal mode, never WAL: WAL keeps old page images until a
+/// checkpoint, and `secure_delete` does not reach them (SECURITY.md §2.6). Every write is an
+/// IMMEDIATE transaction, so two processes serialise on the file lock instead of failing
+/// half-way, and a killed process leaves a hot journal that SQLite rolls back on next open.
+package final class VaultDatabase {
+  package let path: String
+  package let queue: DatabaseQueue
+  /// The file this connection opened (device and inode, read right after opening), so a
+  /// second connection by path can tell whether it reached the same file.
+  package let identity: FileIdentity?
+
+  package init(path: String, queue: DatabaseQueue) {
+    self.path = path
+    self.queue = queue
+    identity = FileIdentity(path: path)
+  }
+
+  /// Creates the file (0600, `O_EXCL`) and its schema. The parent directory is made 0700.
+  package static func create(at path: String) throws(VaultError) -> VaultDatabase {
+    let directory = (path as NSString).deletingLastPathComponent
+    try FileSafety.makePrivateDirectory(directory.isEmpty ? "." : directory)
+    try FileSafety.createExclusive(path)
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: configuration())
+      try queue.writeWithoutTransaction { db in try Schema.migrate(db) }
+      return VaultDatabase(path: path, queue: queue)
+    } catch {
+      try? FileManager.default.removeItem(atPath: path)
+      throw StorageError.translate(error, path: path)
+    }
+  }
+
+  /// Opens an existing vault file after checking its ownership and permissions.
+  /// `readOnly` is for the other copy in a merge, which must never be written.
+  package static func open(at path: String, readOnly: Bool = false) throws(VaultError) -> VaultDatabase {
+    try FileSafety.checkExistingVault(path)
+    do {
+      var config = configuration()
+      config.readonly = readOnly
+      let queue = try DatabaseQueue(path: path, configuration: config)
+      try queue.read { db in try Schema.check(db) }
+      return VaultDatabase(path: path, queue: queue)
+    } catch {
+      throw StorageError.translate(error, path: path)
+    }
+  }
+
+  /// Runs `body` in a read transaction.
+  package func read<T>(_ body: (StorageSession) throws -> T) throws(VaultError) -> T {
+    do {
+      return try queue.read { db in try body(StorageSession(db: db)) }
+    } catch {
+      throw StorageError.translate(error, path: path)
+    }
+  }
+
+  /// Runs `body` in one IMMEDIATE transaction: all of it is committed, or none of it.
+  package func write<T>(_ body: (StorageSession) throws -> T) throws(VaultError) -> T {
+    do {
+      return try queue.writeWithoutTransaction { db in
+        var result: T?
+        try db.inTransaction(.immediate) {
+          result = try body(StorageSession(db: db))
+          return .commit
+        }
+        return result!
+      }
+    } catch {
+      throw StorageError.translate(error, path: path)
+    }
+  }
+
+  /// SQLite's own structural check, for `verify`.
+  package func quickCheck() throws(VaultError) -> [String] {
+    try read { session in try session.quickCheck() }
+  }
+
+  /// Pragmas applied to every connection and read back (FORMAT.md §8.2).
+  package static func configuration() -> Configuration {
+    var config = Configuration()
+    // Another process may hold the write lock for a moment (two terminals at once).
+    config.busyMode = .timeout(30)
+    // Arguments of failed statements hold ciphertext only, but keep them out of errors anyway.
+    config.publicStatementArguments = false
+    config.prepareDatabase { db in
+      let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+      guard mode?.lowercased() == "delete" else {
+        throw DatabaseError(resultCode: .SQLITE_ERROR, message: "journal_mode is \(mode ?? "?")")
+      }
+      try db.execute(
+        sql: """
+          PRAGMA secure_delete = ON;
+          PRAGMA synchronous = FULL;
+          PRAGMA temp_store = MEMORY;
+          PRAGMA trusted_schema = OFF;
+          PRAGMA cell_size_check = ON;
+          PRAGMA mmap_size = 0;
+          PRAGMA fullfsync = ON;
+          """)
+    }
+    return config
+  }
+}
