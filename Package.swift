@@ -11,6 +11,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    // YAML front matter in imported Markdown (FORMAT.md §19 "Import files").
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     // libsodium from the system (Debian: libsodium-dev 1.0.18). FORMAT.md §2.
@@ -23,7 +25,10 @@ let package = Package(
     .target(name: "CSystem"),
     .target(
       name: "LetterVault",
-      dependencies: ["CSodium", "CSystem", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "CSodium", "CSystem", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Yams", package: "Yams"),
+      ]
     ),
     .executableTarget(
       name: "letters",
