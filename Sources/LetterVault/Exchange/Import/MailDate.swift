@@ -19,7 +19,12 @@ struct MailDate: Equatable {
       }
     }
     var tokens: [Substring] = []
-    for token in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+    for var token in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+      // 00:01+0000: a zone written against the time.
+      if token.contains(":"), let sign = token.lastIndex(where: { $0 == "+" || $0 == "-" }), sign > token.startIndex {
+        tokens.append(token[..<sign])
+        token = token[sign...]
+      }
       // 21-Nov-97
       let dashed = token.split(separator: "-", omittingEmptySubsequences: false)
       if dashed.count == 3, dashed.allSatisfy({ !$0.isEmpty }), Self.month(dashed[1]) != nil {

@@ -98,9 +98,25 @@ struct MailReader {
       default: phrase.append(character)
       }
     }
+    if address == nil {
+      // A bare address: `someone@example.org (Some One)` is the address; the comment is not
+      // a name (RFC 5322 §3.4, §3.2.2), as mail clients read it.
+      return Self.withoutComments(phrase).trimmingCharacters(in: .whitespaces)
+    }
     let name = EncodedWords.decode(phrase.trimmingCharacters(in: .whitespaces))
     if let address, name.isEmpty { return address.trimmingCharacters(in: .whitespaces) }
     return name
+  }
+
+  private static func withoutComments(_ text: String) -> String {
+    var out = ""
+    var depth = 0
+    for character in text {
+      if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) } else if depth == 0 {
+        out.append(character)
+      }
+    }
+    return out
   }
 
   static func unixNewlines(_ bytes: [UInt8]) -> [UInt8] {
