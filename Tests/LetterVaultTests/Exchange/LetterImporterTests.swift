@@ -69,7 +69,7 @@ import Testing
     #expect(letters.count == 4)
     #expect(letters[0].subject == "Couldn't sleep.")
     #expect(letters[0].body == "Couldn't sleep. I wrote to @hale again in my head, three pages.")
-    #expect(letters[0].tags == ["@hale"])
+    #expect(letters[0].tags == ["hale"])  // jrnl writes "@hale"; the tag is "hale"
     #expect(letters[0].created == Self.date("2026-05-01T19:30:00Z"))
     #expect(letters[2].tags == ["starred"])
     #expect(letters[2].body == "Wrote the letter. Did not send it. Ünïcode too.")
