@@ -77,4 +77,18 @@ import Testing
     #expect(result.status == 65, "\(result.stderr)")
     #expect(result.stderr.contains("nope.mbox: there is no such file; nothing was imported"))
   }
+
+  @Test func severalLettersToAnEmlPathAreRefusedWithTheMboxHint() throws {
+    let cli = try CLIFixture()
+    defer { cli.remove() }
+    _ = try cli.write("One.\n")
+    _ = try cli.write("Two.\n")
+    let eml = cli.directory.appendingPathComponent("all.eml").path
+    let refused = try cli.run(["export", "--format", "eml", "-o", eml])
+    #expect(refused.status == 64, "\(refused.stderr)")
+    #expect(refused.stderr.contains("2 letters make a mailbox, not one message; write them to a .mbox file"))
+    #expect(!FileManager.default.fileExists(atPath: eml))
+    let mbox = cli.directory.appendingPathComponent("all.mbox").path
+    #expect(try cli.run(["export", "--format", "eml", "-o", mbox]).status == 0)
+  }
 }

@@ -90,20 +90,22 @@ struct MIMETree {
   /// The message's text: the first `text/plain` part that is not an attachment, looking into
   /// multiparts as Python's `email` package's `get_body()` does (`multipart/related`: only
   /// its start part). nil when there is none.
-  func plainTextPart() -> MIMEPart? { find(0) }
-
-  private func find(_ number: Int) -> MIMEPart? {
-    let part = parts[number]
-    if part.isAttachment { return nil }
-    if part.type == "text/plain" { return part }
-    guard part.type.hasPrefix("multipart/") else { return nil }
-    if part.type == "multipart/related" {
-      let start = part.contentType["start"]
-      let chosen = part.children.first { parts[$0].header("content-id") == start } ?? part.children.first
-      return chosen.flatMap(find)
-    }
-    for child in part.children {
-      if let found = find(child) { return found }
+  /// Depth first with a stack of its own, not recursion: a message nested tens of thousands
+  /// deep would otherwise overflow the thread's stack.
+  func plainTextPart() -> MIMEPart? {
+    var pending = [0]
+    while let number = pending.popLast() {
+      let part = parts[number]
+      if part.isAttachment { continue }
+      if part.type == "text/plain" { return part }
+      guard part.type.hasPrefix("multipart/") else { continue }
+      if part.type == "multipart/related" {
+        let start = part.contentType["start"]
+        let chosen = part.children.first { parts[$0].header("content-id") == start } ?? part.children.first
+        if let chosen { pending.append(chosen) }
+        continue
+      }
+      pending += part.children.reversed()
     }
     return nil
   }
