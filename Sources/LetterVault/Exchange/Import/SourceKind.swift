@@ -44,7 +44,8 @@ enum SourceKind: Equatable {
   }
 
   /// A first line like `Return-Path: <…>` or `Subject: …`: a field name of printable ASCII
-  /// without spaces (RFC 5322 §2.2), a colon, and a second header line or a known field.
+  /// without spaces (RFC 5322 §2.2) and a colon. A letter saved without an extension that
+  /// starts "Dear Mum:" has a space before its colon, so it is not taken for mail.
   private static func startsWithHeader(_ bytes: ArraySlice<UInt8>) -> Bool {
     let end = bytes.firstIndex(of: 0x0A) ?? bytes.endIndex
     guard let colon = bytes[..<end].firstIndex(of: 0x3A), colon > bytes.startIndex,
