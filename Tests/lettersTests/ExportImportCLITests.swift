@@ -96,13 +96,13 @@ import Testing
     _ = try cli.write("Already here.\n")
     let before = try cli.vaultBytes()
     let result = try cli.run([
-      "import", Self.fixture("front-matter.md"), Self.fixture("broken-unknown-field.md"),
+      "import", Self.fixture("front-matter.md"), Self.fixture("broken-bad-date.md"),
       Self.fixture("broken-invalid-utf8.txt"), Self.fixture("broken-truncated.json"),
       Self.fixture("broken-no-body.eml"),
     ])
     #expect(result.status == 65)
     #expect(result.stderr.contains("4 files could not be read as letters; nothing was imported"))
-    #expect(result.stderr.contains("broken-unknown-field.md: line 3: letters does not know the field “mood”"))
+    #expect(result.stderr.contains("broken-bad-date.md: line 2: “last tuesday-ish” is not a date"))
     #expect(result.stderr.contains("broken-invalid-utf8.txt: the file is not valid UTF-8"))
     #expect(result.stderr.contains("broken-truncated.json: the file is not valid JSON"))
     #expect(result.stderr.contains("broken-no-body.eml: the message has no body"))

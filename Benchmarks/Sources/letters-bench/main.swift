@@ -6,6 +6,7 @@ import LetterVault
 // letters-bench run PATH [RUNS]    time every operation with the key already derived
 // letters-bench memory OP PATH     run one operation and print peak RSS (MiB)
 // letters-bench kdf                time Argon2id for each --kdf preset
+// letters-bench mail [BYTES] [RUNS] import one nested-multipart message (default 400 KB)
 let arguments = CommandLine.arguments.dropFirst().map { $0 }
 let passphrase = { Passphrase("benchmark passphrase, not secret") }
 
@@ -40,6 +41,9 @@ case "memory":
   print(String(format: "%.1f", Clock.peakMiB()))
 case "kdf":
   try KDFTiming.run()
+case "mail":
+  let bytes = arguments.count > 1 ? Int(arguments[1]) ?? 400_000 : 400_000
+  try NestedMail.run(bytes: bytes, runs: arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5)
 default:
-  fail("corpus | run | memory | kdf")
+  fail("corpus | run | memory | kdf | mail")
 }

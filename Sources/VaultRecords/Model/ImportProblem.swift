@@ -7,11 +7,14 @@ public struct ImportProblem: Sendable, Equatable {
   public let reason: String
   /// A field or text the vault refuses (a tag too long); the command line words it.
   public let invalid: InvalidInput?
+  /// The message of a mailbox or folder, when the problem is one message rather than the file.
+  public let message: MessagePlace?
 
   /// Creates a problem report.
-  public init(file: String, reason: String, invalid: InvalidInput? = nil) {
+  public init(file: String, reason: String, invalid: InvalidInput? = nil, message: MessagePlace? = nil) {
     self.file = file
     self.reason = reason
     self.invalid = invalid
+    self.message = message
   }
 }

@@ -48,6 +48,11 @@ struct Export: ParsableCommand {
       Console.info("no letters match; nothing was exported")
       return
     }
+    // Several letters in eml are a mailbox; a file called .eml would be opened as one message.
+    if exportFormat == .eml, bundle.letters.count > 1, let output, output.lowercased().hasSuffix(".eml") {
+      throw CLIError.invalidArgument(
+        "\(bundle.letters.count) letters make a mailbox, not one message; write them to a .mbox file (-o letters.mbox), or name one letter")
+    }
     let bytes = LetterExporter(format: exportFormat).render(bundle)
     let count = bundle.letters.count == 1 ? "1 letter" : "\(bundle.letters.count) letters"
     guard let output else {

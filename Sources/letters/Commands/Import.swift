@@ -8,21 +8,29 @@ struct Import: ParsableCommand {
     abstract: "Bring in letters from text, Markdown, .eml/.mbox, jrnl JSON or a letters JSON export.",
     discussion: """
       Text and Markdown files may start with front matter (to:, subject:, date:, state:, tags: \
-      between --- lines). Letters keep their original dates. Everything is imported in one step: \
-      if any file cannot be read, each such file is named and nothing is imported (exit 65). \
+      between --- lines; other fields are left aside with a note). A folder may be a Maildir or an \
+      Apple Mail .mbox folder; mail is recognised by its content, whatever the file is called \
+      (Thunderbird's Drafts). Letters keep their original dates. Everything is imported in one \
+      step: if any file or message cannot be read, each is named and nothing is imported \
+      (exit 65), unless --skip-unreadable, which imports the rest and lists what it left out. \
       Importing the same files again adds nothing twice.
       """)
 
   @OptionGroup var options: VaultOptions
-  @Argument(help: "Files to import.", completion: .file()) var paths: [String]
+  @Flag(help: "Import every letter that can be read, and list the files and messages left out.")
+  var skipUnreadable = false
+  @Argument(help: "Files or mail folders to import.", completion: .file()) var paths: [String]
 
   func validate() throws {
     guard !paths.isEmpty else { throw ValidationError("name at least one file to import") }
   }
 
   func run() throws {
-    let sources = try paths.map(Self.source)
-    let letters = try LetterImporter().read(sources)
+    // Every file is read before the passphrase is asked, so a typo costs nothing.
+    let (sources, missing) = ImportFiles.load(paths)
+    let reading = try LetterImporter().read(sources, skipUnreadable: skipUnreadable, problems: missing)
+    if reading.letters.isEmpty, !reading.skipped.isEmpty { throw VaultError.importRefused(reading.skipped) }
+    let letters = reading.letters
     let vault = try options.open()
     let summary = try ProgressLine.around { try vault.importLetters(letters, progress: $0) }
     let count = summary.imported.count
@@ -34,15 +42,10 @@ struct Import: ParsableCommand {
       message += "; \(summary.burned) \(summary.burned == 1 ? "was" : "were") burned here before and \(summary.burned == 1 ? "was" : "were") left out"
     }
     Console.info(message)
-  }
-
-  /// Reads a file before the passphrase is asked, so a typo costs nothing.
-  static func source(_ path: String) throws -> ImportSource {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw VaultError.io(path: path, reason: "the file could not be read")
+    if !Console.quiet { for note in reading.notes { Console.detail(note.text) } }
+    if !reading.skipped.isEmpty {
+      Console.warning("left out \(reading.skipped.countText) that could not be read:")
+      for problem in reading.skipped { Console.detail(problem.text) }
     }
-    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-    let modified = attributes?[.modificationDate] as? Date ?? Date()
-    return ImportSource(name: path, bytes: [UInt8](data), modified: modified)
   }
 }

@@ -33,7 +33,7 @@ extension VaultError {
     case .importRefused(let problems):
       problems.count == 1
         ? "\(problems[0].text); nothing was imported"
-        : "\(problems.count) files could not be read as letters; nothing was imported"
+        : "\(problems.countText) could not be read as letters; nothing was imported"
     case .deliveryFailed(let letter, let reason):
       "letter \(letter) could not be delivered (\(reason)); it is still held and nothing was lost"
     case .deliveryUnresolved(let letter, _):

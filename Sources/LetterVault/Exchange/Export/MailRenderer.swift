@@ -31,6 +31,7 @@ struct MailRenderer {
     var extra = [("X-Letters-Id", summary.id.description), ("X-Letters-State", summary.state.description)]
     // Mail clients open a message marked unsent as a draft, ready to edit and send.
     if summary.state != .sent { extra.append(("X-Unsent", "1")) }
+    extra += LetterHeaderWriter.headers(tags: summary.tags, reviewOn: summary.reviewOn, notes: exported.notes)
     return MailMessage(
       from: MailAddress(name: "", address: from.isEmpty ? Self.placeholderSender : from),
       to: MailAddress(name: summary.recipient, address: exported.email),

@@ -1,7 +1,8 @@
 import VaultRecords
 import Foundation
 
-/// Decodes RFC 2047 encoded-words (`=?UTF-8?B?…?=`, `=?iso-8859-1?Q?…?=`) in a header value.
+/// Decodes RFC 2047 encoded-words (`=?UTF-8?B?…?=`, `=?koi8-r?Q?…?=`, any charset iconv
+/// knows: ``Charset``) in a header value.
 /// Whitespace between two encoded-words is dropped (RFC 2047 §6.2); a malformed word is left
 /// as it was.
 enum EncodedWords {
@@ -45,13 +46,10 @@ enum EncodedWords {
     let bytes: [UInt8]
     switch fields[1].uppercased() {
     case "B":
-      var padded = String(payload)
-      while padded.count % 4 != 0 { padded += "=" }
-      guard let data = Data(base64Encoded: padded) else { return nil }
-      bytes = Array(data)
+      bytes = TransferEncoding.base64(payload.utf8)
     case "Q":
       let underscored = Array(payload.utf8).map { $0 == 0x5F ? 0x20 : $0 }
-      bytes = MIMEPart.decodeQuotedPrintable(underscored)
+      bytes = TransferEncoding.quotedPrintable(underscored)
     default: return nil
     }
     guard let decoded = Charset.decode(bytes, charset: charset) else { return nil }

@@ -2,7 +2,7 @@ import VaultRecords
 import Foundation
 
 /// Dates as files write them: ISO 8601 with or without a zone, `2026-05-03 22:14`, a bare
-/// day, and RFC 5322 mail dates. Zone-less dates are read in the importer's zone.
+/// day (mail dates are ``MailDate``). Zone-less dates are read in the importer's zone.
 struct ImportDates {
   let timeZone: TimeZone
 
@@ -24,28 +24,6 @@ struct ImportDates {
   /// jrnl writes `"date": "2020-01-01", "time": "09:00"` in local time.
   func parse(day: String, time: String) -> Date? {
     local("\(day) \(time)", formats: ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"])
-  }
-
-  /// "Sun, 03 May 2026 22:14:00 +0200" and its common variants (RFC 5322 §3.3).
-  func parseMail(_ raw: String) -> Date? {
-    var text = raw.trimmingCharacters(in: .whitespaces)
-    if let comment = text.firstIndex(of: "(") {
-      text = String(text[..<comment]).trimmingCharacters(in: .whitespaces)
-    }
-    if let comma = text.firstIndex(of: ",") {
-      text = String(text[text.index(after: comma)...]).trimmingCharacters(in: .whitespaces)
-    }
-    text = text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-    // Only what an RFC 5322 date can contain goes to DateFormatter: fuzzing found that
-    // Foundation traps on some non-ASCII input (Fuzz/Corpus/importers/regression-mail-date).
-    guard Self.isPlainDate(text) else { return nil }
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    for format in ["d MMM yyyy HH:mm:ss Z", "d MMM yyyy HH:mm Z", "d MMM yy HH:mm:ss Z", "d MMM yyyy HH:mm:ss zzz"] {
-      formatter.dateFormat = format
-      if let date = formatter.date(from: text) { return date }
-    }
-    return nil
   }
 
   /// Short ASCII made of letters, digits, space and `+ - : . /`: all any date format here

@@ -91,7 +91,8 @@ struct JSONImportReader {
       let body =
         rest.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         ? entry.title : rest.first!.isNewline ? entry.title + rest : entry.title + " " + rest
-      var tags = entry.tags ?? []
+      // jrnl writes its tags as typed, "@therapy"; the tag itself is "therapy".
+      var tags = (entry.tags ?? []).map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
       if entry.starred == true { tags.append("starred") }
       letters.append(ImportedLetter(subject: entry.title, tags: tags, created: date, body: body))
     }

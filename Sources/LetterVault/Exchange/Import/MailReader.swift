@@ -1,44 +1,70 @@
 import VaultRecords
 import Foundation
 
-/// A `.eml` message, or each message of an mbox (FORMAT.md §19 "Import").
+/// One mail message: a `.eml`, a Maildir file, or one message of an mbox (FORMAT.md §19
+/// "Import files").
 ///
 /// The recipient is the first `To:` display name (else its address), the subject and names
-/// are RFC 2047-decoded, the date is `Date:` (else the file's time), and the text is the first
-/// `text/plain` part, decoded from quoted-printable or base64 and its charset. The state is
-/// `X-Letters-State` when letters wrote the file, draft for `X-Unsent: 1`, else held: an
-/// imported message is never claimed to be sent, and never frozen, unless it says so.
+/// are RFC 2047-decoded, the date is `Date:` read as ``MailDate`` (else the mbox `From ` line's
+/// date, else the file's time, with a note), and the text is the first `text/plain` part, as
+/// ``MIMETree/plainTextPart()`` finds it, decoded from its transfer encoding and charset. The
+/// state is `X-Letters-State` when letters wrote the file, draft for `X-Unsent: 1`, else held:
+/// an imported message is never claimed to be sent, and never frozen, unless it says so.
 struct MailReader {
   let dates: ImportDates
 
-  func read(_ raw: [UInt8], modified: Date) throws(ImportFailure) -> ImportedLetter {
-    let part = try MIMEPart(parsing: Self.unixNewlines(raw))
-    guard !part.headers.isEmpty else { throw ImportFailure("it has no mail headers (is this an email?)") }
-    guard part.hasBody, part.body.contains(where: { $0 > 0x20 }) else {
+  struct Reading {
+    var letter: ImportedLetter
+    var notes: [ImportNote.Fact] = []
+  }
+
+  func read(_ raw: [UInt8], modified: Date, separatorDate: MailDate? = nil) throws(ImportFailure) -> Reading {
+    let tree = try MIMETree(parsing: Self.unixNewlines(raw))
+    let message = tree.root
+    guard !message.headers.isEmpty else { throw ImportFailure("it has no mail headers (is this an email?)") }
+    guard message.hasBody, tree.bodyBytes(message).contains(where: { $0 > 0x20 }) else {
       throw ImportFailure("the message has no body")
     }
-    guard let text = try part.plainText() else {
+    guard let part = tree.plainTextPart() else {
+      if tree.holdsMessages {
+        throw ImportFailure("the message only carries other messages (a forward or a digest), with no text of its own")
+      }
       throw ImportFailure("the message has no plain-text part (letters does not import HTML-only mail)")
     }
-    var letter = ImportedLetter(created: modified, body: text, datedBySource: false)
-    letter.subject = EncodedWords.decode(part.header("subject") ?? "")
-    letter.recipient = Self.recipientName(part.header("to") ?? "")
-    if let rawDate = part.header("date") {
-      guard let date = dates.parseMail(rawDate) else {
-        throw ImportFailure("its Date header “\(rawDate)” is not a date letters can read")
-      }
-      letter.created = date
-      letter.updated = date
-      letter.datedBySource = true
+    let text = try Self.text(of: part, in: tree)
+    var reading = Reading(letter: ImportedLetter(created: modified, body: text, datedBySource: false))
+    reading.letter.subject = EncodedWords.decode(message.header("subject") ?? "")
+    reading.letter.recipient = Self.recipientName(message.header("to") ?? "")
+    let stated = message.header("date").flatMap(MailDate.init)
+    if let date = stated ?? separatorDate {
+      reading.letter.created = date.date
+      reading.letter.updated = date.date
+      reading.letter.datedBySource = true
+      if let zone = date.unknownZone { reading.notes.append(.zoneUnknown(zone)) }
     }
-    if let state = part.header("x-letters-state").flatMap(LetterState.init(name:)) {
-      letter.state = state
-    } else if part.header("x-unsent") == "1" {
-      letter.state = .draft
+    if let raw = message.header("date"), stated == nil {
+      reading.notes.append(.dateUnreadable(raw: raw, used: separatorDate == nil ? .fileTime : .mailboxLine))
     }
-    if letter.state == .sent { letter.sentAt = letter.created }
-    if let id = part.header("x-letters-id").flatMap(LetterID.init(hex:)) { letter.sourceID = id }
-    return letter
+    if let state = message.header("x-letters-state").flatMap(LetterState.init(name:)) {
+      reading.letter.state = state
+    } else if message.header("x-unsent") == "1" {
+      reading.letter.state = .draft
+    }
+    try LetterHeaders.apply(message, to: &reading.letter, dates: dates)
+    if reading.letter.state == .sent { reading.letter.sentAt = reading.letter.created }
+    if let id = message.header("x-letters-id").flatMap(LetterID.init(hex:)) { reading.letter.sourceID = id }
+    return reading
+  }
+
+  /// A text part's words: transfer encoding, then charset (`us-ascii` when none is named).
+  static func text(of part: MIMEPart, in tree: MIMETree) throws(ImportFailure) -> String {
+    let bytes = TransferEncoding.decode(tree.bodyBytes(part), encoding: part.header("content-transfer-encoding"))
+    let charset = part.contentType["charset"] ?? "us-ascii"
+    switch Charset.decodeChecked(bytes, charset: charset) {
+    case .success(let text): return text
+    case .failure(.unknown): throw ImportFailure("its text is in the character set “\(charset)”, which this system cannot convert")
+    case .failure(.invalid): throw ImportFailure("its text is not valid \(charset)")
+    }
   }
 
   /// The first mailbox of a `To:` value: its display name, else its address; a group
@@ -73,41 +99,25 @@ struct MailReader {
       default: phrase.append(character)
       }
     }
+    if address == nil {
+      // A bare address: `someone@example.org (Some One)` is the address; the comment is not
+      // a name (RFC 5322 §3.4, §3.2.2), as mail clients read it.
+      return Self.withoutComments(phrase).trimmingCharacters(in: .whitespaces)
+    }
     let name = EncodedWords.decode(phrase.trimmingCharacters(in: .whitespaces))
     if let address, name.isEmpty { return address.trimmingCharacters(in: .whitespaces) }
     return name
   }
 
-  /// An mbox (first line `From `) split into messages, mboxrd `>From ` quoting undone;
-  /// anything else is one message.
-  static func splitMailbox(_ bytes: [UInt8]) -> [[UInt8]] {
-    guard bytes.starts(with: Array("From ".utf8)) else { return bytes.isEmpty ? [] : [bytes] }
-    var messages: [[UInt8]] = []
-    var lines: [ArraySlice<UInt8>]?
-    func finish() {
-      // The one blank line before the next `From ` line separates messages; it is not text.
-      guard var done = lines else { return }
-      if let last = done.last, last.isEmpty || last == [0x0D] { done.removeLast() }
-      messages.append(Array(done.joined(separator: [0x0A])) + [0x0A])
-    }
-    var previousBlank = true
-    let content = bytes.last == 0x0A ? bytes.dropLast() : bytes[...]
-    for line in content.split(separator: 0x0A, omittingEmptySubsequences: false) {
-      if previousBlank && line.starts(with: Array("From ".utf8)) {
-        finish()
-        lines = []
-        previousBlank = false
-        continue
+  private static func withoutComments(_ text: String) -> String {
+    var out = ""
+    var depth = 0
+    for character in text {
+      if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) } else if depth == 0 {
+        out.append(character)
       }
-      var kept = line
-      if kept.first == 0x3E, kept.drop(while: { $0 == 0x3E }).starts(with: Array("From ".utf8)) {
-        kept = kept.dropFirst()
-      }
-      lines?.append(kept)
-      previousBlank = line.isEmpty || line == [0x0D]
     }
-    finish()
-    return messages
+    return out
   }
 
   static func unixNewlines(_ bytes: [UInt8]) -> [UInt8] {
@@ -118,20 +128,5 @@ struct MailReader {
       out.append(byte)
     }
     return out
-  }
-}
-
-extension LetterID {
-  /// A full 32-character hex id, as exports write it.
-  init?(hex: String) {
-    let digits = Array(hex.lowercased().utf8)
-    guard digits.count == 2 * FormatConstant.idByteCount, Hex.isHex(hex) else { return nil }
-    var bytes: [UInt8] = []
-    for index in stride(from: 0, to: digits.count, by: 2) {
-      guard let byte = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16)
-      else { return nil }
-      bytes.append(byte)
-    }
-    self.init(bytes: bytes)
   }
 }

@@ -17,7 +17,7 @@ public struct MailMessage: Sendable, Equatable {
   public var messageID: String
   /// The letter's text.
   public var body: String
-  /// Further header lines (name, plain ASCII value).
+  /// Further header lines (name, plain ASCII value, lines folded with "\n ").
   public var extraHeaders: [(String, String)]
 
   /// Creates a message.
@@ -43,7 +43,8 @@ public struct MailMessage: Sendable, Equatable {
     if !from.name.isEmpty || !from.address.isEmpty {
       head += "From: \(from.headerValue(lineEnding: eol))\(eol)"
     }
-    head += "To: \(to.headerValue(lineEnding: eol))\(eol)"
+    // A letter to nobody has no To: (an export of it is a draft; a delivery always has one).
+    if !to.name.isEmpty || !to.address.isEmpty { head += "To: \(to.headerValue(lineEnding: eol))\(eol)" }
     head += "Subject: \(MailEncoding.headerText(subject, lineEnding: eol))\(eol)"
     head += "Date: \(Self.rfc5322Date(date, timeZone: timeZone))\(eol)"
     head += "Message-ID: <\(messageID)>\(eol)"
@@ -58,8 +59,10 @@ public struct MailMessage: Sendable, Equatable {
       head += "Content-Transfer-Encoding: quoted-printable\(eol)"
       encodedBody = MailEncoding.quotedPrintable(bytes, lineEnding: eol)
     }
-    for (name, value) in extraHeaders where MailEncoding.isPlainHeaderText(value) {
-      head += "\(name): \(value)\(eol)"
+    // A value may be folded with "\n " (RFC 5322 §2.2.3); each line must be plain.
+    for (name, value) in extraHeaders
+    where value.split(separator: "\n").allSatisfy({ MailEncoding.isPlainHeaderText(String($0)) }) {
+      head += "\(name): \(value.replacingOccurrences(of: "\n", with: eol))\(eol)"
     }
     return Array((head + eol + encodedBody).utf8)
   }
