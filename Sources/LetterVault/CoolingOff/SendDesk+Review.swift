@@ -8,7 +8,7 @@ extension SendDesk {
       let manifest = try tx.loadManifest()
       let now = try ClockKeeper(context).settingsNow(in: tx, manifest: manifest)
       var items: [ReviewItem] = []
-      for row in try tx.session.objects(field: FieldTag.meta.rawValue) {
+      for row in try tx.rows(field: FieldTag.meta.rawValue) {
         guard row.objectID.count == FormatConstant.idByteCount else { continue }
         let id = LetterID(bytes: row.objectID)
         guard var meta = try? tx.openMeta(row, id: id, manifest: manifest), meta.state == .held else {

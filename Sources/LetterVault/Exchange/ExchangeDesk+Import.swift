@@ -81,7 +81,7 @@ extension ExchangeDesk {
 
   private func exists(_ id: LetterID, in tx: RecordTransaction, manifest: Manifest) throws -> Bool {
     if manifest.entries[id.bytes] != nil { return true }
-    return !(try tx.session.objects(id.bytes, field: FieldTag.meta.rawValue)).isEmpty
+    return !(try tx.rows(id.bytes, field: .meta)).isEmpty
   }
 
   /// The letter's id: its export id, else the keyed hash; nil when no import key exists yet
@@ -135,7 +135,7 @@ extension ExchangeDesk {
       let envelope = cipher.seal(
         plaintext.bytes, field: .note, objectID: id.bytes, revision: UInt64(number),
         key: RecordCipher.noteKey(number: number, letterKey: letterKey))
-      try tx.session.put(id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number), envelope: envelope)
+      try tx.put(id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number), envelope: envelope)
       events.append(.init(at: note.date.storedMilliseconds, kind: .noted, revision: 1, detail: ""))
     }
     meta.noteCount = UInt32(letter.notes.count)

@@ -24,7 +24,7 @@ extension KeyDesk {
     var recoveryKeyRemoved = false
     var epoch: UInt64 = 0
     try records.write { tx in
-      let rekeyed = RecordTransaction(session: tx.session, cipher: newCipher)
+      let rekeyed = tx.rekeyed(with: newCipher)
       var manifest = try tx.loadManifest()
       let (meta, _) = try tx.loadMeta(id, manifest: manifest)
       guard meta.state == .draft || meta.state == .held else {
@@ -34,9 +34,9 @@ extension KeyDesk {
       // The other letters' text signatures, read under the old key to be sealed under the
       // new one (FORMAT.md §6.7); the burned letter's is dropped with its manifest entry.
       manifest.carriedSignatures = try tx.loadTextIndex()
-      try tx.session.deleteAllRows(of: id.bytes)
+      try tx.deleteLetter(id)
       manifest.removeLetter(id.bytes)
-      for row in try tx.session.objects(field: FieldTag.meta.rawValue) {
+      for row in try tx.rows(field: FieldTag.meta.rawValue) {
         let other = LetterID(bytes: row.objectID)
         let otherMeta = try tx.openMeta(row, id: other, manifest: manifest)
         try rekeyed.storeMeta(
@@ -69,7 +69,7 @@ extension KeyDesk {
   {
     var rewrapped: [Keyslot] = []
     var droppedRecovery = false
-    let slots = try tx.session.keyslots()
+    let slots = try tx.keyslots()
     for slot in slots {
       guard let parsed = try? Keyslot(parsing: slot.blob) else { continue }
       switch parsed.kind {
@@ -86,8 +86,8 @@ extension KeyDesk {
       throw VaultError.notAllowed(.burnNeedsPassphrase)
     }
     // Unparseable slots wrap nothing usable; they go too, with every old wrapping.
-    for slot in slots { try tx.session.deleteKeyslot(id: slot.slotID) }
-    for slot in rewrapped { try tx.session.putKeyslot(id: random.bytes(8), blob: slot.bytes) }
+    for slot in slots { try tx.deleteKeyslot(id: slot.slotID) }
+    for slot in rewrapped { try tx.putKeyslot(id: random.bytes(8), blob: slot.bytes) }
     return droppedRecovery
   }
 }

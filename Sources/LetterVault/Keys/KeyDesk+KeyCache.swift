@@ -29,7 +29,7 @@ extension KeyDesk {
   @discardableResult
   static func lock(at path: String, cache: KeyCache) throws(VaultError) -> Bool {
     let database = try VaultDatabase.open(at: path)
-    let vaultID = try database.read { session in try session.vaultID() }
+    let vaultID = try database.vaultID()
     return cache.remove(vaultID: vaultID)
   }
 
@@ -50,7 +50,7 @@ extension KeyDesk {
   ) throws(VaultError) -> Vault? {
     try Sodium.ensureReady()
     let database = try VaultDatabase.open(at: path)
-    let vaultID = try database.read { session in try session.vaultID() }
+    let vaultID = try database.vaultID()
     guard let cached = cache.load(vaultID: vaultID) else { return nil }
     let cipher = RecordCipher(vaultID: vaultID, masterKey: cached.masterKey, random: random)
     let vault = Vault(path: path, database: database, cipher: cipher, clock: clock)

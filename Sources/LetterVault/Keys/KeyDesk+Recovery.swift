@@ -4,7 +4,7 @@ import VaultRecords
 extension KeyDesk {
   func hasRecoveryKey() throws(VaultError) -> Bool {
     try records.read { tx in
-      try tx.session.keyslots().contains { (try? Keyslot(parsing: $0.blob))?.kind == .recoveryKey }
+      try tx.keyslots().contains { (try? Keyslot(parsing: $0.blob))?.kind == .recoveryKey }
     }
   }
 
@@ -21,7 +21,7 @@ extension KeyDesk {
       vaultID: vaultID, random: random)
     try mutate { tx, _ in
       try deleteRecoveryKeyslots(in: tx)
-      try tx.session.putKeyslot(id: random.bytes(8), blob: slot.bytes)
+      try tx.putKeyslot(id: random.bytes(8), blob: slot.bytes)
     }
   }
 
@@ -47,9 +47,9 @@ extension KeyDesk {
   @discardableResult
   private func deleteRecoveryKeyslots(in tx: RecordTransaction) throws -> Int {
     var removed = 0
-    for slot in try tx.session.keyslots()
+    for slot in try tx.keyslots()
     where (try? Keyslot(parsing: slot.blob))?.kind == .recoveryKey {
-      try tx.session.deleteKeyslot(id: slot.slotID)
+      try tx.deleteKeyslot(id: slot.slotID)
       removed += 1
     }
     return removed

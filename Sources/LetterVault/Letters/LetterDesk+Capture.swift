@@ -20,14 +20,13 @@ extension LetterDesk {
     plaintext.blob(draft.body)
     var padded = Padding.pad(plaintext.bytes, minimum: FormatConstant.minimumBodyBucket)
     defer { wipe(&padded) }
-    try database.write { session in
-      guard let publicKey = try session.capturePublicKey() else {
-        throw VaultError.notAllowed(.noCaptureKey)
-      }
+    try database.appendCapture { publicKey in
+      guard let publicKey else { throw VaultError.notAllowed(.noCaptureKey) }
       let row = CaptureConstant.magic + [CaptureConstant.version] + SealedBox.seal(padded, to: publicKey)
-      try session.put(
-        CaptureConstant.objectIDPrefix + SystemRandom().bytes(FormatConstant.idByteCount - CaptureConstant.objectIDPrefix.count),
-        field: CaptureConstant.rowKind, revision: 0, envelope: row)
+      let objectID =
+        CaptureConstant.objectIDPrefix
+        + SystemRandom().bytes(FormatConstant.idByteCount - CaptureConstant.objectIDPrefix.count)
+      return (objectID, row)
     }
   }
 
@@ -44,7 +43,7 @@ extension LetterDesk {
       let secretKey = SecretBytes(copying: settings.captureSecretKey)
       // The public key sits in clear; anyone who can write the file could swap it for theirs.
       // It must still match the secret half kept inside the encrypted settings.
-      guard let publicKey = try tx.session.capturePublicKey(), !settings.captureSecretKey.isEmpty,
+      guard let publicKey = try tx.capturePublicKey(), !settings.captureSecretKey.isEmpty,
         publicKey == SealedBox.publicKey(for: secretKey)
       else {
         throw VaultError.damaged([
@@ -61,7 +60,7 @@ extension LetterDesk {
         let draft = LetterDraft(recipient: capture.recipient, subject: capture.subject, body: capture.body)
         let id = try insertLetter(
           draft, createdAt: capture.at, detail: "jotted while locked", in: tx, manifest: &manifest)
-        try tx.session.delete(row.objectID, field: CaptureConstant.rowKind)
+        try tx.delete(row.objectID, field: CaptureConstant.rowKind)
         accepted.append(id)
       }
       return (accepted, unreadable)

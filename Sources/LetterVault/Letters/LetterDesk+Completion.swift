@@ -12,9 +12,7 @@ extension LetterDesk {
     throws(VaultError) -> [LetterID]
   {
     let database = try VaultDatabase.open(at: path, readOnly: true)
-    return try database.read { session in
-      try session.objectIDs(field: FieldTag.meta.rawValue, hexPrefix: prefix.lowercased())
-    }.map(LetterID.init(bytes:)).sorted { $0.description < $1.description }
+    return try database.letterIDs(hexPrefix: prefix.lowercased()).map(LetterID.init(bytes:)).sorted { $0.description < $1.description }
   }
 
   static func cachedRecipientNames(at path: String, cache: KeyCache?, lettersToo: Bool = true)
@@ -23,7 +21,7 @@ extension LetterDesk {
     guard let cache else { return [] }
     try Sodium.ensureReady()
     let database = try VaultDatabase.open(at: path, readOnly: true)
-    let vaultID = try database.read { session in try session.vaultID() }
+    let vaultID = try database.vaultID()
     guard let cached = cache.load(vaultID: vaultID) else { return [] }
     let cipher = RecordCipher(vaultID: vaultID, masterKey: cached.masterKey, random: SystemRandom())
     let vault = Vault(path: path, database: database, cipher: cipher, clock: SystemClock())

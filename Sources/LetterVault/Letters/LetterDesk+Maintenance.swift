@@ -28,11 +28,11 @@ extension LetterDesk {
       cipher.masterKey, kind: .passphrase, secret: newPassphrase.secret.value, kdf: kdf,
       vaultID: vaultID, random: random)
     try mutate { tx, _ in
-      for old in try tx.session.keyslots() {
+      for old in try tx.keyslots() {
         if let parsed = try? Keyslot(parsing: old.blob), parsed.kind == .recoveryKey { continue }
-        try tx.session.deleteKeyslot(id: old.slotID)
+        try tx.deleteKeyslot(id: old.slotID)
       }
-      try tx.session.putKeyslot(id: random.bytes(8), blob: slot.bytes)
+      try tx.putKeyslot(id: random.bytes(8), blob: slot.bytes)
     }
     unlockState.passphraseKey = kek
   }

@@ -20,7 +20,7 @@ extension LetterDesk {
       let envelope = cipher.seal(
         plaintext.bytes, field: .note, objectID: id.bytes, revision: UInt64(number),
         key: RecordCipher.noteKey(number: number, letterKey: SecretBytes(copying: meta.letterKey)))
-      try tx.session.put(id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number), envelope: envelope)
+      try tx.put(id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number), envelope: envelope)
       meta.noteCount = number
       meta.updatedAt = now
       meta.events.append(.init(at: now, kind: .noted, revision: meta.headRevision, detail: ""))

@@ -68,7 +68,7 @@ struct LetterDesk: VaultService {
       // A lookup view, not the full manifest: `show` reads one letter (docs/PERFORMANCE.md).
       var index: ManifestIndex?
       do { index = try tx.loadManifestIndex() } catch VaultError.damaged { index = nil }
-      let rows = try tx.session.objects(id.bytes, field: FieldTag.meta.rawValue)
+      let rows = try tx.rows(id.bytes, field: .meta)
       guard let row = rows.last else { throw VaultError.letterNotFound(id.short) }
       let meta = try row.envelope.withUnsafeBytes { raw in
         try tx.openMeta(
@@ -89,7 +89,7 @@ struct LetterDesk: VaultService {
     }
     guard Hex.isHex(wanted), wanted.count <= 32 else { throw .letterNotFound(prefix) }
     let matches = try records.read { tx in
-      try tx.session.objectIDs(field: FieldTag.meta.rawValue, hexPrefix: wanted)
+      try tx.objectIDs(field: .meta, hexPrefix: wanted)
     }
     switch matches.count {
     case 0: throw .letterNotFound(prefix)

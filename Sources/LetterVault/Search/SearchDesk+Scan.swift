@@ -71,9 +71,9 @@ private final class UpperHalf: @unchecked Sendable {
       let cipher = RecordCipher(
         vaultID: desk.cipher.vaultID, masterKey: desk.cipher.masterKey, random: desk.cipher.random)
       do {
-        result = try reader.read { session in
+        result = try RecordStore(database: reader, cipher: cipher).read { tx in
           try desk.scanRange(
-            in: RecordTransaction(session: session, cipher: cipher), fields: fields, from: SearchDesk.scanSplit, manifest: manifest, cipher: cipher, include)
+            in: tx, fields: fields, from: SearchDesk.scanSplit, manifest: manifest, cipher: cipher, include)
         }
       } catch {
         // Busy or unreadable here: the calling thread walks this half itself, and meets (and

@@ -83,7 +83,7 @@ extension SearchDesk {
     var previous: [UInt8] = []
     var cursor = 0
     var filled: [Int] = []
-    try tx.session.forEachObject(
+    try tx.forEachRow(
       field: FieldTag.textIndex.rawValue, from: RecordTransaction.textIndexLow, through: RecordTransaction.textIndexHigh
     ) { objectID, revision, envelope in
       defer { if objectID != previous { previous = objectID } }

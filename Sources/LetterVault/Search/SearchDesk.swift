@@ -127,7 +127,7 @@ struct SearchDesk: VaultService {
       }
     }
 
-    try tx.session.forEachObject(fields: fields, from: low, below: high) { objectID, field, revision, envelope in
+    try tx.forEachRow(fields: fields, from: low, below: high) { objectID, field, revision, envelope in
       guard objectID.count == FormatConstant.idByteCount else { return }
       if field == FieldTag.meta.rawValue {
         if let waiting = pending { decide(waiting, body: nil) }
@@ -181,7 +181,7 @@ struct SearchDesk: VaultService {
 
   /// Manifest entries with no META row (the slow path, taken only when counts differ).
   func missingLetters(_ manifest: ManifestIndex, in tx: RecordTransaction) throws -> [Damage] {
-    let present = Set(try tx.session.objectIDs(field: FieldTag.meta.rawValue, hexPrefix: ""))
+    let present = Set(try tx.objectIDs(field: .meta, hexPrefix: ""))
     return manifest.ids.filter { !present.contains($0) }
       .sorted { $0.lexicographicallyPrecedes($1) }
       .map { Damage.missingLetter(LetterID(bytes: $0)) }

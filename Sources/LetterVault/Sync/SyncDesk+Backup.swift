@@ -22,7 +22,7 @@ extension SyncDesk {
   /// Opens the copy with this vault's master key and runs the full verifier on it.
   private func checkBackup(at path: String) throws(VaultError) {
     let database = try VaultDatabase.open(at: path)
-    let copyID = try records.read { tx in try tx.session.vaultID() }
+    let copyID = try records.read { tx in try tx.vaultID() }
     guard copyID == vaultID else {
       throw .damaged([Damage(letterID: nil, part: .backup, reason: "the copy is not this vault")])
     }

@@ -39,7 +39,7 @@ extension SyncDesk {
       for plan in plans { try apply(plan, in: tx, manifest: &manifest) }
       // A letter burned on the other computer is destroyed here too (FORMAT.md §6.2).
       for id in burned.remove {
-        try tx.session.deleteAllRows(of: id.bytes)
+        try tx.deleteLetter(id)
         manifest.removeLetter(id.bytes)
       }
       var settings = try tx.loadSettings(manifest: manifest)
@@ -79,12 +79,12 @@ extension SyncDesk {
       try VaultDatabase.open(at: path, readOnly: true)
     }
     let (otherID, slots) = try Self.naming(path) { () throws(VaultError) in
-      try database.read { session in (try session.vaultID(), try session.keyslots()) }
+      try database.header()
     }
     guard otherID == vaultID else {
       throw .notAllowed(.differentVault(path: path))
     }
-    return (database, slots.map(\.blob))
+    return (database, slots)
   }
 
   private func sameKey(_ database: VaultDatabase, _ path: String) -> Vault {
@@ -135,7 +135,7 @@ extension SyncDesk {
     var meter = ProgressMeter(progress, phase: .merging, total: incoming.count)
     for (done, letter) in incoming.enumerated() {
       meter.advance(to: done)
-      let local = try tx.session.objects(letter.id.bytes, field: FieldTag.meta.rawValue).last.map {
+      let local = try tx.rows(letter.id.bytes, field: .meta).last.map {
         try tx.snapshot($0, manifest: manifest)
       }
       if let plan = merger.merge(local: local, incoming: letter) {

@@ -26,7 +26,7 @@ struct VaultVerifier {
     func note(_ body: () throws -> Void) throws {
       do { try body() } catch VaultError.damaged(let found) { damaged += found }
     }
-    let slots = try tx.session.keyslots()
+    let slots = try tx.keyslots()
     for slot in slots where (try? Keyslot(parsing: slot.blob)) == nil {
       damaged.append(Damage(letterID: nil, part: .keySlot, reason: "does not parse"))
     }
@@ -36,7 +36,7 @@ struct VaultVerifier {
     var seen = Set<[UInt8]>()
     var bodies: [[UInt8]: Set<UInt64>] = [:]
     var notes: [[UInt8]: Set<UInt64>] = [:]
-    for row in try tx.session.allObjects() {
+    for row in try tx.allRows() {
       switch FieldTag(rawValue: row.field) {
       case .body: bodies[row.objectID, default: []].insert(row.revision)
       case .note: notes[row.objectID, default: []].insert(row.revision)
@@ -53,7 +53,7 @@ struct VaultVerifier {
         damaged.append(Damage(letterID: nil, part: .unknownRecord(kind: row.field), reason: "unknown"))
       }
     }
-    let metaRows = try tx.session.objects(field: FieldTag.meta.rawValue)
+    let metaRows = try tx.rows(field: FieldTag.meta.rawValue)
     var meter = ProgressMeter(progress, phase: phase, total: metaRows.count)
     for (done, row) in metaRows.enumerated() {
       meter.advance(to: done)

@@ -66,8 +66,8 @@ public final class Vault: VaultService {
     let now = clock.now().storedMilliseconds
     do {
       try vault.records.write { tx in
-        try tx.session.insertVault(id: vaultID)
-        try tx.session.putKeyslot(id: random.bytes(8), blob: slot.bytes)
+        try tx.insertVault(id: vaultID)
+        try tx.putKeyslot(id: random.bytes(8), blob: slot.bytes)
         var settings = VaultSettings(timeZoneIdentifier: timeZone.identifier)
         if let coolingOff { settings.policy.coolingOffSeconds = UInt64(coolingOff) }
         if let quietHours {
@@ -76,7 +76,7 @@ public final class Vault: VaultService {
         }
         let capture = SealedBox.keyPair()
         settings.captureSecretKey = capture.secretKey.withUnsafeBytes { Array($0) }
-        try tx.session.setCapturePublicKey(capture.publicKey)
+        try tx.setCapturePublicKey(capture.publicKey)
         _ = settings.observe(vault.clockReading())  // the first clock evidence (COOLING-OFF.md)
         let settingsHash = try tx.storeSettings(settings, epoch: 1)
         let manifest = Manifest(epoch: 1, writtenAt: now, entries: [:], settingsHash: settingsHash)
@@ -114,14 +114,12 @@ public final class Vault: VaultService {
   ) throws(VaultError) -> (Vault, Keyslot.Opened) {
     try Sodium.ensureReady()
     let database = try VaultDatabase.open(at: path)
-    let (vaultID, slots) = try database.read { session in
-      (try session.vaultID(), try session.keyslots())
-    }
+    let (vaultID, slots) = try database.header()
     guard vaultID.count == FormatConstant.vaultIDByteCount else {
       throw VaultError.damaged([Damage(letterID: nil, part: .vaultFile, reason: "vault id")])
     }
     let opened = try Keyslot.unlockKeepingKey(
-      slots.map(\.blob), kind: kind, secret: secret, vaultID: vaultID)
+      slots, kind: kind, secret: secret, vaultID: vaultID)
     let cipher = RecordCipher(vaultID: vaultID, masterKey: opened.masterKey, random: random)
     return (Vault(path: path, database: database, cipher: cipher, clock: clock), opened)
   }

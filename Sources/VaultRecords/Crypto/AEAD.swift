@@ -4,13 +4,13 @@ internal import CSodium
 ///
 /// 192-bit nonces are drawn at random for every encryption; no counters, because a vault can
 /// be copied, restored and merged, which would replay counter state.
-package enum AEAD {
-  package static let keyByteCount = Int(crypto_aead_xchacha20poly1305_ietf_keybytes())
-  package static let nonceByteCount = Int(crypto_aead_xchacha20poly1305_ietf_npubbytes())
-  package static let tagByteCount = Int(crypto_aead_xchacha20poly1305_ietf_abytes())
+enum AEAD {
+  static let keyByteCount = Int(crypto_aead_xchacha20poly1305_ietf_keybytes())
+  static let nonceByteCount = Int(crypto_aead_xchacha20poly1305_ietf_npubbytes())
+  static let tagByteCount = Int(crypto_aead_xchacha20poly1305_ietf_abytes())
 
   /// Encrypts `plaintext`, returning `ciphertext || tag`.
-  package static func seal(
+  static func seal(
     _ plaintext: UnsafeRawBufferPointer, key: SecretBytes, nonce: [UInt8], associatedData: [UInt8]
   ) -> [UInt8] {
     precondition(nonce.count == nonceByteCount && key.count == keyByteCount)
@@ -28,7 +28,7 @@ package enum AEAD {
   }
 
   /// Decrypts and authenticates `ciphertext || tag`; nil when anything was altered.
-  package static func open(
+  static func open(
     _ sealed: UnsafeRawBufferPointer, key: SecretBytes, nonce: UnsafeRawBufferPointer,
     associatedData: [UInt8]
   ) -> [UInt8]? {

@@ -3,10 +3,10 @@
 /// (META, BODY, NOTE, SETTINGS, MANIFEST, LISTING, TEXT INDEX, keyslots, captures) through
 /// its methods: the checks of FORMAT.md §7 happen here, once, whoever asks.
 package struct RecordTransaction {
-  package let session: StorageSession
+  let session: StorageSession
   package let cipher: RecordCipher
 
-  package init(session: StorageSession, cipher: RecordCipher) {
+  init(session: StorageSession, cipher: RecordCipher) {
     self.session = session
     self.cipher = cipher
   }

@@ -10,51 +10,51 @@ package struct StoredObject {
 }
 
 /// Row-level access inside one transaction. Everything in and out is ciphertext or public ids.
-package struct StorageSession {
-  package let db: Database
+struct StorageSession {
+  let db: Database
 
-  package func vaultID() throws -> [UInt8] {
+  func vaultID() throws -> [UInt8] {
     guard let data = try Data.fetchOne(db, sql: "SELECT vault_id FROM vault WHERE id = 1") else {
       throw StorageError.notAVault
     }
     return [UInt8](data)
   }
 
-  package func insertVault(id: [UInt8]) throws {
+  func insertVault(id: [UInt8]) throws {
     try db.execute(
       sql: "INSERT INTO vault (id, format, vault_id) VALUES (1, ?, ?)",
       arguments: [FormatConstant.vaultFormat, Data(id)])
   }
 
   /// The capture public key (FORMAT.md §6.5), if the vault has one.
-  package func capturePublicKey() throws -> [UInt8]? {
+  func capturePublicKey() throws -> [UInt8]? {
     try Data.fetchOne(db, sql: "SELECT public_key FROM capture WHERE id = 1").map { [UInt8]($0) }
   }
 
-  package func setCapturePublicKey(_ key: [UInt8]) throws {
+  func setCapturePublicKey(_ key: [UInt8]) throws {
     try db.execute(
       sql: "INSERT OR REPLACE INTO capture (id, public_key) VALUES (1, ?)", arguments: [Data(key)])
   }
 
-  package func keyslots() throws -> [(slotID: [UInt8], blob: [UInt8])] {
+  func keyslots() throws -> [(slotID: [UInt8], blob: [UInt8])] {
     // `try row.decode`, never `row[i] as T`: a tampered column type must throw, not trap.
     try Row.fetchAll(db, sql: "SELECT slot_id, blob FROM keyslot ORDER BY slot_id").map { row in
       ([UInt8](try row.decode(Data.self, atIndex: 0)), [UInt8](try row.decode(Data.self, atIndex: 1)))
     }
   }
 
-  package func putKeyslot(id: [UInt8], blob: [UInt8]) throws {
+  func putKeyslot(id: [UInt8], blob: [UInt8]) throws {
     try db.execute(
       sql: "INSERT OR REPLACE INTO keyslot (slot_id, blob) VALUES (?, ?)",
       arguments: [Data(id), Data(blob)])
   }
 
-  package func deleteKeyslot(id: [UInt8]) throws {
+  func deleteKeyslot(id: [UInt8]) throws {
     try db.execute(sql: "DELETE FROM keyslot WHERE slot_id = ?", arguments: [Data(id)])
   }
 
   /// The envelope at (object, field, revision), if any.
-  package func object(_ objectID: [UInt8], field: UInt8, revision: UInt64) throws -> [UInt8]? {
+  func object(_ objectID: [UInt8], field: UInt8, revision: UInt64) throws -> [UInt8]? {
     // Cached: `search` looks up the letters its text index lets through one by one, and
     // compiling the statement each time (GRDB's authorizer included) cost more than the read.
     let statement = try db.cachedStatement(
@@ -64,7 +64,7 @@ package struct StorageSession {
   }
 
   /// All rows of one field for one object, oldest revision first.
-  package func objects(_ objectID: [UInt8], field: UInt8) throws -> [StoredObject] {
+  func objects(_ objectID: [UInt8], field: UInt8) throws -> [StoredObject] {
     try fetch(
       sql: "SELECT object_id, kind, revision, env FROM object WHERE object_id = ? AND kind = ? ORDER BY revision",
       arguments: [Data(objectID), field], cached: true)
@@ -73,7 +73,7 @@ package struct StorageSession {
   /// The rows of one field for one object, oldest revision first, with SQLite's own buffers
   /// (valid only during the call): the ~570 KB manifest is read four times per command, and
   /// two copies of it each time were most of a `show` (docs/PERFORMANCE.md).
-  package func forEachRow(
+  func forEachRow(
     _ objectID: [UInt8], field: UInt8,
     _ body: (_ revision: UInt64, _ envelope: UnsafeRawBufferPointer) throws -> Void
   ) throws {
@@ -91,28 +91,28 @@ package struct StorageSession {
   }
 
   /// Every row of one field, in one statement (one scan: docs/PERFORMANCE.md).
-  package func objects(field: UInt8) throws -> [StoredObject] {
+  func objects(field: UInt8) throws -> [StoredObject] {
     try fetch(
       sql: "SELECT object_id, kind, revision, env FROM object WHERE kind = ?", arguments: [field])
   }
 
   /// Every row of one field whose object id lies in `low...high`: a range on the primary key,
   /// so only those rows are read (the LISTING rows, FORMAT.md §6.6).
-  package func objects(field: UInt8, from low: [UInt8], through high: [UInt8]) throws -> [StoredObject] {
+  func objects(field: UInt8, from low: [UInt8], through high: [UInt8]) throws -> [StoredObject] {
     try fetch(
       sql: "SELECT object_id, kind, revision, env FROM object WHERE object_id BETWEEN ? AND ? AND kind = ? ORDER BY object_id, revision",
       arguments: [Data(low), Data(high), field])
   }
 
   /// Removes every row of one field whose object id lies in `low...high`.
-  package func delete(field: UInt8, from low: [UInt8], through high: [UInt8]) throws {
+  func delete(field: UInt8, from low: [UInt8], through high: [UInt8]) throws {
     try db.execute(
       sql: "DELETE FROM object WHERE object_id BETWEEN ? AND ? AND kind = ?",
       arguments: [Data(low), Data(high), field])
   }
 
   /// Every row of the table, for `verify`.
-  package func allObjects() throws -> [StoredObject] {
+  func allObjects() throws -> [StoredObject] {
     try fetch(sql: "SELECT object_id, kind, revision, env FROM object", arguments: [])
   }
 
@@ -120,7 +120,7 @@ package struct StorageSession {
   ///
   /// A range on the primary key (the prefix padded with 0s and with fs), not `hex() LIKE`:
   /// that read the whole file, ~20 ms of `show` at 10,000 letters (docs/PERFORMANCE.md).
-  package func objectIDs(field: UInt8, hexPrefix prefix: String) throws -> [[UInt8]] {
+  func objectIDs(field: UInt8, hexPrefix prefix: String) throws -> [[UInt8]] {
     let digits = Array(prefix.lowercased().utf8.prefix(32))
     func bound(_ pad: UInt8) -> Data {
       let text = digits + [UInt8](repeating: pad, count: 32 - digits.count)
@@ -143,14 +143,14 @@ package struct StorageSession {
     }
   }
 
-  package func put(_ objectID: [UInt8], field: UInt8, revision: UInt64, envelope: [UInt8]) throws {
+  func put(_ objectID: [UInt8], field: UInt8, revision: UInt64, envelope: [UInt8]) throws {
     try db.execute(
       sql: "INSERT OR REPLACE INTO object (object_id, kind, revision, env) VALUES (?, ?, ?, ?)",
       arguments: [Data(objectID), field, Int64(bitPattern: revision), Data(envelope)])
   }
 
   /// Removes every row of one field of an object (META is replaced, never versioned in rows).
-  package func delete(_ objectID: [UInt8], field: UInt8) throws {
+  func delete(_ objectID: [UInt8], field: UInt8) throws {
     try db.execute(
       sql: "DELETE FROM object WHERE object_id = ? AND kind = ?", arguments: [Data(objectID), field])
   }
@@ -160,7 +160,7 @@ package struct StorageSession {
   /// the call (docs/PERFORMANCE.md).
   /// With `from`/`below`, only object ids in `from ..< below` (byte order; nil is open):
   /// a range of the primary key, so SQLite reads only that part of the b-tree.
-  package func forEachObject(
+  func forEachObject(
     fields: [UInt8], from low: [UInt8]? = nil, below high: [UInt8]? = nil,
     _ body: (_ objectID: [UInt8], _ field: UInt8, _ revision: UInt64, _ envelope: UnsafeRawBufferPointer) throws -> Void
   ) throws {
@@ -189,7 +189,7 @@ package struct StorageSession {
 
   /// Streams the rows of one field whose object id lies in `low...high`, in key order, with
   /// SQLite's own buffers (valid only during the call), as `forEachObject(fields:)`.
-  package func forEachObject(
+  func forEachObject(
     field: UInt8, from low: [UInt8], through high: [UInt8],
     _ body: (_ objectID: [UInt8], _ revision: UInt64, _ envelope: UnsafeRawBufferPointer) throws -> Void
   ) throws {
@@ -204,7 +204,7 @@ package struct StorageSession {
     }
   }
 
-  package func quickCheck() throws -> [String] {
+  func quickCheck() throws -> [String] {
     try String.fetchAll(db, sql: "PRAGMA quick_check")
   }
 

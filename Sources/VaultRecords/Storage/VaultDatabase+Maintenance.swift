@@ -61,7 +61,7 @@ private func openFile(_ path: String, _ flags: Int32) -> Int32 { open(path, flag
 extension StorageSession {
   /// Removes every row of one object: its META, every BODY and NOTE revision. With
   /// `secure_delete = ON` SQLite overwrites the freed cells with zeros.
-  package func deleteAllRows(of objectID: [UInt8]) throws {
+  func deleteAllRows(of objectID: [UInt8]) throws {
     try db.execute(sql: "DELETE FROM object WHERE object_id = ?", arguments: [Data(objectID)])
   }
 }

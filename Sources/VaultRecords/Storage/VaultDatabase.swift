@@ -9,12 +9,12 @@ import GRDB
 /// half-way, and a killed process leaves a hot journal that SQLite rolls back on next open.
 package final class VaultDatabase {
   package let path: String
-  package let queue: DatabaseQueue
+  let queue: DatabaseQueue
   /// The file this connection opened (device and inode, read right after opening), so a
   /// second connection by path can tell whether it reached the same file.
   package let identity: FileIdentity?
 
-  package init(path: String, queue: DatabaseQueue) {
+  init(path: String, queue: DatabaseQueue) {
     self.path = path
     self.queue = queue
     identity = FileIdentity(path: path)
@@ -51,7 +51,7 @@ package final class VaultDatabase {
   }
 
   /// Runs `body` in a read transaction.
-  package func read<T>(_ body: (StorageSession) throws -> T) throws(VaultError) -> T {
+  func read<T>(_ body: (StorageSession) throws -> T) throws(VaultError) -> T {
     do {
       return try queue.read { db in try body(StorageSession(db: db)) }
     } catch {
@@ -60,7 +60,7 @@ package final class VaultDatabase {
   }
 
   /// Runs `body` in one IMMEDIATE transaction: all of it is committed, or none of it.
-  package func write<T>(_ body: (StorageSession) throws -> T) throws(VaultError) -> T {
+  func write<T>(_ body: (StorageSession) throws -> T) throws(VaultError) -> T {
     do {
       return try queue.writeWithoutTransaction { db in
         var result: T?
@@ -81,7 +81,7 @@ package final class VaultDatabase {
   }
 
   /// Pragmas applied to every connection and read back (FORMAT.md §8.2).
-  package static func configuration() -> Configuration {
+  static func configuration() -> Configuration {
     var config = Configuration()
     // Another process may hold the write lock for a moment (two terminals at once).
     config.busyMode = .timeout(30)

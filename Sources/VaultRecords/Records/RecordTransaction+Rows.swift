@@ -1,0 +1,77 @@
+/// The rows services may touch inside a transaction, named by what they hold (ARCHITECTURE.md
+/// "The record layer"): keyslots, the capture key and captures, a letter's rows as a whole,
+/// and scans over the META and BODY rows. The `StorageSession` behind them stays in this
+/// module, so no service writes SQL or a row the record checks do not know about.
+extension RecordTransaction {
+  // MARK: - The vault's clear header (FORMAT.md §8.1)
+
+  package func vaultID() throws -> [UInt8] { try session.vaultID() }
+
+  package func insertVault(id: [UInt8]) throws { try session.insertVault(id: id) }
+
+  // MARK: - Keyslots (FORMAT.md §4.2)
+
+  package func keyslots() throws -> [(slotID: [UInt8], blob: [UInt8])] { try session.keyslots() }
+
+  package func putKeyslot(id: [UInt8], blob: [UInt8]) throws { try session.putKeyslot(id: id, blob: blob) }
+
+  package func deleteKeyslot(id: [UInt8]) throws { try session.deleteKeyslot(id: id) }
+
+  // MARK: - Captures (FORMAT.md §17)
+
+  package func capturePublicKey() throws -> [UInt8]? { try session.capturePublicKey() }
+
+  package func setCapturePublicKey(_ key: [UInt8]) throws { try session.setCapturePublicKey(key) }
+
+  // MARK: - Rows by object
+
+  /// Every row stored under `objectID` in `field`, oldest revision first.
+  package func rows(_ objectID: [UInt8], field: FieldTag) throws -> [StoredObject] {
+    try session.objects(objectID, field: field.rawValue)
+  }
+
+  /// Every row of one field kind (META rows: one per letter).
+  package func rows(field: UInt8) throws -> [StoredObject] { try session.objects(field: field) }
+
+  /// Every row of the file, for `verify`.
+  package func allRows() throws -> [StoredObject] { try session.allObjects() }
+
+  /// The ids of the objects in `field` whose hex form starts with `prefix`.
+  package func objectIDs(field: FieldTag, hexPrefix prefix: String) throws -> [[UInt8]] {
+    try session.objectIDs(field: field.rawValue, hexPrefix: prefix)
+  }
+
+  /// Stores one sealed row (a note, a capture); the caller sealed it under the right key.
+  package func put(_ objectID: [UInt8], field: UInt8, revision: UInt64, envelope: [UInt8]) throws {
+    try session.put(objectID, field: field, revision: revision, envelope: envelope)
+  }
+
+  package func delete(_ objectID: [UInt8], field: UInt8) throws { try session.delete(objectID, field: field) }
+
+  /// Removes a letter: its META, every BODY and NOTE revision (zeroed by `secure_delete`).
+  package func deleteLetter(_ id: LetterID) throws { try session.deleteAllRows(of: id.bytes) }
+
+  // MARK: - Scans
+
+  /// Walks the rows of `fields` in object-id order, between `low` (inclusive) and `high`
+  /// (exclusive), handing each envelope in SQLite's buffer, without copying it.
+  package func forEachRow(
+    fields: [UInt8], from low: [UInt8]? = nil, below high: [UInt8]? = nil,
+    _ body: (_ objectID: [UInt8], _ field: UInt8, _ revision: UInt64, _ envelope: UnsafeRawBufferPointer) throws -> Void
+  ) throws {
+    try session.forEachObject(fields: fields, from: low, below: high, body)
+  }
+
+  /// Walks the rows of one `field` between `low` and `high` (both inclusive).
+  package func forEachRow(
+    field: UInt8, from low: [UInt8], through high: [UInt8],
+    _ body: (_ objectID: [UInt8], _ revision: UInt64, _ envelope: UnsafeRawBufferPointer) throws -> Void
+  ) throws {
+    try session.forEachObject(field: field, from: low, through: high, body)
+  }
+
+  /// The same transaction under another key: burn re-seals the other letters with it.
+  package func rekeyed(with cipher: RecordCipher) -> RecordTransaction {
+    RecordTransaction(session: session, cipher: cipher)
+  }
+}
