@@ -1,4 +1,3 @@
-import VaultRecords
 /// Argon2id cost for a passphrase keyslot (FORMAT.md §4.1).
 ///
 /// The presets are libsodium's. The cost is stored in the keyslot and authenticated, so a
@@ -18,8 +17,8 @@ public struct KDFParameters: Sendable, Equatable {
 
   /// Read-side ceiling: a keyslot asking for more is refused before any work (age's
   /// `maxWorkFactor` idea; FORMAT.md §4.1).
-  static let maximumOpsLimit: UInt64 = 32
-  static let maximumMemLimit: UInt64 = 4 << 30
+  package static let maximumOpsLimit: UInt64 = 32
+  package static let maximumMemLimit: UInt64 = 4 << 30
 
   /// A deliberately cheap cost for tests and examples only: 1 pass, 8 MiB.
   /// Never offered by the command line.
@@ -41,7 +40,7 @@ public struct KDFParameters: Sendable, Equatable {
     }
   }
 
-  var isAcceptableOnRead: Bool {
+  package var isAcceptableOnRead: Bool {
     opsLimit >= 1 && opsLimit <= Self.maximumOpsLimit && memLimit >= 8192
       && memLimit <= Self.maximumMemLimit
   }

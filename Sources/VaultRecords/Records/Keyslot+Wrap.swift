@@ -1,8 +1,7 @@
-import VaultRecords
 /// Wrapping and unwrapping the master key with a keyslot (FORMAT.md §4.2).
 extension Keyslot {
   /// Derives a key-encryption key from `secret` with fresh salt and wraps `masterKey`.
-  static func wrap(
+  package static func wrap(
     _ masterKey: SecretBytes, kind: Kind, secret: SecretBytes, kdf: KDFParameters,
     vaultID: [UInt8], random: any RandomSource
   ) throws(VaultError) -> Keyslot {
@@ -14,7 +13,7 @@ extension Keyslot {
   /// Tries every keyslot of `kind`; the first that authenticates yields the master key.
   ///
   /// Malformed slots and slots over the cost ceiling are skipped before any KDF work.
-  static func unlock(
+  package static func unlock(
     _ blobs: [[UInt8]], kind: Kind, secret: SecretBytes, vaultID: [UInt8]
   ) throws(VaultError) -> SecretBytes {
     try unlockKeepingKey(blobs, kind: kind, secret: secret, vaultID: vaultID).masterKey

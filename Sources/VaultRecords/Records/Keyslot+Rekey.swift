@@ -1,16 +1,15 @@
-import VaultRecords
 /// Wrapping and unwrapping that keep the key-encryption key, so a later re-key (burn,
 /// SECURITY.md §2.6) can re-wrap a new master key without asking for the passphrase again
 /// (FORMAT.md §15.4).
 extension Keyslot {
   /// A master key opened from a keyslot, with the key-encryption key that opened it.
-  struct Opened {
-    let masterKey: SecretBytes
-    let keyEncryptionKey: SecretBytes
+  package struct Opened {
+    package let masterKey: SecretBytes
+    package let keyEncryptionKey: SecretBytes
   }
 
   /// Like ``wrap(_:kind:secret:kdf:vaultID:random:)``, also returning the derived KEK.
-  static func wrapKeepingKey(
+  package static func wrapKeepingKey(
     _ masterKey: SecretBytes, kind: Kind, secret: SecretBytes, kdf: KDFParameters,
     vaultID: [UInt8], random: any RandomSource
   ) throws(VaultError) -> (slot: Keyslot, keyEncryptionKey: SecretBytes) {
@@ -26,7 +25,7 @@ extension Keyslot {
 
   /// Tries every keyslot of `kind`; the first that authenticates yields the master key and
   /// its KEK. Malformed slots and slots over the cost ceiling are skipped before any KDF work.
-  static func unlockKeepingKey(
+  package static func unlockKeepingKey(
     _ blobs: [[UInt8]], kind: Kind, secret: SecretBytes, vaultID: [UInt8]
   ) throws(VaultError) -> Opened {
     var sawTooExpensive = false
@@ -51,7 +50,7 @@ extension Keyslot {
   }
 
   /// The master key, if `kek` authenticates this slot. No key derivation.
-  func open(with kek: SecretBytes) -> SecretBytes? {
+  package func open(with kek: SecretBytes) -> SecretBytes? {
     let opened = wrappedKey.withUnsafeBytes { sealed in
       nonce.withUnsafeBytes { nonce in
         AEAD.open(sealed, key: kek, nonce: nonce, associatedData: header)
@@ -63,7 +62,7 @@ extension Keyslot {
   }
 
   /// The same slot (kind, cost, salt) wrapping `masterKey` under a fresh nonce.
-  func rewrapped(
+  package func rewrapped(
     _ masterKey: SecretBytes, keyEncryptionKey kek: SecretBytes, random: any RandomSource
   )
     -> Keyslot
