@@ -18,8 +18,11 @@ struct ClockEvidence: Equatable {
 
   /// The boot of the last reading; all zeros before the first one.
   var bootID: [UInt8] = .init(repeating: 0, count: 16)
-  /// `wall − boottime` (ms) accepted for that boot.
+  /// `wall − boottime` (ms) accepted for that boot: raised only by a forward jump counted.
   var bootOrigin: Int64 = 0
+  /// `wall − boottime` (ms) at the first reading of that boot: the wall clock less what it
+  /// moved forward since is the trusted time (FORMAT.md §18). Old vaults: `bootOrigin`.
+  var bootFirstOrigin: Int64 = 0
   /// The last reading: wall (ms) and boottime (ns).
   var lastWall: Int64 = 0
   var lastBoottime: UInt64 = 0
@@ -55,6 +58,7 @@ struct ClockEvidence: Equatable {
       writer.i64(anomaly.expected)
       writer.i64(anomaly.amount)
     }
+    writer.i64(bootFirstOrigin)
   }
 
   init() {}
@@ -76,5 +80,7 @@ struct ClockEvidence: Equatable {
       }
       anomalies.append(anomaly)
     }
+    // Written since the boot's first origin was kept (FORMAT.md §18); absent in older vaults.
+    bootFirstOrigin = reader.remaining >= 8 ? try reader.i64() : bootOrigin
   }
 }
