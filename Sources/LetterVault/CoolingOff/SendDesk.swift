@@ -77,7 +77,8 @@ struct SendDesk: VaultService {
 
   /// ``sendStatus(_:)`` for several letters in one read, with one reading of the clock.
   func sendStatuses(_ ids: [LetterID]) throws(VaultError) -> [LetterID: SendStatus] {
-    try records.read { tx in
+    guard !ids.isEmpty else { return [:] }
+    return try records.read { tx in
       let manifest = try tx.loadManifest()
       let now = try ClockKeeper(context).settingsNow(in: tx, manifest: manifest)
       var statuses: [LetterID: SendStatus] = [:]
