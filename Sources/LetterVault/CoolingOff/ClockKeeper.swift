@@ -15,7 +15,7 @@ struct ClockKeeper: VaultService {
   /// open deadline, applies rule changes whose time has come.
   func observeClock(in tx: RecordTransaction, manifest: inout Manifest) throws {
     var settings = try tx.loadSettings(manifest: manifest)
-    let jump = settings.observe(clockReading())
+    let jump = settings.cooling.observe(clockReading())
     if jump > 0 { try moveOpenDeadlines(by: jump, in: tx, manifest: &manifest) }
     try tx.saveSettings(settings, manifest: &manifest)
   }
@@ -26,7 +26,7 @@ struct ClockKeeper: VaultService {
   ) {
     var settings = try tx.loadSettings(manifest: manifest)
     let reading = clockReading()
-    let jump = settings.observe(reading)
+    let jump = settings.cooling.observe(reading)
     return (settings, reading, jump)
   }
 
@@ -36,7 +36,7 @@ struct ClockKeeper: VaultService {
       // The index view, not the full manifest: this runs on every open (docs/PERFORMANCE.md).
       let stored = try tx.loadSettings(index: try tx.loadManifestIndex())
       var observed = stored
-      _ = observed.observe(clockReading())
+      _ = observed.cooling.observe(clockReading())
       return observed.clock.anomalies != stored.clock.anomalies
         || observed.clock.bootID != stored.clock.bootID
     }
@@ -65,7 +65,8 @@ struct ClockKeeper: VaultService {
       guard var (meta, version) = try? tx.loadMeta(id, manifest: manifest) else {
         continue
       }
-      guard meta.state == .held, meta.releaseAt != 0 else { continue }
+      // A withdrawn request's floor still counts for the next one, so it moves too.
+      guard meta.state != .sent, meta.releaseAt != 0 || meta.releaseFloor != 0 else { continue }
       meta.moveDeadline(by: jump)
       try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
     }
@@ -85,15 +86,19 @@ extension LetterMeta {
   /// Shifts the deadline and the moment it was set: the period still asked of the boot
   /// clock stays the same (COOLING-OFF.md "The clock").
   mutating func moveDeadline(by jump: Int64) {
-    releaseAt += jump
-    sendRequestedAt += jump
+    if releaseAt != 0 {
+      releaseAt += jump
+      sendRequestedAt += jump
+    }
+    if releaseFloor != 0 { releaseFloor += jump }
   }
 
-  /// Starts (or restarts) the cooling-off at `reading`: `release_at = max(now, last edit) +
-  /// period`, never earlier than a deadline already set when `keepingLater`.
-  mutating func startCoolingOff(at reading: ClockReading, period: Int64, keepingLater: Bool) {
-    let fresh = Swift.max(reading.wall, lastEditAt) + period
-    releaseAt = keepingLater ? Swift.max(releaseAt, fresh) : fresh
+  /// Starts (or restarts) the cooling-off at `reading` with the release time the policy gave
+  /// (``CoolingPolicy/releaseTime(for:at:)``), and remembers it as the floor no later request
+  /// goes below (COOLING-OFF.md "Changing the recipient").
+  mutating func startCoolingOff(at reading: ClockReading, releaseAt: Int64) {
+    self.releaseAt = releaseAt
+    releaseFloor = Swift.max(releaseFloor, releaseAt)
     sendRequestedAt = reading.wall
     holdBootID = reading.boot.bootID
     holdBoottime = reading.boot.sinceBoot

@@ -16,8 +16,11 @@ struct ClockReading: Equatable {
 /// Compares each reading with the evidence kept in the vault (COOLING-OFF.md "The clock").
 ///
 /// Within one boot `wall − boottime` must stay put: CLOCK_BOOTTIME cannot be set and counts
-/// suspend. Moving more than ``tolerance`` away from the accepted origin is a jump. The
-/// origin is updated only when a jump is logged, so small steps add up and are caught too.
+/// suspend. A wall clock more than ``tolerance`` ahead of the highest origin already counted
+/// in this boot has jumped forward by the difference; that origin is raised only when a jump
+/// is counted, so small steps add up and are caught too, and a clock set back and then
+/// forward again (an NTP correction, a clock put right after a mistake) adds only what it
+/// gained net. A set-back is measured from the reading before.
 enum ClockWatch {
   /// Five minutes of slack for NTP corrections and the odd slow resume.
   static let tolerance: Int64 = 5 * 60 * 1000
@@ -28,14 +31,14 @@ enum ClockWatch {
     // A doubted reading is no evidence: a time namespace's boot clock would pass for a
     // new boot and reset what this boot has shown.
     guard reading.doubt == nil else { return 0 }
+    let lastOrigin = evidence.lastWall - Int64(clamping: evidence.lastBoottime / 1_000_000)
     defer {
       evidence.lastWall = reading.wall
       evidence.lastBoottime = reading.boot.sinceBoot
       evidence.maxWall = Swift.max(evidence.maxWall, reading.wall)
     }
     guard !evidence.isEmpty else {
-      evidence.bootID = reading.boot.bootID
-      evidence.bootOrigin = reading.origin
+      startBoot(&evidence, reading)
       return 0
     }
     let sameBoot =
@@ -48,27 +51,31 @@ enum ClockWatch {
             kind: ClockAnomaly.Kind.setBackAcrossRestart.rawValue, at: reading.wall,
             expected: evidence.lastWall, amount: evidence.lastWall - reading.origin))
       }
-      evidence.bootID = reading.boot.bootID
-      evidence.bootOrigin = reading.origin
+      startBoot(&evidence, reading)
       return 0
     }
-    let drift = reading.origin - evidence.bootOrigin
-    let expected = reading.wall - drift
-    if drift > tolerance {
+    let gained = reading.origin - evidence.bootOrigin
+    if gained > tolerance {
       evidence.log(
         .init(
-          kind: ClockAnomaly.Kind.movedForward.rawValue, at: reading.wall, expected: expected,
-          amount: drift))
+          kind: ClockAnomaly.Kind.movedForward.rawValue, at: reading.wall,
+          expected: reading.wall - gained, amount: gained))
       evidence.bootOrigin = reading.origin
-      return drift
+      return gained
     }
-    if drift < -tolerance {
+    let lost = lastOrigin - reading.origin
+    if lost > tolerance {
       evidence.log(
         .init(
-          kind: ClockAnomaly.Kind.setBack.rawValue, at: reading.wall, expected: expected,
-          amount: -drift))
-      evidence.bootOrigin = reading.origin
+          kind: ClockAnomaly.Kind.setBack.rawValue, at: reading.wall, expected: reading.wall + lost,
+          amount: lost))
     }
     return 0
+  }
+
+  private static func startBoot(_ evidence: inout ClockEvidence, _ reading: ClockReading) {
+    evidence.bootID = reading.boot.bootID
+    evidence.bootOrigin = reading.origin
+    evidence.bootFirstOrigin = reading.origin
   }
 }

@@ -26,6 +26,9 @@ struct ReleaseGate {
   let reading: ClockReading
   /// The latest wall time seen before or at this reading.
   let maxWall: Int64
+  /// How far (ms) the wall clock moved forward in this boot: quiet hours are judged at the
+  /// wall time less this, the trusted time (``CoolingPolicy/trustedTime(at:)``).
+  var forwardOffset: Int64 = 0
   let quietHours: QuietHours
   let timeZone: TimeZone
 
@@ -50,12 +53,17 @@ struct ReleaseGate {
         clockDisagrees = true
       }
     }
-    let earliest = quietHours.firstMomentOutside(
-      from: Date(storedMilliseconds: Swift.max(notBefore, now)), in: timeZone
-    ).storedMilliseconds
+    let earliest = firstMomentOutsideQuietHours(from: Swift.max(notBefore, now))
     guard earliest > now else { return .open }
     if now < deadline.at { return .wait(until: earliest, .coolingOff) }
     if clockDisagrees { return .wait(until: earliest, .clock) }
     return .wait(until: earliest, .quietHours)
+  }
+
+  /// The first wall moment from `moment` whose trusted time is outside quiet hours.
+  func firstMomentOutsideQuietHours(from moment: Int64) -> Int64 {
+    let trusted = Date(storedMilliseconds: moment - forwardOffset)
+    return quietHours.firstMomentOutside(from: trusted, in: timeZone).storedMilliseconds
+      + forwardOffset
   }
 }

@@ -25,7 +25,7 @@ extension SendDesk {
         if let holder = settings.recipientIndex(forLetterTo: newName), holder != index {
           throw VaultError.recipientNameTaken(newName, holder: settings.recipients[holder].name)
         }
-        if let pending = settings.renameRecipient(at: index, to: newName, at: reading) {
+        if let pending = settings.cooling.renameRecipient(at: index, to: newName, at: reading) {
           result = RuleChangeResult(appliedNow: [], pending: [pending.publicRule])
         }
       }
@@ -34,7 +34,7 @@ extension SendDesk {
         let stored = settings.recipients[index].name
         result = Self.outcome(
           .coolingOff(period, recipient: stored),
-          settings.request(.recipientPeriod, recipient: stored, value: UInt64(period), at: reading))
+          settings.cooling.ask(.recipientPeriod, recipient: stored, value: UInt64(period), at: reading))
       }
       try tx.saveSettings(settings, manifest: &manifest)
       return result
@@ -45,7 +45,7 @@ extension SendDesk {
     try mutate { tx, manifest in
       var settings = try tx.loadSettings(manifest: manifest)
       let stored = settings.recipients[try Self.recipient(named: name, in: settings)].name
-      let pending = settings.request(.recipientRemoval, recipient: stored, value: 0, at: clockReading())
+      let pending = settings.cooling.ask(.recipientRemoval, recipient: stored, value: 0, at: clockReading())
       try tx.saveSettings(settings, manifest: &manifest)
       return Self.outcome(.recipientRemoval(stored), pending)
     }

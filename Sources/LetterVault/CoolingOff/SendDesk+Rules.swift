@@ -10,7 +10,7 @@ extension SendDesk {
   func rules() throws(VaultError) -> CoolingRules {
     try records.read { tx in
       let manifest = try tx.loadManifest()
-      return try ClockKeeper(context).settingsNow(in: tx, manifest: manifest).settings.publicRules
+      return try ClockKeeper(context).settingsNow(in: tx, manifest: manifest).settings.cooling.publicRules
     }
   }
 
@@ -38,16 +38,16 @@ extension SendDesk {
           let stored = settings.recipients[index].name
           record(
             .coolingOff(period, recipient: stored),
-            settings.request(
+            settings.cooling.ask(
               .recipientPeriod, recipient: stored, value: UInt64(period), at: reading))
         } else {
           record(
             .coolingOff(period, recipient: nil),
-            settings.request(.defaultPeriod, value: UInt64(period), at: reading))
+            settings.cooling.ask(.defaultPeriod, value: UInt64(period), at: reading))
         }
       }
       if let hours = change.quietHours {
-        record(.quietHours(hours), settings.request(.quietHours, value: hours.packed, at: reading))
+        record(.quietHours(hours), settings.cooling.ask(.quietHours, value: hours.packed, at: reading))
       }
       try tx.saveSettings(settings, manifest: &manifest)
       return RuleChangeResult(appliedNow: applied, pending: pending)
@@ -81,7 +81,7 @@ extension SendDesk {
       var result = RuleChangeResult(appliedNow: [], pending: [])
       if let coolingOff {
         let setting = RuleSetting.coolingOff(coolingOff, recipient: trimmed)
-        if let pending = settings.request(
+        if let pending = settings.cooling.ask(
           .recipientPeriod, recipient: trimmed, value: UInt64(coolingOff), at: clockReading())
         {
           result = RuleChangeResult(appliedNow: [], pending: [pending.publicRule])

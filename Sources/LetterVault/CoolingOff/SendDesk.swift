@@ -16,22 +16,21 @@ struct SendDesk: VaultService {
       guard !meta.hasSendRequest else {
         throw VaultError.notAllowed(.alreadyRequested(id))
       }
-      let settings = try tx.loadSettings(manifest: manifest)
+      let cooling = try tx.loadSettings(manifest: manifest).cooling
       let reading = clockReading()
       if meta.state == .draft {
         meta.state = .held
         meta.heldAt = reading.wall
       }
-      meta.startCoolingOff(
-        at: reading, period: settings.periodMilliseconds(for: meta.recipient), keepingLater: false)
+      meta.startCoolingOff(at: reading, releaseAt: cooling.releaseTime(for: meta, at: reading))
       meta.updatedAt = reading.wall
       meta.events.append(
         .init(at: reading.wall, kind: .sendRequested, revision: meta.headRevision, detail: ""))
       try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
-      let earliest = settings.quietHours.firstMomentOutside(
-        from: Date(storedMilliseconds: meta.releaseAt), in: settings.timeZone)
+      let earliest = cooling.firstMomentOutsideQuietHours(from: meta.releaseAt, at: reading)
       return ReleaseSchedule(
-        releaseAt: Date(storedMilliseconds: meta.releaseAt), earliest: earliest)
+        releaseAt: Date(storedMilliseconds: meta.releaseAt),
+        earliest: Date(storedMilliseconds: earliest))
     }
   }
 
@@ -74,6 +73,22 @@ struct SendDesk: VaultService {
       let now = try ClockKeeper(context).settingsNow(in: tx, manifest: manifest)
       if now.jump > 0, meta.hasSendRequest { meta.moveDeadline(by: now.jump) }
       return sendStatus(meta, settings: now.settings, reading: now.reading)
+    }
+  }
+
+  /// ``sendStatus(_:)`` for several letters in one read, with one reading of the clock.
+  func sendStatuses(_ ids: [LetterID]) throws(VaultError) -> [LetterID: SendStatus] {
+    guard !ids.isEmpty else { return [:] }
+    return try records.read { tx in
+      let manifest = try tx.loadManifest()
+      let now = try ClockKeeper(context).settingsNow(in: tx, manifest: manifest)
+      var statuses: [LetterID: SendStatus] = [:]
+      for id in ids {
+        var (meta, _) = try tx.loadMeta(id, manifest: manifest)
+        if now.jump > 0, meta.hasSendRequest { meta.moveDeadline(by: now.jump) }
+        statuses[id] = sendStatus(meta, settings: now.settings, reading: now.reading)
+      }
+      return statuses
     }
   }
 
@@ -126,7 +141,9 @@ struct SendDesk: VaultService {
     }
     var settings = try tx.loadSettings(manifest: manifest)
     let reading = clockReading()
-    if case .wait(let until, let why) = settings.gate(at: reading).decide(meta.deadline) {
+    let decision = settings.cooling.decide(meta.deadline, at: reading)
+    if let why = decision.wait {
+      let until = decision.nextMoment
       if why == .clock {
         settings.clock.log(
           .init(
@@ -150,10 +167,7 @@ struct SendDesk: VaultService {
     case .draft: return .notRequested
     case .held:
       guard meta.hasSendRequest else { return .notRequested }
-      switch settings.gate(at: reading).decide(meta.deadline) {
-      case .open: return .ready
-      case .wait(let until, let why): return .waiting(until: Date(storedMilliseconds: until), why)
-      }
+      return settings.cooling.decide(meta.deadline, at: reading).sendStatus
     }
   }
 

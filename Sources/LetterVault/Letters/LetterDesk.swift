@@ -138,18 +138,8 @@ struct LetterDesk: VaultService {
     _ meta: inout LetterMeta, now: Int64, in tx: RecordTransaction, manifest: Manifest
   ) throws {
     guard meta.hasSendRequest else { return }
-    let settings = try tx.loadSettings(manifest: manifest)
-    meta.startCoolingOff(
-      at: ClockReading(wall: now, boot: clock.boot()),
-      period: settings.periodMilliseconds(for: meta.recipient), keepingLater: true)
-  }
-}
-
-extension VaultSettings {
-  /// The period for a recipient, or the vault default.
-  func coolingOffSeconds(for recipientName: String) -> UInt64 {
-    let match = recipientIndex(forLetterTo: recipientName).map { recipients[$0] }
-    if let match, match.coolingOffSeconds > 0 { return match.coolingOffSeconds }
-    return policy.coolingOffSeconds
+    let cooling = try tx.loadSettings(manifest: manifest).cooling
+    let reading = ClockReading(wall: now, boot: clock.boot())
+    meta.startCoolingOff(at: reading, releaseAt: cooling.releaseTime(for: meta, at: reading))
   }
 }

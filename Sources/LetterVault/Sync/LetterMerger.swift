@@ -43,6 +43,8 @@ struct LetterMerger {
     meta.heldAt = max(a.heldAt, b.heldAt)
     meta.reviewOn = max(a.reviewOn, b.reviewOn)
     meta.deliveryStartedAt = max(a.deliveryStartedAt, b.deliveryStartedAt)
+    // The later floor on either side: no copy's cancel shortens a request (COOLING-OFF.md).
+    meta.releaseFloor = max(a.releaseFloor, b.releaseFloor)
     let holdSide =
       a.heldAt == b.heldAt ? primary(local, incoming).meta : (a.heldAt > b.heldAt ? a : b)
     meta.holdBootID = holdSide.holdBootID
@@ -80,6 +82,7 @@ struct LetterMerger {
         meta.releaseAt = 0
       }
     }
+    meta.releaseFloor = max(meta.releaseFloor, meta.releaseAt)
     meta.recipient = details.meta.recipient
     meta.subject = details.meta.subject
     meta.tags = details.meta.tags

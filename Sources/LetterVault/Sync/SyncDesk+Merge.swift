@@ -129,7 +129,7 @@ extension SyncDesk {
     progress: ProgressHandler? = nil
   ) throws -> ([LetterMerger.Plan], Int) {
     let settings = try tx.loadSettings(manifest: manifest)
-    let merger = LetterMerger { Int64(settings.coolingOffSeconds(for: $0)) * 1000 }
+    let merger = LetterMerger { settings.cooling.period(for: $0) }
     var plans: [LetterMerger.Plan] = []
     var unchanged = 0
     var meter = ProgressMeter(progress, phase: .merging, total: incoming.count)

@@ -38,6 +38,12 @@ extension Vault {
     try sendDesk.sendStatus(id)
   }
 
+  /// Where each of these letters stands, as one reading of the clock sees it: what `list`
+  /// and `show` name instead of a stored release time that may already be past.
+  public func sendStatuses(_ ids: [LetterID]) throws(VaultError) -> [LetterID: SendStatus] {
+    try sendDesk.sendStatuses(ids)
+  }
+
   /// Releases a letter whose time has come, if `fingerprint` is the current revision's
   /// (compared ignoring case, spaces and hyphens). Records it as sent, `how`, now.
   ///

@@ -77,7 +77,7 @@ public final class Vault: VaultService {
         let capture = SealedBox.keyPair()
         settings.captureSecretKey = capture.secretKey.withUnsafeBytes { Array($0) }
         try tx.setCapturePublicKey(capture.publicKey)
-        _ = settings.observe(vault.clockReading())  // the first clock evidence (COOLING-OFF.md)
+        _ = settings.cooling.observe(vault.clockReading())  // the first clock evidence (COOLING-OFF.md)
         let settingsHash = try tx.storeSettings(settings, epoch: 1)
         let manifest = Manifest(epoch: 1, writtenAt: now, entries: [:], settingsHash: settingsHash)
         try tx.storeManifest(manifest, replacingEpoch: nil)

@@ -25,8 +25,11 @@ package struct ClockEvidence: Equatable {
 
   /// The boot of the last reading; all zeros before the first one.
   package var bootID: [UInt8] = .init(repeating: 0, count: 16)
-  /// `wall − boottime` (ms) accepted for that boot.
+  /// `wall − boottime` (ms) accepted for that boot: raised only by a forward jump counted.
   package var bootOrigin: Int64 = 0
+  /// `wall − boottime` (ms) at the first reading of that boot: the wall clock less what it
+  /// moved forward since is the trusted time (FORMAT.md §18). Old vaults: `bootOrigin`.
+  package var bootFirstOrigin: Int64 = 0
   /// The last reading: wall (ms) and boottime (ns).
   package var lastWall: Int64 = 0
   package var lastBoottime: UInt64 = 0
@@ -62,6 +65,7 @@ package struct ClockEvidence: Equatable {
       writer.i64(anomaly.expected)
       writer.i64(anomaly.amount)
     }
+    writer.i64(bootFirstOrigin)
   }
 
   package init() {}
@@ -83,5 +87,7 @@ package struct ClockEvidence: Equatable {
       }
       anomalies.append(anomaly)
     }
+    // Written since the boot's first origin was kept (FORMAT.md §18); absent in older vaults.
+    bootFirstOrigin = reader.remaining >= 8 ? try reader.i64() : bootOrigin
   }
 }

@@ -50,6 +50,9 @@ package struct LetterMeta: Equatable {
   package var revisions: [Revision]
   package var events: [Event]
   package var noteCount: UInt32 = 0
+  /// The latest release time this letter was ever given (ms; 0 = none): a new send request
+  /// never gets an earlier one (FORMAT.md §6.1, COOLING-OFF.md "Changing the recipient").
+  package var releaseFloor: Int64 = 0
 
   /// The head revision as stored; the only revision information a summary parse keeps.
   private var storedHead: UInt32 = 0
@@ -93,6 +96,8 @@ package struct LetterMeta: Equatable {
       writer.u32(event.revision)
       writer.text(event.detail)
     }
+    // Only when set, so every other letter's bytes stay as they were (FORMAT.md §6.1).
+    if releaseFloor != 0 { writer.i64(releaseFloor) }
     return writer.bytes
   }
 
@@ -147,6 +152,7 @@ package struct LetterMeta: Equatable {
       }
       events.append(Event(at: at, kind: kind, revision: try reader.u32(), detail: try reader.text()))
     }
+    if reader.remaining > 0 { releaseFloor = try reader.i64() }
     try reader.finish()
     guard let last = revisions.last, last.number == storedHead else {
       throw .init(reason: "revision list does not end at the head revision")

@@ -24,7 +24,7 @@ struct List: ParsableCommand {
     let vault = try options.open()
     let filtered = state != nil || to != nil || tag != nil || since != nil || until != nil
     try Listing.print(
-      try vault.list(filter, limit: limit), json: json, paging: pager.paging,
+      try vault.list(filter, limit: limit), of: vault, json: json, paging: pager.paging,
       ifEmpty: filtered ? "no letters match" : "no letters yet")
   }
 }
@@ -36,7 +36,9 @@ struct List: ParsableCommand {
 /// so scripts reading the lines see none; the exit status is 0 all the same (README.md
 /// "Commands": an empty vault is not a failure).
 enum Listing {
-  static func print(_ listing: LetterListing, json: Bool, paging: Bool, ifEmpty: String) throws {
+  static func print(
+    _ listing: LetterListing, of vault: Vault, json: Bool, paging: Bool, ifEmpty: String
+  ) throws {
     if json {
       try Pager.page(Formatting.jsonText(listing.letters.map { Formatting.json($0) }), paging: paging)
     } else if listing.letters.isEmpty {
@@ -45,7 +47,11 @@ enum Listing {
       // One write for the whole listing: a write per line was 10,000 syscalls at 10,000
       // letters (docs/PERFORMANCE.md).
       var lines = ListLines(capacity: listing.letters.count)
-      for letter in listing.letters { lines.append(letter) }
+      // Where each waiting letter stands now, asked of the brake in one read. A damaged
+      // vault still lists what it can (the damage is reported below); those lines name no time.
+      let waiting = listing.letters.filter { $0.state == .held && $0.releaseAt != nil }.map(\.id)
+      let statuses = waiting.isEmpty ? [:] : (try? vault.sendStatuses(waiting)) ?? [:]
+      for letter in listing.letters { lines.append(letter, status: statuses[letter.id]) }
       try Pager.page(lines.bytes, paging: paging)
     }
     if !listing.damaged.isEmpty { throw VaultError.damaged(listing.damaged) }

@@ -19,7 +19,7 @@ struct Search: ParsableCommand {
     let limit = try CountArgument.parse(n)
     let vault = try options.open()
     try Listing.print(
-      try vault.search(text, limit: limit), json: json, paging: pager.paging,
+      try vault.search(text, limit: limit), of: vault, json: json, paging: pager.paging,
       ifEmpty: "no letter contains “\(text)”")
   }
 }

@@ -24,21 +24,23 @@ struct Show: ParsableCommand {
       Console.out(letter.body)
       return
     }
-    try Pager.show(LetterText.render(letter), paging: pager.paging)
+    let status = letter.summary.releaseAt != nil ? try vault.sendStatus(letter.summary.id) : nil
+    try Pager.show(LetterText.render(letter, status: status), paging: pager.paging)
   }
 }
 
 /// The printable form of one letter: a short header, then the text exactly as written.
 enum LetterText {
-  static func render(_ letter: Letter) -> String {
+  /// `status` is where its send request stands now; without it no moment is named.
+  static func render(_ letter: Letter, status: SendStatus? = nil) -> String {
     let summary = letter.summary
     var header = ""
     if !summary.recipient.isEmpty { header += "To: \(summary.recipient)\n" }
     if !summary.subject.isEmpty { header += "Subject: \(summary.subject)\n" }
     var state = "\(summary.state)"
     if let sent = summary.sentAt { state += " \(Formatting.local(sent)) (\(summary.sentHow))" }
-    if let release = summary.releaseAt, summary.state == .held {
-      state += ", may be sent from \(Formatting.local(release))"
+    if summary.state == .held, let status, let note = SendStatusText.showNote(status) {
+      state += ", \(note)"
     }
     header += "State: \(state)\n"
     header += "Written: \(Formatting.local(summary.created)), revision \(summary.revision)\n"

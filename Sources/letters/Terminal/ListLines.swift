@@ -6,6 +6,8 @@ import LetterVault
 ///
 /// `7f3a9c21  held   3 May 2026 22:14  Dr. Hale  · Tuesday  (may go 5 May 2026 22:14)`
 ///
+/// The "may go" moment is the one the brake names now (``SendStatusText``), not the stored one.
+///
 /// The recipient and subject come from letters: on a terminal they are made visible here
 /// (``VisibleText``), because the colour escapes around them must pass and the bytes go out
 /// through `Console.out(bytes:)`, which writes them as they are.
@@ -18,8 +20,8 @@ struct ListLines {
     self.visible = visible
   }
 
-  /// One line for `letter`, with its newline.
-  mutating func append(_ letter: LetterSummary) {
+  /// One line for `letter`, with its newline; `status` is where its send request stands now.
+  mutating func append(_ letter: LetterSummary, status: SendStatus? = nil) {
     styled(Style.enabled ? "2" : nil) { bytes in
       for byte in letter.id.bytes.prefix(4) {
         bytes.append(Self.hex[Int(byte >> 4)])
@@ -47,10 +49,10 @@ struct ListLines {
       text("  · ")
       field(letter.subject)
     }
-    if let release = letter.releaseAt, letter.state == .held {
-      text("  (may go ")
-      LocalDateText.append(release, to: &bytes)
-      text(")")
+    if letter.releaseAt != nil, letter.state == .held, let status,
+      let note = SendStatusText.listNote(status)
+    {
+      text("  (\(note))")
     }
     if !letter.deliveryError.isEmpty { text("  (delivery did not go through)") }
     bytes.append(0x0A)

@@ -62,7 +62,7 @@ struct ReviewSession {
   private func act(on id: LetterID, _ answer: String, status: SendStatus) throws -> Next {
     switch answer {
     case "r", "read":
-      try Pager.show(LetterText.render(try vault.letter(id)))
+      try Pager.show(LetterText.render(try vault.letter(id), status: status))
       return .stay
     case "s", "send": return try send(id, status: status)
     case "k", "keep": return try keep(id)

@@ -47,6 +47,26 @@ import Testing
     #expect(try test.vault.letter(id).summary.releaseAt == Cooling.start + Cooling.day + 8 * 60)
   }
 
+  /// A slow clock put right (back, then forward again) in one boot costs the letters only
+  /// what it gained net; repeated, it no longer moves them day after day (issue 14).
+  @Test func aBackwardThenForwardCorrectionCountsOnlyItsNetForwardPart() throws {
+    let test = try TestVault()
+    defer { test.remove() }
+    let id = try Cooling.requested(in: test.vault)
+    for round in 0..<3 {
+      test.clock.advance(60)
+      test.clock.jumpWall(-10 * 60)
+      try test.vault.addNote(id, text: "round \(round), set back")
+      test.clock.advance(60)
+      test.clock.jumpWall(10 * 60)
+      try test.vault.addNote(id, text: "round \(round), put right")
+    }
+    #expect(try test.vault.letter(id).summary.releaseAt == Cooling.start + Cooling.day)
+    test.clock.jumpWall(20 * 60)  // now a real step forward: counted once
+    try test.vault.addNote(id, text: "ahead")
+    #expect(try test.vault.letter(id).summary.releaseAt == Cooling.start + Cooling.day + 20 * 60)
+  }
+
   @Test func aClockSetBackBelowTheLatestTimeSeenWaitsUntilItCatchesUp() throws {
     let test = try TestVault()
     defer { test.remove() }

@@ -12,7 +12,8 @@ import Testing
 /// generated. The model's period in force is a lower bound of
 /// the vault's (a loosening counts from the earliest real moment it could apply), so:
 /// - safety, always: a release succeeds only for a held, requested letter whose deadline
-///   has passed in real time, outside quiet hours by the wall clock, once, and only with the
+///   has passed in real time, outside quiet hours at the trusted time (the wall clock less what
+///   it moved forward in this boot, docs/COOLING-OFF.md "The clock"), once, and only with the
 ///   current fingerprint;
 /// - exactness, while no jump has happened: the vault releases exactly when the model says.
 struct CoolingModel {
@@ -53,6 +54,8 @@ struct CoolingModel {
   var letters: [Letter] = []
   var real: Int64 = 0
   var wallOffset: Int64 = 0
+  /// `wallOffset` at this boot's first reading: what it moved since is not trusted.
+  var bootStartOffset: Int64 = 0
   var jumped = false
   var period: Int64 = 24 * hour
   var pending: (value: Int64, matures: Int64)?
@@ -91,9 +94,11 @@ struct CoolingModel {
 
   var wall: Int64 { Cooling.start.storedMillisecondsForTests + real + wallOffset }
 
-  /// Quiet hours 22:00–07:00 UTC, computed here without the library.
+  /// Quiet hours 22:00–07:00 UTC at the trusted time, computed here without the library.
   var isQuiet: Bool {
-    let hour = (wall / 1000 % 86_400) / 3600
+    let moved = wallOffset - bootStartOffset
+    let trusted = wall - (moved > 5 * 60_000 ? moved : 0)
+    let hour = (trusted / 1000 % 86_400) / 3600
     return hour >= 22 || hour < 7
   }
 
@@ -189,6 +194,7 @@ struct CoolingModel {
       boot &+= 1
       clock.reboot(newID: boot)
       vault = try reopen()
+      bootStartOffset = wallOffset
     default:
       break
     }
