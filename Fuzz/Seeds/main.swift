@@ -109,3 +109,16 @@ let printedKey = RecoveryKeyText.format(key: (0..<20).map { UInt8($0 * 13) }, ch
 save("recovery", "printed", Array(printedKey.utf8))
 save("recovery", "loose", Array(printedKey.lowercased().replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "0", with: "o").utf8))
 save("recovery", "short", Array(printedKey.prefix(20).utf8))
+
+// FORMAT.md §8.1: the schema target's own two tables, then the same with a trigger planted.
+func schemaRows(_ rows: [[String]]) -> [UInt8] {
+  Array(rows.flatMap { $0 }.joined(separator: "\u{0}").utf8)
+}
+let ourTables = [
+  ["table", "vault", "vault", "CREATE TABLE vault (id INTEGER)"],
+  ["table", "object", "object", "CREATE TABLE object (x BLOB)"],
+]
+save("schema", "ours", schemaRows(ourTables))
+save(
+  "schema", "trigger",
+  schemaRows(ourTables + [["trigger", "keep", "object", "CREATE TRIGGER keep AFTER DELETE ON object BEGIN SELECT 1; END"]]))

@@ -18,6 +18,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   case "textindex": FuzzTargets.textindex(bytes)
   case "recovery": FuzzTargets.recovery(bytes)
   case "importers": FuzzTargets.importers(bytes)
+  case "schema": FuzzTargets.schema(bytes)
   default: fatalError("unknown FUZZ_TARGET \(target)")
   }
   return 0

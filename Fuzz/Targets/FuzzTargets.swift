@@ -86,6 +86,28 @@ enum FuzzTargets {
     precondition(again == settings && again.serialized() == canonical)
   }
 
+  /// FORMAT.md §8.1: rows of `sqlite_master` as NUL-separated fields (type, name, tbl_name,
+  /// sql; an empty sql is a NULL), checked against a fixed set of two tables. Nothing but
+  /// exactly those rows passes, whatever their order; anything found names a row given.
+  static let schemaTables = [(name: "vault", sql: "CREATE TABLE vault (id INTEGER)"), (name: "object", sql: "CREATE TABLE object (x BLOB)")]
+  static func schema(_ bytes: [UInt8]) {
+    let fields = bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    var rows: [SchemaInventory.Row] = []
+    var index = 0
+    while index + 3 < fields.count {
+      rows.append(.init(type: fields[index], name: fields[index + 1], tableName: fields[index + 2], sql: fields[index + 3].isEmpty ? nil : fields[index + 3]))
+      index += 4
+    }
+    let expected = schemaTables.map { SchemaInventory.Row(type: "table", name: $0.name, tableName: $0.name, sql: $0.sql) }
+    switch SchemaInventory.firstFinding(in: rows, tables: schemaTables) {
+    case nil:
+      precondition(rows.count == expected.count && expected.allSatisfy(rows.contains), "a schema passed that is not exactly ours")
+    case .stranger(_, let name), .alteredTable(let name):
+      precondition(rows.contains { $0.name == name } || schemaTables.contains { $0.name == name })
+    }
+    precondition(SchemaInventory.firstFinding(in: expected.reversed(), tables: schemaTables) == nil)
+  }
+
   /// The importers (text/Markdown with front matter, .eml/.mbox, jrnl and letters JSON): any
   /// bytes under any of the names give letters or a named refusal, never a crash. The first
   /// byte picks the file name, so one corpus drives every reader.

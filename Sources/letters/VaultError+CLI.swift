@@ -31,7 +31,7 @@ extension VaultError {
     case .wrongPassphrase: "nothing was changed; take your time and try again"
     case .fingerprintMismatch:
       "re-read it with `letters show ID`: the fingerprint is in its header, and changes with every edit"
-    case .unsafeFile: "`chmod 600` the vault file, or move it somewhere only you can write"
+    case .unsafeFile(let path, _): UnsafeFileHint.text(for: path)
     case .wrongRecoveryKey: "nothing was changed; the passphrase still works if you remember it"
     case .rolledBack:
       "if you restored this copy on purpose, `letters verify --accept-rollback` makes it the current one"

@@ -38,3 +38,42 @@ import Testing
     #expect(try fixture.run(["list"]).status == 0)
   }
 }
+
+/// The vault's folder and the files SQLite keeps beside it, checked like ssh's StrictModes
+/// (FORMAT.md §8.3): another user who can write the folder could plant a hot journal that
+/// SQLite rolls into the vault.
+@Suite struct VaultFolderTests {
+  /// Seen failing before: `list` exited 0 in a group-writable folder.
+  @Test func aGroupWritableVaultFolderIsRefusedWithTheFixUnlessSticky() throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    let folder = (fixture.vault as NSString).deletingLastPathComponent
+    chmod(folder, 0o770)
+    let before = try fixture.vaultBytes()
+    let result = try fixture.run(["list"])
+    #expect(result.status == 74)
+    #expect(result.stderr.contains("letters will not open \(folder): other users may write to the folder it is in"))
+    #expect(result.stderr.contains("chmod go-w \(folder)"))
+    #expect(try fixture.vaultBytes() == before)
+    // A sticky folder (as /tmp) lets nobody replace or remove what is ours.
+    chmod(folder, 0o1777)
+    #expect(try fixture.run(["list"]).status == 0)
+    chmod(folder, 0o700)
+    #expect(try fixture.run(["list"]).status == 0)
+  }
+
+  /// Seen failing before: a journal others may write beside the vault was ignored (exit 0).
+  @Test func aJournalOthersMayWriteIsRefusedNamingIt() throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    let journal = fixture.vault + "-journal"
+    #expect(FileManager.default.createFile(atPath: journal, contents: Data()))
+    chmod(journal, 0o666)
+    let result = try fixture.run(["list"])
+    #expect(result.status == 74)
+    #expect(result.stderr.contains("letters will not open \(journal): other users may write to it"))
+    #expect(result.stderr.contains("move it out of the folder"))
+    try FileManager.default.removeItem(atPath: journal)
+    #expect(try fixture.run(["list"]).status == 0)
+  }
+}

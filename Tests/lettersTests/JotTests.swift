@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GRDB
 
 /// `letters jot` in a real terminal with no passphrase anywhere, then the next unlock.
 @Suite struct JotTests {
@@ -61,5 +62,22 @@ import Testing
     #expect(try fixture.vaultBytes() == before)
     let listed = try fixture.run(["list"])
     #expect(listed.stdout.split(separator: "\n").count == 1)
+  }
+}
+
+/// A swapped capture key through the binary (FORMAT.md §6.5).
+@Suite struct CaptureKeyCLITests {
+  /// Seen failing before: `verify` said "everything checks out" (exit 0).
+  @Test func aSwappedCaptureKeyIsNamedByVerifyWith65() throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    _ = try fixture.write("a letter\n")
+    try GRDB.DatabaseQueue(path: fixture.vault).write { db in
+      try db.execute(sql: "UPDATE capture SET public_key = ?", arguments: [Data(repeating: 7, count: 32)])
+    }
+    let verified = try fixture.run(["verify"])
+    #expect(verified.status == 65, "\(verified.stderr)")
+    #expect(verified.stderr.contains("capture key"))
+    #expect(!verified.stderr.contains("everything checks out"))
   }
 }

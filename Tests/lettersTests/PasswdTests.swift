@@ -35,3 +35,28 @@ import Testing
     #expect(try fixture.vaultBytes() == before)
   }
 }
+
+/// Passphrase files as scripts and editors write them (FORMAT.md §4.1, §12.2).
+@Suite struct PassphraseFileTests {
+  /// Seen failing before: the `\r` was part of the passphrase, exit 77.
+  @Test func aPassphraseFileSavedWithCRLFOpensTheVault() throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    let crlf = fixture.directory.appendingPathComponent("crlf").path
+    try (CLIFixture.passphrase + "\r\n").write(toFile: crlf, atomically: true, encoding: .utf8)
+    let listed = try fixture.run(["list"], environment: ["LETTERS_PASSPHRASE_FILE": crlf])
+    #expect(listed.status == 0, "\(listed.stderr)")
+  }
+
+  /// Seen failing before: init read only LETTERS_PASSPHRASE_FILE (here a missing file), 74.
+  @Test func initReadsTheNewPassphraseFileTheReadmeNames() throws {
+    let fixture = try CLIFixture(create: false)
+    defer { fixture.remove() }
+    let missing = fixture.directory.appendingPathComponent("missing").path
+    let created = try fixture.run(
+      ["init", "--kdf", "interactive"],
+      environment: ["LETTERS_NEW_PASSPHRASE_FILE": fixture.passphraseFile, "LETTERS_PASSPHRASE_FILE": missing])
+    #expect(created.status == 0, "\(created.stderr)")
+    #expect(try fixture.run(["list"]).status == 0)
+  }
+}

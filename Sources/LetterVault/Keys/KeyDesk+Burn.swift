@@ -67,24 +67,8 @@ extension KeyDesk {
   )
     throws -> Bool
   {
-    var rewrapped: [Keyslot] = []
-    var droppedRecovery = false
+    let (rewrapped, droppedRecovery) = try rewrappedPassphraseSlots(masterKey, kek: kek, in: tx)
     let slots = try tx.keyslots()
-    for slot in slots {
-      guard let parsed = try? Keyslot(parsing: slot.blob) else { continue }
-      switch parsed.kind {
-      case .passphrase:
-        guard parsed.open(with: kek) != nil else {
-          throw VaultError.notAllowed(.otherPassphraseSlot)
-        }
-        rewrapped.append(parsed.rewrapped(masterKey, keyEncryptionKey: kek, random: random))
-      case .recoveryKey:
-        droppedRecovery = true
-      }
-    }
-    guard !rewrapped.isEmpty else {
-      throw VaultError.notAllowed(.burnNeedsPassphrase)
-    }
     // Unparseable slots wrap nothing usable; they go too, with every old wrapping.
     for slot in slots { try tx.deleteKeyslot(id: slot.slotID) }
     for slot in rewrapped { try tx.putKeyslot(id: random.bytes(8), blob: slot.bytes) }

@@ -25,20 +25,13 @@ extension KeyDesk {
     }
   }
 
-  func removeRecoveryKey() throws(VaultError) {
-    try mutate { tx, _ in
-      guard try deleteRecoveryKeyslots(in: tx) > 0 else {
-        throw VaultError.notAllowed(.noRecoveryKey)
-      }
-    }
-  }
-
   static func open(
     at path: String, recoveryKey: RecoveryKey, clock: any VaultClock = SystemClock(),
     random: any RandomSource = SystemRandom()
   ) throws(VaultError) -> Vault {
-    let (vault, _) = try Vault.unlock(
+    let (vault, opened) = try Vault.unlock(
       at: path, kind: .recoveryKey, secret: recoveryKey.secret.value, clock: clock, random: random)
+    vault.unlockState.recoveryKeyKey = opened.keyEncryptionKey
     vault.watermark.checkDeviceState()
     vault.clockKeeper.noticeClockChanges()  // docs/COOLING-OFF.md "When the vault writes"
     return vault

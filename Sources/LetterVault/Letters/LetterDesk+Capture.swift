@@ -58,8 +58,16 @@ extension LetterDesk {
           continue
         }
         let draft = LetterDraft(recipient: capture.recipient, subject: capture.subject, body: capture.body)
-        let id = try insertLetter(
-          draft, createdAt: capture.at, detail: "jotted while locked", in: tx, manifest: &manifest)
+        // A capture whose fields break the limits (anyone can write one) is set aside like an
+        // unreadable one; it never blocks the others or the command (FORMAT.md §6.5).
+        let id: LetterID
+        do {
+          id = try insertLetter(
+            draft, createdAt: capture.at, detail: "jotted while locked", in: tx, manifest: &manifest)
+        } catch VaultError.invalidInput {
+          unreadable.append(Damage(letterID: nil, part: .jottedText, reason: "does not fit a letter's limits; it was left as it is"))
+          continue
+        }
         try tx.delete(row.objectID, field: CaptureConstant.rowKind)
         accepted.append(id)
       }

@@ -19,24 +19,9 @@ public struct VaultStatus: Sendable {
   public let clockAnomalies: [ClockAnomaly]
 }
 
-/// Passphrase changes, verification and status (FORMAT.md §10.6–§10.8).
+/// Verification and status (FORMAT.md §10.7, §10.8); the passphrase change is a re-key
+/// (Keys/KeyDesk+Rekey.swift).
 extension LetterDesk {
-  func changePassphrase(to newPassphrase: Passphrase, kdf: KDFParameters = .moderate)
-    throws(VaultError)
-  {
-    let (slot, kek) = try Keyslot.wrapKeepingKey(
-      cipher.masterKey, kind: .passphrase, secret: newPassphrase.secret.value, kdf: kdf,
-      vaultID: vaultID, random: random)
-    try mutate { tx, _ in
-      for old in try tx.keyslots() {
-        if let parsed = try? Keyslot(parsing: old.blob), parsed.kind == .recoveryKey { continue }
-        try tx.deleteKeyslot(id: old.slotID)
-      }
-      try tx.putKeyslot(id: random.bytes(8), blob: slot.bytes)
-    }
-    unlockState.passphraseKey = kek
-  }
-
   func verify(progress: ProgressHandler? = nil) throws(VaultError) -> [Damage] {
     try verify(progress: progress, phase: .verifying)
   }

@@ -92,7 +92,9 @@ struct LetterDesk: VaultService {
       try tx.objectIDs(field: .meta, hexPrefix: wanted)
     }
     switch matches.count {
-    case 0: throw .letterNotFound(prefix)
+    case 0:
+      if let gone = try missingLetter(matching: wanted) { throw .damaged([.missingLetter(gone)]) }
+      throw .letterNotFound(prefix)
     case 1: return LetterID(bytes: matches[0])
     default: throw .ambiguousID(prefix, matches: matches.count)
     }

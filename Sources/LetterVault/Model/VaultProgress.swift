@@ -18,6 +18,8 @@ public struct VaultProgress: Sendable, Equatable {
     case checkingCopy
     /// Comparing and bringing in the other copy's letters.
     case merging
+    /// Sealing every letter again under new keys (`passwd`, `recovery remove`).
+    case rekeying
   }
 
   /// What is being done.

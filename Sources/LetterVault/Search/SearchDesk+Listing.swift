@@ -21,9 +21,11 @@ extension SearchDesk {
       var damaged: [Damage] = []
       var order: [(created: Int64, index: Int)] = []
       order.reserveCapacity(manifest.count)
+      var fromListing: [Int] = []
       for index in 0..<manifest.count {
         if let created = view.created(at: index) {
           order.append((created, index))
+          fromListing.append(index)
           continue
         }
         do {
@@ -34,13 +36,16 @@ extension SearchDesk {
           damaged += problems
         }
       }
+      // A listing entry stands for a META row that should be there; one that is gone is named.
+      let missing = try missingBehindListing(manifest, indices: fromListing, in: tx)
+      damaged += missing.sorted().map { Damage.missingLetter(manifest.id(at: $0)) }
       // Manifest order is id order, so a larger index is a larger id.
       order.sort { $0.created != $1.created ? $0.created > $1.created : $0.index > $1.index }
       var found: [LetterSummary] = []
       found.reserveCapacity(max(0, min(order.count, limit ?? order.count)))
       for (_, index) in order {
         if let limit, found.count >= limit { break }
-        guard
+        guard !missing.contains(index),
           let summary = fromMeta[index] ?? view.summary(at: index).map({ LetterFacts.summary(manifest.id(at: index), $0) })
         else { continue }
         if filter.matches(summary) { found.append(summary) }

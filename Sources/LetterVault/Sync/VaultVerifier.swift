@@ -32,7 +32,10 @@ struct VaultVerifier {
     }
     var manifest: Manifest?
     try note { manifest = try tx.loadManifest() }
-    try note { _ = try tx.loadSettings(manifest: manifest) }
+    try note {
+      // FORMAT.md §6.5: a swapped capture key would hand later jots to whoever swapped it.
+      if let damage = try tx.captureKeyDamage(try tx.loadSettings(manifest: manifest)) { damaged.append(damage) }
+    }
     var seen = Set<[UInt8]>()
     var bodies: [[UInt8]: Set<UInt64>] = [:]
     var notes: [[UInt8]: Set<UInt64>] = [:]

@@ -84,9 +84,11 @@ extension Vault {
     try keyDesk.addRecoveryKey(key)
   }
 
-  /// Deletes the recovery keyslot; the printed key no longer opens anything.
-  public func removeRecoveryKey() throws(VaultError) {
-    try keyDesk.removeRecoveryKey()
+  /// Deletes the recovery keyslot and re-keys the vault as ``changePassphrase(to:kdf:progress:)``
+  /// does, so neither the printed key nor a copy of the old file opens anything written
+  /// afterwards. Needs the vault opened with its passphrase.
+  public func removeRecoveryKey(progress: ProgressHandler? = nil) throws(VaultError) {
+    try keyDesk.removeRecoveryKeyAndRekey(progress: progress)
   }
 
   /// Opens the vault with its recovery key, for example to set a new passphrase.

@@ -84,11 +84,21 @@ extension Vault {
     try LetterDesk.cachedRecipientNames(at: path, cache: cache, lettersToo: lettersToo)
   }
 
-  /// Re-wraps the master key under `newPassphrase`; letters are untouched. The new keyslot
-  /// replaces the old one in one transaction, so exactly one passphrase works afterwards.
-  public func changePassphrase(to newPassphrase: Passphrase, kdf: KDFParameters = .moderate)
-    throws(VaultError) {
-    try letterDesk.changePassphrase(to: newPassphrase, kdf: kdf)
+  /// Sets `newPassphrase` and re-keys the vault in one transaction (FORMAT.md §15.7): a new
+  /// master key, a new key for every letter (every text and note sealed again) and a new
+  /// capture pair, so no old keyslot, cached key or old passphrase opens anything written
+  /// afterwards. The new keyslot replaces every passphrase slot, so exactly one passphrase
+  /// works. A recovery key is kept only when the vault was opened with it (it alone can wrap
+  /// the new key); otherwise it is removed (see ``RekeyReport``).
+  ///
+  /// - Parameters:
+  ///   - kdf: the new slot's cost; nil keeps the current passphrase slot's.
+  ///   - progress: told how many letters have been sealed again.
+  @discardableResult
+  public func changePassphrase(
+    to newPassphrase: Passphrase, kdf: KDFParameters? = nil, progress: ProgressHandler? = nil
+  ) throws(VaultError) -> RekeyReport {
+    try keyDesk.changePassphrase(to: newPassphrase, kdf: kdf, progress: progress)
   }
 
   /// Checks the SQLite structure, every keyslot, the index, the settings, every letter's

@@ -119,7 +119,12 @@ public final class Vault: VaultService {
       throw VaultError.damaged([Damage(letterID: nil, part: .vaultFile, reason: "vault id")])
     }
     let opened = try Keyslot.unlockKeepingKey(
-      slots, kind: kind, secret: secret, vaultID: vaultID)
+      slots, kind: kind, secret: secret, vaultID: vaultID
+    ) { masterKey in
+      RecordStore(
+        database: database, cipher: RecordCipher(vaultID: vaultID, masterKey: masterKey, random: random)
+      ).keyOpensVault()
+    }
     let cipher = RecordCipher(vaultID: vaultID, masterKey: opened.masterKey, random: random)
     return (Vault(path: path, database: database, cipher: cipher, clock: clock), opened)
   }

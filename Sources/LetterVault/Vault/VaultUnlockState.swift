@@ -7,6 +7,9 @@ final class VaultUnlockState {
   /// The key-encryption key of the passphrase slot that opened (or created) the vault, kept
   /// in guarded memory so burn can re-wrap a new master key (FORMAT.md §15.4).
   var passphraseKey: SecretBytes?
+  /// The key-encryption key of the recovery slot that opened the vault, so `passwd --recovery`
+  /// can re-wrap the new master key for the same recovery key (FORMAT.md §15.7).
+  var recoveryKeyKey: SecretBytes?
   /// Set when the master key came from the kernel keyring: when that entry expires.
   var cachedUntil: Date?
   var warnings: [VaultWarning] = []

@@ -33,6 +33,9 @@ public struct Damage: Equatable, Sendable {
     case textIndex
     /// A record of a kind this version does not know.
     case unknownRecord(kind: UInt8)
+    /// Something in the file's schema letters never creates: SQLite's type ("trigger",
+    /// "view", "index", "table") and the name it was given (FORMAT.md §8.1).
+    case schemaObject(type: String, name: String)
   }
 
   /// Creates a damage report.

@@ -23,10 +23,13 @@ extension Keyslot {
     return (slot, kek)
   }
 
-  /// Tries every keyslot of `kind`; the first that authenticates yields the master key and
-  /// its KEK. Malformed slots and slots over the cost ceiling are skipped before any KDF work.
+  /// Tries every keyslot of `kind`; the first that authenticates and whose master key
+  /// `isCurrent` accepts yields the master key and its KEK. Malformed slots and slots over the
+  /// cost ceiling are skipped before any KDF work. A slot that opens a master key the vault no
+  /// longer uses (an old slot put back after a re-key, FORMAT.md §4.2) counts as not opening.
   package static func unlockKeepingKey(
-    _ blobs: [[UInt8]], kind: Kind, secret: SecretBytes, vaultID: [UInt8]
+    _ blobs: [[UInt8]], kind: Kind, secret: SecretBytes, vaultID: [UInt8],
+    isCurrent: (SecretBytes) -> Bool = { _ in true }
   ) throws(VaultError) -> Opened {
     var sawTooExpensive = false
     var sawUsable = false
@@ -41,7 +44,7 @@ extension Keyslot {
       sawUsable = true
       let kek = try PasswordHash.deriveKey(
         from: secret, salt: slot.salt, opsLimit: slot.opsLimit, memLimit: slot.memLimit)
-      if let masterKey = slot.open(with: kek) {
+      if let masterKey = slot.open(with: kek), isCurrent(masterKey) {
         return Opened(masterKey: masterKey, keyEncryptionKey: kek)
       }
     }

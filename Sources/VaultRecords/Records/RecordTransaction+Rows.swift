@@ -33,6 +33,12 @@ extension RecordTransaction {
   /// Every row of one field kind (META rows: one per letter).
   package func rows(field: UInt8) throws -> [StoredObject] { try session.objects(field: field) }
 
+  /// Which of `objectIDs` have no row of `field` (a letter the manifest lists but whose META is
+  /// gone): one primary-key lookup each.
+  package func objectIDsWithoutRow(_ objectIDs: [[UInt8]], field: UInt8) throws -> [[UInt8]] {
+    try session.objectIDsWithoutRow(objectIDs, field: field)
+  }
+
   /// Every row of the file, for `verify`.
   package func allRows() throws -> [StoredObject] { try session.allObjects() }
 

@@ -57,5 +57,6 @@ package enum FileSafety {
     guard info.st_mode & (S_IWGRP | S_IWOTH) == 0 else {
       throw .unsafeFile(path: path, reason: "other users may write to it")
     }
+    try checkNeighbours(of: path)
   }
 }

@@ -40,6 +40,7 @@ package enum Schema {
         ORDER BY name = 'vault' DESC, name = 'keyslot' DESC, name = 'object' DESC
         """)
     guard stored == statements else { throw StorageError.schemaAltered }
+    try SchemaCheck.run(db)
     guard let format = try Int.fetchOne(db, sql: "SELECT format FROM vault WHERE id = 1") else {
       throw StorageError.notAVault
     }

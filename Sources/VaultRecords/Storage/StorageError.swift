@@ -7,6 +7,8 @@ package enum StorageError: Error {
   case notAVault
   case unsupportedFormat(Int)
   case schemaAltered
+  /// Something in `sqlite_schema` letters never creates (SchemaCheck.swift).
+  case unexpectedSchemaObject(type: String, name: String)
 
   package static func translate(_ error: any Error, path: String) -> VaultError {
     switch error {
@@ -16,6 +18,10 @@ package enum StorageError: Error {
       return .damaged([Damage(letterID: nil, part: .vaultFile, reason: "not a letters vault")])
     case StorageError.schemaAltered:
       return .damaged([Damage(letterID: nil, part: .vaultFile, reason: "its table definitions were changed")])
+    case StorageError.unexpectedSchemaObject(let type, let name):
+      return .damaged([
+        Damage(letterID: nil, part: .schemaObject(type: type, name: name), reason: "letters never makes this")
+      ])
     case StorageError.unsupportedFormat(let version):
       return .unsupportedVersion(version)
     case let error as DatabaseError:

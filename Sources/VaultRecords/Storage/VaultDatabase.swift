@@ -65,6 +65,7 @@ package final class VaultDatabase {
       return try queue.writeWithoutTransaction { db in
         var result: T?
         try db.inTransaction(.immediate) {
+          try SchemaCheck.run(db)
           result = try body(StorageSession(db: db))
           return .commit
         }

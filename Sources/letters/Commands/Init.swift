@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LetterVault
 
 struct Init: ParsableCommand {
@@ -22,8 +23,12 @@ struct Init: ParsableCommand {
     let period = try coolingOff.map(DurationArgument.parse)
     let window = try quietHours.map(QuietHoursArgument.parse)
     let path = options.path
+    // The README names LETTERS_NEW_PASSPHRASE_FILE for init; LETTERS_PASSPHRASE_FILE still
+    // works when it is not set.
+    let newFile = ProcessInfo.processInfo.environment[PassphraseSource.newFileVariable] ?? ""
     let passphrase = try PassphraseSource.new(
-      fileVariable: PassphraseSource.fileVariable, prompt: "Choose a passphrase for your letters: ")
+      fileVariable: newFile.isEmpty ? PassphraseSource.fileVariable : PassphraseSource.newFileVariable,
+      prompt: "Choose a passphrase for your letters: ")
     _ = try Vault.create(
       at: path, passphrase: passphrase, kdf: cost, coolingOff: period, quietHours: window)
     Console.info("a new vault is ready at \(path)")

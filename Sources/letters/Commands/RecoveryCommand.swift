@@ -50,8 +50,9 @@ struct RecoveryCommand: ParsableCommand {
 
     func run() throws {
       let vault = try options.openWithPassphrase()
-      try vault.removeRecoveryKey()
-      Console.info("the recovery key was removed; only your passphrase opens the vault now")
+      try ProgressLine.around { try vault.removeRecoveryKey(progress: $0) }
+      Console.info("the recovery key was removed and the vault has a new key; only your passphrase opens it now")
+      KeyCacheRelease.afterRekey(path: options.path)
     }
   }
 }

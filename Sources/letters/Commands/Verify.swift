@@ -18,6 +18,12 @@ struct Verify: ParsableCommand {
     if acceptRollback {
       try vault.acceptRollback()
       Console.info("this copy of the vault is now the current one on this computer; writing works again")
+    } else {
+      // An older copy reads fine record by record, and is still not what was last written
+      // here: never "everything checks out" then (SECURITY.md §2.4).
+      for case .rolledBack(let current, let seen) in vault.warnings {
+        throw VaultError.rolledBack(currentEpoch: current, highestSeen: seen)
+      }
     }
     let count = try vault.list().letters.count
     Console.info("everything checks out: \(count) letter\(count == 1 ? "" : "s"), every revision readable")

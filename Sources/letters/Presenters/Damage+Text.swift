@@ -27,6 +27,7 @@ extension Damage.Part {
     case .listing: "listing"
     case .textIndex: "text index"
     case .unknownRecord(let kind): "record kind \(kind)"
+    case .schemaObject(let type, let name): "\(type) “\(name)” in the vault file"
     }
   }
 }

@@ -46,6 +46,7 @@ enum PassphraseSource {
       throw CLIError.passphraseFileUnreadable(path)
     }
     var line = Array(bytes.prefix { $0 != 0x0A })
+    if line.last == 0x0D { line.removeLast() }  // a file saved with CRLF (FORMAT.md §4.1)
     bytes.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) }
     return Passphrase(consuming: &line)
   }
@@ -58,6 +59,7 @@ enum PassphraseSource {
     defer { bytes.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: 0) } }
     guard status == 0 else { throw CLIError.passphraseCommandFailed(status: status) }
     var line = Array(bytes.prefix { $0 != 0x0A })
+    if line.last == 0x0D { line.removeLast() }  // a file saved with CRLF (FORMAT.md §4.1)
     return Passphrase(consuming: &line)
   }
 }

@@ -65,6 +65,7 @@ final class ProgressLine {
     case .verifying: "Checking letters…"
     case .checkingCopy: "Checking the other copy…"
     case .merging: "Comparing letters…"
+    case .rekeying: "Sealing letters under the new key…"
     }
   }
 

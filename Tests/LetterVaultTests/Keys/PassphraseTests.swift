@@ -42,11 +42,12 @@ import Testing
     #expect(Array(Passphrase.normalised(Array(nfd.utf8)[...])) == Array(nfc.utf8))
   }
 
-  @Test func changingThePassphraseRetiresTheOldOneAndKeepsLettersAndRecoverySlots() throws {
+  @Test func changingThePassphraseReKeysTheVaultAndRetiresEveryOldSlot() throws {
     let test = try TestVault()
     defer { test.remove() }
     let id = try test.vault.write(LetterDraft(recipient: "Dr. Hale", text: "kept safe"))
-    // A recovery slot (issue 9 will add the API): wrapped with the real keyslot code.
+    try test.vault.addNote(id, text: "a note, sealed again too")
+    // A recovery slot wrapped with the real keyslot code: it wraps the old master key.
     let recovery = SecretBytes(copying: [UInt8](repeating: 0x5A, count: 20))
     let recoverySlot = try Keyslot.wrap(
       test.vault.cipher.masterKey, kind: .recoveryKey, secret: recovery, kdf: .testing,
@@ -54,21 +55,26 @@ import Testing
     ).bytes
     let file = try VaultFile(path: test.path)
     try file.putKeyslot(id: [UInt8](repeating: 0xEE, count: 8), blob: recoverySlot)
+    let oldKey = SecretBytes(copying: test.vault.cipher.masterKey.withUnsafeBytes { Array($0) })
+    let oldLetterKey = try test.vault.records.read { tx in try tx.loadMeta(id, manifest: nil).meta.letterKey }
 
     let newPassphrase = Passphrase("a new and longer passphrase")
-    try test.vault.changePassphrase(to: newPassphrase, kdf: .testing)
+    let report = try test.vault.changePassphrase(to: newPassphrase, kdf: .testing)
 
+    #expect(report.recoveryKeyRemoved)
     #expect(throws: VaultError.wrongPassphrase) {
       _ = try Vault.open(at: test.path, passphrase: test.passphrase, clock: test.clock)
     }
     let reopened = try Vault.open(at: test.path, passphrase: newPassphrase, clock: test.clock)
     #expect(try reopened.letter(id).body == "kept safe")
+    #expect(try reopened.notes(id).map(\.text) == ["a note, sealed again too"])
     #expect(try reopened.verify().isEmpty)
-    let slots = try file.keyslots()
-    #expect(slots.count == 2)
-    #expect(slots.contains(recoverySlot))
-    let unlocked = try Keyslot.unlock(
-      slots, kind: .recoveryKey, secret: recovery, vaultID: test.vault.vaultID)
-    #expect(unlocked.constantTimeEquals(test.vault.cipher.masterKey))
+    #expect(!reopened.cipher.masterKey.constantTimeEquals(oldKey))
+    let newLetterKey = try reopened.records.read { tx in try tx.loadMeta(id, manifest: nil).meta.letterKey }
+    #expect(newLetterKey != oldLetterKey)
+    // One slot: the new passphrase's; the recovery slot wrapped the old key and is gone.
+    #expect(try file.keyslots().count == 1)
+    #expect(!RecordStore(database: reopened.database, cipher: RecordCipher(
+      vaultID: reopened.vaultID, masterKey: oldKey, random: SystemRandom())).keyOpensVault())
   }
 }

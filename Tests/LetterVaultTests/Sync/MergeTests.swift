@@ -181,14 +181,17 @@ import Testing
     #expect(throws: VaultError.self) { try copies.home.vault.copyNeedsPassphrase(at: other.path) }
   }
 
-  @Test func aCopyWhosePassphraseWasChangedStillMerges() throws {
+  @Test func aCopyWhosePassphraseWasChangedMergesWithItsPassphrase() throws {
     var copies = try VaultCopies()
     defer { copies.remove() }
     try copies.syncAway()
     try copies.away.changePassphrase(to: Passphrase("a different passphrase"), kdf: .testing)
     let id = try copies.away.write(LetterDraft(text: "after passwd"))
 
-    _ = try copies.home.vault.merge(from: copies.awayPath)
+    // passwd gave the copy a new key (FORMAT.md §15.7): its own passphrase opens it.
+    #expect(try copies.home.vault.copyNeedsPassphrase(at: copies.awayPath))
+    _ = try copies.home.vault.merge(
+      from: copies.awayPath, passphrase: Passphrase("a different passphrase"))
 
     #expect(try copies.home.vault.letter(id).body == "after passwd")
   }
