@@ -112,4 +112,13 @@ extension Vault {
   public static func sameFingerprint(_ typed: String, _ actual: String) -> Bool {
     SendDesk.sameFingerprint(typed, actual)
   }
+
+  /// What `letters send` does next for a letter: ask about an interrupted delivery, start the
+  /// cooling-off, wait, release against `fingerprint`, or ask for a re-read (``SendStep``).
+  /// Throws for a sent letter and for a fingerprint that is not the letter's current one.
+  public func nextSendStep(_ id: LetterID, confirming fingerprint: String?) throws(VaultError)
+    -> SendStep
+  {
+    try sendDesk.nextSendStep(id, confirming: fingerprint)
+  }
 }

@@ -39,72 +39,43 @@ struct Send: ParsableCommand {
   func run() throws {
     let vault = try options.open()
     let letterID = try vault.resolve(id)
-    if let started = try vault.unresolvedDelivery(letterID) {
-      guard try settleInterruptedDelivery(vault, letterID, startedAt: started) else { return }
+    var step = try vault.nextSendStep(letterID, confirming: confirm)
+    if case .askWhetherItArrived(let started) = step {
+      let answer: Bool? = byHand ? true : retry ? false : nil
+      guard try DeliveryQuestion.settle(vault, letterID, startedAt: started, answer: answer) else {
+        return
+      }
+      step = try vault.nextSendStep(letterID, confirming: confirm)
     } else if retry {
       throw VaultError.notAllowed(.noInterruptedDelivery(letterID))
     }
-    let status = try vault.sendStatus(letterID)
-    if case .sent(let date) = status { throw VaultError.notAllowed(.wasSent(letterID, on: date)) }
-    // A fingerprint that is not the letter's current one is refused whatever the letter's
-    // state: it never starts a cooling-off nor waits for one (docs/COOLING-OFF.md).
-    if let confirm, !Vault.sameFingerprint(confirm, try vault.letter(letterID).fingerprint) {
-      throw VaultError.fingerprintMismatch(letterID.short)
-    }
-    switch status {
-    case .sent: return
-    case .notRequested:
+    switch step {
+    case .askWhetherItArrived(let started):
+      throw VaultError.deliveryUnresolved(letter: letterID.short, startedAt: started)
+    case .startCoolingOff:
       let schedule = try vault.requestSend(letterID)
       Console.info(NotYetMessage.sentence(ReleaseWait.coolingOff.phrase, until: schedule.earliest))
       Console.info("then `letters send \(letterID.short)` shows it to you once more before it goes")
-    case .waiting(let until, let why):
-      // With --confirm the attempt goes to the vault, which records what it saw of the clock;
-      // at the very moment of release it may go, and then that is the only outcome.
-      if let confirm {
-        try release(vault, letterID, confirming: confirm, expectedToGo: false)
-        return
-      }
-      throw VaultError.notYet(until: until, why: why)
-    case .ready:
-      if let confirm {
-        try release(vault, letterID, confirming: confirm)
-      } else if TerminalSession.isInteractive, let terminal = TerminalSession() {
-        let letter = try vault.letter(letterID)
-        guard try ReleaseConfirmation.ask(letter, on: terminal) else {
-          Console.info("nothing was sent; letter \(letterID.short) is still held")
-          return
-        }
-        try release(vault, letterID, confirming: letter.fingerprint)
-      } else {
+    case .wait(let until, let why, let attempt):
+      // The attempt goes to the vault, which records what it saw of the clock; at the very
+      // moment of release it may go, and then that is the only outcome.
+      guard let attempt else { throw VaultError.notYet(until: until, why: why) }
+      try release(vault, letterID, confirming: attempt, expectedToGo: false)
+    case .release(let fingerprint):
+      try release(vault, letterID, confirming: fingerprint)
+    case .reRead:
+      guard TerminalSession.isInteractive, let terminal = TerminalSession() else {
         throw CLIError.invalidArgument(
           "the cooling-off of letter \(letterID.short) is over; re-read it with `letters show \(letterID.short)`, then send it with `letters send \(letterID.short) --confirm FINGERPRINT`"
         )
       }
+      let letter = try vault.letter(letterID)
+      guard try ReleaseConfirmation.ask(letter, on: terminal) else {
+        Console.info("nothing was sent; letter \(letterID.short) is still held")
+        return
+      }
+      try release(vault, letterID, confirming: letter.fingerprint)
     }
-  }
-
-  /// A delivery whose outcome was never recorded (FORMAT.md §19 "Delivery"): never resent
-  /// silently. Returns true when the send may go on (the writer said it did not arrive).
-  private func settleInterruptedDelivery(_ vault: Vault, _ id: LetterID, startedAt: Date) throws
-    -> Bool
-  {
-    var arrived: Bool? = byHand ? true : retry ? false : nil
-    if arrived == nil, TerminalSession.isInteractive, let terminal = TerminalSession() {
-      terminal.say(
-        "letters started to deliver letter \(id.short) on \(Formatting.local(startedAt)) and stopped before it learned whether it went out.\nYour sent mail, or the recipient, can tell.\n"
-      )
-      arrived = DeliveryQuestion.ask(on: terminal)
-    }
-    guard let arrived else {
-      throw VaultError.deliveryUnresolved(letter: id.short, startedAt: startedAt)
-    }
-    try vault.resolveDelivery(id, wentOut: arrived)
-    if arrived {
-      Console.info("letter \(id.short) is recorded as sent; nothing was sent again")
-      return false
-    }
-    Console.info("noted: the interrupted delivery of letter \(id.short) did not arrive")
-    return true
   }
 
   /// `expectedToGo` is false when the status said it must still wait (the attempt is made so

@@ -1,0 +1,28 @@
+import Foundation
+import VaultRecords
+
+/// The decision behind `letters send ID [--confirm FINGERPRINT]`, in one place
+/// (docs/ARCHITECTURE.md "One command, end to end"; COOLING-OFF.md "How it works").
+extension SendDesk {
+  /// What to do next for `id`. Throws for a letter already sent (never twice) and for a
+  /// fingerprint that is not the letter's current one, whatever its state: a wrong
+  /// fingerprint never starts a cooling-off nor waits for one.
+  func nextSendStep(_ id: LetterID, confirming fingerprint: String?) throws(VaultError) -> SendStep {
+    if let started = try DeliveryDesk(context).unresolvedDelivery(id) {
+      return .askWhetherItArrived(startedAt: started)
+    }
+    let step: SendStep
+    switch try sendStatus(id) {
+    case .sent(let date): throw .notAllowed(.wasSent(id, on: date))
+    case .notRequested: step = .startCoolingOff
+    case .waiting(let until, let why): step = .wait(until: until, why, attemptWith: fingerprint)
+    case .ready: step = fingerprint.map { .release(confirming: $0) } ?? .reRead
+    }
+    if let fingerprint,
+      !Self.sameFingerprint(fingerprint, try LetterDesk(context).letter(id).fingerprint)
+    {
+      throw .fingerprintMismatch(id.short)
+    }
+    return step
+  }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import LetterVault
+
+/// Prints a listing (through the pager when it is taller than the terminal), then reports
+/// damaged letters (exit 65) after the readable ones.
+///
+/// Nothing found is said on stderr (`ifEmpty`, dropped by `--quiet`) and stdout stays empty,
+/// so scripts reading the lines see none; the exit status is 0 all the same (README.md
+/// "Commands": an empty vault is not a failure).
+enum Listing {
+  static func print(
+    _ listing: LetterListing, of vault: Vault, json: Bool, paging: Bool, ifEmpty: String
+  ) throws {
+    if json {
+      try Pager.page(Formatting.jsonText(listing.letters.map { Formatting.json($0) }), paging: paging)
+    } else if listing.letters.isEmpty {
+      if listing.damaged.isEmpty { Console.info(ifEmpty) }
+    } else {
+      // One write for the whole listing: a write per line was 10,000 syscalls at 10,000
+      // letters (docs/PERFORMANCE.md).
+      var lines = ListLines(capacity: listing.letters.count)
+      // Where each waiting letter stands now, asked of the brake in one read. A damaged
+      // vault still lists what it can (the damage is reported below); those lines name no time.
+      let waiting = listing.letters.filter { $0.state == .held && $0.releaseAt != nil }.map(\.id)
+      let statuses = waiting.isEmpty ? [:] : (try? vault.sendStatuses(waiting)) ?? [:]
+      for letter in listing.letters { lines.append(letter, status: statuses[letter.id]) }
+      try Pager.page(lines.bytes, paging: paging)
+    }
+    if !listing.damaged.isEmpty { throw VaultError.damaged(listing.damaged) }
+  }
+}
