@@ -1,5 +1,5 @@
 // libFuzzer entry point for the Format/ parsers (SECURITY.md §2–T30). Built by scripts/fuzz
-// together with Sources/LetterVault/Format/*.swift in one module, so the internal parsers are
+// together with Sources/VaultRecords/Format/*.swift in one module, so the internal parsers are
 // reached directly: no test-only API in the library. FUZZ_TARGET picks the parser.
 import Foundation
 
