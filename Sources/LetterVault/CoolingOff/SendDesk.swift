@@ -11,58 +11,58 @@ struct SendDesk: VaultService {
   @discardableResult
   func requestSend(_ id: LetterID) throws(VaultError) -> ReleaseSchedule {
     try mutate { tx, manifest in
-      var (meta, version) = try tx.loadMeta(id, manifest: manifest)
-      guard meta.state != .sent else { throw VaultError.notAllowed(.alreadySent(id)) }
-      guard !meta.hasSendRequest else {
-        throw VaultError.notAllowed(.alreadyRequested(id))
+      try tx.update(id, in: &manifest) { meta, manifest in
+        guard meta.state != .sent else { throw VaultError.notAllowed(.alreadySent(id)) }
+        guard !meta.hasSendRequest else {
+          throw VaultError.notAllowed(.alreadyRequested(id))
+        }
+        let cooling = try tx.loadSettings(manifest: manifest).cooling
+        let reading = clockReading()
+        if meta.state == .draft {
+          meta.state = .held
+          meta.heldAt = reading.wall
+        }
+        meta.startCoolingOff(at: reading, releaseAt: cooling.releaseTime(for: meta, at: reading))
+        meta.updatedAt = reading.wall
+        meta.events.append(
+          .init(at: reading.wall, kind: .sendRequested, revision: meta.headRevision, detail: ""))
+        let earliest = cooling.firstMomentOutsideQuietHours(from: meta.releaseAt, at: reading)
+        return ReleaseSchedule(
+          releaseAt: Date(storedMilliseconds: meta.releaseAt),
+          earliest: Date(storedMilliseconds: earliest))
       }
-      let cooling = try tx.loadSettings(manifest: manifest).cooling
-      let reading = clockReading()
-      if meta.state == .draft {
-        meta.state = .held
-        meta.heldAt = reading.wall
-      }
-      meta.startCoolingOff(at: reading, releaseAt: cooling.releaseTime(for: meta, at: reading))
-      meta.updatedAt = reading.wall
-      meta.events.append(
-        .init(at: reading.wall, kind: .sendRequested, revision: meta.headRevision, detail: ""))
-      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
-      let earliest = cooling.firstMomentOutsideQuietHours(from: meta.releaseAt, at: reading)
-      return ReleaseSchedule(
-        releaseAt: Date(storedMilliseconds: meta.releaseAt),
-        earliest: Date(storedMilliseconds: earliest))
     }
   }
 
   func cancelSend(_ id: LetterID) throws(VaultError) {
     try mutate { tx, manifest in
-      var (meta, version) = try tx.loadMeta(id, manifest: manifest)
-      guard meta.state != .sent else { throw VaultError.notAllowed(.alreadySent(id)) }
-      guard meta.hasSendRequest else {
-        throw VaultError.notAllowed(.noRequestToWithdraw(id))
+      try tx.update(id, in: &manifest) { meta, manifest in
+        guard meta.state != .sent else { throw VaultError.notAllowed(.alreadySent(id)) }
+        guard meta.hasSendRequest else {
+          throw VaultError.notAllowed(.noRequestToWithdraw(id))
+        }
+        let now = clockReading().wall
+        meta.clearSendRequest()
+        meta.updatedAt = now
+        meta.events.append(
+          .init(at: now, kind: .sendCancelled, revision: meta.headRevision, detail: ""))
       }
-      let now = clockReading().wall
-      meta.clearSendRequest()
-      meta.updatedAt = now
-      meta.events.append(
-        .init(at: now, kind: .sendCancelled, revision: meta.headRevision, detail: ""))
-      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
     }
   }
 
   func backToDraft(_ id: LetterID) throws(VaultError) {
     try mutate { tx, manifest in
-      var (meta, version) = try tx.loadMeta(id, manifest: manifest)
-      guard meta.state != .sent else { throw VaultError.notAllowed(.alreadySent(id)) }
-      guard meta.state == .held else { return }
-      let now = clockReading().wall
-      meta.state = .draft
-      meta.clearSendRequest()
-      meta.reviewOn = 0
-      meta.updatedAt = now
-      meta.events.append(
-        .init(at: now, kind: .backToDraft, revision: meta.headRevision, detail: ""))
-      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
+      try tx.update(id, in: &manifest) { meta, manifest in
+        guard meta.state != .sent else { throw VaultError.notAllowed(.alreadySent(id)) }
+        guard meta.state == .held else { return }
+        let now = clockReading().wall
+        meta.state = .draft
+        meta.clearSendRequest()
+        meta.reviewOn = 0
+        meta.updatedAt = now
+        meta.events.append(
+          .init(at: now, kind: .backToDraft, revision: meta.headRevision, detail: ""))
+      }
     }
   }
 

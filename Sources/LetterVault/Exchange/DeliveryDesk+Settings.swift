@@ -80,26 +80,26 @@ extension DeliveryDesk {
     try refuseWhileDelivering()
     let now = clock.now().storedMilliseconds
     try mutate { tx, manifest in
-      var (meta, version) = try tx.loadMeta(id, manifest: manifest)
-      guard meta.deliveryStartedAt != 0, meta.state == .held else {
-        throw VaultError.notAllowed(.noDeliveryWaiting(id))
+      try tx.update(id, in: &manifest) { meta, manifest in
+        guard meta.deliveryStartedAt != 0, meta.state == .held else {
+          throw VaultError.notAllowed(.noDeliveryWaiting(id))
+        }
+        let startedAt = meta.deliveryStartedAt
+        meta.deliveryStartedAt = 0
+        meta.updatedAt = now
+        if wentOut {
+          // It left when the command ran, not when the writer answered.
+          meta.state = .sent
+          meta.sentAt = startedAt
+          meta.sentHow = 2
+          meta.deliveryError = ""
+          meta.events.append(.init(at: now, kind: .sent, revision: meta.headRevision, detail: "delivered (confirmed by you)"))
+        } else {
+          meta.deliveryError = "an earlier delivery was interrupted; it did not go out"
+          meta.events.append(
+            .init(at: now, kind: .deliveryFailed, revision: meta.headRevision, detail: meta.deliveryError))
+        }
       }
-      let startedAt = meta.deliveryStartedAt
-      meta.deliveryStartedAt = 0
-      meta.updatedAt = now
-      if wentOut {
-        // It left when the command ran, not when the writer answered.
-        meta.state = .sent
-        meta.sentAt = startedAt
-        meta.sentHow = 2
-        meta.deliveryError = ""
-        meta.events.append(.init(at: now, kind: .sent, revision: meta.headRevision, detail: "delivered (confirmed by you)"))
-      } else {
-        meta.deliveryError = "an earlier delivery was interrupted; it did not go out"
-        meta.events.append(
-          .init(at: now, kind: .deliveryFailed, revision: meta.headRevision, detail: meta.deliveryError))
-      }
-      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
     }
   }
 }

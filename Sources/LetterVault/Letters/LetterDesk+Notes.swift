@@ -12,19 +12,19 @@ extension LetterDesk {
     try Validation.body(bytes)
     let now = clock.now().storedMilliseconds
     try mutate { tx, manifest in
-      var (meta, version) = try tx.loadMeta(id, manifest: manifest)
-      let number = meta.noteCount + 1
-      var plaintext = ByteWriter(capacity: bytes.count + 8)
-      plaintext.i64(now)
-      plaintext.raw(bytes)
-      let envelope = cipher.seal(
-        plaintext.bytes, field: .note, objectID: id.bytes, revision: UInt64(number),
-        key: RecordCipher.noteKey(number: number, letterKey: SecretBytes(copying: meta.letterKey)))
-      try tx.put(id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number), envelope: envelope)
-      meta.noteCount = number
-      meta.updatedAt = now
-      meta.events.append(.init(at: now, kind: .noted, revision: meta.headRevision, detail: ""))
-      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
+      try tx.update(id, in: &manifest) { meta, manifest in
+        let number = meta.noteCount + 1
+        var plaintext = ByteWriter(capacity: bytes.count + 8)
+        plaintext.i64(now)
+        plaintext.raw(bytes)
+        let envelope = cipher.seal(
+          plaintext.bytes, field: .note, objectID: id.bytes, revision: UInt64(number),
+          key: RecordCipher.noteKey(number: number, letterKey: SecretBytes(copying: meta.letterKey)))
+        try tx.put(id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number), envelope: envelope)
+        meta.noteCount = number
+        meta.updatedAt = now
+        meta.events.append(.init(at: now, kind: .noted, revision: meta.headRevision, detail: ""))
+      }
     }
   }
 

@@ -103,18 +103,18 @@ struct LetterDesk: VaultService {
   func hold(_ id: LetterID, reviewOn: Date? = nil) throws(VaultError) {
     let now = clock.now().storedMilliseconds
     try mutate { tx, manifest in
-      var (meta, version) = try tx.loadMeta(id, manifest: manifest)
-      guard meta.state != .sent else {
-        throw VaultError.notAllowed(.sentCannotBeHeld(id))
+      try tx.update(id, in: &manifest) { meta, manifest in
+        guard meta.state != .sent else {
+          throw VaultError.notAllowed(.sentCannotBeHeld(id))
+        }
+        if meta.state == .draft {
+          meta.state = .held
+          meta.heldAt = now
+          meta.events.append(.init(at: now, kind: .held, revision: meta.headRevision, detail: ""))
+        }
+        if let reviewOn { meta.reviewOn = reviewOn.storedMilliseconds }
+        meta.updatedAt = now
       }
-      if meta.state == .draft {
-        meta.state = .held
-        meta.heldAt = now
-        meta.events.append(.init(at: now, kind: .held, revision: meta.headRevision, detail: ""))
-      }
-      if let reviewOn { meta.reviewOn = reviewOn.storedMilliseconds }
-      meta.updatedAt = now
-      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
     }
   }
 

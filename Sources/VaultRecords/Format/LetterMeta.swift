@@ -152,7 +152,12 @@ package struct LetterMeta: Equatable {
       }
       events.append(Event(at: at, kind: kind, revision: try reader.u32(), detail: try reader.text()))
     }
-    if reader.remaining > 0 { releaseFloor = try reader.i64() }
+    if reader.remaining > 0 {
+      // Written only when non-zero (FORMAT.md §6.1): a stored zero would be a second encoding
+      // of the same META, which the format never allows.
+      releaseFloor = try reader.i64()
+      guard releaseFloor != 0 else { throw .init(reason: "release floor stored as zero") }
+    }
     try reader.finish()
     guard let last = revisions.last, last.number == storedHead else {
       throw .init(reason: "revision list does not end at the head revision")

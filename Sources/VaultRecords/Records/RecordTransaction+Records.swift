@@ -219,6 +219,20 @@ extension RecordTransaction {
       headHash: meta.revisions.last?.envelopeHash ?? [])
   }
 
+  /// Loads a letter's META, lets `change` edit it, and stores it as the next version, in this
+  /// transaction: the one place a letter's state changes (ARCHITECTURE.md "The record
+  /// layer"). `change` sees the manifest as it stands; a change that leaves META as it was
+  /// stores nothing.
+  package func update<T>(
+    _ id: LetterID, in manifest: inout Manifest, _ change: (inout LetterMeta, Manifest) throws -> T
+  ) throws -> T {
+    var (meta, version) = try loadMeta(id, manifest: manifest)
+    let before = meta
+    let result = try change(&meta, manifest)
+    if meta != before { try storeMeta(meta, for: id, version: version + 1, manifest: &manifest) }
+    return result
+  }
+
   // MARK: - Bodies
 
   /// Seals and stores one text revision; returns its envelope hash. Its signature goes to
