@@ -85,15 +85,7 @@ struct Recipient: ParsableCommand {
       let rules = try options.open().rules()
       if json { return try Formatting.printJSON(rules.recipients.map(RecipientText.json)) }
       for recipient in rules.recipients {
-        let period = recipient.coolingOff ?? rules.coolingOff
-        var line = recipient.name
-        if !recipient.email.isEmpty { line += "  <\(recipient.email)>" }
-        line += "  cooling-off \(DurationArgument.describe(period))"
-        if recipient.coolingOff == nil { line += " (the default)" }
-        if !recipient.formerNames.isEmpty {
-          line += "  (was \(recipient.formerNames.joined(separator: ", ")))"
-        }
-        Console.out(line + "\n")
+        Console.out(RecipientText.line(recipient, defaultPeriod: rules.coolingOff) + "\n")
       }
     }
   }

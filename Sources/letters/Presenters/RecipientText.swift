@@ -4,6 +4,18 @@ import LetterVault
 
 /// How recipients read on screen and in JSON.
 enum RecipientText {
+  /// One line of `recipient list`: name, address, period, former names.
+  static func line(_ recipient: RecipientRule, defaultPeriod: TimeInterval) -> String {
+    var line = recipient.name
+    if !recipient.email.isEmpty { line += "  <\(recipient.email)>" }
+    line += "  cooling-off \(DurationArgument.describe(recipient.coolingOff ?? defaultPeriod))"
+    if recipient.coolingOff == nil { line += " (the default)" }
+    if !recipient.formerNames.isEmpty {
+      line += "  (was \(recipient.formerNames.joined(separator: ", ")))"
+    }
+    return line
+  }
+
   static func json(_ recipient: RecipientRule) -> [String: Any] {
     [
       "name": recipient.name, "email": recipient.email,
