@@ -17,7 +17,10 @@ struct BypassScene {
   init(count: Int = 1, requestedDaysAgo: Double = 0, zone: TimeZone = PastClock.middayZone())
     throws
   {
-    cli = try CLIFixture(create: false)
+    try CLI.requireReleaseBinary()
+    var cli = try CLIFixture(create: false)
+    cli.binary = CLI.releaseBinary
+    self.cli = cli
     sink = try SMTPSink(directory: cli.directory.appendingPathComponent("smtp"))
     try sink.start()
     rc = cli.directory.appendingPathComponent("msmtprc").path
@@ -56,7 +59,7 @@ struct BypassScene {
     var environment = ["SWIFT_BACKTRACE": "enable=no"]
     if let vault { environment["LETTERS_VAULT"] = vault }
     return try CLI.run(
-      Array(prefix.dropFirst()) + [CLI.binary.path] + arguments,
+      Array(prefix.dropFirst()) + [CLI.releaseBinary.path] + arguments,
       environment: cli.environment.merging(environment) { $1 }, executable: prefix[0])
   }
 

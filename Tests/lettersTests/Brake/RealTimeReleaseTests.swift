@@ -8,7 +8,9 @@ import Testing
 /// terminal (tmux), which delivers exactly as `send` does.
 @Suite struct RealTimeReleaseTests {
   @Test func afterTheMinuteEachLetterGoesOnceTheWayItsRecipientNeeds() throws {
-    let cli = try CLIFixture(create: false)
+    try CLI.requireReleaseBinary()
+    var cli = try CLIFixture(create: false)
+    cli.binary = CLI.releaseBinary
     defer { cli.remove() }
     let made = try cli.run(["init", "--kdf", "interactive", "--cooling-off", "1m", "--quiet-hours", "none"])
     #expect(made.status == 0, "\(made.stderr)")
@@ -69,7 +71,7 @@ import Testing
     defer { tmux.stop() }
     let environment = cli.environment.map { "\($0.key)='\($0.value)'" }.sorted()
       .joined(separator: " ")
-    try tmux.start("env \(environment) '\(CLI.binary.path)' review; echo \"review exited $?\"; sleep 60")
+    try tmux.start("env \(environment) '\(CLI.releaseBinary.path)' review; echo \"review exited $?\"; sleep 60")
     try tmux.waitFor("[q]uit: ")
     try tmux.type("s")
     try tmux.waitFor("by review.")

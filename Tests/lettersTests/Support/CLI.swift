@@ -27,6 +27,27 @@ enum CLI {
     return fallback
   }()
 
+  /// The release binary, as `scripts/letters` builds it and a person runs it: the brake's
+  /// tests (Brake/) attack this one (`$LETTERS_RELEASE_BIN`, else `.build/release/letters`,
+  /// which `scripts/test` builds). Missing, it is a failure that says how to build it.
+  static let releaseBinary: URL = {
+    if let path = ProcessInfo.processInfo.environment["LETTERS_RELEASE_BIN"] {
+      return URL(fileURLWithPath: path)
+    }
+    return URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent(".build/release/letters")
+  }()
+
+  /// Fails the test when the release binary is not built.
+  static func requireReleaseBinary() throws {
+    guard FileManager.default.isExecutableFile(atPath: releaseBinary.path) else {
+      Issue.record(
+        "no release binary at \(releaseBinary.path): run `swift build -c release --product letters` (scripts/test does)")
+      throw CancellationError()
+    }
+  }
+
   @discardableResult
   static func run(
     _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
@@ -48,6 +69,8 @@ enum CLI {
 /// A temporary home for one CLI test: a vault path, a passphrase file, a private runtime dir.
 struct CLIFixture {
   let directory: URL
+  /// The binary `run` starts: the debug build, or ``CLI/releaseBinary`` for the brake's tests.
+  var binary = CLI.binary
   let vault: String
   let passphraseFile: String
   let runtimeDirectory: String
@@ -87,7 +110,7 @@ struct CLIFixture {
   {
     try CLI.run(
       arguments, stdin: stdin.map { Data($0.utf8) },
-      environment: environment.merging(extra) { $1 })
+      environment: environment.merging(extra) { $1 }, executable: binary.path)
   }
 
   /// Writes a letter from stdin and returns its id.
