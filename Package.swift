@@ -45,17 +45,24 @@ let package = Package(
     .executableTarget(
       name: "cooling-off", dependencies: ["LetterVault"], path: "Examples/cooling-off"),
     .executableTarget(name: "export", dependencies: ["LetterVault"], path: "Examples/export"),
+    // What both test targets share (docs/ARCHITECTURE.md "Tests follow the same map"): the
+    // seeded generator, the test clock, the raw-file tamper helper, the tmux driver. Not a
+    // test target itself; its declarations are `package`.
+    .target(
+      name: "TestSupport",
+      dependencies: ["LetterVault", .product(name: "GRDB", package: "GRDB.swift")],
+      path: "Tests/TestSupport"),
     .testTarget(
       name: "LetterVaultTests",
       dependencies: [
-        "LetterVault", "VaultRecords", "CSodium", "CSystem",
+        "TestSupport", "LetterVault", "VaultRecords", "CSodium", "CSystem",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       exclude: ["Fixtures"], resources: [.copy("Vectors")]),
     .testTarget(
       name: "lettersTests",
-      dependencies: ["letters", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: ["letters", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
       exclude: ["Fixtures"]),
   ]
 )

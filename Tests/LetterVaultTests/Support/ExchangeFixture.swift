@@ -23,7 +23,7 @@ struct ExchangeFixture {
     clock = ManualClock(Self.start)
     vault = try Vault.create(
       at: path, passphrase: passphrase, kdf: .testing, timeZone: Self.berlin, clock: clock,
-      random: SplitMixRandom(seed: seed))
+      random: SeededRandomSource(seed: seed))
     if !empty { try fill() }
   }
 

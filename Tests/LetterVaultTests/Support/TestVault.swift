@@ -2,44 +2,6 @@ import Foundation
 @testable import LetterVault
 @testable import VaultRecords
 
-/// A clock tests can move: wall time, boot id and time since boot are all set by hand.
-final class ManualClock: VaultClock, @unchecked Sendable {
-  private let lock = NSLock()
-  private var wall: Date
-  private var bootID: [UInt8]
-  private var sinceBoot: UInt64
-
-  init(_ start: Date = Date(timeIntervalSince1970: 1_800_000_000), bootID: UInt8 = 1) {
-    wall = start
-    self.bootID = [UInt8](repeating: bootID, count: 16)
-    sinceBoot = 1_000_000_000_000
-  }
-
-  func now() -> Date { lock.withLock { wall } }
-  func boot() -> BootObservation {
-    lock.withLock { BootObservation(bootID: bootID, sinceBoot: sinceBoot) }
-  }
-
-  /// Real time passes: wall and boot clocks move together.
-  func advance(_ seconds: TimeInterval) {
-    lock.withLock {
-      wall += seconds
-      sinceBoot += UInt64(seconds * 1_000_000_000)
-    }
-  }
-
-  /// Someone changes the wall clock; the boot clock does not move.
-  func jumpWall(_ seconds: TimeInterval) { lock.withLock { wall += seconds } }
-
-  /// A reboot: new boot id, boot clock starts near zero.
-  func reboot(newID: UInt8) {
-    lock.withLock {
-      bootID = [UInt8](repeating: newID, count: 16)
-      sinceBoot = 5_000_000_000
-    }
-  }
-}
-
 /// A fresh vault in a private temporary directory, with the cheap test KDF.
 struct TestVault {
   let directory: URL

@@ -15,7 +15,7 @@ import Testing
       attributes: [.posixPermissions: 0o700])
     let vault = try Vault.create(
       at: cli.vault, passphrase: Passphrase(CLIFixture.passphrase), kdf: .interactive,
-      timeZone: PastClock.middayZone(), clock: PastClock(Date().addingTimeInterval(-2 * 86_400)))
+      timeZone: ManualClock.middayZone(), clock: ManualClock.past(Date().addingTimeInterval(-2 * 86_400)))
     let letterID = try vault.write(
       LetterDraft(recipient: "Dr. Hale", text: "Dear Dr. Hale,\nthank you.\n"))
     try vault.requestSend(letterID)

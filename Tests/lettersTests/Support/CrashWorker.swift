@@ -10,7 +10,7 @@ final class CrashWorker {
 
   let fixture: CLIFixture
   let copyPath: String
-  private var random: SeededRandom
+  private var random: SeededGenerator
   private var passphrase = CLIFixture.passphrase
   /// Letter id → every text it may have now (one once known; two after a killed edit).
   private var texts: [String: Set<String>] = [:]
@@ -29,7 +29,7 @@ final class CrashWorker {
   private(set) var killed = 0
 
   init(seed: UInt64) throws {
-    random = SeededRandom(seed: seed)
+    random = SeededGenerator(seed: seed)
     fixture = try CLIFixture()
     copyPath = fixture.directory.appendingPathComponent("other-computer.db").path
     let first = try fixture.write("the first letter\n")

@@ -1,4 +1,5 @@
 import Foundation
+import LetterVault
 import Testing
 
 /// The real binary, one or more cases per documented exit code (README table; README
@@ -63,7 +64,7 @@ import Testing
     defer { fixture.remove() }
     let damaged = try fixture.write("first\n", subject: "one")
     let fine = try fixture.write("second\n", subject: "two")
-    try VaultRows(path: fixture.vault).flipByte(kind: 1, letter: damaged)
+    try VaultFile(path: fixture.vault).flipByte(.meta, of: Bytes.hex(damaged))
 
     let shown = try fixture.run(["show", damaged])
     #expect(shown.status == 65)
@@ -94,7 +95,7 @@ import Testing
     defer { fixture.remove() }
     let damaged = try fixture.write("first\n")
     let fine = try fixture.write("second\n")
-    try VaultRows(path: fixture.vault).flipByte(kind: 2, letter: damaged)
+    try VaultFile(path: fixture.vault).flipByte(.body, of: Bytes.hex(damaged))
     let shown = try fixture.run(["show", damaged])
     #expect(shown.status == 65)
     #expect(shown.stderr.contains("letter \(damaged.prefix(8)), text revision 1"))
@@ -108,7 +109,7 @@ import Testing
     let fixture = try CLIFixture()
     defer { fixture.remove() }
     let id = try fixture.write("still here\n")
-    try VaultRows(path: fixture.vault).flipByte(kind: 4, letter: String(repeating: "ff", count: 16))
+    try VaultFile(path: fixture.vault).flipByte(.manifest, of: FieldTag.manifestObject)
     let shown = try fixture.run(["show", id, "--text-only"])
     #expect(shown.status == 0)
     #expect(shown.stdout == "still here\n")

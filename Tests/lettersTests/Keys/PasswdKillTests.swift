@@ -10,7 +10,7 @@ import Testing
     let fixture = try CLIFixture()
     defer { fixture.remove() }
     let id = try fixture.write("unchanged by any passphrase\n")
-    var random = SeededRandom(seed: 0x7_11)
+    var random = SeededGenerator(seed: 0x7_11)
     var current = CLIFixture.passphrase
     var duration = 0.0
     var killed = 0

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 
 /// A letter whose META row is gone is lost (META holds its only key): every command that
@@ -13,10 +12,7 @@ import Testing
     defer { fixture.remove() }
     let gone = try fixture.write("this one will be lost\n")
     let kept = try fixture.write("this one stays\n", to: "Mum")
-    try DatabaseQueue(path: fixture.vault).write { db in
-      try db.execute(
-        sql: "DELETE FROM object WHERE object_id = ? AND kind = 1", arguments: [Data(VaultRows.bytes(gone))])
-    }
+    try VaultFile(path: fixture.vault).delete(Bytes.hex(gone), kind: .meta)
     let before = try fixture.vaultBytes()
     let short = String(gone.prefix(8))
     for arguments in [["list"], ["status"], ["show", gone], ["history", short], ["hold", short]] {

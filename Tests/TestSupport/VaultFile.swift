@@ -1,27 +1,33 @@
 import Foundation
 import GRDB
-
-@testable import LetterVault
-@testable import VaultRecords
+import VaultRecords
 
 /// Direct access to a vault's SQLite rows, playing someone with write access to the file
 /// (a sync provider, a snooper): tests read, move, alter and delete ciphertext rows with it.
-/// Only tests use GRDB directly; the layering rule is about Sources/.
-struct VaultFile {
-  struct Row: Equatable {
-    let objectID: [UInt8]
-    let kind: UInt8
-    let revision: Int64
-    let envelope: [UInt8]
+/// Only tests use GRDB directly; the layering rule is about Sources/. The one raw-file tamper
+/// helper of both test targets (a letter id the binary prints is `Bytes.hex(id)`).
+package struct VaultFile {
+  package struct Row: Equatable {
+    package let objectID: [UInt8]
+    package let kind: UInt8
+    package let revision: Int64
+    package let envelope: [UInt8]
+
+    package init(objectID: [UInt8], kind: UInt8, revision: Int64, envelope: [UInt8]) {
+      self.objectID = objectID
+      self.kind = kind
+      self.revision = revision
+      self.envelope = envelope
+    }
   }
 
-  let queue: DatabaseQueue
+  package let queue: DatabaseQueue
 
-  init(path: String) throws {
+  package init(path: String) throws {
     queue = try DatabaseQueue(path: path)
   }
 
-  func rows(_ kind: FieldTag, of objectID: [UInt8]? = nil) throws -> [Row] {
+  package func rows(_ kind: FieldTag, of objectID: [UInt8]? = nil) throws -> [Row] {
     try queue.read { db in
       try GRDB.Row.fetchAll(
         db, sql: "SELECT object_id, kind, revision, env FROM object WHERE kind = ? ORDER BY revision",
@@ -34,7 +40,7 @@ struct VaultFile {
     }
   }
 
-  func row(_ kind: FieldTag, of objectID: [UInt8], revision: Int64? = nil) throws -> Row {
+  package func row(_ kind: FieldTag, of objectID: [UInt8], revision: Int64? = nil) throws -> Row {
     let all = try rows(kind, of: objectID)
     guard let row = revision.map({ wanted in all.first { $0.revision == wanted } }) ?? all.last else {
       throw VaultFileError.noSuchRow
@@ -43,7 +49,7 @@ struct VaultFile {
   }
 
   /// Inserts or replaces a row.
-  func put(_ row: Row) throws {
+  package func put(_ row: Row) throws {
     try queue.write { db in
       try db.execute(
         sql: "INSERT OR REPLACE INTO object (object_id, kind, revision, env) VALUES (?, ?, ?, ?)",
@@ -52,7 +58,7 @@ struct VaultFile {
   }
 
   /// Flips one byte of a stored envelope (default: in the ciphertext, after the 32-byte header).
-  func flipByte(_ kind: FieldTag, of objectID: [UInt8], revision: Int64? = nil, at offset: Int = 40)
+  package func flipByte(_ kind: FieldTag, of objectID: [UInt8], revision: Int64? = nil, at offset: Int = 40)
     throws
   {
     let row = try row(kind, of: objectID, revision: revision)
@@ -62,7 +68,7 @@ struct VaultFile {
   }
 
   /// Deletes rows of one object (all kinds when `kind` is nil).
-  func delete(_ objectID: [UInt8], kind: FieldTag? = nil, revision: Int64? = nil) throws {
+  package func delete(_ objectID: [UInt8], kind: FieldTag? = nil, revision: Int64? = nil) throws {
     try queue.write { db in
       var sql = "DELETE FROM object WHERE object_id = ?"
       var arguments: StatementArguments = [Data(objectID)]
@@ -78,13 +84,13 @@ struct VaultFile {
     }
   }
 
-  func keyslots() throws -> [[UInt8]] {
+  package func keyslots() throws -> [[UInt8]] {
     try queue.read { db in
       try Data.fetchAll(db, sql: "SELECT blob FROM keyslot ORDER BY slot_id").map { [UInt8]($0) }
     }
   }
 
-  func putKeyslot(id: [UInt8], blob: [UInt8]) throws {
+  package func putKeyslot(id: [UInt8], blob: [UInt8]) throws {
     try queue.write { db in
       try db.execute(
         sql: "INSERT INTO keyslot (slot_id, blob) VALUES (?, ?)", arguments: [Data(id), Data(blob)])
@@ -92,10 +98,10 @@ struct VaultFile {
   }
 }
 
-enum VaultFileError: Error { case noSuchRow }
+package enum VaultFileError: Error { case noSuchRow }
 
 extension FieldTag {
   /// The object id of the vault-wide records.
-  static let settingsObject = AssociatedData.settingsObjectID
-  static let manifestObject = AssociatedData.manifestObjectID
+  package static let settingsObject = AssociatedData.settingsObjectID
+  package static let manifestObject = AssociatedData.manifestObjectID
 }

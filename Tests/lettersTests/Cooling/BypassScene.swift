@@ -14,7 +14,7 @@ struct BypassScene {
   /// `requestedDaysAgo`: 0 asks to send now through the binary (24 hours of cooling-off,
   /// real clocks); more sets the vault up in process that long ago, in `zone`, so the
   /// letters are already due.
-  init(count: Int = 1, requestedDaysAgo: Double = 0, zone: TimeZone = PastClock.middayZone())
+  init(count: Int = 1, requestedDaysAgo: Double = 0, zone: TimeZone = ManualClock.middayZone())
     throws
   {
     try CLI.requireReleaseBinary()
@@ -30,7 +30,7 @@ struct BypassScene {
       withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let clock: any VaultClock =
       requestedDaysAgo > 0
-      ? PastClock(Date().addingTimeInterval(-requestedDaysAgo * 86_400)) : SystemClock()
+      ? ManualClock.past(Date().addingTimeInterval(-requestedDaysAgo * 86_400)) : SystemClock()
     let vault = try Vault.create(
       at: cli.vault, passphrase: Passphrase(CLIFixture.passphrase), kdf: .interactive,
       timeZone: zone, clock: clock)

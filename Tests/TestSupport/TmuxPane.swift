@@ -5,60 +5,63 @@ import Foundation
 #endif
 
 /// A private tmux server (its own socket, no user config) running one command in a real
-/// terminal, for tests that need a person at the keyboard (SECURITY.md §2 T41 style).
-struct TmuxPane {
-  let socket = "letters-test-\(UUID().uuidString.prefix(8))"
-  let session = "test"
+/// terminal, for tests that need a person at the keyboard (SECURITY.md §2 T41 style). The one
+/// tmux driver of the tests.
+package struct TmuxPane {
+  package let socket = "letters-test-\(UUID().uuidString.prefix(8))"
+  package let session = "test"
+
+  package init() {}
 
   /// Starts `command` (a shell command line) in a pane `columns` wide and `rows` high.
-  func start(_ command: String, columns: Int = 120, rows: Int = 40) throws {
+  package func start(_ command: String, columns: Int = 120, rows: Int = 40) throws {
     try tmux(
       ["new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", session, command], output: false)
   }
 
   /// Presses one key, without Enter (`q` to leave the pager).
-  func press(_ key: String) throws {
+  package func press(_ key: String) throws {
     try tmux(["send-keys", "-t", session, "-l", key], output: false)
   }
 
   /// Presses keys by tmux's names (`Escape`, `C-o`, `Enter`), one after another.
-  func keys(_ names: String...) throws {
+  package func keys(_ names: String...) throws {
     try tmux(["send-keys", "-t", session] + names, output: false)
   }
 
   /// A tmux format about the pane, such as `#{pane_pid}` or `#{pane_title}`.
-  func display(_ format: String) throws -> String {
+  package func display(_ format: String) throws -> String {
     try tmux(["display-message", "-p", "-t", session, format]).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   /// Types `text` literally, then Enter.
-  func type(_ text: String) throws {
+  package func type(_ text: String) throws {
     if !text.isEmpty { try tmux(["send-keys", "-t", session, "-l", text], output: false) }
     try tmux(["send-keys", "-t", session, "Enter"], output: false)
   }
 
   /// The pane with its scrollback, then the alternate screen if a program (the pager) is
   /// showing one: capture-pane shows only the normal screen unless asked with `-a`.
-  func screen() throws -> String {
+  package func screen() throws -> String {
     try tmux(["capture-pane", "-p", "-J", "-S", "-500", "-t", session])
       + tmux(["capture-pane", "-p", "-a", "-q", "-t", session])
   }
 
   /// Only what is on the screen now (no scrollback), wrapped lines joined: what a clear
   /// screen would have wiped.
-  func visibleScreen() throws -> String {
+  package func visibleScreen() throws -> String {
     try tmux(["capture-pane", "-p", "-J", "-t", session])
   }
 
   /// The pane's title, as a program sets it with `ESC ] 2 ; … BEL`.
-  func title() throws -> String {
+  package func title() throws -> String {
     try tmux(["display-message", "-p", "-t", session, "#{pane_title}"])
       .trimmingCharacters(in: .newlines)
   }
 
   /// Polls the pane until `text` appears `count` times; fails after `seconds`.
   @discardableResult
-  func waitFor(_ text: String, count: Int = 1, seconds: Double = 30) throws -> String {
+  package func waitFor(_ text: String, count: Int = 1, seconds: Double = 30) throws -> String {
     let deadline = Date().addingTimeInterval(seconds)
     var last = ""
     while Date() < deadline {
@@ -70,7 +73,7 @@ struct TmuxPane {
   }
 
   /// Stops this test's server, and only it.
-  func stop() { _ = try? tmux(["kill-server"], output: false) }
+  package func stop() { _ = try? tmux(["kill-server"], output: false) }
 
   /// Runs tmux with `posix_spawn`, not Foundation's `Process`: on Linux `Process` learns
   /// that a child ended when a socket it hands the child is closed, and the tmux server that
@@ -115,9 +118,15 @@ struct TmuxPane {
     return output ? ((try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "") : ""
   }
 
-  struct Timeout: Error, CustomStringConvertible {
-    let text: String
-    let screen: String
-    var description: String { "waited for “\(text)”; the screen was:\n\(screen)" }
+  package struct Timeout: Error, CustomStringConvertible {
+    package let text: String
+    package let screen: String
+
+    package init(text: String, screen: String) {
+      self.text = text
+      self.screen = screen
+    }
+
+    package var description: String { "waited for “\(text)”; the screen was:\n\(screen)" }
   }
 }

@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct ExportImportCLITests {
   static let importFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("LetterVaultTests/Fixtures/import")
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("LetterVaultTests/Fixtures/import")
 
   static func fixture(_ name: String) -> String { importFixtures.appendingPathComponent(name).path }
 

@@ -24,10 +24,10 @@ import Testing
       try FileManager.default.createDirectory(
         atPath: (cli.vault as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
         attributes: [.posixPermissions: 0o700])
-      let clock = PastClock(Date().addingTimeInterval(-3 * 86_400))
+      let clock = ManualClock.past(Date().addingTimeInterval(-3 * 86_400))
       let vault = try Vault.create(
         at: cli.vault, passphrase: Passphrase(CLIFixture.passphrase), kdf: .interactive,
-        timeZone: PastClock.middayZone(), clock: clock)
+        timeZone: ManualClock.middayZone(), clock: clock)
       try vault.addRecipient(name: "Dr. Hale", email: "hale@example.org")
       try vault.setDelivery(DeliveryConfiguration(command: command(rc), from: "me@example.org"))
       var letters: [(String, String)] = []

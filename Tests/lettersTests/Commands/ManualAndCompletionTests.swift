@@ -101,7 +101,7 @@ import Testing
   }
 
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
   @Test func manPageRendersWithoutWarningsAndListsTheCommands() throws {
     let (rendered, warnings, status) = try Self.renderedManual()

@@ -25,7 +25,7 @@ import Testing
     let baseline = try Self.readAll(fixture, vault: fixture.vault, ids: ids)
     #expect(baseline.status == 0)
 
-    var random = SeededRandom(seed: 0xC11_7A3E)
+    var random = SeededGenerator(seed: 0xC11_7A3E)
     // Round-robin over the 4 KiB stretches that hold a non-zero byte: the all-zero middle of a
     // 16 KiB page (FORMAT.md §8.2) is free space, and sampling it evenly left too few flips
     // on the records themselves.

@@ -17,9 +17,12 @@ import GRDB
     environment["VISUAL"] = ""
     environment["SWIFT_BACKTRACE"] = "enable=no"
     let before = Date()
-    let tmux = try Tmux(
-      "\(CLI.binary.path) jot --to 'Dr. Hale'", environment: environment, directory: fixture.directory)
-    defer { tmux.kill() }
+    let tmux = TmuxPane()
+    let exports = environment.map { "export \($0.key)=\(PseudoTerminal.quote($0.value));" }
+      .joined(separator: " ")
+    // The exit status is printed last, so the test can wait for it.
+    try tmux.start("\(exports) \(CLI.binary.path) jot --to 'Dr. Hale'; echo \"[exit $?]\"; sleep 600")
+    defer { tmux.stop() }
     let screen = try tmux.waitFor("[exit ")
     #expect(screen.contains("[exit 0]"), "\(screen)")
     #expect(screen.contains("sealed"))

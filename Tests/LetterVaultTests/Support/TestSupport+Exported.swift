@@ -1,0 +1,2 @@
+// The shared test support (Tests/TestSupport), seen by every file of this target.
+@_exported import TestSupport
