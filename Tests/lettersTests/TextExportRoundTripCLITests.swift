@@ -11,12 +11,17 @@ import Testing
     return rows.compactMap { $0["id"] as? String }
   }
 
-  /// `show --json` of every letter, as JSON objects (the id is the same: it travels in the file).
+  /// `show --json` of every letter, as JSON objects (the id is the same: it travels in the
+  /// file). All but the fingerprint, which is keyed by each vault's own key (FORMAT.md §4.4).
   static func shown(_ cli: CLIFixture) throws -> [NSDictionary] {
     try ids(cli).map { id in
       let show = try cli.run(["show", id, "--json"])
       #expect(show.status == 0, "\(show.stderr)")
-      return try JSONSerialization.jsonObject(with: show.stdoutData) as? NSDictionary ?? [:]
+      let object = try JSONSerialization.jsonObject(with: show.stdoutData) as? NSDictionary ?? [:]
+      #expect(object["body"] != nil && object["fingerprint"] != nil)
+      let copy = object.mutableCopy() as! NSMutableDictionary
+      copy.removeObject(forKey: "fingerprint")
+      return copy
     }
   }
 
