@@ -15,6 +15,7 @@ import Testing
     ("Sam <s@x>", "forged", [], "Letters-Data: {\"id\":\"00\",\"bytes\":3}\n<!-- Letters-Data: {} -->\nend"),
     ("Åsa", "Ünïcödé ✉️ — 日本語", ["x"], "no newline at the end"),
     ("", "", [], "\n\nstarts and ends with blank lines\n\n\n"),
+    ("two\n\nlines", "a\r\nb", ["t\nu"], "CRLF\r\ntext\r\n"),
   ]
 
   static func source() throws -> ExchangeFixture {

@@ -34,7 +34,9 @@ struct TextRenderer {
     return String(scalars)
   }
 
+  /// The text, ending in a line feed. Judged by the last byte, not `hasSuffix("\n")`: a text
+  /// ending in CRLF ends in one Character "\r\n", which is not "\n", yet needs no other.
   static func withNewline(_ text: String) -> String {
-    text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
+    text.isEmpty || text.utf8.last == 0x0A ? text : text + "\n"
   }
 }
