@@ -81,6 +81,21 @@ import Testing
     }
   }
 
+  /// One letter exported alone used to come back with its readable header inside the text.
+  @Test(arguments: [ExportFormat.md, .txt])
+  func oneExportedLetterComesBackWithoutItsHeaderInTheText(format: ExportFormat) throws {
+    let source = try ExchangeFixture()
+    defer { source.remove() }
+    let all = try source.vault.exportBundle()
+    let one = try source.vault.exportBundle(ids: [all.letters[1].letter.summary.id])
+    let bytes = LetterExporter(format: format).render(one)
+    let letters = try LetterImporter().read([ImportSource(name: "one.\(format)", bytes: bytes, modified: Date())])
+    #expect(letters.count == 1)
+    #expect(letters.first?.body == one.letters[0].letter.body)
+    #expect(letters.first?.subject == "After Tuesday")
+    #expect(letters.first?.notes.map(\.text) == ["Still true a day later."])
+  }
+
   @Test func handWrittenMarkdownStillImportsAsOneLetter() throws {
     let text = "---\ntitle: Notes\n---\nA thought.\n\n---\n\nAnother, same letter.\n"
     let letters = try LetterImporter().read([ImportSource(name: "note.md", bytes: Array(text.utf8), modified: Date())])
