@@ -28,10 +28,14 @@ struct TextExportReader {
 
   mutating func read() throws(ImportFailure) -> [ImportedLetter] {
     var letters: [ImportedLetter] = []
+    // Every letter of a file in the style of the first: a txt frame inside a Markdown export
+    // (or the reverse) is not something letters wrote.
+    var copy = self
+    let style = copy.line().flatMap { LetterFrame.style(of: $0) } ?? .text
     while true {
       let number = letters.count + 1
       do {
-        letters.append(try letter())
+        letters.append(try letter(style))
       } catch {
         throw ImportFailure("letter \(number) of this export: \(error.reason)", invalid: error.invalid)
       }
@@ -39,8 +43,8 @@ struct TextExportReader {
     }
   }
 
-  private mutating func letter() throws(ImportFailure) -> ImportedLetter {
-    guard let first = line(), let style = LetterFrame.style(of: first) else {
+  private mutating func letter(_ style: LetterFrame.Style) throws(ImportFailure) -> ImportedLetter {
+    guard let first = line(), LetterFrame.style(of: first) == style else {
       throw ImportFailure("it does not start with a Letters-Data line")
     }
     let frame = try LetterFrame(parsing: first, style: style)
