@@ -53,4 +53,22 @@ import Testing
     #expect(try list(target) == list(source))
     #expect(try Self.shown(target) == Self.shown(source))
   }
+
+  @Test func anExportWhoseTextWasEditedIsRefusedNamingTheLetter() throws {
+    let source = try CLIFixture()
+    defer { source.remove() }
+    let target = try CLIFixture()
+    defer { target.remove() }
+    _ = try source.write("First.\n")
+    _ = try source.write("Second, to be edited.\n")
+    let path = target.directory.appendingPathComponent("all.txt").path
+    #expect(try source.run(["export", "--format", "txt", "-o", path]).status == 0)
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    try Data(text.replacingOccurrences(of: "to be edited", with: "edited").utf8).write(to: URL(fileURLWithPath: path))
+    let before = try target.vaultBytes()
+    let result = try target.run(["import", path])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("letter 2 of this export"), "\(result.stderr)")
+    #expect(try target.vaultBytes() == before)
+  }
 }
