@@ -100,6 +100,19 @@ save(
 save(
   "importers", "eml",
   [2] + Array("From: me@example.org\r\nTo: hale@example.org\r\nSubject: hi\r\n\r\nbody\r\n".utf8))
+// A letters txt and md export of two letters (FORMAT.md §19 "Letters-Data lines"), the
+// second holding a form feed and a thematic break and no final newline.
+let exportedText =
+  "Letters-Data: {\"bytes\":5,\"created\":\"2026-05-03T22:14:00.000+02:00\",\"id\":\"000102030405060708090a0b0c0d0e0f\",\"notes\":[{\"bytes\":3,\"date\":\"2026-05-04T22:14:00.000+02:00\"}],\"state\":\"held\",\"to\":\"Mum\",\"updated\":\"2026-05-04T22:14:00.000+02:00\"}\n"
+  + "To: Mum\nWritten: 3 May 2026 22:14\nState: HELD\n\nDear\n\nNote, 4 May 2026 22:14:\nok\n\u{0C}\n"
+  + "Letters-Data: {\"bytes\":9,\"created\":\"2026-05-05T22:14:00.000+02:00\",\"id\":\"101112131415161718191a1b1c1d1e1f\",\"state\":\"draft\",\"updated\":\"2026-05-05T22:14:00.000+02:00\"}\n"
+  + "Written: 5 May 2026 22:14\nState: DRAFT, not sent\n\n\u{0C}\n---\nend\n"
+save("importers", "export-txt", [0] + Array(exportedText.utf8))
+save(
+  "importers", "export-md",
+  [1] + Array(
+    ("<!-- Letters-Data: {\"bytes\":6,\"created\":\"2026-05-03T22:14:00.000+02:00\",\"id\":\"000102030405060708090a0b0c0d0e0f\",\"state\":\"held\",\"updated\":\"2026-05-03T22:14:00.000+02:00\"} -->\n"
+      + "# To Mum\n\n- **Written:** 3 May 2026 22:14\n- **State:** HELD\n\n---\nx\n").utf8))
 save(
   "importers", "jrnl",
   [4] + Array(#"{"entries":[{"date":"2026-05-03","time":"22:14","title":"t","body":"b"}]}"#.utf8))

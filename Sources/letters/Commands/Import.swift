@@ -8,7 +8,8 @@ struct Import: ParsableCommand {
     abstract: "Bring in letters from text, Markdown, .eml/.mbox, jrnl JSON or a letters JSON export.",
     discussion: """
       Text and Markdown files may start with front matter (to:, subject:, date:, state:, tags: \
-      between --- lines; other fields are left aside with a note). A folder may be a Maildir or an \
+      between --- lines; other fields are left aside with a note). A text or Markdown export of \
+      letters comes back letter by letter, by its Letters-Data lines. A folder may be a Maildir or an \
       Apple Mail .mbox folder; mail is recognised by its content, whatever the file is called \
       (Thunderbird's Drafts). Letters keep their original dates. Everything is imported in one \
       step: if any file or message cannot be read, each is named and nothing is imported \

@@ -28,7 +28,7 @@ enum CLI {
   }()
 
   /// The release binary, as `scripts/letters` builds it and a person runs it: the brake's
-  /// tests (Brake/) attack this one (`$LETTERS_RELEASE_BIN`, else `.build/release/letters`,
+  /// attack tests (BrakeBypassTests, RealTimeReleaseTests) run this one (`$LETTERS_RELEASE_BIN`, else `.build/release/letters`,
   /// which `scripts/test` builds). Missing, it is a failure that says how to build it.
   static let releaseBinary: URL = {
     if let path = ProcessInfo.processInfo.environment["LETTERS_RELEASE_BIN"] {

@@ -1,16 +1,19 @@
 import VaultRecords
 /// Markdown: a `#` heading per letter, a small field list, the text as written, notes as a
-/// `##` section; letters separated by a thematic break.
+/// `##` section; letters separated by a thematic break. Each letter opens with its
+/// Letters-Data line, an HTML comment a rendered page does not show, so the file imports back
+/// as the same letters (FORMAT.md §19 "Letters-Data lines").
 struct MarkdownRenderer {
   let dates: ExportDates
 
   func render(_ bundle: LetterBundle) -> String {
-    bundle.letters.map(letter).joined(separator: "\n---\n\n")
+    bundle.letters.map(letter).joined(separator: LetterFrame.Style.markdown.separator)
   }
 
   private func letter(_ exported: ExportedLetter) -> String {
     let summary = exported.letter.summary
-    var out = "# \(Self.inline(ExportDates.title(summary)))\n\n"
+    var out = LetterFrame(exported, dates: dates).line(.markdown) + "\n"
+    out += "# \(Self.inline(ExportDates.title(summary)))\n\n"
     if !summary.recipient.isEmpty { out += "- **To:** \(Self.inline(summary.recipient))\n" }
     out += "- **Written:** \(dates.human(summary.created))\n"
     out += "- **State:** \(dates.stateLabel(summary))\n"
@@ -32,7 +35,7 @@ struct MarkdownRenderer {
     var out = ""
     for character in text {
       switch character {
-      case "\n", "\r": out += " "
+      case _ where character.isNewline: out += " "
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "&": out += "&amp;"

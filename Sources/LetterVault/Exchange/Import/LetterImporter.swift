@@ -57,6 +57,9 @@ public struct LetterImporter: Sendable {
     let dates = ImportDates(timeZone: timeZone)
     var result = SourceReading()
     switch try SourceKind(source) {
+    case .text where TextExportReader.recognises(source.bytes):
+      var reader = TextExportReader(source.bytes, timeZone: timeZone)
+      result.letters = try reader.read()
     case .text:
       let front = try FrontMatterReader(dates: dates).read(try Self.text(source.bytes), modified: source.modified)
       result.letters = front.letters
