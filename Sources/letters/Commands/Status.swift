@@ -26,6 +26,7 @@ struct Status: ParsableCommand {
         "recoveryKey": try vault.hasRecoveryKey(),
         "readOnly": vault.isReadOnly,
         "clock": status.clockAnomalies.map(ClockText.json),
+        "sentElsewhere": status.sentElsewhere.map(\.json),
       ]), paging: pager.paging)
     } else {
       var out = ""
@@ -47,6 +48,7 @@ struct Status: ParsableCommand {
         out.append("Delivery did not go through: \(letter.id.short) (\(letter.deliveryError))\n")
       }
       for anomaly in status.clockAnomalies { out.append("Clock: \(ClockText.line(anomaly))\n") }
+      for letter in status.sentElsewhere { out.append(letter.statusLine + "\n") }
       try Pager.page(out, paging: pager.paging)
     }
     if !status.damaged.isEmpty { throw VaultError.damaged(status.damaged) }
