@@ -21,6 +21,9 @@ public struct VaultStatus: Sendable {
   /// them; those of the last 30 days, earliest arrival first (COOLING-OFF.md "Copies and
   /// imports").
   public let sentElsewhere: [SentElsewhere]
+  /// Jotted texts still waiting after the unlock took the others in: each could not be
+  /// opened or did not fit a letter, and was left as it is (FORMAT.md §6.5).
+  public let capturesSetAside: Int
 }
 
 /// Verification and status (FORMAT.md §10.7, §10.8); the passphrase change is a re-key
@@ -57,6 +60,7 @@ extension LetterDesk {
       dueForReview: held.filter { ($0.reviewOn ?? .distantFuture) <= now },
       deliveryProblems: listing.letters.filter { !$0.deliveryError.isEmpty },
       damaged: listing.damaged, epoch: epoch, clockAnomalies: try ClockKeeper(context).clockAnomalies(),
-      sentElsewhere: try recentlySentElsewhere(listing.letters, now: now))
+      sentElsewhere: try recentlySentElsewhere(listing.letters, now: now),
+      capturesSetAside: try capturesSetAside())
   }
 }
