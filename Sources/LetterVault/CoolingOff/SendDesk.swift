@@ -101,6 +101,8 @@ struct SendDesk: VaultService {
         id, confirming: fingerprint, in: tx, manifest: &manifest)
       guard case .open(var meta, let version, let body) = checked else { return checked }
       let now = clockReading().wall
+      // A letter released here was not imported: "imported" is only ever set by `import`.
+      let how = how == .imported ? SendMethod.byHand : how
       meta.state = .sent
       meta.sentAt = now
       meta.sentHow = how.rawValue

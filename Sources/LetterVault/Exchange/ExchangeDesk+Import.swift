@@ -124,7 +124,8 @@ extension ExchangeDesk {
       events.append(.init(at: updated, kind: .held, revision: 1, detail: "imported"))
     case .sent:
       meta.sentAt = letter.sentAt?.storedMilliseconds ?? updated
-      meta.sentHow = letter.deliveredByMail ? 2 : 1
+      // Recorded as imported whatever the source says: this vault delivered nothing.
+      meta.sentHow = SendMethod.imported.rawValue
       events.append(.init(at: meta.sentAt, kind: .sent, revision: 1, detail: "imported"))
     }
     for (index, note) in letter.notes.enumerated() {

@@ -30,6 +30,23 @@ extension LetterDesk {
     }
   }
 
+  /// Refuses (65, naming the capture key) a vault whose clear-text capture public key is not
+  /// the one the secret half in the authenticated SETTINGS gives: someone who could write the
+  /// file swapped it to read later jots (FORMAT.md §6.5, SECURITY.md §2.4). Asked at every
+  /// open; it costs one SETTINGS read and one scalar multiplication.
+  func checkCaptureKey() throws(VaultError) {
+    // Damaged SETTINGS or MANIFEST are named by the command that meets them, not here.
+    let damage = try? records.read { tx in
+      try tx.captureKeyDamage(try tx.loadSettings(manifest: try tx.readableManifest()))
+    }
+    if let damage = damage ?? nil { throw VaultError.damaged([damage]) }
+  }
+
+  /// Captures still in the file after they were taken in: set aside, never blocking the rest.
+  func capturesSetAside() throws(VaultError) -> Int {
+    try records.read { tx in try tx.captureRows().count }
+  }
+
   @discardableResult
   func acceptCaptures() throws(VaultError) -> (accepted: [LetterID], unreadable: [Damage]) {
     let anyWaiting = try records.read { tx in

@@ -17,6 +17,13 @@ public struct VaultStatus: Sendable {
   public let epoch: UInt64
   /// What the clock did that letters noticed, oldest first (COOLING-OFF.md "The clock").
   public let clockAnomalies: [ClockAnomaly]
+  /// Letters a merge brought in as sent, from another copy, while this vault still held
+  /// them; those of the last 30 days, earliest arrival first (COOLING-OFF.md "Copies and
+  /// imports").
+  public let sentElsewhere: [SentElsewhere]
+  /// Jotted texts still waiting after the unlock took the others in: each could not be
+  /// opened or did not fit a letter, and was left as it is (FORMAT.md §6.5).
+  public let capturesSetAside: Int
 }
 
 /// Verification and status (FORMAT.md §10.7, §10.8); the passphrase change is a re-key
@@ -52,6 +59,8 @@ extension LetterDesk {
       pendingSends: held.filter { $0.releaseAt != nil }.sorted { $0.releaseAt! < $1.releaseAt! },
       dueForReview: held.filter { ($0.reviewOn ?? .distantFuture) <= now },
       deliveryProblems: listing.letters.filter { !$0.deliveryError.isEmpty },
-      damaged: listing.damaged, epoch: epoch, clockAnomalies: try ClockKeeper(context).clockAnomalies())
+      damaged: listing.damaged, epoch: epoch, clockAnomalies: try ClockKeeper(context).clockAnomalies(),
+      sentElsewhere: try recentlySentElsewhere(listing.letters, now: now),
+      capturesSetAside: try capturesSetAside())
   }
 }

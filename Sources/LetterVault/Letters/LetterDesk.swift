@@ -122,11 +122,12 @@ struct LetterDesk: VaultService {
     try records.read { tx in
       let manifest = try tx.readableManifest()
       let (meta, _) = try tx.loadMeta(id, manifest: manifest)
-      return meta.events.map {
+      let stored = meta.events.map {
         HistoryEntry(
           kind: $0.kind, date: Date(storedMilliseconds: $0.at), revision: Int($0.revision),
           detail: $0.detail)
       }
+      return Self.withSentElsewhere(stored, id, meta)
     }
   }
 

@@ -23,6 +23,6 @@ enum LetterFacts {
       sentAt: entry.sentAt == 0 ? nil : Date(storedMilliseconds: entry.sentAt),
       sentHow: SendMethod(rawValue: entry.sentHow)?.description ?? "",
       deliveryError: entry.deliveryError, revision: Int(entry.headRevision),
-      noteCount: Int(entry.noteCount))
+      noteCount: Int(entry.noteCount), sentInAnotherCopy: entry.arrivedSent)
   }
 }

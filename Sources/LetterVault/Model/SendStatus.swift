@@ -8,12 +8,16 @@ public enum SendMethod: UInt8, Sendable, CustomStringConvertible {
   case byHand = 1
   /// Delivered through the configured sendmail-compatible command.
   case delivered = 2
+  /// Brought in as sent by `import` (old sent mail is history): never "delivered", since this
+  /// vault did not deliver it (COOLING-OFF.md "Copies and imports").
+  case imported = 3
 
-  /// "by hand", "delivered".
+  /// "by hand", "delivered", "imported".
   public var description: String {
     switch self {
     case .byHand: "by hand"
     case .delivered: "delivered"
+    case .imported: "imported"
     }
   }
 }

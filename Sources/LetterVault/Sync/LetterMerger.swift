@@ -23,8 +23,16 @@ struct LetterMerger {
     var change: LetterMergeChange
   }
 
+  /// When this merge runs and which copy it reads: recorded when the copy brings in "sent"
+  /// for a letter this vault still holds (COOLING-OFF.md "Copies and imports").
+  struct Arrival {
+    var at: Int64
+    var copy: String
+  }
+
   /// The cooling-off period in milliseconds for a recipient, from this vault's settings.
   let coolingOff: (String) -> Int64
+  var arrival = Arrival(at: 0, copy: "")
 
   // MARK: - Letters
 
@@ -58,6 +66,13 @@ struct LetterMerger {
       meta.sentHow = sentSide.meta.sentHow
       meta.sendRequestedAt = sentSide.meta.sendRequestedAt
       meta.releaseAt = sentSide.meta.releaseAt
+      // Taken, since the other computer may really have sent it, but kept in view here: when
+      // it arrived, from where, and when this vault would have let it go. Only this vault's
+      // own record counts; another copy's never travels (FORMAT.md §6.1).
+      if a.state != .sent, a.sentInCopy == nil {
+        meta.sentInCopy = SentInCopy(
+          arrivedAt: arrival.at, wouldReleaseAt: a.releaseAt, source: arrival.copy)
+      }
       // The text that went out stays the current text, even when the other computer edited
       // the letter after it was sent; that edit is kept as an earlier revision.
       if let sent = sentSide.sentText, revisionList.last?.text != sent {
@@ -115,12 +130,15 @@ struct LetterMerger {
     let revisions = incoming.meta.revisions.map {
       Revision(number: $0.number, savedAt: $0.savedAt, text: incoming.texts[$0.number] ?? [])
     }
+    var meta = incoming.meta
+    // The other copy's record of a letter sent elsewhere is about that copy, not this one.
+    meta.sentInCopy = nil
     let change = LetterMergeChange(
       id: incoming.id, isNew: true, addedRevisions: revisions.map { Int($0.number) }, conflicts: [],
       stateBefore: nil, stateAfter: incoming.meta.state, addedNotes: incoming.notes.count,
       addedEvents: incoming.meta.events.count, detailsChanged: true)
     return Plan(
-      meta: incoming.meta, revisions: revisions, notes: incoming.notes,
+      meta: meta, revisions: revisions, notes: incoming.notes,
       version: incoming.version, change: change)
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import VaultRecords
 /// Merging a copy of this vault used on another computer (FORMAT.md §16
 /// "Merge"). The other file is opened read-only and never written.
@@ -22,7 +23,7 @@ extension SyncDesk {
     }
     let (plans, unchanged) = try records.read { tx in
       try plan(
-        preview.incoming, in: tx, manifest: try tx.loadManifest(),
+        preview.incoming, from: path, in: tx, manifest: try tx.loadManifest(),
         progress: dryRun ? progress : nil)
     }
     var report = MergeReport(changes: plans.map(\.change), unchanged: unchanged, applied: false)
@@ -35,7 +36,7 @@ extension SyncDesk {
     return try mutate { tx, manifest in
       let burned = try burnedPlan(incoming, theirBurned: theirBurned, in: tx, manifest: manifest)
       let (plans, unchanged) = try plan(
-        burned.incoming, in: tx, manifest: manifest, progress: progress)
+        burned.incoming, from: path, in: tx, manifest: manifest, progress: progress)
       for plan in plans { try apply(plan, in: tx, manifest: &manifest) }
       // A letter burned on the other computer is destroyed here too (FORMAT.md §6.2).
       for id in burned.remove {
@@ -125,11 +126,15 @@ extension SyncDesk {
   // MARK: - Plan and apply
 
   private func plan(
-    _ incoming: [LetterSnapshot], in tx: RecordTransaction, manifest: Manifest,
+    _ incoming: [LetterSnapshot], from path: String, in tx: RecordTransaction, manifest: Manifest,
     progress: ProgressHandler? = nil
   ) throws -> ([LetterMerger.Plan], Int) {
     let settings = try tx.loadSettings(manifest: manifest)
-    let merger = LetterMerger { settings.cooling.period(for: $0) }
+    let merger = LetterMerger(
+      coolingOff: { settings.cooling.period(for: $0) },
+      arrival: .init(
+        at: clock.now().storedMilliseconds,
+        copy: URL(fileURLWithPath: path).standardizedFileURL.path))
     var plans: [LetterMerger.Plan] = []
     var unchanged = 0
     var meter = ProgressMeter(progress, phase: .merging, total: incoming.count)

@@ -53,11 +53,21 @@ package struct LetterMeta: Equatable {
   /// The latest release time this letter was ever given (ms; 0 = none): a new send request
   /// never gets an earlier one (FORMAT.md §6.1, COOLING-OFF.md "Changing the recipient").
   package var releaseFloor: Int64 = 0
+  /// Set when a merge brought in "sent" while this vault still had the letter unsent
+  /// (FORMAT.md §6.1; COOLING-OFF.md "Copies and imports").
+  package var sentInCopy: SentInCopy?
 
   /// The head revision as stored; the only revision information a summary parse keeps.
   private var storedHead: UInt32 = 0
 
   package var headRevision: UInt32 { revisions.last?.number ?? storedHead }
+
+  /// Whether a merge brought "sent" in while this vault held the letter; known from the
+  /// `sent_how` bit even when a summary parse left the block unread.
+  package var arrivedSent: Bool { sentInCopy != nil || storedArrivedSent }
+
+  /// The `sent_how` bit as stored; only a summary parse keeps it (like `storedHead`).
+  private var storedArrivedSent = false
 
   package static let formatVersion: UInt8 = 1
 
@@ -71,7 +81,7 @@ package struct LetterMeta: Equatable {
     ] {
       writer.i64(time)
     }
-    writer.u8(sentHow)
+    writer.u8(sentHow | (sentInCopy == nil ? 0 : SentInCopy.flag))
     writer.raw(holdBootID)
     writer.u64(holdBoottime)
     writer.i64(deliveryStartedAt)
@@ -97,7 +107,9 @@ package struct LetterMeta: Equatable {
       writer.text(event.detail)
     }
     // Only when set, so every other letter's bytes stay as they were (FORMAT.md §6.1).
-    if releaseFloor != 0 { writer.i64(releaseFloor) }
+    // The sent-in-a-copy block follows the floor, so the floor is written (0 too) before it.
+    if releaseFloor != 0 || sentInCopy != nil { writer.i64(releaseFloor) }
+    sentInCopy?.write(to: &writer)
     return writer.bytes
   }
 
@@ -120,7 +132,9 @@ package struct LetterMeta: Equatable {
     sendRequestedAt = try reader.i64()
     releaseAt = try reader.i64()
     sentAt = try reader.i64()
-    sentHow = try reader.u8()
+    let how = try reader.u8()
+    sentHow = how & ~SentInCopy.flag
+    storedArrivedSent = how & SentInCopy.flag != 0
     holdBootID = try reader.raw(16)
     holdBoottime = try reader.u64()
     deliveryStartedAt = try reader.i64()
@@ -147,23 +161,28 @@ package struct LetterMeta: Equatable {
     events.reserveCapacity(eventCount)
     for _ in 0..<eventCount {
       let at = try reader.i64()
-      guard let kind = HistoryEntry.Kind(rawValue: try reader.u8()) else {
+      // Kind 11 is never stored: history shows it from the sent-in-a-copy block.
+      guard let kind = HistoryEntry.Kind(rawValue: try reader.u8()), kind != .sentElsewhere else {
         throw .init(reason: "unknown history event")
       }
       events.append(Event(at: at, kind: kind, revision: try reader.u32(), detail: try reader.text()))
     }
-    if reader.remaining > 0 {
-      // Written only when non-zero (FORMAT.md §6.1): a stored zero would be a second encoding
-      // of the same META, which the format never allows.
+    if reader.remaining > 0 || storedArrivedSent {
       releaseFloor = try reader.i64()
-      guard releaseFloor != 0 else { throw .init(reason: "release floor stored as zero") }
+      // Written only when non-zero or followed by the copy's record (FORMAT.md §6.1): a stored
+      // zero otherwise would be a second encoding of the same META, which the format never allows.
+      guard releaseFloor != 0 || storedArrivedSent else {
+        throw .init(reason: "release floor stored as zero")
+      }
     }
+    if storedArrivedSent { sentInCopy = try SentInCopy(reading: &reader) }
     try reader.finish()
     guard let last = revisions.last, last.number == storedHead else {
       throw .init(reason: "revision list does not end at the head revision")
     }
     // From here on the list is the truth; keep the struct equal to a freshly built one.
     storedHead = 0
+    storedArrivedSent = false
   }
 
   package init(

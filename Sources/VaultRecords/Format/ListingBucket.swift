@@ -53,6 +53,8 @@ package struct ListingSummary: Equatable {
   package var releaseAt: Int64
   package var sentAt: Int64
   package var sentHow: UInt8
+  /// "Sent" came in by a merge while this vault held the letter (the `sent_how` bit 0x80).
+  package var arrivedSent: Bool
   package var deliveryError: String
   package var recipient: String
   package var subject: String
@@ -69,6 +71,7 @@ package struct ListingSummary: Equatable {
     releaseAt = meta.releaseAt
     sentAt = meta.sentAt
     sentHow = meta.sentHow
+    arrivedSent = meta.arrivedSent
     deliveryError = meta.deliveryError
     recipient = meta.recipient
     subject = meta.subject
@@ -80,7 +83,7 @@ package struct ListingSummary: Equatable {
   package func write(to writer: inout ByteWriter) {
     writer.u8(state.rawValue)
     for time in [createdAt, updatedAt, lastEditAt, reviewOn, releaseAt, sentAt] { writer.i64(time) }
-    writer.u8(sentHow)
+    writer.u8(sentHow | (arrivedSent ? SentInCopy.flag : 0))
     writer.text(deliveryError)
     writer.text(recipient)
     writer.text(subject)
@@ -117,7 +120,9 @@ package struct ListingSummary: Equatable {
     reviewOn = try reader.i64()
     releaseAt = try reader.i64()
     sentAt = try reader.i64()
-    sentHow = try reader.u8()
+    let how = try reader.u8()
+    sentHow = how & ~SentInCopy.flag
+    arrivedSent = how & SentInCopy.flag != 0
     deliveryError = try reader.text()
     recipient = try reader.text()
     subject = try reader.text()

@@ -2,11 +2,12 @@ import Foundation
 
 /// One line of `letters history`: a revision, a state change, or a note.
 public struct HistoryEntry: Sendable, Equatable {
-  package init(kind: Kind, date: Date, revision: Int, detail: String) {
+  package init(kind: Kind, date: Date, revision: Int, detail: String, sentElsewhere: SentElsewhere? = nil) {
     self.kind = kind
     self.date = date
     self.revision = revision
     self.detail = detail
+    self.sentElsewhere = sentElsewhere
   }
 
   /// What happened (FORMAT.md §6.1 event kinds; numbers are stored).
@@ -21,6 +22,9 @@ public struct HistoryEntry: Sendable, Equatable {
     case noted = 8
     case deliveryFailed = 9
     case deliveryStarted = 10
+    /// A merge brought in "sent" while this vault held the letter. Never stored as an event:
+    /// history shows it from META's sent-in-a-copy block (FORMAT.md §6.1).
+    case sentElsewhere = 11
 
     /// Plain words for the history listing.
     public var description: String {
@@ -35,6 +39,7 @@ public struct HistoryEntry: Sendable, Equatable {
       case .noted: "note added"
       case .deliveryFailed: "delivery did not go through"
       case .deliveryStarted: "delivery started"
+      case .sentElsewhere: "sent in another copy"
       }
     }
   }
@@ -47,4 +52,6 @@ public struct HistoryEntry: Sendable, Equatable {
   public let revision: Int
   /// Extra words: how a letter was sent, a delivery error. Never letter text.
   public let detail: String
+  /// For ``Kind/sentElsewhere``: where and when it was sent, and when it would have gone here.
+  public let sentElsewhere: SentElsewhere?
 }

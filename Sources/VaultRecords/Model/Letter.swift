@@ -2,7 +2,7 @@ import Foundation
 
 /// A letter's metadata, as `list` shows it; never its text.
 public struct LetterSummary: Sendable, Equatable {
-  package init(id: LetterID, state: LetterState, recipient: String, subject: String, tags: [String], created: Date, updated: Date, lastEdited: Date, releaseAt: Date?, reviewOn: Date?, sentAt: Date?, sentHow: String, deliveryError: String, revision: Int, noteCount: Int) {
+  package init(id: LetterID, state: LetterState, recipient: String, subject: String, tags: [String], created: Date, updated: Date, lastEdited: Date, releaseAt: Date?, reviewOn: Date?, sentAt: Date?, sentHow: String, deliveryError: String, revision: Int, noteCount: Int, sentInAnotherCopy: Bool = false) {
     self.id = id
     self.state = state
     self.recipient = recipient
@@ -18,6 +18,7 @@ public struct LetterSummary: Sendable, Equatable {
     self.deliveryError = deliveryError
     self.revision = revision
     self.noteCount = noteCount
+    self.sentInAnotherCopy = sentInAnotherCopy
   }
 
   /// The random id.
@@ -42,7 +43,7 @@ public struct LetterSummary: Sendable, Equatable {
   public let reviewOn: Date?
   /// When it was sent; nil unless sent.
   public let sentAt: Date?
-  /// How it was sent ("by hand", "delivered"); "" unless sent.
+  /// How it was sent ("by hand", "delivered", "imported"); "" unless sent.
   public let sentHow: String
   /// The last delivery error, "" when none.
   public let deliveryError: String
@@ -50,6 +51,9 @@ public struct LetterSummary: Sendable, Equatable {
   public let revision: Int
   /// How many notes have been added.
   public let noteCount: Int
+  /// A merge brought in that another copy sent it while this vault still held it
+  /// (``SentElsewhere``).
+  public let sentInAnotherCopy: Bool
 }
 
 /// A letter with its current text.

@@ -19,9 +19,13 @@ struct History: ParsableCommand {
     if json {
       try Pager.page(Formatting.jsonText([
         "id": letterID.description,
-        "events": entries.map {
-          ["kind": $0.kind.description, "date": Formatting.iso($0.date), "revision": $0.revision,
-           "detail": $0.detail] as [String: Any]
+        "events": entries.map { entry -> [String: Any] in
+          var object: [String: Any] = [
+            "kind": entry.kind.description, "date": Formatting.iso(entry.date),
+            "revision": entry.revision, "detail": entry.detail,
+          ]
+          if let elsewhere = entry.sentElsewhere { object["sentElsewhere"] = elsewhere.json }
+          return object
         },
         "notes": notes.map { ["date": Formatting.iso($0.date), "text": $0.text] as [String: Any] },
       ]), paging: pager.paging)
@@ -31,6 +35,7 @@ struct History: ParsableCommand {
     for entry in entries {
       var line = "\(Formatting.local(entry.date))  \(entry.kind)  (revision \(entry.revision))"
       if !entry.detail.isEmpty { line += "  \(entry.detail)" }
+      if let elsewhere = entry.sentElsewhere { line += "  \(elsewhere.facts)" }
       out += line + "\n"
     }
     for note in notes {

@@ -26,6 +26,8 @@ struct Status: ParsableCommand {
         "recoveryKey": try vault.hasRecoveryKey(),
         "readOnly": vault.isReadOnly,
         "clock": status.clockAnomalies.map(ClockText.json),
+        "sentElsewhere": status.sentElsewhere.map(\.json),
+        "jottedSetAside": status.capturesSetAside,
       ]), paging: pager.paging)
     } else {
       var out = ""
@@ -47,6 +49,8 @@ struct Status: ParsableCommand {
         out.append("Delivery did not go through: \(letter.id.short) (\(letter.deliveryError))\n")
       }
       for anomaly in status.clockAnomalies { out.append("Clock: \(ClockText.line(anomaly))\n") }
+      for letter in status.sentElsewhere { out.append(letter.statusLine + "\n") }
+      if status.capturesSetAside > 0 { out.append(StatusLines.setAside(status.capturesSetAside) + "\n") }
       try Pager.page(out, paging: pager.paging)
     }
     if !status.damaged.isEmpty { throw VaultError.damaged(status.damaged) }

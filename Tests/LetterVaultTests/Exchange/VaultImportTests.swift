@@ -13,7 +13,7 @@ import Testing
     let tags: [String]
     let created, updated, lastEdited: Date
     let sentAt: Date?
-    let sentHow: String
+    var sentHow: String
     let reviewOn: Date?
     let body: String
     let notes: [LetterNote]
@@ -34,6 +34,14 @@ import Testing
       body = exported.letter.body
       notes = exported.notes
     }
+
+    private init(_ other: Essence, sentHow: String) {
+      self = other
+      self.sentHow = sentHow
+    }
+
+    /// The same letter as an import records it: a sent one is "imported".
+    var imported: Essence { state == .sent ? Essence(self, sentHow: "imported") : self }
   }
 
   @Test func aJSONExportImportedIntoAnotherVaultReproducesEveryLetter() throws {
@@ -50,7 +58,30 @@ import Testing
     #expect(summary.imported.count == 3)
     #expect(summary.alreadyPresent == 0)
     let copy = try target.vault.exportBundle()
-    #expect(copy.letters.map(Essence.init) == original.letters.map(Essence.init))
+    // A sent letter comes in as "imported", never "delivered" (COOLING-OFF.md "Copies and
+    // imports"); everything else is as it was.
+    #expect(copy.letters.map(Essence.init) == original.letters.map { Essence($0).imported })
+  }
+
+  /// An old sent mail brought in by a letters export that says it was delivered is history
+  /// here: "sent (imported)", never "delivered" (COOLING-OFF.md "Copies and imports").
+  @Test func aLetterImportedAsDeliveredIsRecordedAsImportedNeverDelivered() throws {
+    let fixture = try ExchangeFixture(empty: true)
+    defer { fixture.remove() }
+    var letter = ImportedLetter(
+      recipient: "Dr. Hale", state: .sent, created: Date(timeIntervalSince1970: 1_600_000_000),
+      body: "Sent long ago.\n")
+    letter.deliveredByMail = true
+    let id = try #require(try fixture.vault.importLetters([letter]).imported.first)
+
+    let summary = try fixture.vault.letter(id).summary
+    #expect(summary.state == .sent)
+    #expect(summary.sentHow == "imported")
+    #expect(try fixture.vault.history(id).last?.detail == "imported")
+    let exported = try fixture.vault.exportBundle()
+    let json = String(decoding: LetterExporter(format: .json, timeZone: ExchangeFixture.berlin).render(exported), as: UTF8.self)
+    #expect(json.contains("\"sentHow\" : \"imported\""), "\(json)")
+    #expect(!json.contains("delivered"))
   }
 
   @Test func importingTheSameFilesAgainAddsNothingAndWritesNothing() throws {
@@ -119,7 +150,7 @@ import Testing
     #expect(summary.state == .sent)
     #expect(summary.created == created)
     #expect(summary.sentAt == created.addingTimeInterval(3600))
-    #expect(summary.sentHow == "by hand")
+    #expect(summary.sentHow == "imported")
     #expect(try fixture.vault.notes(id).map(\.text) == ["She replied."])
     #expect(try fixture.vault.history(id).map(\.kind) == [.created, .sent, .noted])
     #expect(try fixture.vault.verify().isEmpty)

@@ -59,10 +59,10 @@ import Testing
     try DatabaseQueue(path: test.path).write { db in
       try db.execute(sql: "UPDATE capture SET public_key = ?", arguments: [Data(repeating: 7, count: 32)])
     }
-    let vault = try test.reopen()
+    // Refused at the open itself now, before any capture is read (FORMAT.md §6.5).
     #expect(throws: VaultError.damaged([
       Damage(letterID: nil, part: .captureKey, reason: "the public key does not match the vault's own")
-    ])) { try vault.acceptCaptures() }
+    ])) { _ = try test.reopen() }
   }
 
   @Test func anAlteredCaptureIsLeftAndReported() throws {

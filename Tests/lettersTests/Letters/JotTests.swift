@@ -82,5 +82,26 @@ import GRDB
     #expect(verified.status == 65, "\(verified.stderr)")
     #expect(verified.stderr.contains("capture key"))
     #expect(!verified.stderr.contains("everything checks out"))
+    // Seen failing before: with no jot waiting, `list` opened the vault and exited 0.
+    let listed = try fixture.run(["list"])
+    #expect(listed.status == 65, "\(listed.stderr)")
+    #expect(listed.stderr.contains("capture key"))
+  }
+
+  /// A jotted text that cannot join is set aside and named by `status`; the rest opens.
+  @Test func aCaptureSetAsideIsNamedByStatus() throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    _ = try fixture.write("a letter\n")
+    #expect(try fixture.run(["jot", "fine"]).status == 0)
+    try GRDB.DatabaseQueue(path: fixture.vault).write { db in
+      try db.execute(
+        sql: "INSERT INTO object (object_id, kind, revision, env) VALUES (?, ?, 0, ?)",
+        arguments: [Data([0xFE, 0xFE, 0xFE, 0xFE] + [UInt8](repeating: 0x42, count: 12)), 0x06, Data(repeating: 1, count: 200)])
+    }
+    let status = try fixture.run(["status"])
+    #expect(status.status == 0, "\(status.stderr)")
+    #expect(status.stdout.contains("Set aside: 1 jotted text"), "\(status.stdout)")
+    #expect(try fixture.run(["list"]).stdout.split(separator: "\n").count == 2)
   }
 }

@@ -34,7 +34,8 @@ public struct ImportedLetter: Sendable, Equatable {
   public var lastEdited: Date?
   /// When it was sent (sent letters only); `updated` when unknown.
   public var sentAt: Date?
-  /// True when it was delivered by the mail command, false when sent by hand.
+  /// What the source said (delivered by a mail command); the vault records every letter
+  /// imported as sent as "imported" all the same (COOLING-OFF.md "Copies and imports").
   public var deliveredByMail: Bool
   /// A reminder date, if the source had one.
   public var reviewOn: Date?
