@@ -29,7 +29,7 @@ struct Merge: ParsableCommand {
     // Copies share this vault's key; only a copy re-keyed elsewhere needs its passphrase.
     let passphrase =
       try vault.copyNeedsPassphrase(at: path)
-      ? PassphraseSource.current(prompt: "Passphrase for the other copy: ") : nil
+      ? PassphraseSource.copy(prompt: "Passphrase for the other copy: ") : nil
     let report = try ProgressLine.around {
       try vault.merge(from: path, passphrase: passphrase, dryRun: dryRun, progress: $0)
     }

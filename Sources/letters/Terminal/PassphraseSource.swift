@@ -8,10 +8,13 @@ enum PassphraseSource {
   static let fileVariable = "LETTERS_PASSPHRASE_FILE"
   static let commandVariable = "LETTERS_PASSPHRASE_COMMAND"
   static let newFileVariable = "LETTERS_NEW_PASSPHRASE_FILE"
+  /// The passphrase of the other copy `merge` brings in, when its key differs (a `passwd` or a
+  /// burn on one side); else it is asked like the vault's own.
+  static let copyFileVariable = "LETTERS_COPY_PASSPHRASE_FILE"
 
   /// Variables scrubbed from every child's environment (editor, pager, delivery command).
   static let privateVariables = [
-    fileVariable, commandVariable, newFileVariable, RecoveryKeySource.fileVariable,
+    fileVariable, commandVariable, newFileVariable, copyFileVariable, RecoveryKeySource.fileVariable,
   ]
 
   static func current(prompt: String) throws -> Passphrase {
@@ -23,6 +26,15 @@ enum PassphraseSource {
       return try fromCommand(command)
     }
     return try TerminalPrompt.readSecret(prompt: prompt)
+  }
+
+  /// The other copy's passphrase for `merge`: `LETTERS_COPY_PASSPHRASE_FILE`, else as
+  /// ``current(prompt:)`` (after a `passwd` here, a copy made before it keeps the old one).
+  static func copy(prompt: String) throws -> Passphrase {
+    if let path = ProcessInfo.processInfo.environment[copyFileVariable], !path.isEmpty {
+      return try fromFile(path)
+    }
+    return try current(prompt: prompt)
   }
 
   /// A new passphrase for `init` or `passwd`: from `variable`'s file, else asked twice.

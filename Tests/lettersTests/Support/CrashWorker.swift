@@ -69,7 +69,11 @@ final class CrashWorker {
     // A send request (no --confirm: the cooling-off has not passed); asking again says 75.
     case .send: arguments = ["send", target]
     case .note: (arguments, stdin) = (["note", target], "note \(index)")
-    case .merge: arguments = ["merge", copyPath]
+    // The copy keeps the first passphrase and key; after a `passwd` here (which re-keys this
+    // vault, FORMAT.md §4.2) the merge needs the copy's own passphrase.
+    case .merge:
+      arguments = ["merge", copyPath]
+      environment["LETTERS_COPY_PASSPHRASE_FILE"] = try passphraseFile(CLIFixture.passphrase)
     case .passwd:
       arguments = ["passwd", "--kdf", "interactive"]
       environment["LETTERS_NEW_PASSPHRASE_FILE"] = try passphraseFile(newPassphrase)
