@@ -62,7 +62,7 @@ extension KeyDesk {
     vault.unlockState.cachedUntil = Date(storedMilliseconds: cached.expiresAt)
     vault.watermark.checkDeviceState()
     vault.clockKeeper.noticeClockChanges()  // docs/COOLING-OFF.md "When the vault writes"
-    try vault.letterDesk.checkCaptureKey()
+    vault.letterDesk.checkCaptureKey()
     return vault
   }
 }

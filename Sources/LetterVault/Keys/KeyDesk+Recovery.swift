@@ -34,7 +34,7 @@ extension KeyDesk {
     vault.unlockState.recoveryKeyKey = opened.keyEncryptionKey
     vault.watermark.checkDeviceState()
     vault.clockKeeper.noticeClockChanges()  // docs/COOLING-OFF.md "When the vault writes"
-    try vault.letterDesk.checkCaptureKey()
+    vault.letterDesk.checkCaptureKey()
     return vault
   }
 

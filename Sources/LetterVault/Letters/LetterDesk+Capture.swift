@@ -30,16 +30,19 @@ extension LetterDesk {
     }
   }
 
-  /// Refuses (65, naming the capture key) a vault whose clear-text capture public key is not
-  /// the one the secret half in the authenticated SETTINGS gives: someone who could write the
-  /// file swapped it to read later jots (FORMAT.md §6.5, SECURITY.md §2.4). Asked at every
-  /// open; it costs one SETTINGS read and one scalar multiplication.
-  func checkCaptureKey() throws(VaultError) {
+  /// Notices, at every open, a clear-text capture public key that is not the one the secret
+  /// half in the authenticated SETTINGS gives: someone who could write the file swapped it to
+  /// read later jots (FORMAT.md §6.5, SECURITY.md §2.4). It costs one SETTINGS read and one
+  /// scalar multiplication. A warning, not a refusal: one changed row must not lock the writer
+  /// out of every letter; `verify` names it (65), and `passwd` makes a new pair.
+  func checkCaptureKey() {
     // Damaged SETTINGS or MANIFEST are named by the command that meets them, not here.
     let damage = try? records.read { tx in
       try tx.captureKeyDamage(try tx.loadSettings(manifest: try tx.readableManifest()))
     }
-    if let damage = damage ?? nil { throw VaultError.damaged([damage]) }
+    if damage ?? nil != nil, !unlockState.warnings.contains(.captureKeyChanged) {
+      unlockState.warnings.append(.captureKeyChanged)
+    }
   }
 
   /// Captures still in the file after they were taken in: set aside, never blocking the rest.
@@ -63,9 +66,9 @@ extension LetterDesk {
       guard let publicKey = try tx.capturePublicKey(), !settings.captureSecretKey.isEmpty,
         publicKey == SealedBox.publicKey(for: secretKey)
       else {
-        throw VaultError.damaged([
-          Damage(letterID: nil, part: .captureKey, reason: "the public key does not match the vault's own")
-        ])
+        // Every waiting jot stays where it is, unread: it may have been sealed to the swapped
+        // key. Named once; the letters and the command go on (`verify` names it too).
+        return ([], [Damage(letterID: nil, part: .captureKey, reason: "the public key does not match the vault's own")])
       }
       var accepted: [LetterID] = []
       var unreadable: [Damage] = []

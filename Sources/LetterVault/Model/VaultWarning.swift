@@ -11,4 +11,9 @@ public enum VaultWarning: Equatable, Sendable {
   /// This computer's note of the newest copy seen could not be read or was not written by
   /// this vault; a fresh one was started from the file as it is now.
   case deviceStateReplaced
+  /// The clear-text key jots are sealed to is not the one this vault's settings give:
+  /// someone who could write the file may have changed it, and could read jots written since.
+  /// Everything else opens; `verify` names it (65) and ``Vault/changePassphrase(to:kdf:progress:)``
+  /// makes a new pair. Jots waiting meanwhile are set aside, never taken in.
+  case captureKeyChanged
 }

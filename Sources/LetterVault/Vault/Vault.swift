@@ -104,7 +104,7 @@ public final class Vault: VaultService {
     vault.unlockState.passphraseKey = opened.keyEncryptionKey
     vault.watermark.checkDeviceState()
     vault.clockKeeper.noticeClockChanges()  // docs/COOLING-OFF.md "When the vault writes"
-    try vault.letterDesk.checkCaptureKey()
+    vault.letterDesk.checkCaptureKey()
     return vault
   }
 

@@ -42,19 +42,25 @@ import Testing
     #expect(try vault.status().capturesSetAside == 1)
   }
 
-  /// Seen failing before: verify returned no damage with a swapped public key.
-  @Test func aSwappedCaptureKeyIsRefusedAtEveryOpen() throws {
+  /// Seen failing before: verify returned no damage with a swapped public key, and no open
+  /// said anything. One changed row never locks the writer out of their letters: every open
+  /// warns, `verify` names it, and `passwd` makes a new pair.
+  @Test func aSwappedCaptureKeyIsNamedAtEveryOpenAndPasswdReplacesIt() throws {
     let test = try TestVault()
     defer { test.remove() }
+    let letter = try test.vault.write(LetterDraft(recipient: "Mum", text: "still here"))
     try DatabaseQueue(path: test.path).write { db in
       try db.execute(sql: "UPDATE capture SET public_key = ?", arguments: [Data(repeating: 7, count: 32)])
     }
-    // Seen failing before: the vault opened, and only `verify` noticed.
-    #expect {
-      _ = try test.reopen()
-    } throws: { error in
-      guard case VaultError.damaged(let found) = error else { return false }
-      return found.map(\.part) == [.captureKey]
-    }
+    let vault = try test.reopen()
+    #expect(vault.warnings == [.captureKeyChanged])
+    #expect(try vault.verify().map(\.part) == [.captureKey])
+    #expect(try vault.letter(letter).body == "still here")
+
+    try vault.changePassphrase(to: Passphrase("a new passphrase, long enough"), kdf: .interactive)
+    let renewed = try Vault.open(
+      at: test.path, passphrase: Passphrase("a new passphrase, long enough"), clock: test.clock)
+    #expect(renewed.warnings.isEmpty)
+    #expect(try renewed.verify().isEmpty)
   }
 }

@@ -52,17 +52,25 @@ import Testing
     #expect(try vault.list().letters.count == 2)
   }
 
-  @Test func aSwappedPublicKeyIsRefusedAndNamed() throws {
+  @Test func aSwappedPublicKeyIsNamedAndNothingIsTakenIn() throws {
     let test = try TestVault()
     defer { test.remove() }
+    let letters = try test.vault.list().letters.count
     try Vault.jot(LetterDraft(text: "hello"), at: test.path, clock: test.clock)
     try DatabaseQueue(path: test.path).write { db in
       try db.execute(sql: "UPDATE capture SET public_key = ?", arguments: [Data(repeating: 7, count: 32)])
     }
-    // Refused at the open itself now, before any capture is read (FORMAT.md §6.5).
-    #expect(throws: VaultError.damaged([
+    // Named at the open, before any capture is read (FORMAT.md §6.5); the waiting jot stays
+    // where it is, unread, and the letters are untouched.
+    let vault = try test.reopen()
+    #expect(vault.warnings == [.captureKeyChanged])
+    let intake = try vault.acceptCaptures()
+    #expect(intake.accepted.isEmpty)
+    #expect(intake.unreadable == [
       Damage(letterID: nil, part: .captureKey, reason: "the public key does not match the vault's own")
-    ])) { _ = try test.reopen() }
+    ])
+    #expect(try vault.list().letters.count == letters)
+    #expect(try vault.status().capturesSetAside == 1)
   }
 
   @Test func anAlteredCaptureIsLeftAndReported() throws {
