@@ -5,7 +5,7 @@ import Foundation
 /// and the clock evidence in; for a letter's send request, whether it may go, why not, and
 /// the next moment it could. A pure value: no vault, no database, no clock of its own — the
 /// reading is always handed in. `send`, `review`, `deliver`, `rules`, `status`, `show` and
-/// `list` all ask it (ARCHITECTURE.md "Services").
+/// `list` all ask it (ARCHITECTURE.md "Services (LetterVault)").
 struct CoolingPolicy: Equatable {
   /// The vault's default period, quiet hours and time zone (SETTINGS section 1).
   var rules: VaultSettings.Policy

@@ -1,7 +1,7 @@
 import VaultRecords
 import Foundation
 
-/// The public calls of ``SyncDesk``, ``Watermark``, forwarded (ARCHITECTURE.md "Services").
+/// The public calls of ``SyncDesk``, ``Watermark``, forwarded (ARCHITECTURE.md "Services (LetterVault)").
 extension Vault {
   // MARK: - SyncDesk
 

@@ -14,7 +14,7 @@ import Foundation
 public final class Vault: VaultService {
   /// Where the vault file lives.
   public var path: String { context.path }
-  /// The file, the key and the clock every service works with (ARCHITECTURE.md "Services").
+  /// The file, the key and the clock every service works with (ARCHITECTURE.md "Services (LetterVault)").
   let context: VaultContext
 
   init(context: VaultContext) { self.context = context }

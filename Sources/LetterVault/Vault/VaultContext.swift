@@ -1,6 +1,6 @@
 import VaultRecords
 /// What the services of one open vault share: its file, its records, its clock and what
-/// unlocking it found (ARCHITECTURE.md "Services"). A class because two of these change while
+/// unlocking it found (ARCHITECTURE.md "Services (LetterVault)"). A class because two of these change while
 /// the vault is open: burn replaces the key inside the ``RecordStore``, and the unlock state
 /// learns of a rollback.
 final class VaultContext {

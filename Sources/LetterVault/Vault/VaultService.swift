@@ -1,6 +1,6 @@
 import VaultRecords
 /// One concern of the library (writing letters, the brake, keys, search, exchange, sync)
-/// over the shared ``VaultContext`` (ARCHITECTURE.md "Services"). A service is a small value
+/// over the shared ``VaultContext`` (ARCHITECTURE.md "Services (LetterVault)"). A service is a small value
 /// made on demand; it keeps no state of its own.
 protocol VaultService {
   var context: VaultContext { get }

@@ -1,5 +1,5 @@
 /// The owner of the vault file and of the key that opens its records: the one way in for
-/// every service (ARCHITECTURE.md "The record layer"). `read` and `write` are each one SQLite
+/// every service (ARCHITECTURE.md "The record layer and below"). `read` and `write` are each one SQLite
 /// transaction; nothing above this sees the database.
 package final class RecordStore {
   package let database: VaultDatabase
