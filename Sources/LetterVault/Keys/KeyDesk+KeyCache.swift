@@ -60,9 +60,7 @@ extension KeyDesk {
       return nil
     }
     vault.unlockState.cachedUntil = Date(storedMilliseconds: cached.expiresAt)
-    vault.watermark.checkDeviceState()
-    vault.clockKeeper.noticeClockChanges()  // docs/COOLING-OFF.md "When the vault writes"
-    vault.letterDesk.checkCaptureKey()
+    vault.noticeOnOpen()
     return vault
   }
 }

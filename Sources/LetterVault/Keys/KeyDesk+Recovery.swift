@@ -32,9 +32,7 @@ extension KeyDesk {
     let (vault, opened) = try Vault.unlock(
       at: path, kind: .recoveryKey, secret: recoveryKey.secret.value, clock: clock, random: random)
     vault.unlockState.recoveryKeyKey = opened.keyEncryptionKey
-    vault.watermark.checkDeviceState()
-    vault.clockKeeper.noticeClockChanges()  // docs/COOLING-OFF.md "When the vault writes"
-    vault.letterDesk.checkCaptureKey()
+    vault.noticeOnOpen()
     return vault
   }
 

@@ -37,8 +37,12 @@ extension LetterDesk {
   /// out of every letter; `verify` names it (65), and `passwd` makes a new pair.
   func checkCaptureKey() {
     // Damaged SETTINGS or MANIFEST are named by the command that meets them, not here.
+    // The index view, not the full manifest: this runs on every open (docs/PERFORMANCE.md);
+    // with a damaged index the settings are read unchecked, as `readableManifest` allows.
     let damage = try? records.read { tx in
-      try tx.captureKeyDamage(try tx.loadSettings(manifest: try tx.readableManifest()))
+      let index = try? tx.loadManifestIndex()
+      let settings = try index.map { try tx.loadSettings(index: $0) } ?? tx.loadSettings(manifest: nil)
+      return try tx.captureKeyDamage(settings)
     }
     if damage ?? nil != nil, !unlockState.warnings.contains(.captureKeyChanged) {
       unlockState.warnings.append(.captureKeyChanged)

@@ -102,9 +102,7 @@ public final class Vault: VaultService {
     let (vault, opened) = try unlock(
       at: path, kind: .passphrase, secret: passphrase.secret.value, clock: clock, random: random)
     vault.unlockState.passphraseKey = opened.keyEncryptionKey
-    vault.watermark.checkDeviceState()
-    vault.clockKeeper.noticeClockChanges()  // docs/COOLING-OFF.md "When the vault writes"
-    vault.letterDesk.checkCaptureKey()
+    vault.noticeOnOpen()
     return vault
   }
 
@@ -128,6 +126,15 @@ public final class Vault: VaultService {
     }
     let cipher = RecordCipher(vaultID: vaultID, masterKey: opened.masterKey, random: random)
     return (Vault(path: path, database: database, cipher: cipher, clock: clock), opened)
+  }
+
+  /// What every open checks once the key is known, however it was unlocked: the device
+  /// watermark (Watermark.swift), the clock (docs/COOLING-OFF.md "When the vault writes") and
+  /// the jot key (FORMAT.md §6.5). Each only notes what it finds; none refuses the open.
+  func noticeOnOpen() {
+    watermark.checkDeviceState()
+    clockKeeper.noticeClockChanges()
+    letterDesk.checkCaptureKey()
   }
 
   /// The libsodium version in use, e.g. "1.0.18".
