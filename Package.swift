@@ -32,14 +32,20 @@ let package = Package(
     // The services and the public `Vault` facade: no GRDB, no libsodium (scripts/check-layers).
     .target(
       name: "LetterVault",
-      dependencies: ["VaultRecords", "CSystem", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["VaultRecords", "CSystem", .product(name: "Yams", package: "Yams")],
+      plugins: ["LayerGuard"]),
     .executableTarget(
       name: "letters",
       dependencies: [
         "LetterVault", "CSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      plugins: ["LayerGuard"]
     ),
+    // Fails the build of a target above the record layer that imports GRDB or libsodium
+    // (docs/ARCHITECTURE.md "The layers").
+    .executableTarget(name: "layer-guard", path: "Tools/layer-guard"),
+    .plugin(name: "LayerGuard", capability: .buildTool(), dependencies: ["layer-guard"]),
     .executableTarget(
       name: "quickstart", dependencies: ["LetterVault"], path: "Examples/quickstart"),
     .executableTarget(
