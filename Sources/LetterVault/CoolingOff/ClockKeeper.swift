@@ -62,13 +62,11 @@ struct ClockKeeper: VaultService {
     for key in manifest.entries.keys {
       let id = LetterID(bytes: key)
       // A damaged letter must not stop every write; `verify` names it.
-      guard var (meta, version) = try? tx.loadMeta(id, manifest: manifest) else {
-        continue
-      }
       // A withdrawn request's floor still counts for the next one, so it moves too.
-      guard meta.state != .sent, meta.releaseAt != 0 || meta.releaseFloor != 0 else { continue }
-      meta.moveDeadline(by: jump)
-      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
+      guard let (meta, _) = try? tx.loadMeta(id, manifest: manifest), meta.state != .sent,
+        meta.releaseAt != 0 || meta.releaseFloor != 0
+      else { continue }
+      try tx.update(id, in: &manifest) { meta, _ in meta.moveDeadline(by: jump) }
     }
   }
 }

@@ -6,11 +6,15 @@ import VaultRecords
 extension SendDesk {
   /// What to do next for `id`. Throws for a letter already sent (never twice) and for a
   /// fingerprint that is not the letter's current one, whatever its state: a wrong
-  /// fingerprint never starts a cooling-off nor waits for one.
-  func nextSendStep(_ id: LetterID, confirming fingerprint: String?) throws(VaultError) -> SendStep {
+  /// fingerprint never starts a cooling-off nor waits for one. `retrying` (`--retry`) says an
+  /// interrupted delivery did not arrive; it is refused when there is none.
+  func nextSendStep(_ id: LetterID, confirming fingerprint: String?, retrying: Bool = false)
+    throws(VaultError) -> SendStep
+  {
     if let started = try DeliveryDesk(context).unresolvedDelivery(id) {
       return .askWhetherItArrived(startedAt: started)
     }
+    if retrying { throw .notAllowed(.noInterruptedDelivery(id)) }
     let step: SendStep
     switch try sendStatus(id) {
     case .sent(let date): throw .notAllowed(.wasSent(id, on: date))

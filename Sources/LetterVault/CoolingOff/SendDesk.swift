@@ -99,18 +99,20 @@ struct SendDesk: VaultService {
     let outcome = try mutate { tx, manifest in
       let checked = try authorizeRelease(
         id, confirming: fingerprint, in: tx, manifest: &manifest)
-      guard case .open(var meta, let version, let body) = checked else { return checked }
+      guard case .open(_, let version, let body) = checked else { return checked }
       let now = clockReading().wall
       // A letter released here was not imported: "imported" is only ever set by `import`.
       let how = how == .imported ? SendMethod.byHand : how
-      meta.state = .sent
-      meta.sentAt = now
-      meta.sentHow = how.rawValue
-      meta.updatedAt = now
-      meta.events.append(
-        .init(at: now, kind: .sent, revision: meta.headRevision, detail: how.description))
-      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
-      return .open(meta, version: version + 1, body: body)
+      let sent = try tx.update(id, in: &manifest) { meta, _ in
+        meta.state = .sent
+        meta.sentAt = now
+        meta.sentHow = how.rawValue
+        meta.updatedAt = now
+        meta.events.append(
+          .init(at: now, kind: .sent, revision: meta.headRevision, detail: how.description))
+        return meta
+      }
+      return .open(sent, version: version + 1, body: body)
     }
     switch outcome {
     case .open(let meta, _, _): return Date(storedMilliseconds: meta.sentAt)

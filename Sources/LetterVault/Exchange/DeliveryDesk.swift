@@ -14,7 +14,9 @@ struct DeliveryDesk: VaultService {
   ) throws(VaultError) -> DeliveryReceipt {
     // Held from before the attempt is recorded until its outcome is: while it is held, no
     // other process may take the open attempt for a dead one (FORMAT.md §19 "Delivery").
-    let lock = try deliveryLockPath.map { path throws(VaultError) in try DeliveryLock.acquire(path) }
+    let lock = try deliveryLockPath.map { path throws(VaultError) in
+      try VaultError.translating(path: path) { try DeliveryLock.acquire(path) }
+    }
     defer { withExtendedLifetime(lock) {} }
     let job = try startDelivery(id, confirming: fingerprint)
     let outcome = DeliveryCommand(command: job.command, environment: environment, timeout: timeout)
@@ -51,7 +53,7 @@ struct DeliveryDesk: VaultService {
           letter: id.short, startedAt: Date(storedMilliseconds: current.deliveryStartedAt))
       }
       let checked = try SendDesk(context).authorizeRelease(id, confirming: fingerprint, in: tx, manifest: &manifest)
-      guard case .open(var meta, let version, let body) = checked else { return .refused(checked) }
+      guard case .open(let meta, _, let body) = checked else { return .refused(checked) }
       let settings = try tx.loadSettings(manifest: manifest)
       guard let delivery = settings.delivery else {
         throw VaultError.notAllowed(.noMailCommand)
@@ -61,14 +63,15 @@ struct DeliveryDesk: VaultService {
         throw VaultError.notAllowed(.noEmailAddress(recipient: meta.recipient))
       }
       let now = clock.now()
-      meta.deliveryStartedAt = now.storedMilliseconds
-      // Replaced by the outcome; it stays only if letters stops while the command runs, and
-      // then `list` and `status` show it.
-      meta.deliveryError = "letters stopped while the mail command ran; it may have gone out"
-      meta.updatedAt = now.storedMilliseconds
-      meta.events.append(
-        .init(at: now.storedMilliseconds, kind: .deliveryStarted, revision: meta.headRevision, detail: "to \(address)"))
-      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
+      try tx.update(id, in: &manifest) { meta, _ in
+        meta.deliveryStartedAt = now.storedMilliseconds
+        // Replaced by the outcome; it stays only if letters stops while the command runs, and
+        // then `list` and `status` show it.
+        meta.deliveryError = "letters stopped while the mail command ran; it may have gone out"
+        meta.updatedAt = now.storedMilliseconds
+        meta.events.append(
+          .init(at: now.storedMilliseconds, kind: .deliveryStarted, revision: meta.headRevision, detail: "to \(address)"))
+      }
       let domain = delivery.from.split(separator: "@").last.map(String.init) ?? "letters.invalid"
       let message = MailMessage(
         from: MailAddress(name: "", address: delivery.from),
@@ -102,26 +105,26 @@ struct DeliveryDesk: VaultService {
   {
     let now = clock.now().storedMilliseconds
     let startedAt: Int64 = try mutate { tx, manifest in
-      var (meta, version) = try tx.loadMeta(id, manifest: manifest)
-      let started = meta.deliveryStartedAt
-      meta.updatedAt = now
-      switch outcome {
-      case .accepted:
-        meta.state = .sent
-        meta.sentAt = now
-        meta.sentHow = 2
-        meta.deliveryStartedAt = 0
-        meta.deliveryError = ""
-        meta.events.append(.init(at: now, kind: .sent, revision: meta.headRevision, detail: "delivered to \(address)"))
-      case .refused(let reason):
-        meta.deliveryStartedAt = 0
-        meta.deliveryError = reason
-        meta.events.append(.init(at: now, kind: .deliveryFailed, revision: meta.headRevision, detail: reason))
-      case .unknown(let reason):
-        meta.deliveryError = reason
+      try tx.update(id, in: &manifest) { meta, _ in
+        let started = meta.deliveryStartedAt
+        meta.updatedAt = now
+        switch outcome {
+        case .accepted:
+          meta.state = .sent
+          meta.sentAt = now
+          meta.sentHow = 2
+          meta.deliveryStartedAt = 0
+          meta.deliveryError = ""
+          meta.events.append(.init(at: now, kind: .sent, revision: meta.headRevision, detail: "delivered to \(address)"))
+        case .refused(let reason):
+          meta.deliveryStartedAt = 0
+          meta.deliveryError = reason
+          meta.events.append(.init(at: now, kind: .deliveryFailed, revision: meta.headRevision, detail: reason))
+        case .unknown(let reason):
+          meta.deliveryError = reason
+        }
+        return started
       }
-      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
-      return started
     }
     switch outcome {
     case .accepted: return DeliveryReceipt(address: address, sentAt: Date(storedMilliseconds: now))

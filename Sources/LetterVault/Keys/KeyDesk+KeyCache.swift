@@ -28,8 +28,8 @@ extension KeyDesk {
 
   @discardableResult
   static func lock(at path: String, cache: KeyCache) throws(VaultError) -> Bool {
-    let database = try VaultDatabase.open(at: path)
-    let vaultID = try database.vaultID()
+    let database = try VaultError.translating(path: path) { try VaultDatabase.open(at: path) }
+    let vaultID = try VaultError.translating(path: path) { try database.vaultID() }
     return cache.remove(vaultID: vaultID)
   }
 
@@ -48,9 +48,9 @@ extension KeyDesk {
   private static func openFromCache(
     at path: String, cache: KeyCache, clock: any VaultClock, random: any RandomSource
   ) throws(VaultError) -> Vault? {
-    try Sodium.ensureReady()
-    let database = try VaultDatabase.open(at: path)
-    let vaultID = try database.vaultID()
+    try VaultError.translating { try Sodium.ensureReady() }
+    let database = try VaultError.translating(path: path) { try VaultDatabase.open(at: path) }
+    let vaultID = try VaultError.translating(path: path) { try database.vaultID() }
     guard let cached = cache.load(vaultID: vaultID) else { return nil }
     let cipher = RecordCipher(vaultID: vaultID, masterKey: cached.masterKey, random: random)
     let vault = Vault(path: path, database: database, cipher: cipher, clock: clock)

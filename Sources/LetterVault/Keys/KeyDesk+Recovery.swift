@@ -16,9 +16,11 @@ extension KeyDesk {
   }
 
   func addRecoveryKey(_ key: RecoveryKey) throws(VaultError) {
-    let slot = try Keyslot.wrap(
-      cipher.masterKey, kind: .recoveryKey, secret: key.secret.value, kdf: RecoveryKey.kdf,
-      vaultID: vaultID, random: random)
+    let slot = try VaultError.translating(path: path) {
+      try Keyslot.wrap(
+        cipher.masterKey, kind: .recoveryKey, secret: key.secret.value, kdf: RecoveryKey.kdf,
+        vaultID: vaultID, random: random)
+    }
     try mutate { tx, _ in
       try deleteRecoveryKeyslots(in: tx)
       try tx.putKeyslot(id: random.bytes(8), blob: slot.bytes)

@@ -24,9 +24,11 @@ extension KeyDesk {
     let present = try currentPassphraseCost()
     let cost = kdf ?? present ?? .moderate
     let masterKey = SecretBytes.random(count: FormatConstant.keyByteCount, from: random)
-    let (slot, kek) = try Keyslot.wrapKeepingKey(
-      masterKey, kind: .passphrase, secret: newPassphrase.secret.value, kdf: cost,
-      vaultID: vaultID, random: random)
+    let (slot, kek) = try VaultError.translating(path: path) {
+      try Keyslot.wrapKeepingKey(
+        masterKey, kind: .passphrase, secret: newPassphrase.secret.value, kdf: cost,
+        vaultID: vaultID, random: random)
+    }
     let recoveryKEK = unlockState.recoveryKeyKey
     var recoveryKeyRemoved = false
     try rekey(to: masterKey, progress: progress) { tx in

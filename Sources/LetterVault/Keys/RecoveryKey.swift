@@ -23,7 +23,7 @@ public final class RecoveryKey: Sendable {
   public static func generate(random: any RandomSource = SystemRandom()) throws(VaultError)
     -> RecoveryKey
   {
-    try Sodium.ensureReady()
+    try VaultError.translating { try Sodium.ensureReady() }
     return RecoveryKey(
       secret: SecretBytes.random(count: RecoveryKeyText.keyByteCount, from: random))
   }
@@ -34,7 +34,7 @@ public final class RecoveryKey: Sendable {
   /// A typo is reported here, by the two check characters, before any key derivation or
   /// vault access: ``VaultError/invalidInput(_:)``.
   public convenience init(parsing text: String) throws(VaultError) {
-    try Sodium.ensureReady()
+    try VaultError.translating { try Sodium.ensureReady() }
     var parsed: (key: [UInt8], check: String)
     do {
       parsed = try RecoveryKeyText.parse(text)

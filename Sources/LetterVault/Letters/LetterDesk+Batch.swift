@@ -18,11 +18,11 @@ extension LetterDesk {
         let now = created.storedMilliseconds
         let id = try insertLetter(draft, createdAt: now, in: tx, manifest: &manifest)
         if held {
-          var (meta, version) = try tx.loadMeta(id, manifest: manifest)
-          meta.state = .held
-          meta.heldAt = now
-          meta.events.append(.init(at: now, kind: .held, revision: meta.headRevision, detail: ""))
-          try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
+          try tx.update(id, in: &manifest) { meta, _ in
+            meta.state = .held
+            meta.heldAt = now
+            meta.events.append(.init(at: now, kind: .held, revision: meta.headRevision, detail: ""))
+          }
         }
         ids.append(id)
       }

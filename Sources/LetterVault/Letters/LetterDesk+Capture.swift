@@ -8,10 +8,10 @@ extension LetterDesk {
   static func jot(
     _ draft: LetterDraft, at path: String, clock: any VaultClock = SystemClock()
   ) throws(VaultError) {
-    try Sodium.ensureReady()
+    try VaultError.translating { try Sodium.ensureReady() }
     _ = try Validation.fields(recipient: draft.recipient, subject: draft.subject, tags: draft.tags)
     try Validation.body(draft.body)
-    let database = try VaultDatabase.open(at: path)
+    let database = try VaultError.translating(path: path) { try VaultDatabase.open(at: path) }
     var plaintext = ByteWriter(capacity: draft.body.count + 64)
     plaintext.u8(CaptureConstant.version)
     plaintext.i64(clock.now().storedMilliseconds)
@@ -20,13 +20,15 @@ extension LetterDesk {
     plaintext.blob(draft.body)
     var padded = Padding.pad(plaintext.bytes, minimum: FormatConstant.minimumBodyBucket)
     defer { wipe(&padded) }
-    try database.appendCapture { publicKey in
-      guard let publicKey else { throw VaultError.notAllowed(.noCaptureKey) }
-      let row = CaptureConstant.magic + [CaptureConstant.version] + SealedBox.seal(padded, to: publicKey)
-      let objectID =
-        CaptureConstant.objectIDPrefix
-        + SystemRandom().bytes(FormatConstant.idByteCount - CaptureConstant.objectIDPrefix.count)
-      return (objectID, row)
+    try VaultError.translating(path: path) {
+      try database.appendCapture { publicKey in
+        guard let publicKey else { throw VaultError.notAllowed(.noCaptureKey) }
+        let row = CaptureConstant.magic + [CaptureConstant.version] + SealedBox.seal(padded, to: publicKey)
+        let objectID =
+          CaptureConstant.objectIDPrefix
+          + SystemRandom().bytes(FormatConstant.idByteCount - CaptureConstant.objectIDPrefix.count)
+        return (objectID, row)
+      }
     }
   }
 

@@ -11,17 +11,17 @@ extension LetterDesk {
   static func letterIDs(at path: String, startingWith prefix: String = "")
     throws(VaultError) -> [LetterID]
   {
-    let database = try VaultDatabase.open(at: path, readOnly: true)
-    return try database.letterIDs(hexPrefix: prefix.lowercased()).map(LetterID.init(bytes:)).sorted { $0.description < $1.description }
+    let database = try VaultError.translating(path: path) { try VaultDatabase.open(at: path, readOnly: true) }
+    return try VaultError.translating(path: path) { try database.letterIDs(hexPrefix: prefix.lowercased()).map(LetterID.init(bytes:)).sorted { $0.description < $1.description } }
   }
 
   static func cachedRecipientNames(at path: String, cache: KeyCache?, lettersToo: Bool = true)
     throws(VaultError) -> [String]
   {
     guard let cache else { return [] }
-    try Sodium.ensureReady()
-    let database = try VaultDatabase.open(at: path, readOnly: true)
-    let vaultID = try database.vaultID()
+    try VaultError.translating { try Sodium.ensureReady() }
+    let database = try VaultError.translating(path: path) { try VaultDatabase.open(at: path, readOnly: true) }
+    let vaultID = try VaultError.translating(path: path) { try database.vaultID() }
     guard let cached = cache.load(vaultID: vaultID) else { return [] }
     let cipher = RecordCipher(vaultID: vaultID, masterKey: cached.masterKey, random: SystemRandom())
     let vault = Vault(path: path, database: database, cipher: cipher, clock: SystemClock())

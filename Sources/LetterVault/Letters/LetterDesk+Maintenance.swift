@@ -36,7 +36,7 @@ extension LetterDesk {
   /// `verify`, reporting progress as `phase` (a merge checks the other copy with it).
   func verify(progress: ProgressHandler?, phase: VaultProgress.Phase) throws(VaultError) -> [Damage] {
     var damaged: [Damage] = []
-    let problems = try database.quickCheck()
+    let problems = try VaultError.translating(path: path) { try database.quickCheck() }
     if problems != ["ok"] {
       damaged.append(Damage(letterID: nil, part: .vaultFile, reason: "SQLite structure check failed"))
     }

@@ -39,27 +39,27 @@ struct LetterDesk: VaultService {
     if let body { try Validation.body(body) }
     let now = clock.now().storedMilliseconds
     try mutate { tx, manifest in
-      var (meta, version) = try tx.loadMeta(id, manifest: manifest)
-      guard meta.state != .sent else {
-        throw VaultError.notAllowed(.sentTextIsKept(id))
+      try tx.update(id, in: &manifest) { meta, manifest in
+        guard meta.state != .sent else {
+          throw VaultError.notAllowed(.sentTextIsKept(id))
+        }
+        let fields = try Validation.fields(
+          recipient: recipient ?? meta.recipient, subject: subject ?? meta.subject,
+          tags: tags ?? meta.tags)
+        let text = try body ?? tx.loadBody(id, meta: meta, revision: meta.revisions.last!)
+        let revision = meta.headRevision + 1
+        let hash = try tx.storeBody(
+          text, id: id, revision: revision, letterKey: SecretBytes(copying: meta.letterKey),
+          manifest: &manifest)
+        meta.revisions.append(.init(number: revision, savedAt: now, envelopeHash: hash))
+        meta.recipient = fields.recipient
+        meta.subject = fields.subject
+        meta.tags = fields.tags
+        meta.lastEditAt = now
+        meta.updatedAt = now
+        meta.events.append(.init(at: now, kind: .edited, revision: revision, detail: ""))
+        try rescheduleAfterEdit(&meta, now: now, in: tx, manifest: manifest)
       }
-      let fields = try Validation.fields(
-        recipient: recipient ?? meta.recipient, subject: subject ?? meta.subject,
-        tags: tags ?? meta.tags)
-      let text = try body ?? tx.loadBody(id, meta: meta, revision: meta.revisions.last!)
-      let revision = meta.headRevision + 1
-      let hash = try tx.storeBody(
-        text, id: id, revision: revision, letterKey: SecretBytes(copying: meta.letterKey),
-        manifest: &manifest)
-      meta.revisions.append(.init(number: revision, savedAt: now, envelopeHash: hash))
-      meta.recipient = fields.recipient
-      meta.subject = fields.subject
-      meta.tags = fields.tags
-      meta.lastEditAt = now
-      meta.updatedAt = now
-      meta.events.append(.init(at: now, kind: .edited, revision: revision, detail: ""))
-      try rescheduleAfterEdit(&meta, now: now, in: tx, manifest: manifest)
-      try tx.storeMeta(meta, for: id, version: version + 1, manifest: &manifest)
     }
   }
 
@@ -67,7 +67,7 @@ struct LetterDesk: VaultService {
     try records.read { tx in
       // A lookup view, not the full manifest: `show` reads one letter (docs/PERFORMANCE.md).
       var index: ManifestIndex?
-      do { index = try tx.loadManifestIndex() } catch VaultError.damaged { index = nil }
+      do { index = try tx.loadManifestIndex() } catch RecordError.damaged { index = nil }
       let rows = try tx.rows(id.bytes, field: .meta)
       guard let row = rows.last else { throw VaultError.letterNotFound(id.short) }
       let meta = try row.envelope.withUnsafeBytes { raw in

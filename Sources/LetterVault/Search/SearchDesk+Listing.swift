@@ -10,7 +10,7 @@ extension SearchDesk {
   func listFromIndex(_ filter: LetterFilter, limit: Int? = nil) throws(VaultError) -> LetterListing? {
     try records.read { tx -> LetterListing? in
       let manifest: ManifestIndex
-      do { manifest = try tx.loadManifestIndex() } catch VaultError.damaged { return nil }
+      do { manifest = try tx.loadManifestIndex() } catch RecordError.damaged { return nil }
       let view = try tx.listingView(manifest)
       // One point lookup per miss; past an eighth of the vault, one scan is cheaper.
       guard view.misses <= max(64, manifest.count / 8) else { return nil }
@@ -32,7 +32,7 @@ extension SearchDesk {
           let (id, meta) = try tx.metaFromIndex(manifest.entry(at: index), summaryOnly: true)
           fromMeta[index] = LetterFacts.summary(id, meta)
           order.append((meta.createdAt, index))
-        } catch VaultError.damaged(let problems) {
+        } catch RecordError.damaged(let problems) {
           damaged += problems
         }
       }

@@ -25,7 +25,7 @@ extension SearchDesk {
       var damaged: [Damage] = []
       var manifest: ManifestIndex?
       // This read holds the SHARED lock from here to the end: no writer commits in between.
-      do { manifest = try tx.loadManifestIndex() } catch VaultError.damaged(let found) {
+      do { manifest = try tx.loadManifestIndex() } catch RecordError.damaged(let found) {
         damaged += found
       }
       let upper = UpperHalf(desk: self, manifest: manifest, fields: fields, include: include)

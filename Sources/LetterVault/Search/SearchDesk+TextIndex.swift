@@ -23,7 +23,7 @@ extension SearchDesk {
     let test = try SearchTest(text, filter)
     return try records.read { tx -> LetterListing? in
       let manifest: ManifestIndex
-      do { manifest = try tx.loadManifestIndex() } catch VaultError.damaged { return nil }
+      do { manifest = try tx.loadManifestIndex() } catch RecordError.damaged { return nil }
       let verdicts = try textVerdicts(probe, manifest: manifest, in: tx)
       let view = try tx.listingView(manifest)
       // Letters to read one by one: those without a current entry, and those whose signature
@@ -61,7 +61,7 @@ extension SearchDesk {
             try tx.loadBody(id, meta: meta, revision: meta.revisions.last!)
           }
           if matched { found.append(summary) }
-        } catch VaultError.damaged(let problems) {
+        } catch RecordError.damaged(let problems) {
           // As the scan names them: damage in key order, then the letters missing from the file.
           let gone = Damage.missingLetter(LetterID(bytes: entry.letterID))
           damaged += problems.filter { $0 != gone }

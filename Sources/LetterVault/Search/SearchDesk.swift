@@ -78,7 +78,7 @@ struct SearchDesk: VaultService {
     try records.read { tx in
       var damaged: [Damage] = []
       var manifest: ManifestIndex?
-      do { manifest = try tx.loadManifestIndex() } catch VaultError.damaged(let found) {
+      do { manifest = try tx.loadManifestIndex() } catch RecordError.damaged(let found) {
         damaged += found
       }
       let part = try scanRange(
@@ -112,7 +112,7 @@ struct SearchDesk: VaultService {
         let opener: () throws -> [UInt8]? = {
           guard let body else {
             guard wantsBody else { return nil }
-            throw VaultError.damaged([
+            throw RecordError.damaged([
               Damage(letterID: entry.id.description, part: .text(revision: UInt64(entry.meta.headRevision)), reason: "missing")
             ])
           }
@@ -120,7 +120,7 @@ struct SearchDesk: VaultService {
             envelope: body, id: entry.id, meta: entry.meta, revision: entry.meta.revisions.last!, using: cipher)
         }
         if try include(entry.meta, entry.summary, opener) { part.found.append(entry.summary) }
-      } catch VaultError.damaged(let problems) {
+      } catch RecordError.damaged(let problems) {
         part.damaged += problems
       } catch {
         part.damaged.append(Damage(letterID: entry.id.description, part: .letter, reason: error.reason))
@@ -141,7 +141,7 @@ struct SearchDesk: VaultService {
             summaryOnly: !wantsBody, using: cipher)
           let entry = (id, meta, LetterFacts.summary(id, meta))
           if wantsBody { pending = entry } else { decide(entry, body: nil) }
-        } catch VaultError.damaged(let problems) {
+        } catch RecordError.damaged(let problems) {
           part.damaged += problems
         }
       } else if let waiting = pending, waiting.id.bytes == objectID,

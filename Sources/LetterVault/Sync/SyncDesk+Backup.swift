@@ -14,14 +14,14 @@ extension SyncDesk {
     let directory = (target as NSString).deletingLastPathComponent
     let temporary = directory + "/.letters-backup-" + Hex.encode(random.bytes(8))
     defer { try? FileManager.default.removeItem(atPath: temporary) }
-    try database.backup(toNewFile: temporary)
+    try VaultError.translating(path: path) { try database.backup(toNewFile: temporary) }
     try checkBackup(at: temporary)
-    try VaultDatabase.promote(temporary, to: target)
+    try VaultError.translating(path: path) { try VaultDatabase.promote(temporary, to: target) }
   }
 
   /// Opens the copy with this vault's master key and runs the full verifier on it.
   private func checkBackup(at path: String) throws(VaultError) {
-    let database = try VaultDatabase.open(at: path)
+    let database = try VaultError.translating(path: path) { try VaultDatabase.open(at: path) }
     let copyID = try records.read { tx in try tx.vaultID() }
     guard copyID == vaultID else {
       throw .damaged([Damage(letterID: nil, part: .backup, reason: "the copy is not this vault")])

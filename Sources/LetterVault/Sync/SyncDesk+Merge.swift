@@ -77,10 +77,10 @@ extension SyncDesk {
 
   private func openCopyFile(at path: String) throws(VaultError) -> (VaultDatabase, [[UInt8]]) {
     let database = try Self.naming(path) { () throws(VaultError) in
-      try VaultDatabase.open(at: path, readOnly: true)
+      try VaultError.translating(path: path) { try VaultDatabase.open(at: path, readOnly: true) }
     }
     let (otherID, slots) = try Self.naming(path) { () throws(VaultError) in
-      try database.header()
+      try VaultError.translating(path: path) { try database.header() }
     }
     guard otherID == vaultID else {
       throw .notAllowed(.differentVault(path: path))
@@ -101,8 +101,9 @@ extension SyncDesk {
     } catch {
       // The copy's master key differs (rotated on one side): its own keyslots decide.
       guard let passphrase, case .damaged = error else { throw Self.inCopy(error, path) }
-      let key = try Keyslot.unlock(
-        slots, kind: .passphrase, secret: passphrase.secret.value, vaultID: vaultID)
+      let key = try VaultError.translating(path: path) {
+        try Keyslot.unlock(slots, kind: .passphrase, secret: passphrase.secret.value, vaultID: vaultID)
+      }
       let own = RecordCipher(vaultID: vaultID, masterKey: key, random: random)
       return Vault(path: path, database: database, cipher: own, clock: clock)
     }

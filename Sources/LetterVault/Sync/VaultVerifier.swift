@@ -24,7 +24,7 @@ struct VaultVerifier {
   func run() throws -> [Damage] {
     var damaged: [Damage] = []
     func note(_ body: () throws -> Void) throws {
-      do { try body() } catch VaultError.damaged(let found) { damaged += found }
+      do { try body() } catch RecordError.damaged(let found) { damaged += found }
     }
     let slots = try tx.keyslots()
     for slot in slots where (try? Keyslot(parsing: slot.blob)) == nil {

@@ -82,7 +82,7 @@ struct Watermark: VaultService {
     let state = DeviceState(
       vaultID: vaultID, highestEpoch: epoch, writtenAt: clock.now().storedMilliseconds)
     let mac = Hash.blake2b(state.authenticatedBytes, key: cipher.localKey)
-    try DeviceStateFile.replace(path, with: state.serialized(mac: mac))
+    try VaultError.translating(path: path) { try DeviceStateFile.replace(path, with: state.serialized(mac: mac)) }
   }
 }
 

@@ -115,10 +115,11 @@ extension Vault {
 
   /// What `letters send` does next for a letter: ask about an interrupted delivery, start the
   /// cooling-off, wait, release against `fingerprint`, or ask for a re-read (``SendStep``).
-  /// Throws for a sent letter and for a fingerprint that is not the letter's current one.
-  public func nextSendStep(_ id: LetterID, confirming fingerprint: String?) throws(VaultError)
-    -> SendStep
+  /// Throws for a sent letter, for a fingerprint that is not the letter's current one, and
+  /// for `retrying` (`--retry`) when no delivery was interrupted.
+  public func nextSendStep(_ id: LetterID, confirming fingerprint: String?, retrying: Bool = false)
+    throws(VaultError) -> SendStep
   {
-    try sendDesk.nextSendStep(id, confirming: fingerprint)
+    try sendDesk.nextSendStep(id, confirming: fingerprint, retrying: retrying)
   }
 }

@@ -54,13 +54,15 @@ public final class Vault: VaultService {
     if let coolingOff, !SendDesk.periodRange.contains(coolingOff) {
       throw .invalidInput(.periodOutOfRange)
     }
-    try Sodium.ensureReady()
+    try VaultError.translating { try Sodium.ensureReady() }
     let vaultID = random.bytes(FormatConstant.vaultIDByteCount)
     let masterKey = SecretBytes.random(count: FormatConstant.keyByteCount, from: random)
-    let (slot, kek) = try Keyslot.wrapKeepingKey(
-      masterKey, kind: .passphrase, secret: passphrase.secret.value, kdf: kdf, vaultID: vaultID,
-      random: random)
-    let database = try VaultDatabase.create(at: path)
+    let (slot, kek) = try VaultError.translating(path: path) {
+      try Keyslot.wrapKeepingKey(
+        masterKey, kind: .passphrase, secret: passphrase.secret.value, kdf: kdf, vaultID: vaultID,
+        random: random)
+    }
+    let database = try VaultError.translating(path: path) { try VaultDatabase.create(at: path) }
     let cipher = RecordCipher(vaultID: vaultID, masterKey: masterKey, random: random)
     let vault = Vault(path: path, database: database, cipher: cipher, clock: clock)
     let now = clock.now().storedMilliseconds
@@ -111,18 +113,20 @@ public final class Vault: VaultService {
     at path: String, kind: Keyslot.Kind, secret: SecretBytes, clock: any VaultClock,
     random: any RandomSource
   ) throws(VaultError) -> (Vault, Keyslot.Opened) {
-    try Sodium.ensureReady()
-    let database = try VaultDatabase.open(at: path)
-    let (vaultID, slots) = try database.header()
+    try VaultError.translating { try Sodium.ensureReady() }
+    let database = try VaultError.translating(path: path) { try VaultDatabase.open(at: path) }
+    let (vaultID, slots) = try VaultError.translating(path: path) { try database.header() }
     guard vaultID.count == FormatConstant.vaultIDByteCount else {
       throw VaultError.damaged([Damage(letterID: nil, part: .vaultFile, reason: "vault id")])
     }
-    let opened = try Keyslot.unlockKeepingKey(
-      slots, kind: kind, secret: secret, vaultID: vaultID
-    ) { masterKey in
-      RecordStore(
-        database: database, cipher: RecordCipher(vaultID: vaultID, masterKey: masterKey, random: random)
-      ).keyOpensVault()
+    let opened = try VaultError.translating(path: path) {
+      try Keyslot.unlockKeepingKey(
+        slots, kind: kind, secret: secret, vaultID: vaultID
+      ) { masterKey in
+        RecordStore(
+          database: database, cipher: RecordCipher(vaultID: vaultID, masterKey: masterKey, random: random)
+        ).keyOpensVault()
+    }
     }
     let cipher = RecordCipher(vaultID: vaultID, masterKey: opened.masterKey, random: random)
     return (Vault(path: path, database: database, cipher: cipher, clock: clock), opened)

@@ -10,7 +10,7 @@ package enum PasswordHash {
   /// Derives a 32-byte key-encryption key. Throws `.outOfMemory` when the allocation fails.
   package static func deriveKey(
     from secret: SecretBytes, salt: [UInt8], opsLimit: UInt64, memLimit: UInt64
-  ) throws(VaultError) -> SecretBytes {
+  ) throws(CryptoError) -> SecretBytes {
     precondition(salt.count == saltByteCount)
     KDFProbe.current?.record()
     let key = SecretBytes(count: 32)
@@ -23,7 +23,7 @@ package enum PasswordHash {
       }
     }
     // crypto_pwhash fails only when it cannot allocate the requested memory (FORMAT.md §4.1).
-    guard result == 0 else { throw VaultError.outOfMemory }
+    guard result == 0 else { throw .outOfMemory }
     return key
   }
 }

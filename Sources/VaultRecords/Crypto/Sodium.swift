@@ -12,8 +12,8 @@ package enum Sodium {
   }()
 
   /// Throws when libsodium cannot be initialised or is older than 1.0.18.
-  package static func ensureReady() throws(VaultError) {
-    guard ready else { throw VaultError.cryptoUnavailable }
+  package static func ensureReady() throws(CryptoError) {
+    guard ready else { throw .unavailable }
   }
 
   /// True once libsodium is initialised; `sodium_malloc` aborts if called before.

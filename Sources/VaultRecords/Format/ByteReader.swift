@@ -1,7 +1,7 @@
 /// Strict little-endian parsing: every length is checked against what remains, and a caller
 /// must consume the whole buffer (``finish()``), so trailing bytes are an error (FORMAT.md §6).
 package struct ByteReader {
-  /// Why a record did not parse; turned into `VaultError.damaged` by the caller.
+  /// Why a record did not parse; turned into a `RecordError.damaged` by the record layer.
   package struct Malformed: Error, Equatable {
     package init(reason: String) {
       self.reason = reason

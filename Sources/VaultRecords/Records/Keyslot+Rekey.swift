@@ -12,12 +12,12 @@ extension Keyslot {
   package static func wrapKeepingKey(
     _ masterKey: SecretBytes, kind: Kind, secret: SecretBytes, kdf: KDFParameters,
     vaultID: [UInt8], random: any RandomSource
-  ) throws(VaultError) -> (slot: Keyslot, keyEncryptionKey: SecretBytes) {
+  ) throws(RecordError) -> (slot: Keyslot, keyEncryptionKey: SecretBytes) {
     var slot = Keyslot(
       kind: kind, opsLimit: kdf.opsLimit, memLimit: kdf.memLimit,
       salt: random.bytes(PasswordHash.saltByteCount), vaultID: vaultID,
       nonce: [], wrappedKey: [])
-    let kek = try PasswordHash.deriveKey(
+    let kek = try deriveKey(
       from: secret, salt: slot.salt, opsLimit: kdf.opsLimit, memLimit: kdf.memLimit)
     slot = slot.rewrapped(masterKey, keyEncryptionKey: kek, random: random)
     return (slot, kek)
@@ -30,7 +30,7 @@ extension Keyslot {
   package static func unlockKeepingKey(
     _ blobs: [[UInt8]], kind: Kind, secret: SecretBytes, vaultID: [UInt8],
     isCurrent: (SecretBytes) -> Bool = { _ in true }
-  ) throws(VaultError) -> Opened {
+  ) throws(RecordError) -> Opened {
     var sawTooExpensive = false
     var sawUsable = false
     for blob in blobs {
@@ -42,14 +42,14 @@ extension Keyslot {
         continue
       }
       sawUsable = true
-      let kek = try PasswordHash.deriveKey(
+      let kek = try deriveKey(
         from: secret, salt: slot.salt, opsLimit: slot.opsLimit, memLimit: slot.memLimit)
       if let masterKey = slot.open(with: kek), isCurrent(masterKey) {
         return Opened(masterKey: masterKey, keyEncryptionKey: kek)
       }
     }
     if !sawUsable && sawTooExpensive { throw .kdfCostTooHigh }
-    throw kind == .recoveryKey ? .wrongRecoveryKey : .wrongPassphrase
+    throw .noKeyslotOpens(kind)
   }
 
   /// The master key, if `kek` authenticates this slot. No key derivation.
@@ -76,5 +76,16 @@ extension Keyslot {
       AEAD.seal(key, key: kek, nonce: slot.nonce, associatedData: slot.header)
     }
     return slot
+  }
+
+  /// Argon2id for one slot; a failed allocation is the crypto layer's fact, carried up.
+  private static func deriveKey(
+    from secret: SecretBytes, salt: [UInt8], opsLimit: UInt64, memLimit: UInt64
+  ) throws(RecordError) -> SecretBytes {
+    do {
+      return try PasswordHash.deriveKey(from: secret, salt: salt, opsLimit: opsLimit, memLimit: memLimit)
+    } catch {
+      throw .crypto(error)
+    }
   }
 }

@@ -4,7 +4,7 @@ extension Keyslot {
   package static func wrap(
     _ masterKey: SecretBytes, kind: Kind, secret: SecretBytes, kdf: KDFParameters,
     vaultID: [UInt8], random: any RandomSource
-  ) throws(VaultError) -> Keyslot {
+  ) throws(RecordError) -> Keyslot {
     try wrapKeepingKey(
       masterKey, kind: kind, secret: secret, kdf: kdf, vaultID: vaultID, random: random
     ).slot
@@ -15,7 +15,7 @@ extension Keyslot {
   /// Malformed slots and slots over the cost ceiling are skipped before any KDF work.
   package static func unlock(
     _ blobs: [[UInt8]], kind: Kind, secret: SecretBytes, vaultID: [UInt8]
-  ) throws(VaultError) -> SecretBytes {
+  ) throws(RecordError) -> SecretBytes {
     try unlockKeepingKey(blobs, kind: kind, secret: secret, vaultID: vaultID).masterKey
   }
 }

@@ -70,7 +70,7 @@ extension RecordTransaction {
       let envelope = try session.object(
         id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number))
     else {
-      throw VaultError.damaged([Damage(letterID: id.description, part: part, reason: "missing")])
+      throw RecordError.damaged([Damage(letterID: id.description, part: part, reason: "missing")])
     }
     do {
       let plaintext = try cipher.open(
@@ -84,7 +84,7 @@ extension RecordTransaction {
       }
       return LetterSnapshot.NoteRecord(at: at, text: text)
     } catch {
-      throw VaultError.damaged([Damage(letterID: id.description, part: part, reason: error.reason)])
+      throw RecordError.damaged([Damage(letterID: id.description, part: part, reason: error.reason)])
     }
   }
 

@@ -5,7 +5,7 @@ extension RecordStore {
   /// True when this store's key opens the MANIFEST or, should that be damaged, the SETTINGS.
   /// Only when both fail is the key taken for a retired one (a wrong passphrase, exit 77).
   package func keyOpensVault() -> Bool {
-    if (try? read({ tx in try tx.loadManifestEpoch() })) != nil { return true }
-    return (try? read({ tx in try tx.loadSettings(manifest: nil) })) != nil
+    if (try? readTransaction({ tx in try tx.loadManifestEpoch() })) != nil { return true }
+    return (try? readTransaction({ tx in try tx.loadSettings(manifest: nil) })) != nil
   }
 }

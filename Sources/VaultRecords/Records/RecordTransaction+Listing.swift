@@ -125,7 +125,7 @@ extension RecordTransaction {
   {
     let id = LetterID(bytes: entry.letterID)
     guard let row = try session.objects(entry.letterID, field: FieldTag.meta.rawValue).last else {
-      throw VaultError.damaged([.missingLetter(id)])
+      throw RecordError.damaged([.missingLetter(id)])
     }
     let meta = try row.envelope.withUnsafeBytes { raw in
       try openMeta(envelope: raw, version: row.revision, id: id, indexEntry: .some(entry), summaryOnly: summaryOnly)

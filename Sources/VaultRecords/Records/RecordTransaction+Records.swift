@@ -47,12 +47,12 @@ extension RecordTransaction {
       result = Result { try openManifestRow(revision: revision, envelope: envelope, read) }
     }
     guard count == 1 else {
-      throw VaultError.damaged([Damage(letterID: nil, part: .index, reason: "missing or duplicated")])
+      throw RecordError.damaged([Damage(letterID: nil, part: .index, reason: "missing or duplicated")])
     }
     do {
       return try result.get()
     } catch {
-      throw VaultError.damaged([Damage(letterID: nil, part: .index, reason: error.reason)])
+      throw RecordError.damaged([Damage(letterID: nil, part: .index, reason: error.reason)])
     }
   }
 
@@ -80,7 +80,7 @@ extension RecordTransaction {
   /// the writer out of every letter (SECURITY.md §2.4: other letters stay readable); writes
   /// (`mutate`) still refuse, and `list`, `status` and `verify` name the damage.
   package func readableManifest() throws -> Manifest? {
-    do { return try loadManifest() } catch VaultError.damaged { return nil }
+    do { return try loadManifest() } catch RecordError.damaged { return nil }
   }
 
   package func storeManifest(
@@ -127,7 +127,7 @@ extension RecordTransaction {
   private func loadSettings(settingsHash: [UInt8]?) throws -> VaultSettings {
     let rows = try session.objects(AssociatedData.settingsObjectID, field: FieldTag.settings.rawValue)
     guard rows.count == 1, let row = rows.first else {
-      throw VaultError.damaged([Damage(letterID: nil, part: .settings, reason: "missing")])
+      throw RecordError.damaged([Damage(letterID: nil, part: .settings, reason: "missing")])
     }
     do {
       if let settingsHash, Hash.blake2b(row.envelope) != settingsHash {
@@ -138,7 +138,7 @@ extension RecordTransaction {
         revision: row.revision, key: cipher.settingsKey)
       return try VaultSettings(parsing: plaintext)
     } catch {
-      throw VaultError.damaged([Damage(letterID: nil, part: .settings, reason: error.reason)])
+      throw RecordError.damaged([Damage(letterID: nil, part: .settings, reason: error.reason)])
     }
   }
 
@@ -156,7 +156,7 @@ extension RecordTransaction {
     meta: LetterMeta, version: UInt64
   ) {
     let rows = try session.objects(id.bytes, field: FieldTag.meta.rawValue)
-    guard let row = rows.last else { throw VaultError.letterNotFound(id.short) }
+    guard let row = rows.last else { throw RecordError.letterNotFound(id.short) }
     return (try openMeta(row, id: id, manifest: manifest), row.revision)
   }
 
@@ -199,7 +199,7 @@ extension RecordTransaction {
         envelope, field: .meta, objectID: id.bytes, revision: version, key: .meta(id))
       return try LetterMeta(parsing: plaintext, summaryOnly: summaryOnly)
     } catch {
-      throw VaultError.damaged([Damage(letterID: id.description, part: .metadata, reason: error.reason)])
+      throw RecordError.damaged([Damage(letterID: id.description, part: .metadata, reason: error.reason)])
     }
   }
 
@@ -221,14 +221,15 @@ extension RecordTransaction {
 
   /// Loads a letter's META, lets `change` edit it, and stores it as the next version, in this
   /// transaction: the one place a letter's state changes (ARCHITECTURE.md "The record
-  /// layer"). `change` sees the manifest as it stands; a change that leaves META as it was
-  /// stores nothing.
+  /// layer"). `change` gets the manifest too, for a change that also stores a text
+  /// (`storeBody` notes its signature there); a change that leaves META as it was stores
+  /// nothing.
   package func update<T>(
-    _ id: LetterID, in manifest: inout Manifest, _ change: (inout LetterMeta, Manifest) throws -> T
+    _ id: LetterID, in manifest: inout Manifest, _ change: (inout LetterMeta, inout Manifest) throws -> T
   ) throws -> T {
     var (meta, version) = try loadMeta(id, manifest: manifest)
     let before = meta
-    let result = try change(&meta, manifest)
+    let result = try change(&meta, &manifest)
     if meta != before { try storeMeta(meta, for: id, version: version + 1, manifest: &manifest) }
     return result
   }
@@ -257,7 +258,7 @@ extension RecordTransaction {
       let envelope = try session.object(
         id.bytes, field: FieldTag.body.rawValue, revision: UInt64(revision.number))
     else {
-      throw VaultError.damaged([Damage(letterID: id.description, part: part, reason: "missing")])
+      throw RecordError.damaged([Damage(letterID: id.description, part: part, reason: "missing")])
     }
     return try envelope.withUnsafeBytes { raw in
       try openBody(envelope: raw, id: id, meta: meta, revision: revision)
@@ -278,7 +279,7 @@ extension RecordTransaction {
         envelope, field: .body, objectID: id.bytes, revision: UInt64(revision.number),
         key: .body(revision: revision.number, letterKey: meta.letterKey))
     } catch {
-      throw VaultError.damaged([
+      throw RecordError.damaged([
         Damage(letterID: id.description, part: .text(revision: UInt64(revision.number)), reason: error.reason)
       ])
     }

@@ -20,8 +20,8 @@ package final class DeliveryLock {
     close(fd)
   }
 
-  /// Takes the lock, or throws ``VaultError/busy`` when another delivery of this vault holds it.
-  package static func acquire(_ path: String) throws(VaultError) -> DeliveryLock {
+  /// Takes the lock, or throws ``StorageError/busy`` when another delivery of this vault holds it.
+  package static func acquire(_ path: String) throws(StorageError) -> DeliveryLock {
     try FileSafety.makePrivateDirectory((path as NSString).deletingLastPathComponent)
     let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }

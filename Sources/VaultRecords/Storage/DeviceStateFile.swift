@@ -39,7 +39,7 @@ package enum DeviceStateFile {
 
   /// Writes `bytes` to a fresh 0600 temporary file in the same directory, fsyncs it, renames
   /// it over `path` and fsyncs the directory: readers see the old file or the new, never half.
-  package static func replace(_ path: String, with bytes: [UInt8]) throws(VaultError) {
+  package static func replace(_ path: String, with bytes: [UInt8]) throws(StorageError) {
     let directory = (path as NSString).deletingLastPathComponent
     try FileSafety.makePrivateDirectory(directory)
     var template = Array((path + ".tmp.XXXXXX").utf8CString)

@@ -16,7 +16,7 @@ extension FileSafety {
   /// Refuses a folder others may write (unless it is sticky and the files are ours, as in
   /// `/tmp`) or that belongs to another user (but root), and a companion file that is not a
   /// regular file of ours, private to us.
-  package static func checkNeighbours(of path: String) throws(VaultError) {
+  package static func checkNeighbours(of path: String) throws(StorageError) {
     let folder = (path as NSString).deletingLastPathComponent
     let directory = folder.isEmpty ? "." : folder
     var info = stat()
@@ -24,25 +24,25 @@ extension FileSafety {
       throw .io(path: directory, reason: String(cString: strerror(errno)))
     }
     guard info.st_uid == geteuid() || info.st_uid == 0 else {
-      throw .unsafeFile(path: directory, reason: "the folder it is in belongs to another user")
+      throw .unsafe(path: directory, reason: "the folder it is in belongs to another user")
     }
     if info.st_mode & (S_IWGRP | S_IWOTH) != 0 && info.st_mode & S_ISVTX == 0 {
-      throw .unsafeFile(path: directory, reason: "other users may write to the folder it is in")
+      throw .unsafe(path: directory, reason: "other users may write to the folder it is in")
     }
     for suffix in companionSuffixes { try checkCompanion(path + suffix) }
   }
 
-  private static func checkCompanion(_ path: String) throws(VaultError) {
+  private static func checkCompanion(_ path: String) throws(StorageError) {
     var info = stat()
     guard lstat(path, &info) == 0 else { return }  // none: nothing to roll back
     guard (info.st_mode & S_IFMT) == S_IFREG else {
-      throw .unsafeFile(path: path, reason: "it is not a regular file")
+      throw .unsafe(path: path, reason: "it is not a regular file")
     }
     guard info.st_uid == geteuid() else {
-      throw .unsafeFile(path: path, reason: "it belongs to another user")
+      throw .unsafe(path: path, reason: "it belongs to another user")
     }
     guard info.st_mode & (S_IWGRP | S_IWOTH) == 0 else {
-      throw .unsafeFile(path: path, reason: "other users may write to it")
+      throw .unsafe(path: path, reason: "other users may write to it")
     }
   }
 }

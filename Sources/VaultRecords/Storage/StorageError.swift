@@ -1,56 +1,61 @@
 import Foundation
 import GRDB
 
-/// Storage failures, translated to ``VaultError`` here so no GRDB or SQLite text (which may
-/// contain SQL) ever reaches a user (ARCHITECTURE.md "The layers").
-package enum StorageError: Error {
+/// What the storage layer can fail with (ARCHITECTURE.md "Errors carry facts"). GRDB's and
+/// SQLite's errors are turned into these here, so no SQL text ever leaves this folder; the
+/// service boundary translates them into a `VaultError`.
+package enum StorageError: Error, Equatable {
+  /// The file is not a letters vault (no header row, another application's database).
   case notAVault
   case unsupportedFormat(Int)
   case schemaAltered
   /// Something in `sqlite_schema` letters never creates (SchemaCheck.swift).
   case unexpectedSchemaObject(type: String, name: String)
+  /// SQLite found its pages or a table damaged, or a column held a value of the wrong type.
+  case structureDamaged
+  case notFound(path: String)
+  case alreadyExists(path: String)
+  /// The file or its folder is open to others, or not a plain file.
+  case unsafe(path: String, reason: String)
+  case io(path: String, reason: String)
+  case diskFull(path: String)
+  case readOnly(path: String)
+  /// Another process holds the file (SQLITE_BUSY after the timeout, or the delivery lock).
+  case busy
+  case outOfMemory
 
-  package static func translate(_ error: any Error, path: String) -> VaultError {
+  /// Any error of GRDB or SQLite as a storage fact; an error that is neither (one a
+  /// transaction's body threw) is returned unchanged, for the layer that threw it.
+  static func passingThrough(_ error: any Error, path: String) -> any Error {
     switch error {
-    case let error as VaultError:
-      return error
-    case StorageError.notAVault:
-      return .damaged([Damage(letterID: nil, part: .vaultFile, reason: "not a letters vault")])
-    case StorageError.schemaAltered:
-      return .damaged([Damage(letterID: nil, part: .vaultFile, reason: "its table definitions were changed")])
-    case StorageError.unexpectedSchemaObject(let type, let name):
-      return .damaged([
-        Damage(letterID: nil, part: .schemaObject(type: type, name: name), reason: "letters never makes this")
-      ])
-    case StorageError.unsupportedFormat(let version):
-      return .unsupportedVersion(version)
-    case let error as DatabaseError:
-      switch error.resultCode {
-      // Our statements are fixed and valid, so SQLITE_ERROR ("no such column", "unknown
-      // function") means the stored schema itself was altered (tamper suite, T32).
-      case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT, .SQLITE_SCHEMA, .SQLITE_MISMATCH,
-        .SQLITE_CONSTRAINT, .SQLITE_TOOBIG, .SQLITE_ERROR, .SQLITE_RANGE:
-        return .damaged([
-          Damage(letterID: nil, part: .vaultFile, reason: "the database structure is damaged")
-        ])
-      case .SQLITE_FULL:
-        return .io(path: path, reason: "the disk is full")
-      case .SQLITE_BUSY, .SQLITE_LOCKED:
-        return .busy
-      case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
-        return .io(path: path, reason: "no permission to write")
-      case .SQLITE_NOMEM:
-        return .outOfMemory
-      default:
-        return .io(path: path, reason: "the file could not be read or written")
-      }
-    case is RowDecodingError:
-      // A column holds a value of the wrong type: the file was altered.
-      return .damaged([
-        Damage(letterID: nil, part: .vaultFile, reason: "the database structure is damaged")
-      ])
-    default:
-      return .io(path: path, reason: String(describing: type(of: error)))
+    case is StorageError: return error
+    case let error as DatabaseError: return StorageError(error, path: path)
+    // A column holds a value of the wrong type: the file was altered.
+    case is RowDecodingError: return StorageError.structureDamaged
+    default: return error
+    }
+  }
+
+  /// Any error met while opening or creating the file, as a storage fact.
+  init(_ error: any Error, path: String) {
+    switch Self.passingThrough(error, path: path) {
+    case let error as StorageError: self = error
+    default: self = .io(path: path, reason: String(describing: type(of: error)))
+    }
+  }
+
+  init(_ error: DatabaseError, path: String) {
+    switch error.resultCode {
+    // Our statements are fixed and valid, so SQLITE_ERROR ("no such column", "unknown
+    // function") means the stored schema itself was altered (tamper suite, T32).
+    case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT, .SQLITE_SCHEMA, .SQLITE_MISMATCH,
+      .SQLITE_CONSTRAINT, .SQLITE_TOOBIG, .SQLITE_ERROR, .SQLITE_RANGE:
+      self = .structureDamaged
+    case .SQLITE_FULL: self = .diskFull(path: path)
+    case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy
+    case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: self = .readOnly(path: path)
+    case .SQLITE_NOMEM: self = .outOfMemory
+    default: self = .io(path: path, reason: "the file could not be read or written")
     }
   }
 }

@@ -12,18 +12,18 @@ extension VaultDatabase {
   /// `VACUUM`: rebuilds the file so no page, free or interior, keeps a copy of deleted rows
   /// (SECURITY.md §2.6). Runs outside any transaction; temp data stays in memory
   /// (`temp_store = MEMORY`).
-  package func vacuum() throws(VaultError) {
+  package func vacuum() throws(StorageError) {
     do {
       try queue.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
     } catch {
-      throw StorageError.translate(error, path: path)
+      throw StorageError(error, path: path)
     }
   }
 
   /// Copies the whole database into a new file at `path` (created 0600, `O_EXCL`) with
   /// SQLite's online backup API. GRDB runs it in one step under a read transaction, so the
   /// copy is one consistent snapshot even while another process writes to the vault.
-  package func backup(toNewFile path: String) throws(VaultError) {
+  package func backup(toNewFile path: String) throws(StorageError) {
     try FileSafety.createExclusive(path)
     do {
       let target = try DatabaseQueue(path: path, configuration: Self.configuration())
@@ -31,12 +31,12 @@ extension VaultDatabase {
       try target.close()
     } catch {
       unlink(path)
-      throw StorageError.translate(error, path: path)
+      throw StorageError(error, path: path)
     }
   }
 
   /// Renames `source` over `destination` and fsyncs both the file and its directory.
-  package static func promote(_ source: String, to destination: String) throws(VaultError) {
+  package static func promote(_ source: String, to destination: String) throws(StorageError) {
     let fd = openFile(source, O_RDONLY | O_CLOEXEC)
     if fd >= 0 {
       fsync(fd)

@@ -21,7 +21,7 @@ package final class VaultDatabase {
   }
 
   /// Creates the file (0600, `O_EXCL`) and its schema. The parent directory is made 0700.
-  package static func create(at path: String) throws(VaultError) -> VaultDatabase {
+  package static func create(at path: String) throws(StorageError) -> VaultDatabase {
     let directory = (path as NSString).deletingLastPathComponent
     try FileSafety.makePrivateDirectory(directory.isEmpty ? "." : directory)
     try FileSafety.createExclusive(path)
@@ -31,13 +31,13 @@ package final class VaultDatabase {
       return VaultDatabase(path: path, queue: queue)
     } catch {
       try? FileManager.default.removeItem(atPath: path)
-      throw StorageError.translate(error, path: path)
+      throw StorageError(error, path: path)
     }
   }
 
   /// Opens an existing vault file after checking its ownership and permissions.
   /// `readOnly` is for the other copy in a merge, which must never be written.
-  package static func open(at path: String, readOnly: Bool = false) throws(VaultError) -> VaultDatabase {
+  package static func open(at path: String, readOnly: Bool = false) throws(StorageError) -> VaultDatabase {
     try FileSafety.checkExistingVault(path)
     do {
       var config = configuration()
@@ -46,21 +46,22 @@ package final class VaultDatabase {
       try queue.read { db in try Schema.check(db) }
       return VaultDatabase(path: path, queue: queue)
     } catch {
-      throw StorageError.translate(error, path: path)
+      throw StorageError(error, path: path)
     }
   }
 
-  /// Runs `body` in a read transaction.
-  func read<T>(_ body: (StorageSession) throws -> T) throws(VaultError) -> T {
+  /// Runs `body` in a read transaction. GRDB's errors come out as `StorageError`; what
+  /// `body` throws comes out unchanged.
+  func read<T>(_ body: (StorageSession) throws -> T) throws -> T {
     do {
       return try queue.read { db in try body(StorageSession(db: db)) }
     } catch {
-      throw StorageError.translate(error, path: path)
+      throw StorageError.passingThrough(error, path: path)
     }
   }
 
   /// Runs `body` in one IMMEDIATE transaction: all of it is committed, or none of it.
-  func write<T>(_ body: (StorageSession) throws -> T) throws(VaultError) -> T {
+  func write<T>(_ body: (StorageSession) throws -> T) throws -> T {
     do {
       return try queue.writeWithoutTransaction { db in
         var result: T?
@@ -72,13 +73,13 @@ package final class VaultDatabase {
         return result!
       }
     } catch {
-      throw StorageError.translate(error, path: path)
+      throw StorageError.passingThrough(error, path: path)
     }
   }
 
   /// SQLite's own structural check, for `verify`.
-  package func quickCheck() throws(VaultError) -> [String] {
-    try read { session in try session.quickCheck() }
+  package func quickCheck() throws(StorageError) -> [String] {
+    try storage { try read { session in try session.quickCheck() } }
   }
 
   /// Pragmas applied to every connection and read back (FORMAT.md §8.2).
@@ -105,5 +106,10 @@ package final class VaultDatabase {
           """)
     }
     return config
+  }
+
+  /// For the package API over `read`: a session's body throws only storage errors.
+  func storage<T>(_ body: () throws -> T) throws(StorageError) -> T {
+    do { return try body() } catch { throw StorageError(error, path: path) }
   }
 }

@@ -39,16 +39,15 @@ struct Send: ParsableCommand {
   func run() throws {
     let vault = try options.open()
     let letterID = try vault.resolve(id)
-    var step = try vault.nextSendStep(letterID, confirming: confirm)
+    var step = try vault.nextSendStep(letterID, confirming: confirm, retrying: retry)
     if case .askWhetherItArrived(let started) = step {
       let answer: Bool? = byHand ? true : retry ? false : nil
       guard try DeliveryQuestion.settle(vault, letterID, startedAt: started, answer: answer) else {
         return
       }
       step = try vault.nextSendStep(letterID, confirming: confirm)
-    } else if retry {
-      throw VaultError.notAllowed(.noInterruptedDelivery(letterID))
     }
+    let release = LetterRelease(vault: vault, id: letterID, byHand: byHand)
     switch step {
     case .askWhetherItArrived(let started):
       throw VaultError.deliveryUnresolved(letter: letterID.short, startedAt: started)
@@ -60,9 +59,9 @@ struct Send: ParsableCommand {
       // The attempt goes to the vault, which records what it saw of the clock; at the very
       // moment of release it may go, and then that is the only outcome.
       guard let attempt else { throw VaultError.notYet(until: until, why: why) }
-      try release(vault, letterID, confirming: attempt, expectedToGo: false)
+      try release.announceAndGo(confirming: attempt, expectedToGo: false)
     case .release(let fingerprint):
-      try release(vault, letterID, confirming: fingerprint)
+      try release.announceAndGo(confirming: fingerprint)
     case .reRead:
       guard TerminalSession.isInteractive, let terminal = TerminalSession() else {
         throw CLIError.invalidArgument(
@@ -74,19 +73,7 @@ struct Send: ParsableCommand {
         Console.info("nothing was sent; letter \(letterID.short) is still held")
         return
       }
-      try release(vault, letterID, confirming: letter.fingerprint)
+      try release.announceAndGo(confirming: letter.fingerprint)
     }
-  }
-
-  /// `expectedToGo` is false when the status said it must still wait (the attempt is made so
-  /// the vault records what it saw of the clock): then nothing announces a delivery.
-  private func release(
-    _ vault: Vault, _ id: LetterID, confirming fingerprint: String, expectedToGo: Bool = true
-  ) throws {
-    let release = LetterRelease(vault: vault, id: id, byHand: byHand)
-    if expectedToGo, let address = try release.address() {
-      Console.info("delivering letter \(id.short) to \(address)…")
-    }
-    Console.info(try release.go(confirming: fingerprint).sentence(id))
   }
 }

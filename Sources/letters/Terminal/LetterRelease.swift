@@ -26,4 +26,14 @@ struct LetterRelease {
     }
     return .byHand(try vault.release(id, confirming: fingerprint, how: .byHand))
   }
+
+  /// Says where it is going, sends it, and says what happened. `expectedToGo` is false when
+  /// the status said it must still wait (`send` makes the attempt so the vault records what
+  /// it saw of the clock): then nothing announces a delivery.
+  func announceAndGo(confirming fingerprint: String, expectedToGo: Bool = true) throws {
+    if expectedToGo, let address = try address() {
+      Console.info("delivering letter \(id.short) to \(address)…")
+    }
+    Console.info(try go(confirming: fingerprint).sentence(id))
+  }
 }

@@ -11,6 +11,10 @@ import Testing
     let vault = test.vault
     let draft = try vault.write(LetterDraft(recipient: "Dr. Hale", text: "not asked yet"))
     #expect(try vault.nextSendStep(draft, confirming: nil) == .startCoolingOff)
+    // `--retry` says an interrupted delivery did not arrive; with none, it is refused.
+    #expect(throws: VaultError.notAllowed(.noInterruptedDelivery(draft))) {
+      try vault.nextSendStep(draft, confirming: nil, retrying: true)
+    }
 
     let cooling = try Cooling.requested(in: vault)
     let fingerprint = try Cooling.fingerprint(vault, cooling)

@@ -59,7 +59,7 @@ import Testing
       var expensive = slot
       expensive.opsLimit = ops
       expensive.memLimit = mem
-      #expect(throws: VaultError.kdfCostTooHigh) {
+      #expect(throws: RecordError.kdfCostTooHigh) {
         _ = try Keyslot.unlock([expensive.bytes], kind: .passphrase, secret: secret, vaultID: vaultID)
       }
     }
@@ -78,7 +78,7 @@ import Testing
     for offset in 0..<slot.count {
       var flipped = slot
       flipped[offset] ^= 0x01
-      #expect(throws: VaultError.self, "byte \(offset)") {
+      #expect(throws: RecordError.self, "byte \(offset)") {
         _ = try Keyslot.unlock([flipped], kind: .passphrase, secret: secret, vaultID: vaultID)
       }
     }

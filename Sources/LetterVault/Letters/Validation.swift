@@ -1,3 +1,4 @@
+import VaultRecords
 /// Checks on what users type, before anything is encrypted (FORMAT.md §6 caps).
 package enum Validation {
   package struct Fields {

@@ -1,3 +1,4 @@
+import VaultRecords
 import Foundation
 
 /// Every error LetterVault throws (FORMAT.md §11 "Error classification").
@@ -63,14 +64,4 @@ public enum VaultError: Error, Equatable, Sendable {
   /// The name belongs to a recipient already, as their name or as one they had before a
   /// rename; `holder` is what they are called now. Nothing was changed.
   case recipientNameTaken(String, holder: String)
-}
-
-extension VaultError {
-  /// Runs `body`, turning any non-`VaultError` into `.io` (the storage layer already
-  /// translates database errors; this is the last safety net at the public boundary).
-  package static func boundary<T>(_ body: () throws -> T) throws(VaultError) -> T {
-    do { return try body() } catch let error as VaultError { throw error } catch {
-      throw VaultError.io(path: "", reason: String(describing: type(of: error)))
-    }
-  }
 }
