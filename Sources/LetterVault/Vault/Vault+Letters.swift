@@ -27,6 +27,14 @@ extension Vault {
     try letterDesk.letter(id)
   }
 
+  /// The letter, to be changed: refused for a sent letter, whose text is kept as it went
+  /// (so `letters edit` never opens an editor on text it may not save).
+  public func letterToEdit(_ id: LetterID) throws(VaultError) -> Letter {
+    let letter = try letterDesk.letter(id)
+    guard letter.summary.state != .sent else { throw .notAllowed(.sentTextIsKept(id)) }
+    return letter
+  }
+
   /// Finds the one letter whose id starts with `prefix` (at least 4 hex characters).
   public func resolve(_ prefix: String) throws(VaultError) -> LetterID {
     try letterDesk.resolve(prefix)

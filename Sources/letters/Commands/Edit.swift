@@ -21,10 +21,7 @@ struct Edit: ParsableCommand {
   func run() throws {
     let vault = try options.open()
     let letterID = try vault.resolve(id)
-    let current = try vault.letter(letterID)
-    guard current.summary.state != .sent else {
-      throw VaultError.notAllowed(.sentTextIsKept(letterID))
-    }
+    let current = try vault.letterToEdit(letterID)
     let to = try self.to.map { try RecipientChoice.beforeWriting($0, in: vault) }
     if keepText {
       try vault.edit(letterID, body: nil, recipient: to, subject: subject)
