@@ -78,10 +78,23 @@ let manifest = Manifest(
   epoch: 7, writtenAt: 1_800_000_000_000,
   entries: Dictionary(uniqueKeysWithValues: entries.map { ($0.letterID, $0) }),
   settingsHash: filled(32, 0xAA))
-save("manifest", "three", manifest.serialized())
+save("manifest", "three", manifest.serializedFormat1())
 save(
   "manifest", "empty",
-  Manifest(epoch: 1, writtenAt: 0, entries: [:], settingsHash: filled(32, 0)).serialized())
+  Manifest(epoch: 1, writtenAt: 0, entries: [:], settingsHash: filled(32, 0)).serializedFormat1())
+let manifestRoot = ManifestRoot(
+  epoch: 7, writtenAt: 1_800_000_000_000, settingsHash: filled(32, 0xAA),
+  bucketHashes: [0x01: filled(32, 1), 0x02: filled(32, 2), 0xFF: filled(32, 3)])
+save("manifestroot", "three", manifestRoot.serialized())
+save(
+  "manifestroot", "empty",
+  ManifestRoot(epoch: 1, writtenAt: 0, settingsHash: filled(32, 0), bucketHashes: [:]).serialized())
+let bucketEntries = (1...3).map { index in
+  Manifest.Entry(
+    letterID: [0x2A] + filled(15, UInt8(index)), metaVersion: UInt64(index), metaHash: filled(32, UInt8(index)))
+}
+save("manifestbucket", "three", [0x2A] + ManifestBucket(bucket: 0x2A, entries: bucketEntries).serialized())
+save("manifestbucket", "one", [0x2A] + ManifestBucket(bucket: 0x2A, entries: [bucketEntries[0]]).serialized())
 
 var settings = VaultSettings(timeZoneIdentifier: "Europe/Berlin")
 save("settings", "default", settings.serialized())

@@ -13,6 +13,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   case "envelope": FuzzTargets.envelope(bytes)
   case "meta": FuzzTargets.meta(bytes)
   case "manifest": FuzzTargets.manifest(bytes)
+  case "manifestroot": FuzzTargets.manifestroot(bytes)
+  case "manifestbucket": FuzzTargets.manifestbucket(bytes)
   case "settings": FuzzTargets.settings(bytes)
   case "listing": FuzzTargets.listing(bytes)
   case "textindex": FuzzTargets.textindex(bytes)

@@ -35,10 +35,39 @@ enum FuzzTargets {
     precondition(!meta.revisions.isEmpty && meta.tags.count <= FormatConstant.maximumTagCount)
   }
 
-  /// FORMAT.md §6.3: entries must be in ascending id order, so the encoding is unique.
+  /// FORMAT.md §6.3, format 1 (still read, to upgrade): entries must be in ascending id
+  /// order, so the encoding is unique; the lookup view accepts exactly the same bytes.
   static func manifest(_ bytes: [UInt8]) {
-    guard let manifest = try? Manifest(parsing: bytes) else { return }
-    precondition(manifest.serialized() == bytes, "MANIFEST re-serialises differently")
+    let index = try? ManifestIndex(parsing: bytes)
+    guard let manifest = try? Manifest(parsingFormat1: bytes) else {
+      precondition(index == nil, "ManifestIndex accepts what the MANIFEST parser refuses")
+      return
+    }
+    precondition(manifest.serializedFormat1() == bytes, "MANIFEST re-serialises differently")
+    precondition(index?.count == manifest.entries.count, "ManifestIndex disagrees")
+  }
+
+  /// FORMAT.md §6.3, format 2: the root, fed directly (bypassing the AEAD); one encoding,
+  /// at most 256 buckets.
+  static func manifestroot(_ bytes: [UInt8]) {
+    guard let root = try? ManifestRoot(parsing: bytes) else { return }
+    precondition(root.serialized() == bytes, "MANIFEST root re-serialises differently")
+    precondition(root.bucketHashes.count <= 256 && root.bucketHashes.values.allSatisfy { $0.count == 32 })
+  }
+
+  /// FORMAT.md §6.3, a manifest bucket, fed as `listing`: the first byte is the bucket the
+  /// row is read for; a parsed bucket has one encoding, at least one entry, all its own.
+  static func manifestbucket(_ bytes: [UInt8]) {
+    guard let bucket = bytes.first else { return }
+    let plaintext = Array(bytes.dropFirst())
+    guard let parsed = try? ManifestBucket(parsing: plaintext, bucket: bucket) else {
+      precondition((try? ManifestBucket.entryBytes(plaintext, bucket: bucket)) == nil)
+      return
+    }
+    precondition(parsed.serialized() == plaintext, "manifest bucket re-serialises differently")
+    precondition(!parsed.entries.isEmpty && parsed.entries.allSatisfy { $0.letterID.first == bucket })
+    let range = try? ManifestBucket.entryBytes(plaintext, bucket: bucket)
+    precondition(range?.count == parsed.entries.count * ManifestIndex.entrySize)
   }
 
   /// FORMAT.md §6.6, fed directly (bypassing the AEAD). The first byte is the bucket the row

@@ -33,8 +33,8 @@ struct ClockKeeper: VaultService {
   /// Called when the vault is opened: writes only on a new boot or a new anomaly.
   func noticeClockChanges() {
     let changed = try? records.read { tx in
-      // The index view, not the full manifest: this runs on every open (docs/PERFORMANCE.md).
-      let stored = try tx.loadSettings(index: try tx.loadManifestIndex())
+      // The manifest's root only: this runs on every open (docs/PERFORMANCE.md).
+      let stored = try tx.loadSettings(manifest: try tx.loadManifest())
       var observed = stored
       _ = observed.cooling.observe(clockReading())
       return observed.clock.anomalies != stored.clock.anomalies

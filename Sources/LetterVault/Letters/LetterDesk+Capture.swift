@@ -39,11 +39,10 @@ extension LetterDesk {
   /// out of every letter; `verify` names it (65), and `passwd` makes a new pair.
   func checkCaptureKey() {
     // Damaged SETTINGS or MANIFEST are named by the command that meets them, not here.
-    // The index view, not the full manifest: this runs on every open (docs/PERFORMANCE.md);
-    // with a damaged index the settings are read unchecked, as `readableManifest` allows.
+    // The manifest's root only: this runs on every open (docs/PERFORMANCE.md); with a
+    // damaged index the settings are read unchecked, as `readableManifest` allows.
     let damage = try? records.read { tx in
-      let index = try? tx.loadManifestIndex()
-      let settings = try index.map { try tx.loadSettings(index: $0) } ?? tx.loadSettings(manifest: nil)
+      let settings = try tx.loadSettings(manifest: tx.readableManifest())
       return try tx.captureKeyDamage(settings)
     }
     if damage ?? nil != nil, !unlockState.warnings.contains(.captureKeyChanged) {

@@ -65,14 +65,13 @@ struct LetterDesk: VaultService {
 
   func letter(_ id: LetterID) throws(VaultError) -> Letter {
     try records.read { tx in
-      // A lookup view, not the full manifest: `show` reads one letter (docs/PERFORMANCE.md).
-      var index: ManifestIndex?
-      do { index = try tx.loadManifestIndex() } catch RecordError.damaged { index = nil }
+      // The root and one bucket of the manifest: `show` reads one letter (docs/PERFORMANCE.md).
+      let entry = try tx.manifestEntry(for: id)
       let rows = try tx.rows(id.bytes, field: .meta)
       guard let row = rows.last else { throw VaultError.letterNotFound(id.short) }
       let meta = try row.envelope.withUnsafeBytes { raw in
         try tx.openMeta(
-          envelope: raw, version: row.revision, id: id, indexEntry: index.map { $0.entry(for: id.bytes) },
+          envelope: raw, version: row.revision, id: id, indexEntry: entry,
           summaryOnly: false)
       }
       let body = try tx.loadBody(id, meta: meta, revision: meta.revisions.last!)

@@ -31,7 +31,7 @@ struct VaultVerifier {
       damaged.append(Damage(letterID: nil, part: .keySlot, reason: "does not parse"))
     }
     var manifest: Manifest?
-    try note { manifest = try tx.loadManifest() }
+    try note { manifest = try tx.loadCompleteManifest() }
     try note {
       // FORMAT.md §6.5: a swapped capture key would hand later jots to whoever swapped it.
       if let damage = try tx.captureKeyDamage(try tx.loadSettings(manifest: manifest)) { damaged.append(damage) }
@@ -43,7 +43,7 @@ struct VaultVerifier {
       switch FieldTag(rawValue: row.field) {
       case .body: bodies[row.objectID, default: []].insert(row.revision)
       case .note: notes[row.objectID, default: []].insert(row.revision)
-      case .meta, .settings, .manifest: break
+      case .meta, .settings, .manifest, .manifestBucket: break  // checked by loadCompleteManifest
       case .listing, .textIndex:
         // FORMAT.md §6.6, §6.7: every LISTING and TEXT INDEX row must open and parse; stale
         // entries are allowed (readers check each against the manifest), damaged rows reported.

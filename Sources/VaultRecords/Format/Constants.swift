@@ -59,6 +59,8 @@ package enum FieldTag: UInt8, Sendable, CaseIterable {
   case listing = 7
   /// FORMAT.md §6.7: the text signatures `search` rules letters out with.
   case textIndex = 8
+  /// FORMAT.md §6.3: one bucket of the manifest's entries, pinned by the MANIFEST root.
+  case manifestBucket = 9
 
   package var minimumBucket: Int {
     switch self {
@@ -76,6 +78,7 @@ package enum FieldTag: UInt8, Sendable, CaseIterable {
     case .note: "note"
     case .listing: "listing"
     case .textIndex: "text index"
+    case .manifestBucket: "manifest bucket"
     }
   }
 }

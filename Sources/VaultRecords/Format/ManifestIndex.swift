@@ -2,11 +2,12 @@
 /// search in the plaintext instead of building a dictionary.
 ///
 /// The entries are fixed-size (`id16 || u64 metaVersion || hash32`) and strictly ascending by
-/// id, exactly as ``Manifest/serialized()`` writes them; the initialiser checks both, plus
-/// the version and the trailing settings hash, so it accepts exactly the plaintexts that
-/// ``Manifest/init(parsing:)`` accepts. Reads (`list`, `search`, `show`) use this: building
-/// the 10,000-entry dictionary cost more than decrypting every META (docs/PERFORMANCE.md).
-/// Writes still load the full ``Manifest``.
+/// id, in the layout of the format-1 manifest (``Manifest/serializedFormat1()``); the
+/// initialiser checks both, plus the version and the trailing settings hash, so it accepts
+/// exactly the plaintexts that ``Manifest/init(parsingFormat1:)`` accepts. A format-2 vault's
+/// root and buckets are joined into that layout (RecordTransaction+Manifest.swift). Reads of
+/// every letter (`list`, `search`) use this: building the 10,000-entry dictionary cost more
+/// than decrypting every META (docs/PERFORMANCE.md).
 package struct ManifestIndex {
   package static let entrySize = 16 + 8 + 32
   private static let headerSize = 1 + 8 + 8 + 4
@@ -17,7 +18,7 @@ package struct ManifestIndex {
 
   package init(parsing bytes: [UInt8]) throws(ByteReader.Malformed) {
     var reader = ByteReader(bytes)
-    guard try reader.u8() == Manifest.formatVersion else { throw .init(reason: "manifest version") }
+    guard try reader.u8() == Manifest.legacyFormatVersion else { throw .init(reason: "manifest version") }
     epoch = try reader.u64()
     _ = try reader.i64()
     count = try reader.count(cap: FormatConstant.maximumListCount, minimumElementSize: Self.entrySize)

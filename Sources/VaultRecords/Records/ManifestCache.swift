@@ -3,8 +3,8 @@ import Foundation
 /// The last MANIFEST plaintext a cipher opened, keyed by the exact envelope and revision.
 ///
 /// Opening a vault from the key cache, the watermark check, the clock check and then the
-/// command each authenticate the same ~570 KB manifest at 10,000 letters
-/// (docs/PERFORMANCE.md). Identical envelope bytes at the identical revision, opened under
+/// command each authenticate the same MANIFEST root (docs/PERFORMANCE.md); a format-1 row
+/// held every entry, ~570 KB at 10,000 letters. Identical envelope bytes at the identical revision, opened under
 /// the same key, give the identical plaintext, so the AEAD is skipped on a match; anything
 /// else is opened and checked as always. It lives in the ``RecordCipher``, so a new master
 /// key (burn) starts with an empty cache. Not thread-safe, like the key scratch.

@@ -1,104 +1,8 @@
 import Foundation
 
-/// Reading and writing the index records (META, SETTINGS, MANIFEST) inside a transaction,
-/// with the manifest checks of FORMAT.md §7.
+/// Reading and writing the index records (META, SETTINGS) inside a transaction, with the
+/// manifest checks of FORMAT.md §7 (the MANIFEST itself: RecordTransaction+Manifest.swift).
 extension RecordTransaction {
-  // MARK: - Manifest
-
-  package func loadManifest() throws -> Manifest {
-    try openManifest() { plaintext in
-      let manifest = try Manifest(parsing: plaintext)
-      return (manifest, manifest.epoch)
-    }
-  }
-
-  /// The manifest's epoch, authenticated like `loadManifest` but without parsing its entries:
-  /// opening from the key cache and the watermark check need only this, and parsing 10,000
-  /// entries three times per command was a third of `list` (docs/PERFORMANCE.md).
-  package func loadManifestEpoch() throws -> UInt64 {
-    try openManifest() { plaintext in
-      let epoch = try Manifest.epoch(parsing: plaintext)
-      return (epoch, epoch)
-    }
-  }
-
-  /// The manifest as a lookup view for reads (Format/ManifestIndex.swift), same checks as
-  /// `loadManifest`.
-  package func loadManifestIndex() throws -> ManifestIndex {
-    try openManifest() { plaintext in
-      let index = try ManifestIndex(parsing: plaintext)
-      return (index, index.epoch)
-    }
-  }
-
-  /// The one MANIFEST row, authenticated and handed to `read`, whose epoch must equal the
-  /// row's revision (FORMAT.md §6.3). Any failure is damage to the "index".
-  private func openManifest<T>(
-    _ read: ([UInt8]) throws -> (T, epoch: UInt64)
-  ) throws -> T {
-    // The row is opened in SQLite's buffer, without copying it (docs/PERFORMANCE.md); a
-    // second row makes the result void whatever the first one gave.
-    var count = 0
-    var result: Result<T, Error> = .failure(ByteReader.Malformed(reason: "missing"))
-    try session.forEachRow(AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue) {
-      revision, envelope in
-      count += 1
-      guard count == 1 else { return }
-      result = Result { try openManifestRow(revision: revision, envelope: envelope, read) }
-    }
-    guard count == 1 else {
-      throw RecordError.damaged([Damage(letterID: nil, part: .index, reason: "missing or duplicated")])
-    }
-    do {
-      return try result.get()
-    } catch {
-      throw RecordError.damaged([Damage(letterID: nil, part: .index, reason: error.reason)])
-    }
-  }
-
-  private func openManifestRow<T>(
-    revision: UInt64, envelope: UnsafeRawBufferPointer, _ read: ([UInt8]) throws -> (T, epoch: UInt64)
-  ) throws -> T {
-    // The same envelope at the same revision was already authenticated under this key
-    // (ManifestCache.swift); otherwise open it, with the key in the reused scratch buffer.
-    let plaintext: [UInt8]
-    if let cached = cipher.manifestCache.plaintext(revision: revision, bytes: envelope) {
-      plaintext = cached
-    } else {
-      plaintext = try cipher.open(
-        envelope, field: .manifest, objectID: AssociatedData.manifestObjectID,
-        revision: revision, key: .manifest)
-      cipher.manifestCache.store(revision: revision, envelope: Array(envelope), plaintext: plaintext)
-    }
-    let (value, epoch) = try read(plaintext)
-    guard epoch == revision else { throw ByteReader.Malformed(reason: "epoch") }
-    return value
-  }
-
-  /// The manifest for a read, or nil when the manifest itself is damaged. A letter is then
-  /// read on the strength of its own META and body checks, so one damaged index does not lock
-  /// the writer out of every letter (SECURITY.md §2.4: other letters stay readable); writes
-  /// (`mutate`) still refuse, and `list`, `status` and `verify` name the damage.
-  package func readableManifest() throws -> Manifest? {
-    do { return try loadManifest() } catch RecordError.damaged { return nil }
-  }
-
-  package func storeManifest(
-    _ manifest: Manifest, replacingEpoch old: UInt64?
-  ) throws {
-    try session.delete(AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue)
-    let envelope = cipher.seal(
-      manifest.serialized(), field: .manifest, objectID: AssociatedData.manifestObjectID,
-      revision: manifest.epoch, key: cipher.manifestKey)
-    try session.put(
-      AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue,
-      revision: manifest.epoch, envelope: envelope)
-    // FORMAT.md §6.6, §6.7: the listing and text index go with the manifest, in the same
-    // transaction.
-    try storeListing(manifest, rewritingAll: old == nil)
-    try storeTextIndex(manifest, rewritingAll: old == nil)
-  }
-
   // MARK: - Settings
 
   @discardableResult
@@ -173,7 +77,7 @@ extension RecordTransaction {
   ) throws -> LetterMeta {
     try openMeta(
       envelope: envelope, version: version, id: id,
-      indexEntry: manifest.map { $0.entries[id.bytes] }, summaryOnly: summaryOnly)
+      indexEntry: try manifest.flatMap { try indexEntry(id, in: $0) }, summaryOnly: summaryOnly)
   }
 
   /// As above, with the manifest entry already looked up (a scan looks each id up once):

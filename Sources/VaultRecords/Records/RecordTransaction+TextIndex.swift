@@ -22,9 +22,8 @@ extension RecordTransaction {
     var stored: [UInt8: [[UInt8]]] = [:]
     for id in manifest.headHashes.keys { stored[id[0], default: []].append(id) }
     var letters: [UInt8: [Manifest.Entry]] = [:]
-    for entry in manifest.entries.values where manifest.listingBuckets.contains(entry.letterID[0]) {
-      letters[entry.letterID[0], default: []].append(entry)
-    }
+    // Only the buckets written: the manifest opens no other bucket (FORMAT.md §6.3).
+    for bucket in manifest.listingBuckets { letters[bucket] = Array(manifest.entries.bucket(bucket).values) }
     for bucket in manifest.listingBuckets.sorted() {
       let objectID = SignatureBucket.objectID(bucket: bucket)
       var previous = carried[bucket] ?? []

@@ -20,19 +20,19 @@ import Testing
 
   @Test func findsEveryEntryAndNothingElse() throws {
     let full = manifest(ids: Array(0..<40).map { UInt8($0 * 3) })
-    let index = try ManifestIndex(parsing: full.serialized())
+    let index = try ManifestIndex(parsing: full.serializedFormat1())
     #expect(index.epoch == 9 && index.count == 40)
-    for (id, entry) in full.entries { #expect(index.entry(for: id) == entry) }
+    for entry in full.entries.values { #expect(index.entry(for: entry.letterID) == entry) }
     #expect(index.entry(for: [UInt8](repeating: 1, count: 16)) == nil)
     #expect(index.entry(for: [UInt8](repeating: 0xFF, count: 16)) == nil)
     #expect(index.entry(for: [1, 2, 3]) == nil)
     #expect(Set(index.ids) == Set(full.entries.keys))
-    #expect(try ManifestIndex(parsing: manifest(ids: []).serialized()).count == 0)
+    #expect(try ManifestIndex(parsing: manifest(ids: []).serializedFormat1()).count == 0)
   }
 
   @Test func seekingForwardFindsWhatBinarySearchFinds() throws {
     let full = manifest(ids: Array(0..<40).map { UInt8($0 * 3) })
-    let index = try ManifestIndex(parsing: full.serialized())
+    let index = try ManifestIndex(parsing: full.serializedFormat1())
     // Ascending ids, present and absent mixed, as a reader of LISTING rows meets them.
     let probes = (0..<130).map { [UInt8](repeating: UInt8($0), count: 15) + [UInt8($0) &* 7] }
     var cursor = 0
@@ -50,7 +50,7 @@ import Testing
   }
 
   @Test func rejectsWhatTheFullParserRejects() throws {
-    let bytes = manifest(ids: [1, 2]).serialized()
+    let bytes = manifest(ids: [1, 2]).serializedFormat1()
     var swapped = bytes
     swapped.replaceSubrange(21..<77, with: bytes[77..<133])
     swapped.replaceSubrange(77..<133, with: bytes[21..<77])
@@ -59,7 +59,7 @@ import Testing
     var version = bytes
     version[0] = 2
     for bad in [swapped, repeated, version, Array(bytes.dropLast()), bytes + [0]] {
-      #expect(throws: ByteReader.Malformed.self) { try Manifest(parsing: bad) }
+      #expect(throws: ByteReader.Malformed.self) { try Manifest(parsingFormat1: bad) }
       #expect(throws: ByteReader.Malformed.self) { try ManifestIndex(parsing: bad) }
     }
   }

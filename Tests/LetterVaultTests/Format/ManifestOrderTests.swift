@@ -16,15 +16,15 @@ import Testing
       epoch: 3, writtenAt: 0,
       entries: Dictionary(uniqueKeysWithValues: entries.map { ($0.letterID, $0) }),
       settingsHash: [UInt8](repeating: 7, count: 32))
-    let bytes = manifest.serialized()
-    #expect(try Manifest(parsing: bytes) == manifest)
+    let bytes = manifest.serializedFormat1()
+    #expect(try Manifest(parsingFormat1: bytes) == manifest)
     // Swap the two 56-byte entries (they start after version, epoch, time and count: 21 bytes).
     var swapped = bytes
     swapped.replaceSubrange(21..<77, with: bytes[77..<133])
     swapped.replaceSubrange(77..<133, with: bytes[21..<77])
-    #expect(throws: ByteReader.Malformed.self) { try Manifest(parsing: swapped) }
+    #expect(throws: ByteReader.Malformed.self) { try Manifest(parsingFormat1: swapped) }
     var repeated = bytes
     repeated.replaceSubrange(77..<133, with: bytes[21..<77])
-    #expect(throws: ByteReader.Malformed.self) { try Manifest(parsing: repeated) }
+    #expect(throws: ByteReader.Malformed.self) { try Manifest(parsingFormat1: repeated) }
   }
 }

@@ -35,6 +35,24 @@ import Testing
       settingsHash: [UInt8](repeating: 3, count: 32))
   }
 
+  /// A format-2 root (FORMAT.md §6.3) naming two buckets.
+  static var root: ManifestRoot {
+    ManifestRoot(
+      epoch: 7, writtenAt: 1_800_000_000_000, settingsHash: [UInt8](repeating: 3, count: 32),
+      bucketHashes: [1: [UInt8](repeating: 4, count: 32), 2: [UInt8](repeating: 5, count: 32)])
+  }
+
+  /// A manifest bucket (FORMAT.md §6.3) with two entries.
+  static var manifestBucket: ManifestBucket {
+    ManifestBucket(
+      bucket: 1,
+      entries: [0, 9].map {
+        .init(
+          letterID: [1] + [UInt8](repeating: $0, count: 15), metaVersion: UInt64($0) + 1,
+          metaHash: [UInt8](repeating: 9, count: 32))
+      })
+  }
+
   static var settings: VaultSettings {
     var settings = VaultSettings(timeZoneIdentifier: "Europe/Berlin")
     settings.recipients = [.init(name: "Dr. Hale", email: "hale@example.org", coolingOffSeconds: 3600)]
@@ -47,25 +65,58 @@ import Testing
   static var parsers: [(name: String, valid: [UInt8], accepts: ([UInt8]) -> Bool)] {
     [
     ("META", meta.serialized(), { (try? LetterMeta(parsing: $0)) != nil }),
-    ("MANIFEST", manifest.serialized(), { (try? Manifest(parsing: $0)) != nil }),
+    ("MANIFEST", manifest.serializedFormat1(), { (try? Manifest(parsingFormat1: $0)) != nil }),
       ("SETTINGS", settings.serialized(), { (try? VaultSettings(parsing: $0)) != nil }),
+      ("MANIFEST ROOT", root.serialized(), { (try? ManifestRoot(parsing: $0)) != nil }),
+      ("MANIFEST BUCKET", manifestBucket.serialized(), { (try? ManifestBucket(parsing: $0, bucket: 1)) != nil }),
     ]
   }
 
   @Test func validRecordsRoundTrip() throws {
     #expect(try LetterMeta(parsing: Self.meta.serialized()) == Self.meta)
-    #expect(try Manifest(parsing: Self.manifest.serialized()) == Self.manifest)
+    #expect(try Manifest(parsingFormat1: Self.manifest.serializedFormat1()) == Self.manifest)
     #expect(try VaultSettings(parsing: Self.settings.serialized()) == Self.settings)
+    #expect(try ManifestRoot(parsing: Self.root.serialized()) == Self.root)
+    #expect(try ManifestBucket(parsing: Self.manifestBucket.serialized(), bucket: 1) == Self.manifestBucket)
   }
 
-  @Test(arguments: 0..<3)
+  /// FORMAT.md §6.3: one encoding per root and per bucket; a bucket's entries all start with
+  /// its byte, and a bucket row is never empty.
+  @Test func manifestRootsAndBucketsHaveOneEncoding() throws {
+    let root = Self.root.serialized()
+    // Header: version(1) epoch(8) writtenAt(8) settings(32) count(4); then 33-byte buckets.
+    var swapped = root
+    swapped.replaceSubrange(53..<86, with: root[86..<119])
+    swapped.replaceSubrange(86..<119, with: root[53..<86])
+    var repeated = root
+    repeated.replaceSubrange(86..<119, with: root[53..<86])
+    var legacy = root
+    legacy[0] = 1
+    for bad in [swapped, repeated, legacy] {
+      #expect(throws: ByteReader.Malformed.self) { try ManifestRoot(parsing: bad) }
+    }
+    let bucket = Self.manifestBucket.serialized()
+    #expect(throws: ByteReader.Malformed.self) { try ManifestBucket(parsing: bucket, bucket: 2) }
+    // Header: version(1) bucket(1) count(4); then 56-byte entries.
+    var outOfOrder = bucket
+    outOfOrder.replaceSubrange(6..<62, with: bucket[62..<118])
+    outOfOrder.replaceSubrange(62..<118, with: bucket[6..<62])
+    var wrongBucket = bucket
+    wrongBucket[62] = 2
+    let empty = ManifestBucket(bucket: 1, entries: []).serialized()
+    for bad in [outOfOrder, wrongBucket, empty] {
+      #expect(throws: ByteReader.Malformed.self) { try ManifestBucket(parsing: bad, bucket: 1) }
+    }
+  }
+
+  @Test(arguments: 0..<5)
   func everyTruncationIsRejected(parser: Int) {
     let (name, valid, accepts) = Self.parsers[parser]
     let accepted = (0..<valid.count).filter { accepts(Array(valid.prefix($0))) }
     #expect(accepted.isEmpty, "\(name) accepted prefixes of length \(accepted)")
   }
 
-  @Test(arguments: 0..<3)
+  @Test(arguments: 0..<5)
   func trailingBytesAreRejected(parser: Int) {
     let (name, valid, accepts) = Self.parsers[parser]
     for extra: [UInt8] in [[0], [1], [0xFF], [0, 0, 0, 0, 0]] {
@@ -73,7 +124,7 @@ import Testing
     }
   }
 
-  @Test(arguments: 0..<3)
+  @Test(arguments: 0..<5)
   func randomAndMutatedInputsNeverCrash(parser: Int) {
     let (_, valid, accepts) = Self.parsers[parser]
     var generator = SeededGenerator(seed: UInt64(parser) + 100)
@@ -103,10 +154,10 @@ import Testing
   }
 
   @Test func aManifestWithADuplicatedLetterIsRejected() {
-    var bytes = Self.manifest.serialized()
+    var bytes = Self.manifest.serializedFormat1()
     // Header: version(1) epoch(8) writtenAt(8) count(4); then 56-byte entries.
     let first = Array(bytes[21..<77])
     bytes.replaceSubrange(77..<133, with: first)
-    #expect((try? Manifest(parsing: bytes)) == nil)
+    #expect((try? Manifest(parsingFormat1: bytes)) == nil)
   }
 }

@@ -1,0 +1,64 @@
+/// The manifest's bucket rows (FORMAT.md §6.3), each opened only after its envelope hash is
+/// found equal to the root's for that bucket: an older copy of the row, or one from another
+/// bucket or vault, is refused before decryption.
+extension RecordTransaction {
+  /// Opens the root's buckets on demand, each checked as `openBucket` checks it.
+  func bucketSource(_ root: ManifestRoot) -> ManifestBucketSource {
+    ManifestBucketSource(listed: root.bucketHashes.keys.sorted()) { number in
+      let objectID = ManifestBucket.objectID(bucket: number)
+      let rows = try session.objects(objectID, field: FieldTag.manifestBucket.rawValue)
+      guard let hash = root.bucketHashes[number] else {
+        guard rows.isEmpty else { throw ByteReader.Malformed(reason: "a bucket the index does not list") }
+        return [:]
+      }
+      guard rows.count == 1, let row = rows.first else {
+        throw ByteReader.Malformed(reason: rows.isEmpty ? "a bucket is missing" : "a bucket is duplicated")
+      }
+      let plaintext = try row.envelope.withUnsafeBytes { raw in
+        try openBucket(raw, bucket: number, revision: row.revision, hash: hash)
+      }
+      var entries: ManifestEntries.Bucket = [:]
+      for entry in try ManifestBucket(parsing: plaintext, bucket: number).entries { entries[entry.letterID] = entry }
+      return entries
+    }
+  }
+
+  /// One bucket row's plaintext: its envelope hash must be the root's for that bucket (so an
+  /// older copy of the row, or one from another bucket, is refused), then the AEAD opens it.
+  func openBucket(
+    _ envelope: UnsafeRawBufferPointer, bucket: UInt8, revision: UInt64, hash: [UInt8]
+  ) throws -> [UInt8] {
+    guard Hash.blake2b(envelope) == hash else {
+      throw ByteReader.Malformed(reason: "a bucket does not match the index (an older or altered copy)")
+    }
+    return try cipher.open(
+      envelope, field: .manifestBucket, objectID: ManifestBucket.objectID(bucket: bucket),
+      revision: revision, key: .manifest)
+  }
+
+  /// Every bucket row, checked, joined in the format-1 layout that ``ManifestIndex`` reads:
+  /// exactly one row for each bucket the root lists and none for any other.
+  func joinedBuckets(_ root: ManifestRoot) throws -> [UInt8] {
+    var entryBytes: [UInt8] = []
+    var seen: Set<UInt8> = []
+    try session.forEachObject(
+      field: FieldTag.manifestBucket.rawValue, from: Self.bucketLow, through: Self.bucketHigh
+    ) { objectID, revision, envelope in
+      guard let bucket = ManifestBucket.bucket(objectID: objectID), let hash = root.bucketHashes[bucket] else {
+        throw ByteReader.Malformed(reason: "a bucket the index does not list")
+      }
+      guard seen.insert(bucket).inserted else { throw ByteReader.Malformed(reason: "a bucket is duplicated") }
+      let plaintext = try openBucket(envelope, bucket: bucket, revision: revision, hash: hash)
+      entryBytes += plaintext[try ManifestBucket.entryBytes(plaintext, bucket: bucket)]
+    }
+    guard seen.count == root.bucketHashes.count else { throw ByteReader.Malformed(reason: "a bucket is missing") }
+    var writer = ByteWriter(capacity: 64 + entryBytes.count)
+    writer.u8(Manifest.legacyFormatVersion)
+    writer.u64(root.epoch)
+    writer.i64(root.writtenAt)
+    writer.u32(UInt32(entryBytes.count / ManifestIndex.entrySize))
+    writer.raw(entryBytes)
+    writer.raw(root.settingsHash)
+    return writer.bytes
+  }
+}
