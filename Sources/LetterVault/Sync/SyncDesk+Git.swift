@@ -39,10 +39,15 @@ extension SyncDesk {
     var parents = local.map { [$0] } ?? []
     var mustCommit = changed || local == nil
     if let remote, remote != local, !(local.map { repo.git.isAncestor(remote, of: $0) } ?? false) {
-      report.merged = try mergeRemote(repo, remote, scratch: scratch, copyPassphrase: copyPassphrase)
+      let merged = try mergeRemote(
+        repo, remote, scratch: scratch, copyPassphrase: copyPassphrase)
+      report.merged = merged
+      // The merge is not always a plain union: this computer's rules may lengthen a pending
+      // send request, so a merge that changed anything is committed for the others to take.
+      let mergeChanged = !merged.changes.isEmpty || !merged.removedAsBurned.isEmpty
       if let local, repo.git.related(local, remote) {
         parents = repo.git.isAncestor(local, of: remote) ? [remote] : [local, remote]
-        mustCommit = changed || parents.count == 2
+        mustCommit = changed || mergeChanged || parents.count == 2
       } else {
         // No shared history: the remote was rewritten by `--forget-history` on another
         // computer (or this vault joins a remote that has one). Follow it, with this vault.
