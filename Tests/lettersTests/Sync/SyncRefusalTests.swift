@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// What `letters sync` refuses, calmly and with the vault as it was (README "Two computers").
+@Suite struct SyncRefusalTests {
+  /// Before `sync init`: 69 with the way to set it up; an empty remote on a computer with
+  /// no vault: 66, and no vault file appears.
+  @Test func syncBeforeInitAndAnEmptyRemoteAreRefused() throws {
+    let pair = try SyncedPair()
+    defer { pair.remove() }
+    let early = try pair.run(pair.laptop, ["sync"])
+    #expect(early.status == 69, "\(early.stderr)")
+    #expect(early.stderr.contains("letters sync init REMOTE"))
+    let empty = try pair.run(pair.desktop, ["sync", "init", pair.remote])
+    #expect(empty.status == 66, "\(empty.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: pair.desktop.vault))
+  }
+
+  /// The device watermark keeps its promise through sync (SECURITY.md §2.4, §2.9): a vault
+  /// fetched again by `sync init` onto a computer that saw a newer one of the same vault is
+  /// read-only until `verify --accept-rollback`.
+  @Test func aVaultFetchedOlderThanOneSeenHereIsReadOnly() throws {
+    let pair = try SyncedPair()
+    defer { pair.remove() }
+    try pair.setUp()
+    // The desktop writes and never syncs it; then its vault and repository are lost.
+    let lost = try pair.run(pair.desktop, ["write", "--to", "Kim"], stdin: "never synced\n")
+    #expect(lost.status == 0)
+    try FileManager.default.removeItem(atPath: pair.folder(pair.desktop))
+    let again = try pair.run(pair.desktop, ["sync", "init", pair.remote])
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(again.stderr.contains("older than one this computer has seen"), "\(again.stderr)")
+    let write = try pair.run(pair.desktop, ["write", "--to", "Kim"], stdin: "refused\n")
+    #expect(write.status == 69, "\(write.stderr)")
+    #expect(try pair.run(pair.desktop, ["verify", "--accept-rollback"]).status == 0)
+    #expect(try pair.run(pair.desktop, ["write", "--to", "Kim"], stdin: "now it goes\n").status == 0)
+    try pair.sync(pair.desktop)
+  }
+}
