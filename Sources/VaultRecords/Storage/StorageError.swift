@@ -37,6 +37,12 @@ package enum StorageError: Error {
         return .io(path: path, reason: "the disk is full")
       case .SQLITE_BUSY, .SQLITE_LOCKED:
         return .busy
+      // The file was renamed or deleted under the open connection (a sync tool put another
+      // copy in its place): SQLite refuses to write to the old one, so nothing is lost.
+      case .SQLITE_READONLY where error.extendedResultCode == .SQLITE_READONLY_DBMOVED:
+        return .io(
+          path: path,
+          reason: "the file was replaced while letters had it open (by a sync tool?), so nothing was written; try again")
       case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
         return .io(path: path, reason: "no permission to write")
       case .SQLITE_NOMEM:
