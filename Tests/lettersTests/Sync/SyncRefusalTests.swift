@@ -36,4 +36,49 @@ import Testing
     #expect(try pair.run(pair.desktop, ["write", "--to", "Kim"], stdin: "now it goes\n").status == 0)
     try pair.sync(pair.desktop)
   }
+
+  /// A remote that is gone (the USB stick is not plugged in): 74, the vault unchanged.
+  @Test func anUnreachableRemoteIsNamedAndNothingChanges() throws {
+    let pair = try SyncedPair()
+    defer { pair.remove() }
+    try pair.setUp()
+    _ = try pair.laptop.write("written while the stick is away\n")
+    try FileManager.default.removeItem(atPath: pair.remote)
+    let before = try pair.laptop.vaultBytes()
+    let refused = try pair.run(pair.laptop, ["sync"])
+    #expect(refused.status == 74, "\(refused.stderr)")
+    #expect(refused.stderr.contains("could not reach \(pair.remote)"))
+    #expect(try pair.laptop.vaultBytes() == before)
+  }
+
+  /// On a terminal, `burn` asks whether to drop the sync history, and does when told yes.
+  @Test func burnOnATerminalOffersToForgetTheHistory() throws {
+    let pair = try SyncedPair()
+    defer { pair.remove() }
+    let doomed = try pair.laptop.write("to let go\n")
+    try pair.setUp()
+    _ = try pair.laptop.write("to keep\n")
+    try pair.sync(pair.laptop)
+    #expect(try pair.remoteCommits() == 2)
+    let burned = try CLI.runProgram(
+      "/usr/bin/expect",
+      [
+        "-c",
+        """
+        set timeout 30
+        spawn $env(BIN) burn \(doomed.prefix(8))
+        expect -re {characters of its id}
+        send "\(doomed.prefix(4))\\r"
+        expect -re {drop them now}
+        send "y\\r"
+        expect eof
+        lassign [wait] pid spawnid oserr status
+        exit $status
+        """,
+      ],
+      environment: pair.laptop.environment.merging(pair.gitEnvironment) { $1 }
+        .merging(["BIN": CLI.binary.path]) { $1 })
+    #expect(burned.status == 0, "\(burned.stdout)")
+    #expect(try pair.remoteCommits() == 1)
+  }
 }
