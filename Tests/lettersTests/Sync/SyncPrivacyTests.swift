@@ -41,6 +41,44 @@ import Testing
     }
   }
 
+  /// git runs with a minimal environment: no LETTERS_ variable, nothing of the passphrase
+  /// in its environment or arguments (a `git` first on PATH records both, then runs git).
+  @Test func gitGetsNoPrivateVariableAndNoSecretInItsArguments() throws {
+    let pair = try SyncedPair()
+    defer { pair.remove() }
+    let bin = pair.root.appendingPathComponent("bin").path
+    let records = pair.root.appendingPathComponent("records").path
+    try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: records, withIntermediateDirectories: true)
+    let wrapper = bin + "/git"
+    try """
+      #!/bin/sh
+      env > "\(records)/env-$$"
+      printf '%s\\n' "$@" > "\(records)/args-$$"
+      exec /usr/bin/git "$@"
+
+      """.write(toFile: wrapper, atomically: true, encoding: .utf8)
+    chmod(wrapper, 0o755)
+    let path = bin + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+    _ = try pair.laptop.write("a letter\n")
+    for computer in [pair.laptop, pair.desktop] {
+      let result = try computer.run(
+        ["sync", "init", pair.remote],
+        environment: pair.gitEnvironment.merging([
+          "PATH": path, "LETTERS_COPY_PASSPHRASE_FILE": pair.laptop.passphraseFile,
+        ]) { $1 })
+      #expect(result.status == 0, "\(result.stderr)")
+    }
+    let files = try FileManager.default.contentsOfDirectory(atPath: records)
+    #expect(files.filter { $0.hasPrefix("env-") }.count > 10)
+    for file in files {
+      let text = try String(contentsOfFile: records + "/" + file, encoding: .utf8)
+      #expect(!text.contains("LETTERS_"), "\(file): \(text)")
+      #expect(!text.contains(CLIFixture.passphrase), "\(file)")
+      #expect(!text.contains("XDG_RUNTIME_DIR"), "\(file)")
+    }
+  }
+
   /// `--forget-history` leaves one commit on the remote and here; the other computer drops
   /// its old copies on its next sync; a non-interactive burn names the command.
   @Test func forgetHistoryLeavesOneCommitAndBurnOffersIt() throws {
