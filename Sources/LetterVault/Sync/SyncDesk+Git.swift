@@ -43,8 +43,8 @@ extension SyncDesk {
         repo, remote, scratch: scratch, copyPassphrase: copyPassphrase)
       report.merged = merged
       // The merge is not always a plain union: this computer's rules may lengthen a pending
-      // send request, so a merge that changed anything is committed for the others to take.
-      let mergeChanged = !merged.changes.isEmpty || !merged.removedAsBurned.isEmpty
+      // send request, so a merge that wrote anything is committed for the others to take.
+      let mergeChanged = try epoch() != before
       if let local, repo.git.related(local, remote) {
         parents = repo.git.isAncestor(local, of: remote) ? [remote] : [local, remote]
         mustCommit = changed || mergeChanged || parents.count == 2
@@ -57,7 +57,11 @@ extension SyncDesk {
       }
     }
     var head = local
+    // The epoch the commit is known to hold: read before the copy is taken, so a write by
+    // another process meanwhile is committed again next time rather than missed.
+    var committedEpoch = before
     if mustCommit {
+      committedEpoch = try epoch()
       head = try commitVault(repo, parents: parents)
       report.committed = true
     } else if parents.count == 1 {
@@ -65,7 +69,7 @@ extension SyncDesk {
     }
     guard let head else { return report }
     if head != local { try repo.advance(to: head) }
-    try repo.setMark(.init(commit: head, epoch: try epoch()))
+    try repo.setMark(.init(commit: head, epoch: committedEpoch))
     if report.followedRewrite { repo.dropUnreachable() }
     if head != remote {
       guard try repo.push(head) else { return nil }
@@ -82,9 +86,10 @@ extension SyncDesk {
     var report = try sync(
       environment: environment, scratch: scratch, copyPassphrase: copyPassphrase)
     let repo = try GitSync(vaultPath: path, environment: environment)
+    let committedEpoch = try epoch()
     let root = try commitVault(repo, parents: [])
     try repo.advance(to: root)
-    try repo.setMark(.init(commit: root, epoch: try epoch()))
+    try repo.setMark(.init(commit: root, epoch: committedEpoch))
     guard try repo.push(root, force: true) else { throw VaultError.syncFailed(.remoteMoved) }
     repo.dropUnreachable()
     // A remote that is a repository on this computer (a USB stick, another disk) is cleaned too.
