@@ -127,17 +127,24 @@ extension SyncDesk {
       for suffix in ["", "-wal", "-shm", "-journal"] { unlink(copy + suffix) }
     }
     try repo.extract(commit, to: copy)
-    let passphrase = try copyNeedsPassphrase(at: copy) ? try copyPassphrase() : nil
+    let needsPassphrase = try Self.naming(remote: repo.remote) { () throws(VaultError) in
+      try copyNeedsPassphrase(at: copy)
+    }
+    let passphrase = needsPassphrase ? try copyPassphrase() : nil
     return try Self.naming(remote: repo.remote) { () throws(VaultError) in
-      try merge(from: copy, passphrase: passphrase)
+      try merge(from: copy, passphrase: passphrase, named: repo.remote)
     }
   }
 
-  /// Damage found in the remote's copy names the remote, not the private file it was in.
+  /// Damage found in the remote's copy, or another vault there, names the remote, not the
+  /// private file its copy was in.
   private static func naming<T>(remote: String, _ body: () throws(VaultError) -> T)
     throws(VaultError) -> T
   {
     do { return try body() } catch {
+      if case .notAllowed(.differentVault) = error {
+        throw .notAllowed(.differentVault(path: remote))
+      }
       guard case .damaged(let damages) = error else { throw error }
       throw .damaged(
         damages.map {

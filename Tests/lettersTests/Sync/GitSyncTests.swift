@@ -56,6 +56,10 @@ import Testing
       #expect(try pair.run(computer, ["send", waiting]).status == 75)
     }
 
+    // The desktop names where the laptop's send came from: the remote, not a private file.
+    let status = try pair.run(desktop, ["status"]).stdout
+    #expect(status.contains("copy \(pair.remote)"), "\(status)")
+
     let commits = try pair.remoteCommits()
     try pair.sync(second)
     try pair.sync(first)

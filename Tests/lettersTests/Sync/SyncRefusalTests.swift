@@ -81,4 +81,21 @@ import Testing
     #expect(burned.status == 0, "\(burned.stdout)")
     #expect(try pair.remoteCommits() == 1)
   }
+
+  /// A remote that holds another vault is refused (69), naming the remote; nothing changes.
+  @Test func aRemoteHoldingAnotherVaultIsRefused() throws {
+    let pair = try SyncedPair()
+    let other = try CLIFixture()
+    defer {
+      pair.remove()
+      other.remove()
+    }
+    try pair.setUp()
+    _ = try other.write("another vault\n")
+    let before = try other.vaultBytes()
+    let refused = try pair.run(other, ["sync", "init", pair.remote])
+    #expect(refused.status == 69, "\(refused.stderr)")
+    #expect(refused.stderr.contains(pair.remote), "\(refused.stderr)")
+    #expect(try other.vaultBytes() == before)
+  }
 }
