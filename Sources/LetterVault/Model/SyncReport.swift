@@ -15,3 +15,14 @@ public struct SyncReport: Sendable {
 
   public init() {}
 }
+
+extension MergeReport {
+  /// Two merges of one sync (a push refused in between), as one report.
+  func adding(_ later: MergeReport) -> MergeReport {
+    var both = MergeReport(
+      changes: changes + later.changes, unchanged: later.unchanged, applied: applied || later.applied)
+    both.removedAsBurned = removedAsBurned + later.removedAsBurned
+    both.notBroughtBack = notBroughtBack + later.notBroughtBack
+    return both
+  }
+}

@@ -14,19 +14,21 @@ extension SyncDesk {
   ) throws -> SyncReport {
     let repo = try GitSync(vaultPath: path, environment: environment)
     guard repo.isSetUp else { throw VaultError.syncFailed(.notSetUp(folder: repo.folder)) }
+    var report = SyncReport()
     for _ in 0..<3 {
-      if let report = try syncOnce(repo, scratch: scratch, copyPassphrase: copyPassphrase) {
+      if try syncOnce(repo, into: &report, scratch: scratch, copyPassphrase: copyPassphrase) {
         return report
       }
     }
     throw VaultError.syncFailed(.remoteMoved)
   }
 
-  /// One round; nil when another computer pushed first (the round is then run again).
+  /// One round, adding what it did to `report`; false when another computer pushed first
+  /// (the round is then run again).
   private func syncOnce(
-    _ repo: GitSync, scratch: String, copyPassphrase: () throws -> Passphrase
-  ) throws -> SyncReport? {
-    var report = SyncReport()
+    _ repo: GitSync, into report: inout SyncReport, scratch: String,
+    copyPassphrase: () throws -> Passphrase
+  ) throws -> Bool {
     let remote = try repo.fetch()
     let local = repo.git.commit(GitSync.branch)
     let before = try epoch()
@@ -41,7 +43,7 @@ extension SyncDesk {
     if let remote, remote != local, !(local.map { repo.git.isAncestor(remote, of: $0) } ?? false) {
       let merged = try mergeRemote(
         repo, remote, scratch: scratch, copyPassphrase: copyPassphrase)
-      report.merged = merged
+      report.merged = report.merged.map { $0.adding(merged) } ?? merged
       // The merge is not always a plain union: this computer's rules may lengthen a pending
       // send request, so a merge that wrote anything is committed for the others to take.
       let mergeChanged = try epoch() != before
@@ -67,15 +69,15 @@ extension SyncDesk {
     } else if parents.count == 1 {
       head = parents[0]
     }
-    guard let head else { return report }
+    guard let head else { return true }
     if head != local { try repo.advance(to: head) }
     try repo.setMark(.init(commit: head, epoch: committedEpoch))
     if report.followedRewrite { repo.dropUnreachable() }
     if head != remote {
-      guard try repo.push(head) else { return nil }
+      guard try repo.push(head) else { return false }
       report.pushed = true
     }
-    return report
+    return true
   }
 
   /// `--forget-history`: after a normal sync, the remote and this repository keep one commit
