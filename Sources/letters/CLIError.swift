@@ -19,6 +19,7 @@ enum CLIError: Error, CustomStringConvertible {
   case noTerminalForRecoveryKey
   case recoveryKeyNotConfirmed
   case burnNotConfirmed
+  case mergeLeftToLetters
   case unknownCommand(UnknownCommand)
 
   var description: String {
@@ -47,6 +48,8 @@ enum CLIError: Error, CustomStringConvertible {
     case .recoveryKeyNotConfirmed:
       "the recovery key was not confirmed, so it was not added; nothing was changed"
     case .burnNotConfirmed: "the letter was not burned; it is still here"
+    case .mergeLeftToLetters:
+      "git does not merge two copies of the vault itself; your copy was left as it was"
     case .unknownCommand(let unknown):
       "“\(unknown.word)” is not a command"
         + (unknown.group.count > 1 ? " of “\(unknown.group.joined(separator: " "))”" : "")
@@ -62,6 +65,7 @@ enum CLIError: Error, CustomStringConvertible {
       "pipe the text in instead: `letters write < letter.txt`, or set XDG_RUNTIME_DIR"
     case .noTerminalForRecoveryKey: "a script can use `letters recovery add --stdout` instead"
     case .burnNotConfirmed: "a script can pass `--confirm-id ID` with the letter's id"
+    case .mergeLeftToLetters: "`git merge --abort`, then `letters sync` merges them"
     case .editorNotFound: "set EDITOR to an editor you have, such as nano or vim"
     case .ambiguousRecipient: "give more of the name"
     case .unknownCommand(let unknown) where unknown.suggestions.isEmpty:
@@ -77,6 +81,7 @@ enum CLIError: Error, CustomStringConvertible {
     case .ambiguousRecipient: 64
     case .unknownCommand: 64
     case .emptyLetter, .editorFailed, .editorNotFound, .cannotStart: 1
+    case .mergeLeftToLetters: 1
     case .noPassphraseSource, .passphraseFileUnreadable, .passphraseCommandFailed: 74
     case .noPrivateScratch: 74
     case .interrupted: 130

@@ -19,7 +19,7 @@ struct Letters: ParsableCommand {
       Init.self, Write.self, Edit.self, Show.self, List.self, Search.self, Hold.self,
       Note.self, History.self, Passwd.self, Verify.self, Status.self, VaultPath.self, Jot.self,
       RecoveryCommand.self, Unlock.self, Lock.self, Burn.self, Backup.self,
-      Merge.self,
+      Merge.self, Sync.self,
       Export.self, Import.self, Delivery.self,
       Send.self, Cancel.self, Review.self, Rules.self, Recipient.self,
     ]

@@ -20,6 +20,7 @@ extension VaultError {
     case .fingerprintMismatch: 69
     case .recipientNotFound: 66
     case .recipientNameTaken: 64
+    case .syncFailed(let problem): problem.exitCode
     }
   }
 
@@ -42,6 +43,7 @@ extension VaultError {
       "check your sent mail; if it arrived, `letters send \(letter) --by-hand` records it as sent; if not, `letters send \(letter) --retry` sends it again. It stays held until you decide"
     case .recipientNotFound: "`letters recipient list` shows who is there; `letters recipient add` adds someone"
     case .recipientNameTaken: "choose another name; `letters recipient list` shows the names in use"
+    case .syncFailed(let problem): problem.hint
     default: nil
     }
   }

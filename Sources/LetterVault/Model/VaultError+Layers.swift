@@ -28,6 +28,10 @@ extension VaultError {
     case .io(let path, let reason): self = .io(path: path, reason: reason)
     case .diskFull(let path): self = .io(path: path, reason: "the disk is full")
     case .readOnly(let path): self = .io(path: path, reason: "no permission to write")
+    case .replaced(let path):
+      self = .io(
+        path: path,
+        reason: "the file was replaced while letters had it open (by a sync tool?), so nothing was written; try again")
     case .busy: self = .busy
     case .outOfMemory: self = .outOfMemory
     }

@@ -64,4 +64,7 @@ public enum VaultError: Error, Equatable, Sendable {
   /// The name belongs to a recipient already, as their name or as one they had before a
   /// rename; `holder` is what they are called now. Nothing was changed.
   case recipientNameTaken(String, holder: String)
+  /// `letters sync` could not fetch, merge or push (README "Two computers"). The vault is
+  /// as it was before the step that failed.
+  case syncFailed(SyncProblem)
 }

@@ -16,4 +16,8 @@ public enum VaultWarning: Equatable, Sendable {
   /// Everything else opens; `verify` names it (65) and ``Vault/changePassphrase(to:kdf:progress:)``
   /// makes a new pair. Jots waiting meanwhile are set aside, never taken in.
   case captureKeyChanged
+  /// A file-sync tool left conflict copies of the vault beside it (full paths): each holds
+  /// letters written on another computer. ``Vault/mergeConflictCopies(passphrase:progress:)``
+  /// brings them in.
+  case conflictCopies([String])
 }

@@ -5,8 +5,11 @@ import VaultRecords
 extension SyncDesk {
   func merge(
     from path: String, passphrase: Passphrase? = nil, dryRun: Bool = false,
-    progress: ProgressHandler? = nil
+    progress: ProgressHandler? = nil, named name: String? = nil
   ) throws(VaultError) -> MergeReport {
+    // How the copy is named where a letter records where it came from: the file, or the
+    // sync remote whose copy was written to a private file.
+    let copyName = name ?? URL(fileURLWithPath: path).standardizedFileURL.path
     let source = try openCopy(at: path, passphrase: passphrase)
     let incoming = try Self.naming(path) { () throws(VaultError) in
       let problems = try source.letterDesk.verify(progress: progress, phase: .checkingCopy)
@@ -23,7 +26,7 @@ extension SyncDesk {
     }
     let (plans, unchanged) = try records.read { tx in
       try plan(
-        preview.incoming, from: path, in: tx, manifest: try tx.loadManifest(),
+        preview.incoming, from: copyName, in: tx, manifest: try tx.loadManifest(),
         progress: dryRun ? progress : nil)
     }
     var report = MergeReport(changes: plans.map(\.change), unchanged: unchanged, applied: false)
@@ -36,7 +39,7 @@ extension SyncDesk {
     return try mutate { tx, manifest in
       let burned = try burnedPlan(incoming, theirBurned: theirBurned, in: tx, manifest: manifest)
       let (plans, unchanged) = try plan(
-        burned.incoming, from: path, in: tx, manifest: manifest, progress: progress)
+        burned.incoming, from: copyName, in: tx, manifest: manifest, progress: progress)
       for plan in plans { try apply(plan, in: tx, manifest: &manifest) }
       // A letter burned on the other computer is destroyed here too (FORMAT.md §6.2).
       for id in burned.remove {
@@ -127,7 +130,7 @@ extension SyncDesk {
   // MARK: - Plan and apply
 
   private func plan(
-    _ incoming: [LetterSnapshot], from path: String, in tx: RecordTransaction, manifest: Manifest,
+    _ incoming: [LetterSnapshot], from copyName: String, in tx: RecordTransaction, manifest: Manifest,
     progress: ProgressHandler? = nil
   ) throws -> ([LetterMerger.Plan], Int) {
     let settings = try tx.loadSettings(manifest: manifest)
@@ -135,7 +138,7 @@ extension SyncDesk {
       coolingOff: { settings.cooling.period(for: $0) },
       arrival: .init(
         at: clock.now().storedMilliseconds,
-        copy: URL(fileURLWithPath: path).standardizedFileURL.path))
+        copy: copyName))
     var plans: [LetterMerger.Plan] = []
     var unchanged = 0
     var meter = ProgressMeter(progress, phase: .merging, total: incoming.count)

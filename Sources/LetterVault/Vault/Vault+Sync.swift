@@ -44,6 +44,66 @@ extension Vault {
     try syncDesk.copyNeedsPassphrase(at: path)
   }
 
+  /// Conflict copies a file-sync tool left beside the vault file (Syncthing, Dropbox,
+  /// Nextcloud), by full path: each is a whole copy of this vault from another computer.
+  public var conflictCopies: [String] { ConflictCopies.find(besides: path) }
+
+  /// Merges the conflict copy at `copy` in (as ``merge(from:passphrase:dryRun:progress:)``),
+  /// verifies the whole vault, and removes the copy once both went well. Any failure leaves
+  /// the copy where it is.
+  public func mergeConflictCopy(
+    _ copy: String, passphrase: Passphrase? = nil, progress: ProgressHandler? = nil
+  ) throws(VaultError) -> MergeReport {
+    try syncDesk.mergeConflictCopy(copy, passphrase: passphrase, progress: progress)
+  }
+
+  /// True when the vault's folder was set up by `letters sync init` (a git repository for
+  /// this vault file).
+  public func isSyncedWithGit(environment: [String: String]) -> Bool {
+    (try? GitSync(vaultPath: path, environment: environment).isSetUp) ?? false
+  }
+
+  /// Fetches from the remote, merges what it brings (the remote's copy is written to a file
+  /// in `scratch`, a private RAM-backed folder, and removed on every path), commits a
+  /// consistent copy of this vault when it changed and pushes (README "Two computers").
+  /// `copyPassphrase` is asked only when the remote's copy has another key (a burn or
+  /// `passwd` on another computer). A damaged remote copy is refused and changes nothing.
+  /// git runs with `environment` and no hooks.
+  public func sync(
+    environment: [String: String], scratch: String, copyPassphrase: () throws -> Passphrase
+  ) throws -> SyncReport {
+    try syncDesk.sync(environment: environment, scratch: scratch, copyPassphrase: copyPassphrase)
+  }
+
+  /// Makes the vault's folder a git repository holding only this vault, with `remote` as
+  /// its remote and `driver` (the letters binary, by absolute path) as the merge driver of
+  /// the vault file, then syncs once.
+  public func setUpSync(
+    remote: String, driver: String, environment: [String: String], scratch: String,
+    copyPassphrase: () throws -> Passphrase
+  ) throws -> SyncReport {
+    try GitSync(vaultPath: path, environment: environment).setUp(remote: remote, driver: driver)
+    return try sync(environment: environment, scratch: scratch, copyPassphrase: copyPassphrase)
+  }
+
+  /// Syncs, then rewrites the remote and this repository to one commit holding the vault as
+  /// it is now, so old encrypted copies leave the history (SECURITY.md §2.9).
+  public func forgetSyncHistory(
+    environment: [String: String], scratch: String, copyPassphrase: () throws -> Passphrase
+  ) throws -> SyncReport {
+    try syncDesk.forgetHistory(
+      environment: environment, scratch: scratch, copyPassphrase: copyPassphrase)
+  }
+
+  /// `letters sync init REMOTE` where no vault exists yet at `path`: sets the folder up and
+  /// fetches the vault from the remote. Open it afterwards to check it.
+  public static func joinSync(
+    remote: String, at path: String, driver: String, environment: [String: String]
+  ) throws(VaultError) {
+    try GitSync(vaultPath: path, environment: environment)
+      .join(remote: remote, vaultPath: path, driver: driver)
+  }
+
   // MARK: - Watermark
 
 

@@ -139,6 +139,7 @@ public final class Vault: VaultService {
     watermark.checkDeviceState()
     clockKeeper.noticeClockChanges()
     letterDesk.checkCaptureKey()
+    syncDesk.noticeConflictCopies()
   }
 
   /// The libsodium version in use, e.g. "1.0.18".

@@ -20,6 +20,8 @@ package enum StorageError: Error, Equatable {
   case io(path: String, reason: String)
   case diskFull(path: String)
   case readOnly(path: String)
+  /// The file was replaced under the open connection (renamed over by a sync tool).
+  case replaced(path: String)
   /// Another process holds the file (SQLITE_BUSY after the timeout, or the delivery lock).
   case busy
   case outOfMemory
@@ -53,6 +55,10 @@ package enum StorageError: Error, Equatable {
       self = .structureDamaged
     case .SQLITE_FULL: self = .diskFull(path: path)
     case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy
+    // The file was renamed or deleted under the open connection (a sync tool put another
+    // copy in its place): SQLite refuses to write to the old one, so nothing is lost.
+    case .SQLITE_READONLY where error.extendedResultCode == .SQLITE_READONLY_DBMOVED:
+      self = .replaced(path: path)
     case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: self = .readOnly(path: path)
     case .SQLITE_NOMEM: self = .outOfMemory
     default: self = .io(path: path, reason: "the file could not be read or written")

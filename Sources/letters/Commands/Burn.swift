@@ -10,7 +10,10 @@ struct Burn: ParsableCommand {
       The letter's records are overwritten and the vault gets a new key, so copies of the file \
       made from now on hold nothing of it. Older copies (backups, snapshots, synced versions) \
       still do, for someone who also knows the passphrase, and an SSD may keep old blocks. \
-      Asks for the passphrase and for the first 4 characters of the id.
+      Asks for the passphrase and for the first 4 characters of the id. When the vault syncs \
+      through git (`letters sync init`), the git history keeps older copies too: burn then \
+      offers `letters sync --forget-history` (asked on a terminal; with --confirm-id it prints \
+      the command).
       """)
 
   @OptionGroup var options: VaultOptions
@@ -48,5 +51,25 @@ struct Burn: ParsableCommand {
     {
       Console.info("the vault was unlocked with the old key, so it is locked now")
     }
+    try offerToForgetHistory(vault)
+  }
+
+  /// git keeps every synced copy of the vault; only a rewrite of its history drops the
+  /// burned letter from there (SECURITY.md §2.9).
+  private func offerToForgetHistory(_ vault: Vault) throws {
+    let environment = GitChild.environment()
+    guard vault.isSyncedWithGit(environment: environment) else { return }
+    let question =
+      "older copies of the vault in the sync history still hold this letter; drop them now, here and on the remote?"
+    guard confirmId == nil, TerminalPrompt.confirm(question) else {
+      Console.info(
+        "older copies of the vault in the sync history still hold this letter; `letters sync --forget-history` drops them")
+      return
+    }
+    let report = try GitChild.withScratch { scratch in
+      try vault.forgetSyncHistory(
+        environment: environment, scratch: scratch, copyPassphrase: GitChild.copyPassphrase)
+    }
+    SyncText.report(report, forgotHistory: true)
   }
 }

@@ -14,14 +14,25 @@ struct Merge: ParsableCommand {
         - a letter sent on either computer stays sent, with the text that was sent as its current text; otherwise the latest change of state in the combined history wins (held, back to draft), and editing never changes the state;
         - a pending send request keeps the later of the two deadlines, and an edit made on the other computer starts its cooling-off again;
         - recipient, subject and tags come from the copy changed last.
+      --conflicts (no PATH) merges each conflict copy a sync tool left beside the vault (Syncthing's `vault.sync-conflict-….db`, Dropbox's `vault (… conflicted copy …).db`, Nextcloud's `vault (conflict …).db`), checks the whole vault, and removes the copy once merged and checked; a copy that fails stays where it is.
       Rules, recipients and the passphrase of this vault are not changed. Merging the same copy twice changes nothing the second time. --dry-run lists the changes and writes nothing. A letter burned on either computer stays burned: the copy's letter is not brought back, and a letter the copy burned is destroyed here too.
       """)
 
   @OptionGroup var options: VaultOptions
-  @Argument(help: "The other copy of the vault.", completion: .file()) var path: String
+  @Argument(help: "The other copy of the vault.", completion: .file()) var path: String?
   @Flag(help: "List what would change, and change nothing.") var dryRun = false
+  @Flag(help: "Merge the conflict copies a sync tool left beside the vault, then remove them.")
+  var conflicts = false
+
+  func validate() throws {
+    guard (path == nil) == conflicts else {
+      throw ValidationError("give either the other copy's PATH or --conflicts")
+    }
+    guard !(conflicts && dryRun) else { throw ValidationError("--conflicts cannot be a dry run") }
+  }
 
   func run() throws {
+    guard let path else { return try mergeConflictCopies() }
     guard FileManager.default.fileExists(atPath: path) else {
       throw VaultError.vaultNotFound(path: path)
     }
@@ -54,6 +65,23 @@ struct Merge: ParsableCommand {
       Console.info(
         "\(conflicts) revision\(conflicts == 1 ? " was" : "s were") edited differently on the two computers; both texts are kept (`letters history ID`)"
       )
+    }
+  }
+
+  /// `--conflicts`: each copy merged, checked and removed in turn; the first failure stops.
+  private func mergeConflictCopies() throws {
+    let vault = try options.open()
+    let copies = vault.conflictCopies
+    if copies.isEmpty { Console.info("there are no conflict copies beside the vault") }
+    for copy in copies {
+      let passphrase =
+        try vault.copyNeedsPassphrase(at: copy)
+        ? PassphraseSource.copy(prompt: "Passphrase for \(copy): ") : nil
+      let report = try ProgressLine.around {
+        try vault.mergeConflictCopy(copy, passphrase: passphrase, progress: $0)
+      }
+      for change in report.changes { Console.out(MergeText.line(change) + "\n") }
+      Console.info("merged \(copy), checked the vault, and removed the copy")
     }
   }
 }

@@ -45,6 +45,7 @@ extension VaultError {
       name.lowercased() == holder.lowercased()
         ? "\(holder) is already a recipient, so nothing was changed"
         : "\(name) was an earlier name of \(holder), and letters written to it still follow \(holder)'s rules, so nothing was changed"
+    case .syncFailed(let problem): problem.text
     }
   }
 }
