@@ -7,6 +7,12 @@ extension ExchangeDesk {
   /// The letters to export, oldest first, from the listing (`list`'s reads); named letters are
   /// each read first, so an unknown or damaged id fails here, by name.
   func exportPlan(ids: [LetterID] = [], filter: LetterFilter = LetterFilter()) throws(VaultError) -> ExportPlan {
+    func sender() throws(VaultError) -> String {
+      try records.read { tx in try tx.loadSettings(index: try tx.loadManifestIndex()).delivery?.from ?? "" }
+    }
+    if ids.isEmpty, let ordered = try SearchDesk(context).idsOldestFirst(filter) {
+      return ExportPlan(ids: ordered, exportedAt: clock.now(), from: try sender())
+    }
     let listing = try SearchDesk(context).list(filter)
     guard listing.damaged.isEmpty else { throw .damaged(listing.damaged) }
     var chosen = listing.letters
@@ -15,15 +21,14 @@ extension ExchangeDesk {
       for id in ids { _ = try LetterDesk(context).letter(id) }
       chosen = chosen.filter { wanted.contains($0.id) }
     }
-    let from = try records.read { tx in try tx.loadSettings(index: try tx.loadManifestIndex()).delivery?.from ?? "" }
     // The listing is newest first, ties by id descending: reversed, oldest first.
-    return ExportPlan(ids: chosen.reversed().map(\.id), exportedAt: clock.now(), from: from)
+    return ExportPlan(ids: chosen.reversed().map(\.id), exportedAt: clock.now(), from: try sender())
   }
 
   /// Reads the letters of `plan` in its order, in one read transaction, and hands each to
   /// `each` with its text, notes and recipient address; only one letter is held at a time
-  /// (docs/PERFORMANCE.md). `each` returns false to stop before the next letter. Each is read and checked as `show` reads it (META against the
-  /// manifest, the text against META). A damaged or missing letter stops the letters handed
+  /// (docs/PERFORMANCE.md); `each` returns false to stop before the next letter. Each is read
+  /// and checked as `show` reads it (META against the manifest, the text against META). A damaged or missing letter stops the letters handed
   /// over; the others are still read, and the export fails naming every one.
   func export(
     _ plan: ExportPlan, progress: ProgressHandler? = nil, _ each: (ExportedLetter) throws(VaultError) -> Bool
