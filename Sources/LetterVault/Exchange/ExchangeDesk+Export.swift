@@ -11,7 +11,7 @@ extension ExchangeDesk {
       try records.read { tx in try tx.loadSettings(index: try tx.loadManifestIndex()).delivery?.from ?? "" }
     }
     if ids.isEmpty, let ordered = try SearchDesk(context).idsOldestFirst(filter) {
-      return ExportPlan(ids: ordered, exportedAt: clock.now(), from: try sender())
+      return ExportPlan(idBytes: ordered, exportedAt: clock.now(), from: try sender())
     }
     let listing = try SearchDesk(context).list(filter)
     guard listing.damaged.isEmpty else { throw .damaged(listing.damaged) }
@@ -38,8 +38,9 @@ extension ExchangeDesk {
       let index = try tx.loadManifestIndex()
       let settings = try tx.loadSettings(index: index)
       var damaged: [Damage] = []
-      for (number, id) in plan.ids.enumerated() {
+      for number in 0..<plan.count {
         meter.advance(to: number)
+        let id = plan.id(number)
         do {
           guard let entry = index.entry(for: id.bytes) else { throw VaultError.damaged([.missingLetter(id)]) }
           let (_, meta) = try tx.metaFromIndex(entry, summaryOnly: false)
