@@ -3,7 +3,9 @@ import Foundation
 /// A deterministic corpus: the same seed gives the same letters on every machine.
 ///
 /// ~1.5 KB letters in English-like prose, a realistic mix of recipients and tags, and a marker
-/// word ("lighthouse") in exactly 1 % of them, for the search benchmark.
+/// word ("lighthouse") in exactly 1 % of them, for the search benchmark; 2 % hold "café" and
+/// another 2 % "über" (non-ASCII texts, where `search` must lowercase the text), placed without
+/// drawing from the generator, so every other word is as it was.
 struct Corpus {
   static let recipients = ["Dr. Hale", "Mum", "Dad", "Sam", "Dr. Okafor", "Jess", "Grandma", ""]
   static let tags = ["therapy", "grief", "anger", "sorry", "thanks", "night", "unsent"]
@@ -43,9 +45,11 @@ struct Corpus {
     var body = ""
     body.reserveCapacity(bodyBytes + 150)
     let withMarker = index % 100 == 42
+    let accented = index % 50 == 7 ? "café " : index % 50 == 17 ? "Über " : nil
     var count = 0
     while body.utf8.count < bodyBytes {
       if withMarker && count == 40 { body += Self.marker + " " }
+      if let accented, count == 20 { body += accented }
       body += pick(Self.words)
       count += 1
       body += count % 14 == 0 ? ".\n" : " "

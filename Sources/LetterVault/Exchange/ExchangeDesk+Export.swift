@@ -4,40 +4,75 @@ import Foundation
 /// Gathering letters for an export (README "Copies out, letters in, delivery"). Read-only: export never changes
 /// the vault (FORMAT.md §10.2), and it is built on the same reads as `show` and `history`.
 extension ExchangeDesk {
-  func exportBundle(
-    ids: [LetterID] = [], filter: LetterFilter = LetterFilter(), progress: ProgressHandler? = nil
-  ) throws(VaultError) -> LetterBundle {
+  /// The letters to export, oldest first, from the listing (`list`'s reads); named letters are
+  /// each read first, so an unknown or damaged id fails here, by name.
+  func exportPlan(ids: [LetterID] = [], filter: LetterFilter = LetterFilter()) throws(VaultError) -> ExportPlan {
+    func sender() throws(VaultError) -> String {
+      try records.read { tx in try tx.loadSettings(index: try tx.loadManifestIndex()).delivery?.from ?? "" }
+    }
+    if ids.isEmpty, let ordered = try SearchDesk(context).idsOldestFirst(filter) {
+      return ExportPlan(idBytes: ordered, exportedAt: clock.now(), from: try sender())
+    }
     let listing = try SearchDesk(context).list(filter)
     guard listing.damaged.isEmpty else { throw .damaged(listing.damaged) }
     var chosen = listing.letters
     if !ids.isEmpty {
       let wanted = Set(ids)
-      for id in ids { _ = try LetterDesk(context).letter(id) }  // an unknown or damaged id fails here, by name
+      for id in ids { _ = try LetterDesk(context).letter(id) }
       chosen = chosen.filter { wanted.contains($0.id) }
     }
-    let settings = try records.read { tx in
-      try tx.loadSettings(manifest: try tx.loadManifest())
-    }
-    // Every text in one scan (Vault+ReadAll.swift), not one transaction per letter; a few
-    // named letters are read one by one below.
-    var texts: [LetterID: Letter] = [:]
-    if ids.isEmpty {
-      for letter in try SearchDesk(context).letters(filter) { texts[letter.summary.id] = letter }
-    }
-    var letters: [ExportedLetter] = []
-    var meter = ProgressMeter(progress, phase: .exporting, total: chosen.count)
-    for summary in chosen {
-      meter.advance(to: letters.count)
-      let email =
-        settings.recipientIndex(forLetterTo: summary.recipient).map { settings.recipients[$0].email } ?? ""
-      var text = texts[summary.id]
-      if text == nil { text = try LetterDesk(context).letter(summary.id) }
-      letters.append(
-        ExportedLetter(
-          letter: text!, notes: summary.noteCount > 0 ? try LetterDesk(context).notes(summary.id) : [], email: email))
+    // The listing is newest first, ties by id descending: reversed, oldest first.
+    return ExportPlan(ids: chosen.reversed().map(\.id), exportedAt: clock.now(), from: try sender())
+  }
+
+  /// Reads the letters of `plan` in its order, in one read transaction, and hands each to
+  /// `each` with its text, notes and recipient address; only one letter is held at a time
+  /// (docs/PERFORMANCE.md); `each` returns false to stop before the next letter. Each is read
+  /// and checked as `show` reads it (META against the manifest, the text against META). A damaged or missing letter stops the letters handed
+  /// over; the others are still read, and the export fails naming every one.
+  func export(
+    _ plan: ExportPlan, progress: ProgressHandler? = nil, _ each: (ExportedLetter) throws(VaultError) -> Bool
+  ) throws(VaultError) {
+    var meter = ProgressMeter(progress, phase: .exporting, total: plan.count)
+    try records.read { tx in
+      let index = try tx.loadManifestIndex()
+      let settings = try tx.loadSettings(index: index)
+      var damaged: [Damage] = []
+      for number in 0..<plan.count {
+        meter.advance(to: number)
+        let id = plan.id(number)
+        do {
+          guard let entry = index.entry(for: id.bytes) else { throw VaultError.damaged([.missingLetter(id)]) }
+          let (_, meta) = try tx.metaFromIndex(entry, summaryOnly: false)
+          var body = try tx.loadBody(id, meta: meta, revision: meta.revisions.last!)
+          defer { wipe(&body) }
+          let notes = meta.noteCount > 0 ? try (1...meta.noteCount).map { try tx.loadNote(id, meta: meta, number: $0) } : []
+          guard damaged.isEmpty else { continue }
+          let summary = LetterFacts.summary(id, meta)
+          let email =
+            settings.recipientIndex(forLetterTo: summary.recipient).map { settings.recipients[$0].email } ?? ""
+          let letter = Letter(
+            summary: summary, body: String(decoding: body, as: UTF8.self), fingerprint: cipher.fingerprint(meta, body: body))
+          guard try each(ExportedLetter(letter: letter, notes: notes, email: email)) else { return }
+        } catch VaultError.damaged(let found) {
+          damaged += found
+        }
+      }
+      guard damaged.isEmpty else { throw VaultError.damaged(damaged) }
     }
     meter.finish()
-    return LetterBundle(
-      letters: letters, exportedAt: clock.now(), from: settings.delivery?.from ?? "")
+  }
+
+  /// Every letter of an export in memory (``LetterBundle``): the plan, read through `export`.
+  func exportBundle(
+    ids: [LetterID] = [], filter: LetterFilter = LetterFilter(), progress: ProgressHandler? = nil
+  ) throws(VaultError) -> LetterBundle {
+    let plan = try exportPlan(ids: ids, filter: filter)
+    var letters: [ExportedLetter] = []
+    try export(plan, progress: progress) {
+      letters.append($0)
+      return true
+    }
+    return LetterBundle(letters: letters, exportedAt: plan.exportedAt, from: plan.from)
   }
 }

@@ -1,4 +1,6 @@
 import VaultRecords
+import Foundation
+
 /// Case-insensitive substring search, folded once for the needle (docs/PERFORMANCE.md).
 ///
 /// An ASCII needle is matched over UTF-8 bytes with ASCII case folding, with no per-letter
@@ -8,16 +10,48 @@ struct TextMatcher {
   /// The folded ASCII needle; for a Unicode needle, the part checked on the bytes first.
   private let needle: [UInt8]
   private let unicodeNeedle: String?
+  /// A Unicode needle that no text of ASCII bytes alone can contain: its lowered form, fully
+  /// decomposed, still has a non-ASCII scalar. Such a text is ruled out without lowercasing it.
+  let skipsASCIITexts: Bool
 
   init(_ text: String) {
     if text.utf8.allSatisfy({ $0 < 0x80 }) {
       needle = text.utf8.map(Self.fold)
       unicodeNeedle = nil
+      skipsASCIITexts = false
     } else {
       let lowered = text.lowercased()
       unicodeNeedle = lowered
       needle = Self.byteCheck(lowered)
+      skipsASCIITexts = Self.needsNonASCII(lowered)
     }
+  }
+
+  /// Whether every text that contains `lowered` holds a non-ASCII byte. A lowered ASCII text is
+  /// ASCII, and its characters are their own decomposition; `contains` compares characters by
+  /// canonical equivalence, i.e. by their full decompositions. So when the needle's
+  /// decomposition has a non-ASCII scalar, no run of ASCII characters equals it. A few
+  /// characters decompose to ASCII alone (U+037E to `;`, U+1FEF to a grave accent): needles
+  /// made only of those and ASCII are not skipped.
+  private static func needsNonASCII(_ lowered: String) -> Bool {
+    lowered.decomposedStringWithCanonicalMapping.unicodeScalars.contains { !$0.isASCII }
+  }
+
+  /// Whether `raw` holds only ASCII bytes, sixteen at a time.
+  static func isASCII(_ raw: UnsafeRawBufferPointer) -> Bool {
+    guard let base = raw.baseAddress else { return true }
+    var index = 0
+    var high = SIMD16<UInt8>(repeating: 0)
+    while index + 16 <= raw.count {
+      high |= base.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+      index += 16
+    }
+    var rest: UInt8 = high.max()
+    while index < raw.count {
+      rest |= raw[index]
+      index += 1
+    }
+    return rest < 0x80
   }
 
   /// For a Unicode needle, a necessary condition checked on a text's bytes (ASCII folded)
@@ -49,13 +83,17 @@ struct TextMatcher {
   }
 
   func matches(_ text: String) -> Bool {
-    if let unicodeNeedle { return text.lowercased().contains(unicodeNeedle) }
+    if let unicodeNeedle {
+      if skipsASCIITexts, text.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+      return text.lowercased().contains(unicodeNeedle)
+    }
     return matches(bytes: Array(text.utf8))
   }
 
   func matches(bytes haystack: [UInt8]) -> Bool {
     if let unicodeNeedle {
       guard haystack.withUnsafeBytes(asciiContains) else { return false }
+      if skipsASCIITexts, haystack.withUnsafeBytes(Self.isASCII) { return false }
       return String(decoding: haystack, as: UTF8.self).lowercased().contains(unicodeNeedle)
     }
     return haystack.withUnsafeBytes(asciiContains)

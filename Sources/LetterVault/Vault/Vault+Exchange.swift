@@ -78,6 +78,28 @@ extension Vault {
     try exchangeDesk.exportBundle(ids: ids, filter: filter, progress: progress)
   }
 
+  /// The letters an export of `ids` (all letters when empty) matching `filter` will write,
+  /// oldest first, chosen without reading their texts; ``export(_:progress:_:)`` reads them.
+  public func exportPlan(ids: [LetterID] = [], filter: LetterFilter = LetterFilter()) throws(VaultError)
+    -> ExportPlan
+  {
+    try exchangeDesk.exportPlan(ids: ids, filter: filter)
+  }
+
+  /// Reads the letters of `plan` one at a time, oldest first, and hands each to `each` with
+  /// its notes (``ExportStream`` renders it); `each` returns false to stop early. Only one
+  /// letter's text is held at a time, so an export of any size fits in a few MiB.
+  ///
+  /// A damaged letter is not skipped silently: the letters after it are no longer handed
+  /// over, and the export fails naming every damaged one.
+  ///
+  /// - Parameter progress: told how many letters have been read.
+  public func export(
+    _ plan: ExportPlan, progress: ProgressHandler? = nil, _ each: (ExportedLetter) throws(VaultError) -> Bool
+  ) throws(VaultError) {
+    try exchangeDesk.export(plan, progress: progress, each)
+  }
+
   /// Adds `letters`, skipping those already present; returns what was added.
   ///
   /// - Parameter progress: told how many letters are done while they are written.

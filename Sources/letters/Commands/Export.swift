@@ -41,26 +41,32 @@ struct Export: ParsableCommand {
     // Export never changes the vault: jotted letters wait for the next command.
     let vault = try options.open(acceptingCaptures: false)
     let letterIDs = try ids.map { try vault.resolve($0) }
-    let bundle = try ProgressLine.around {
-      try vault.exportBundle(ids: letterIDs, filter: filter, progress: $0)
-    }
-    guard !bundle.letters.isEmpty else {
+    let plan = try vault.exportPlan(ids: letterIDs, filter: filter)
+    guard plan.count > 0 else {
       Console.info("no letters match; nothing was exported")
       return
     }
     // Several letters in eml are a mailbox; a file called .eml would be opened as one message.
-    if exportFormat == .eml, bundle.letters.count > 1, let output, output.lowercased().hasSuffix(".eml") {
+    if exportFormat == .eml, plan.count > 1, let output, output.lowercased().hasSuffix(".eml") {
       throw CLIError.invalidArgument(
-        "\(bundle.letters.count) letters make a mailbox, not one message; write them to a .mbox file (-o letters.mbox), or name one letter")
+        "\(plan.count) letters make a mailbox, not one message; write them to a .mbox file (-o letters.mbox), or name one letter")
     }
-    let bytes = LetterExporter(format: exportFormat).render(bundle)
-    let count = bundle.letters.count == 1 ? "1 letter" : "\(bundle.letters.count) letters"
-    guard let output else {
-      Console.out(letterBytes: bytes)
-      return
+    // Each letter is written as it is read (docs/PERFORMANCE.md); a file appears only whole.
+    let sink = try ExportSink(output: output, replacing: force)
+    var stream = ExportStream(format: exportFormat, plan: plan)
+    try sink.write(stream.opening())
+    // Letters on a terminal's stdout would run into a progress line on the same screen.
+    let showsProgress = output != nil || !Console.stdoutIsTerminal
+    try ProgressLine.around { progress in
+      try vault.export(plan, progress: showsProgress ? progress : nil) { (letter: ExportedLetter) throws(VaultError) -> Bool in
+        try sink.write(stream.letter(letter))
+        return !sink.interrupted
+      }
     }
-    try ExportFile.write(bytes, to: output, replacing: force)
-    Console.info("exported \(count) to \(output) (readable only by you)")
+    try sink.write(stream.closing())
+    try sink.finish()
+    guard let output else { return }
+    Console.info("exported \(plan.count == 1 ? "1 letter" : "\(plan.count) letters") to \(output) (readable only by you)")
     Console.info("this copy is not encrypted: printers, print spoolers and backups can read it")
   }
 }

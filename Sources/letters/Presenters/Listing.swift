@@ -12,7 +12,7 @@ enum Listing {
     _ listing: LetterListing, of vault: Vault, json: Bool, paging: Bool, ifEmpty: String
   ) throws {
     if json {
-      try Pager.page(Formatting.jsonText(listing.letters.map { Formatting.json($0) }), paging: paging)
+      try Pager.page(ListJSON.text(listing.letters), paging: paging)
     } else if listing.letters.isEmpty {
       if listing.damaged.isEmpty { Console.info(ifEmpty) }
     } else {

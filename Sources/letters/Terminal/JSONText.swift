@@ -111,7 +111,7 @@ enum JSONText {
   /// `"` and `\` escaped, `\b \f \n \r \t` by name, other bytes below 0x20, DEL and C1
   /// (`C2 80` … `C2 9F` in UTF-8) as `\u00xx`; everything else, `/` and other non-ASCII
   /// included, as it is (UTF-8).
-  private static func writeString(_ text: String, into out: inout [UInt8]) {
+  static func writeString(_ text: String, into out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { utf8 in

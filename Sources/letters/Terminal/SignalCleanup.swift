@@ -75,6 +75,9 @@ enum SignalCleanup {
     if pid == 0 { alarm(0) }
   }
 
+  /// Whether a signal came while exiting had to wait (`export` then stops early).
+  static var hasPending: Bool { pendingSignal != 0 }
+
   /// Throws when a signal came while exiting had to wait, so the command ends, nothing saved.
   static func honourPending() throws {
     let number = pendingSignal

@@ -62,4 +62,39 @@ import Testing
     #expect(!matcher.matches(bytes: Array("lighthous".utf8)))
     #expect(TextMatcher("9").matches(bytes: Array(repeating: UInt8(ascii: "8"), count: 33) + [UInt8(ascii: "9")]))
   }
+
+  /// A Unicode needle over texts of ASCII bytes alone, which it rules out without lowercasing
+  /// them (`skipsASCIITexts`): the same answers as `lowercased().contains`, with the characters
+  /// that decompose to ASCII (U+037E to `;`, U+1FEF to a grave accent, KELVIN SIGN to `K`).
+  @Test func aUnicodeNeedleOverASCIITextsAgreesWithLowercasedContains() {
+    var random = SeededGenerator(seed: 0x7E_59)
+    let text = Array("abkK;`iI .e".unicodeScalars)
+    let needles = Array("abkK;`é\u{0301}ü\u{037E}\u{1FEF}\u{212A}\u{0130}".unicodeScalars)
+    var found = 0
+    for _ in 0..<6_000 {
+      let hay = String(String.UnicodeScalarView((0..<Int.random(in: 0..<40, using: &random)).map { _ in
+        text[Int.random(in: 0..<text.count, using: &random)]
+      }))
+      var needle = String(String.UnicodeScalarView((0..<Int.random(in: 1...3, using: &random)).map { _ in
+        needles[Int.random(in: 0..<needles.count, using: &random)]
+      }))
+      if needle.utf8.allSatisfy({ $0 < 0x80 }) { needle += "\u{037E}" }
+      let expected = hay.lowercased().contains(needle.lowercased())
+      if expected { found += 1 }
+      let matcher = TextMatcher(needle)
+      #expect(matcher.matches(bytes: Array(hay.utf8)) == expected, "\(needle.unicodeScalars.map(\.value)) in \(hay)")
+      #expect(matcher.matches(hay) == expected, "\(needle.unicodeScalars.map(\.value)) in \(hay) (field)")
+    }
+    #expect(found > 100, "the seeded texts must contain some needles (\(found))")
+    #expect(TextMatcher("\u{037E}").matches(bytes: Array("a;b".utf8)))
+    #expect(TextMatcher("x\u{1FEF}").matches(bytes: Array("X`".utf8)))
+    // The needles `search` could not narrow skip every ASCII text (docs/PERFORMANCE.md).
+    for needle in ["é", "café", "über", "e\u{0301}", "Ü"] {
+      #expect(TextMatcher(needle).skipsASCIITexts, "\(needle)")
+      #expect(!TextMatcher(needle).matches(bytes: Array("cafe uber e".utf8)))
+    }
+    for needle in ["\u{037E}", "\u{1FEF}x", "\u{212A}", "cafe"] {
+      #expect(!TextMatcher(needle).skipsASCIITexts, "\(needle)")
+    }
+  }
 }

@@ -5,35 +5,32 @@ import VaultRecords
 struct HTMLRenderer {
   let dates: ExportDates
 
-  func render(_ bundle: LetterBundle) -> String {
-    var out = """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-      <meta name="robots" content="noindex">
-      <title>Letters</title>
-      <style>
-      body { font-family: Georgia, "Times New Roman", serif; max-width: 40em; margin: 2em auto; padding: 0 1em; line-height: 1.5; }
-      article { break-after: page; page-break-after: always; }
-      article:last-of-type { break-after: auto; page-break-after: auto; }
-      .state { font-variant: small-caps; letter-spacing: 0.05em; color: #444; }
-      dl { display: grid; grid-template-columns: max-content auto; gap: 0 1em; color: #444; }
-      dd { margin: 0; }
-      .text, .note { white-space: pre-wrap; }
-      @media print { body { margin: 0; max-width: none; } }
-      </style>
-      </head>
-      <body>
+  /// The page's head, before the first letter (``ExportStream``).
+  static let opening = """
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+    <meta name="robots" content="noindex">
+    <title>Letters</title>
+    <style>
+    body { font-family: Georgia, "Times New Roman", serif; max-width: 40em; margin: 2em auto; padding: 0 1em; line-height: 1.5; }
+    article { break-after: page; page-break-after: always; }
+    article:last-of-type { break-after: auto; page-break-after: auto; }
+    .state { font-variant: small-caps; letter-spacing: 0.05em; color: #444; }
+    dl { display: grid; grid-template-columns: max-content auto; gap: 0 1em; color: #444; }
+    dd { margin: 0; }
+    .text, .note { white-space: pre-wrap; }
+    @media print { body { margin: 0; max-width: none; } }
+    </style>
+    </head>
+    <body>
 
-      """
-    for exported in bundle.letters { out += letter(exported) }
-    out += "</body>\n</html>\n"
-    return out
-  }
+    """
 
-  private func letter(_ exported: ExportedLetter) -> String {
+  /// One letter's `<article>`.
+  func letter(_ exported: ExportedLetter) -> String {
     let summary = exported.letter.summary
     var out = "<article>\n<header>\n"
     out += "<h1>\(Self.escape(ExportDates.title(summary)))</h1>\n"

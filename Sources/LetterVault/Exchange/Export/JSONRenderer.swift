@@ -2,31 +2,92 @@ import VaultRecords
 import Foundation
 
 /// `--format json`: an ``ExportDocument``, pretty-printed with sorted keys so the same
-/// letters always give the same bytes.
+/// letters always give the same bytes; written letter by letter (``ExportStream``) in exactly
+/// the bytes `JSONEncoder` gives the whole document (`ExportJSONTests`).
 struct JSONRenderer {
   let dates: ExportDates
 
-  func render(_ bundle: LetterBundle) -> [UInt8] {
-    let document = ExportDocument(
-      format: ExportDocument.formatName, version: ExportDocument.currentVersion,
-      exported: dates.iso(bundle.exportedAt), letters: bundle.letters.map(entry))
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    // Encoding plain strings, ints and arrays cannot fail.
-    let data = (try? encoder.encode(document)) ?? Data()
-    return Array(data) + [0x0A]
+  /// Everything before the first letter.
+  func opening(exportedAt: Date) -> [UInt8] {
+    var out: [UInt8] = [0x7B, 0x0A]
+    ExportJSON.key("exported", indent: 2, into: &out)
+    out.append(0x22)
+    dates.appendISO(exportedAt, to: &out)
+    out += Array("\",\n  \"format\" : \"\(ExportDocument.formatName)\",\n  \"letters\" : [\n".utf8)
+    return out
   }
 
-  private func entry(_ exported: ExportedLetter) -> ExportDocument.Entry {
+  /// Everything after the last letter.
+  func closing() -> [UInt8] {
+    Array("\n  ],\n  \"version\" : \(ExportDocument.currentVersion)\n}\n".utf8)
+  }
+
+  /// One element of the `letters` array, after a comma when it is not the first.
+  func letter(_ exported: ExportedLetter, first: Bool) -> [UInt8] {
     let summary = exported.letter.summary
-    return ExportDocument.Entry(
-      id: summary.id.description, to: summary.recipient, email: exported.email,
-      subject: summary.subject, state: summary.state.description, tags: summary.tags,
-      created: dates.iso(summary.created), updated: dates.iso(summary.updated),
-      lastEdited: dates.iso(summary.lastEdited), releaseAt: summary.releaseAt.map(dates.iso),
-      reviewOn: summary.reviewOn.map(dates.iso), sentAt: summary.sentAt.map(dates.iso),
-      sentHow: summary.sentHow.isEmpty ? nil : summary.sentHow, revision: summary.revision,
-      fingerprint: exported.letter.fingerprint, body: exported.letter.body,
-      notes: exported.notes.map { .init(date: dates.iso($0.date), text: $0.text) })
+    var out: [UInt8] = []
+    out.reserveCapacity(exported.letter.body.utf8.count + 800)
+    if !first { out += [0x2C, 0x0A] }
+    out += Array("    {\n".utf8)
+    func field(_ key: StaticString, last: Bool = false, _ value: (inout [UInt8]) -> Void) {
+      ExportJSON.key(key, indent: 6, into: &out)
+      value(&out)
+      out += last ? [0x0A] : [0x2C, 0x0A]
+    }
+    func date(_ date: Date?) -> (inout [UInt8]) -> Void {
+      { out in
+        guard let date else { return out.append(contentsOf: "null".utf8) }
+        out.append(0x22)
+        dates.appendISO(date, to: &out)
+        out.append(0x22)
+      }
+    }
+    field("body") { ExportJSON.string(exported.letter.body, into: &$0) }
+    field("created", date(summary.created))
+    field("email") { ExportJSON.string(exported.email, into: &$0) }
+    field("fingerprint") { ExportJSON.string(exported.letter.fingerprint, into: &$0) }
+    field("id") { ExportJSON.string(summary.id.description, into: &$0) }
+    field("lastEdited", date(summary.lastEdited))
+    field("notes") { out in
+      Self.array(exported.notes, into: &out) { note, out in
+        out += Array("        {\n".utf8)
+        ExportJSON.key("date", indent: 10, into: &out)
+        date(note.date)(&out)
+        out += [0x2C, 0x0A]
+        ExportJSON.key("text", indent: 10, into: &out)
+        ExportJSON.string(note.text, into: &out)
+        out += Array("\n        }".utf8)
+      }
+    }
+    field("releaseAt", date(summary.releaseAt))
+    field("reviewOn", date(summary.reviewOn))
+    field("revision") { ExportJSON.integer(summary.revision, into: &$0) }
+    field("sentAt", date(summary.sentAt))
+    field("sentHow") { ExportJSON.optional(summary.sentHow.isEmpty ? nil : summary.sentHow, into: &$0) }
+    field("state") { ExportJSON.string(summary.state.description, into: &$0) }
+    field("subject") { ExportJSON.string(summary.subject, into: &$0) }
+    field("tags") { out in
+      Self.array(summary.tags, into: &out) { tag, out in
+        out += Array(repeating: 0x20, count: 8)
+        ExportJSON.string(tag, into: &out)
+      }
+    }
+    field("to") { ExportJSON.string(summary.recipient, into: &$0) }
+    field("updated", last: true, date(summary.updated))
+    out += Array("    }".utf8)
+    return out
+  }
+
+  /// A pretty-printed array inside a letter: its elements one per line, and an empty one as
+  /// the encoder writes it (`[`, an empty line, `]`).
+  private static func array<Element>(
+    _ elements: [Element], into out: inout [UInt8], _ element: (Element, inout [UInt8]) -> Void
+  ) {
+    out += [0x5B, 0x0A]
+    for (index, value) in elements.enumerated() {
+      if index > 0 { out += [0x2C, 0x0A] }
+      element(value, &out)
+    }
+    out += [0x0A] + Array(repeating: 0x20, count: 6) + [0x5D]
   }
 }

@@ -2,7 +2,8 @@ import VaultRecords
 import Foundation
 
 /// Turns a ``LetterBundle`` into the bytes of one export file. Pure: no vault, no I/O, so
-/// other apps can render letters the same way.
+/// other apps can render letters the same way. ``ExportStream`` writes the same bytes one
+/// letter at a time.
 ///
 /// ```swift
 /// let bundle = try vault.exportBundle(filter: LetterFilter(state: .held))
@@ -22,13 +23,11 @@ public struct LetterExporter: Sendable {
 
   /// The whole export as bytes (UTF-8 text, or a message/mailbox for `eml`).
   public func render(_ bundle: LetterBundle) -> [UInt8] {
-    let dates = ExportDates(timeZone: timeZone)
-    switch format {
-    case .txt: return Array(TextRenderer(dates: dates).render(bundle).utf8)
-    case .md: return Array(MarkdownRenderer(dates: dates).render(bundle).utf8)
-    case .html: return Array(HTMLRenderer(dates: dates).render(bundle).utf8)
-    case .json: return JSONRenderer(dates: dates).render(bundle)
-    case .eml: return MailRenderer(dates: dates).render(bundle)
-    }
+    var stream = ExportStream(
+      format: format, timeZone: timeZone, count: bundle.letters.count, exportedAt: bundle.exportedAt,
+      from: bundle.from)
+    var out = stream.opening()
+    for exported in bundle.letters { out += stream.letter(exported) }
+    return out + stream.closing()
   }
 }

@@ -10,19 +10,18 @@ struct MailRenderer {
   /// Used when no sender address is configured (`letters delivery set --from`).
   static let placeholderSender = "letters@localhost.invalid"
 
-  func render(_ bundle: LetterBundle) -> [UInt8] {
-    if bundle.letters.count == 1 {
-      return message(bundle.letters[0], from: bundle.from).rendered(
-        lineEnding: "\r\n", timeZone: dates.timeZone)
-    }
-    var out: [UInt8] = []
-    for exported in bundle.letters {
-      let message = message(exported, from: bundle.from)
-      out += Array("From \(message.from.address) \(Self.asctime(message.date))\n".utf8)
-      out += message.rendered(lineEnding: "\n", timeZone: dates.timeZone)
-      if out.last != 0x0A { out.append(0x0A) }
-      out.append(0x0A)
-    }
+  /// One letter as a message of its own, with CRLF line ends.
+  func single(_ exported: ExportedLetter, from: String) -> [UInt8] {
+    message(exported, from: from).rendered(lineEnding: "\r\n", timeZone: dates.timeZone)
+  }
+
+  /// One letter of an mboxrd mailbox: its `From ` line, the message, a blank line.
+  func mailboxEntry(_ exported: ExportedLetter, from: String) -> [UInt8] {
+    let message = message(exported, from: from)
+    var out = Array("From \(message.from.address) \(Self.asctime(message.date))\n".utf8)
+    out += message.rendered(lineEnding: "\n", timeZone: dates.timeZone)
+    if out.last != 0x0A { out.append(0x0A) }
+    out.append(0x0A)
     return out
   }
 

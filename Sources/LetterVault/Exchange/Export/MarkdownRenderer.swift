@@ -6,11 +6,8 @@ import VaultRecords
 struct MarkdownRenderer {
   let dates: ExportDates
 
-  func render(_ bundle: LetterBundle) -> String {
-    bundle.letters.map(letter).joined(separator: LetterFrame.Style.markdown.separator)
-  }
-
-  private func letter(_ exported: ExportedLetter) -> String {
+  /// One letter (``ExportStream`` puts the separator between letters).
+  func letter(_ exported: ExportedLetter) -> String {
     let summary = exported.letter.summary
     var out = LetterFrame(exported, dates: dates).line(.markdown) + "\n"
     out += "# \(Self.inline(ExportDates.title(summary)))\n\n"

@@ -6,11 +6,8 @@ import VaultRecords
 struct TextRenderer {
   let dates: ExportDates
 
-  func render(_ bundle: LetterBundle) -> String {
-    bundle.letters.map(letter).joined(separator: LetterFrame.Style.text.separator)
-  }
-
-  private func letter(_ exported: ExportedLetter) -> String {
+  /// One letter (``ExportStream`` puts the separator between letters).
+  func letter(_ exported: ExportedLetter) -> String {
     let summary = exported.letter.summary
     var out = LetterFrame(exported, dates: dates).line(.text) + "\n"
     if !summary.recipient.isEmpty { out += "To: \(Self.oneLine(summary.recipient))\n" }

@@ -40,18 +40,6 @@ struct LetterFrame: Codable, Equatable {
     var separator: String { self == .text ? "\u{0C}\n" : "\n---\n\n" }
   }
 
-  /// The line, without its newline: sorted keys, absent fields left out, and `<`, `>` and
-  /// `&` as JSON escapes so the comment cannot end early or open HTML.
-  func line(_ style: Style) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    // Encoding strings, ints and arrays cannot fail.
-    let json = String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
-      .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-      .replacingOccurrences(of: "&", with: "\\u0026")
-    return style.prefix + json + style.suffix
-  }
-
   /// The style whose line `line` is, if it is one.
   static func style(of line: Substring) -> Style? {
     for style in [Style.text, .markdown] where line.hasPrefix(style.prefix + "{") && line.hasSuffix("}" + style.suffix) {
