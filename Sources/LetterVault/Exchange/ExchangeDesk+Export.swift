@@ -42,7 +42,7 @@ extension ExchangeDesk {
         meter.advance(to: number)
         let id = plan.id(number)
         do {
-          guard let entry = index.entry(for: id.bytes) else { throw VaultError.damaged([.missingLetter(id)]) }
+          guard let entry = index.entry(for: id.bytes) else { throw RecordError.damaged([.missingLetter(id)]) }
           let (_, meta) = try tx.metaFromIndex(entry, summaryOnly: false)
           var body = try tx.loadBody(id, meta: meta, revision: meta.revisions.last!)
           defer { wipe(&body) }
@@ -54,7 +54,7 @@ extension ExchangeDesk {
           let letter = Letter(
             summary: summary, body: String(decoding: body, as: UTF8.self), fingerprint: cipher.fingerprint(meta, body: body))
           guard try each(ExportedLetter(letter: letter, notes: notes, email: email)) else { return }
-        } catch VaultError.damaged(let found) {
+        } catch RecordError.damaged(let found) {
           damaged += found
         }
       }

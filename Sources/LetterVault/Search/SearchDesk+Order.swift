@@ -8,7 +8,7 @@ extension SearchDesk {
   func idsOldestFirst(_ filter: LetterFilter) throws(VaultError) -> [UInt8]? {
     try records.read { tx -> [UInt8]? in
       let manifest: ManifestIndex
-      do { manifest = try tx.loadManifestIndex() } catch VaultError.damaged { return nil }
+      do { manifest = try tx.loadManifestIndex() } catch RecordError.damaged { return nil }
       let view = try tx.listingView(manifest)
       guard view.misses <= max(64, manifest.count / 8) else { return nil }
       var fromMeta: [Int: LetterSummary] = [:]
@@ -25,7 +25,7 @@ extension SearchDesk {
           let (id, meta) = try tx.metaFromIndex(manifest.entry(at: index), summaryOnly: true)
           fromMeta[index] = LetterFacts.summary(id, meta)
           order.append((meta.createdAt, index))
-        } catch VaultError.damaged {
+        } catch RecordError.damaged {
           return nil
         }
       }
