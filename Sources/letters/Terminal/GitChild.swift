@@ -22,6 +22,13 @@ enum GitChild {
     var environment = all.filter { passed.contains($0.key) }
     environment["LC_ALL"] = "C"
     environment["GIT_TERMINAL_PROMPT"] = "0"
+    // git runs outside the terminal's foreground group, so an ssh that asked for a key's
+    // passphrase or a new host key would wait forever: with BatchMode it fails at once and
+    // `letters sync` says the remote could not be reached (README "Two computers": use an
+    // ssh agent). A user's own GIT_SSH_COMMAND or GIT_SSH is kept.
+    if environment["GIT_SSH_COMMAND"] == nil && environment["GIT_SSH"] == nil {
+      environment["GIT_SSH_COMMAND"] = "ssh -o BatchMode=yes"
+    }
     if environment["PATH"] == nil { environment["PATH"] = "/usr/local/bin:/usr/bin:/bin" }
     return environment
   }
