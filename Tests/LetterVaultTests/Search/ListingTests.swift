@@ -83,6 +83,25 @@ import Testing
     #expect(try vault.verify().isEmpty, "a stale listing is not damage: readers check it")
   }
 
+  /// `write --to` matches against the listing's names alone (SearchDesk+Recipients.swift):
+  /// the same names, in `list`'s order, with every listing row readable or one damaged.
+  @Test func recipientNamesFromTheListingAreListsNames() throws {
+    let (test, ids) = try Self.scene()
+    defer { test.remove() }
+    func fromList(_ vault: Vault) throws -> [String] {
+      var seen = Set<String>()
+      return try vault.list().letters.map(\.recipient).filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+    // A recipient last written to long ago comes after the newer ones, as in `list`.
+    try test.vault.edit(ids[0], recipient: "Old friend")
+    #expect(try test.vault.searchDesk.recipientsNewestFirst() == (try test.vault.list().letters.map(\.recipient)))
+    #expect(try test.vault.recipientNames() == (try fromList(test.vault)))
+    try VaultFile(path: test.path).flipByte(.listing, of: ListingBucket.objectID(bucket: ids[5].bytes[0]))
+    let vault = try test.reopen()
+    #expect(try vault.searchDesk.recipientsNewestFirst() == (try vault.list().letters.map(\.recipient)))
+    #expect(try vault.recipientNames() == (try fromList(vault)))
+  }
+
   @Test func aDamagedListingRowIsReportedByVerifyAndListStillReadsEveryLetter() throws {
     let (test, ids) = try Self.scene()
     defer { test.remove() }
