@@ -44,28 +44,7 @@ struct Merge: ParsableCommand {
     let report = try ProgressLine.around {
       try vault.merge(from: path, passphrase: passphrase, dryRun: dryRun, progress: $0)
     }
-    for change in report.changes { Console.out(MergeText.line(change) + "\n") }
-    let count = report.changes.count
-    let letters = "\(count) letter\(count == 1 ? "" : "s")"
-    if count == 0 && report.removedAsBurned.isEmpty {
-      Console.info("nothing to bring in; this vault already has everything in \(path)")
-    } else if report.applied {
-      Console.info("merged: \(letters) brought in or updated")
-    } else {
-      Console.info("dry run: \(letters) would change; nothing was written")
-    }
-    for id in report.removedAsBurned {
-      Console.out("\(id.short)  burned on the other computer; " + (report.applied ? "removed here too" : "would be removed here too") + "\n")
-    }
-    if report.notBroughtBack > 0 {
-      Console.info("\(report.notBroughtBack) letter\(report.notBroughtBack == 1 ? " you burned here was" : "s you burned here were") not brought back")
-    }
-    let conflicts = report.changes.reduce(0) { $0 + $1.conflicts.count }
-    if conflicts > 0 {
-      Console.info(
-        "\(conflicts) revision\(conflicts == 1 ? " was" : "s were") edited differently on the two computers; both texts are kept (`letters history ID`)"
-      )
-    }
+    MergeText.report(report, from: path)
   }
 
   /// `--conflicts`: each copy merged, checked and removed in turn; the first failure stops.
