@@ -13,6 +13,7 @@ public struct SyncReport: Sendable {
   /// followed it and dropped its own old copies.
   public var followedRewrite = false
 
+  /// Nothing done yet: a sync fills it in as it goes.
   public init() {}
 }
 
