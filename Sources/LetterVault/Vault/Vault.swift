@@ -126,7 +126,7 @@ public final class Vault: VaultService {
         RecordStore(
           database: database, cipher: RecordCipher(vaultID: vaultID, masterKey: masterKey, random: random)
         ).keyOpensVault()
-    }
+      }
     }
     let cipher = RecordCipher(vaultID: vaultID, masterKey: opened.masterKey, random: random)
     return (Vault(path: path, database: database, cipher: cipher, clock: clock), opened)
