@@ -9,45 +9,15 @@ extension SearchDesk {
   /// With a `limit`, stops building summaries once that many match (they come newest first).
   func listFromIndex(_ filter: LetterFilter, limit: Int? = nil) throws(VaultError) -> LetterListing? {
     try records.read { tx -> LetterListing? in
-      let manifest: ManifestIndex
-      do { manifest = try tx.loadManifestIndex() } catch RecordError.damaged { return nil }
-      let view = try tx.listingView(manifest)
-      // One point lookup per miss; past an eighth of the vault, one scan is cheaper.
-      guard view.misses <= max(64, manifest.count / 8) else { return nil }
-      // Newest first, ties by id descending (as `newestFirst`), ordered on the creation times
-      // read in place, so each summary is built once, already in its place: gathering 10,000
-      // built summaries into order was a twentieth of `list` (docs/PERFORMANCE.md).
-      var fromMeta: [Int: LetterSummary] = [:]
-      var damaged: [Damage] = []
-      var order: [(created: Int64, index: Int)] = []
-      order.reserveCapacity(manifest.count)
-      var fromListing: [Int] = []
-      for index in 0..<manifest.count {
-        if let created = view.created(at: index) {
-          order.append((created, index))
-          fromListing.append(index)
-          continue
-        }
-        do {
-          let (id, meta) = try tx.metaFromIndex(manifest.entry(at: index), summaryOnly: true)
-          fromMeta[index] = LetterFacts.summary(id, meta)
-          order.append((meta.createdAt, index))
-        } catch RecordError.damaged(let problems) {
-          damaged += problems
-        }
-      }
+      guard let listing = try ListingOrder(in: tx) else { return nil }
       // A listing entry stands for a META row that should be there; one that is gone is named.
-      let missing = try missingBehindListing(manifest, indices: fromListing, in: tx)
-      damaged += missing.sorted().map { Damage.missingLetter(manifest.id(at: $0)) }
-      // Manifest order is id order, so a larger index is a larger id.
-      order.sort { $0.created != $1.created ? $0.created > $1.created : $0.index > $1.index }
+      let missing = try missingBehindListing(listing.manifest, indices: listing.fromListing, in: tx)
+      let damaged = listing.damaged + missing.sorted().map { Damage.missingLetter(listing.manifest.id(at: $0)) }
       var found: [LetterSummary] = []
-      found.reserveCapacity(max(0, min(order.count, limit ?? order.count)))
-      for (_, index) in order {
+      found.reserveCapacity(max(0, min(listing.newestFirst.count, limit ?? listing.newestFirst.count)))
+      for index in listing.newestFirst {
         if let limit, found.count >= limit { break }
-        guard !missing.contains(index),
-          let summary = fromMeta[index] ?? view.summary(at: index).map({ LetterFacts.summary(manifest.id(at: index), $0) })
-        else { continue }
+        guard !missing.contains(index), let summary = listing.summary(at: index) else { continue }
         if filter.matches(summary) { found.append(summary) }
       }
       return LetterListing(letters: found, damaged: damaged)

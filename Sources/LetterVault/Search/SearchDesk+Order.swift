@@ -7,38 +7,14 @@ extension SearchDesk {
   /// name damage, so the caller takes `list` and names it.
   func idsOldestFirst(_ filter: LetterFilter) throws(VaultError) -> [UInt8]? {
     try records.read { tx -> [UInt8]? in
-      let manifest: ManifestIndex
-      do { manifest = try tx.loadManifestIndex() } catch RecordError.damaged { return nil }
-      let view = try tx.listingView(manifest)
-      guard view.misses <= max(64, manifest.count / 8) else { return nil }
-      var fromMeta: [Int: LetterSummary] = [:]
-      var order: [(created: Int64, index: Int)] = []
-      order.reserveCapacity(manifest.count)
-      var fromListing: [Int] = []
-      for index in 0..<manifest.count {
-        if let created = view.created(at: index) {
-          order.append((created, index))
-          fromListing.append(index)
-          continue
-        }
-        do {
-          let (id, meta) = try tx.metaFromIndex(manifest.entry(at: index), summaryOnly: true)
-          fromMeta[index] = LetterFacts.summary(id, meta)
-          order.append((meta.createdAt, index))
-        } catch RecordError.damaged {
-          return nil
-        }
-      }
-      guard try missingBehindListing(manifest, indices: fromListing, in: tx).isEmpty else { return nil }
-      // `list`'s order reversed: newest first with ties by id descending, so oldest first here.
-      order.sort { $0.created != $1.created ? $0.created < $1.created : $0.index < $1.index }
-      // 16 bytes per id in one buffer (ExportPlan).
+      guard let listing = try ListingOrder(in: tx), listing.damaged.isEmpty,
+        try missingBehindListing(listing.manifest, indices: listing.fromListing, in: tx).isEmpty
+      else { return nil }
+      // 16 bytes per id in one buffer (ExportPlan); `list`'s order reversed is oldest first.
       var ids: [UInt8] = []
-      ids.reserveCapacity(order.count * FormatConstant.idByteCount)
-      for (_, index) in order {
-        guard
-          let summary = fromMeta[index] ?? view.summary(at: index).map({ LetterFacts.summary(manifest.id(at: index), $0) })
-        else { continue }
+      ids.reserveCapacity(listing.newestFirst.count * FormatConstant.idByteCount)
+      for index in listing.newestFirst.reversed() {
+        guard let summary = listing.summary(at: index) else { continue }
         if filter.matches(summary) { ids += summary.id.bytes }
       }
       return ids

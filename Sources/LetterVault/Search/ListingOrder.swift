@@ -1,0 +1,51 @@
+import VaultRecords
+
+/// The manifest's letters in `list`'s order, newest first (ties by id descending), read from
+/// the LISTING record (FORMAT.md §6.6) with each letter's creation time read in place; a letter
+/// without a current listing entry is read from its META. One ordering for `list`, the export
+/// plan and `write --to`'s names, so the three never disagree.
+struct ListingOrder {
+  let manifest: ManifestIndex
+  let view: ListingView
+  /// Manifest indices, newest letter first.
+  private(set) var newestFirst: [Int] = []
+  /// The indices taken from their listing entry (whose META row `list` checks still exists).
+  private(set) var fromListing: [Int] = []
+  /// Damage met reading the META of a letter the listing does not cover.
+  private(set) var damaged: [Damage] = []
+  private var fromMeta: [Int: LetterSummary] = [:]
+
+  /// Nil when the manifest is damaged or too few entries match: one scan is then cheaper, and
+  /// the caller takes it (and names what it finds).
+  init?(in tx: RecordTransaction) throws {
+    do { manifest = try tx.loadManifestIndex() } catch RecordError.damaged { return nil }
+    view = try tx.listingView(manifest)
+    // One point lookup per miss; past an eighth of the vault, one scan is cheaper.
+    guard view.misses <= max(64, manifest.count / 8) else { return nil }
+    var order: [(created: Int64, index: Int)] = []
+    order.reserveCapacity(manifest.count)
+    for index in 0..<manifest.count {
+      if let created = view.created(at: index) {
+        order.append((created, index))
+        fromListing.append(index)
+        continue
+      }
+      do {
+        let (id, meta) = try tx.metaFromIndex(manifest.entry(at: index), summaryOnly: true)
+        fromMeta[index] = LetterFacts.summary(id, meta)
+        order.append((meta.createdAt, index))
+      } catch RecordError.damaged(let problems) {
+        damaged += problems
+      }
+    }
+    // Ordered on the creation times read in place, so each summary is built once, already in
+    // its place (docs/PERFORMANCE.md). Manifest order is id order: a larger index is a larger id.
+    order.sort { $0.created != $1.created ? $0.created > $1.created : $0.index > $1.index }
+    newestFirst = order.map(\.index)
+  }
+
+  /// The summary of manifest entry `index`, from its listing entry or its META.
+  func summary(at index: Int) -> LetterSummary? {
+    fromMeta[index] ?? view.summary(at: index).map { LetterFacts.summary(manifest.id(at: index), $0) }
+  }
+}
