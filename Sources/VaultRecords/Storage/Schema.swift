@@ -9,6 +9,14 @@ package enum Schema {
     "CREATE TABLE capture (id INTEGER PRIMARY KEY CHECK (id = 1), public_key BLOB NOT NULL CHECK (length(public_key) = 32))",
   ]
 
+  /// The one index (FORMAT.md §8.1): every row's object id by kind, so `list` can ask which
+  /// letters have a META row from a few small index pages instead of reading every page of the
+  /// file (docs/PERFORMANCE.md, round 5). Optional: a vault made before it gets it on its
+  /// first write (`VaultDatabase.write`).
+  package static let kindIndex = (
+    name: "object_kind", table: "object", sql: "CREATE INDEX object_kind ON object (kind, object_id)"
+  )
+
   /// Creates the schema in a fresh file. `page_size` and `auto_vacuum` must be set before the
   /// first table.
   package static func migrate(_ db: Database) throws {
@@ -19,6 +27,7 @@ package enum Schema {
     try db.execute(sql: "PRAGMA auto_vacuum = FULL")
     try db.inTransaction(.immediate) {
       for statement in statements { try db.execute(sql: statement) }
+      try db.execute(sql: kindIndex.sql)
       return .commit
     }
   }

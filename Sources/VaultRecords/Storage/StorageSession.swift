@@ -93,7 +93,8 @@ struct StorageSession {
   /// Every row of one field, in one statement (one scan: docs/PERFORMANCE.md).
   func objects(field: UInt8) throws -> [StoredObject] {
     try fetch(
-      sql: "SELECT object_id, kind, revision, env FROM object WHERE kind = ?", arguments: [field])
+      // `+kind`: walk the table in key order, not the kind index (one row at a time).
+      sql: "SELECT object_id, kind, revision, env FROM object WHERE +kind = ?", arguments: [field])
   }
 
   /// Every row of one field whose object id lies in `low...high`: a range on the primary key,
@@ -177,7 +178,8 @@ struct StorageSession {
     }
     let rows = try Row.fetchCursor(
       db,
-      sql: "SELECT object_id, kind, revision, env FROM object WHERE kind IN (\(list))\(bounds) ORDER BY object_id, kind, revision",
+      // `+kind`: in key order through the table itself; the kind index would need a sort.
+      sql: "SELECT object_id, kind, revision, env FROM object WHERE +kind IN (\(list))\(bounds) ORDER BY object_id, kind, revision",
       arguments: arguments)
     while let row = try rows.next() {
       guard let id = row.dataNoCopy(atIndex: 0), let envelope = row.dataNoCopy(atIndex: 3) else { continue }

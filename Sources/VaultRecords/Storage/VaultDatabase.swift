@@ -66,7 +66,8 @@ package final class VaultDatabase {
       return try queue.writeWithoutTransaction { db in
         var result: T?
         try db.inTransaction(.immediate) {
-          try SchemaCheck.run(db)
+          // A vault made before the kind index gets it with its first write (FORMAT.md §8.1).
+          if try !SchemaCheck.run(db) { try db.execute(sql: Schema.kindIndex.sql) }
           result = try body(StorageSession(db: db))
           return .commit
         }

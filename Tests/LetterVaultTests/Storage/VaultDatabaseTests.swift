@@ -42,5 +42,10 @@ import Testing
     let documented = rest[start.upperBound..<end.lowerBound]
       .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     #expect(documented == Schema.statements)
+    // The one index, in its own block after the tables.
+    let after = rest[end.upperBound...]
+    let indexStart = try #require(after.range(of: "```sql\n"))
+    let indexEnd = try #require(after[indexStart.upperBound...].range(of: "```"))
+    #expect(after[indexStart.upperBound..<indexEnd.lowerBound].split(separator: "\n").map(String.init) == [Schema.kindIndex.sql])
   }
 }

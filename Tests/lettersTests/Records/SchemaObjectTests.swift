@@ -15,6 +15,10 @@ import Testing
     ("CREATE VIEW everything AS SELECT * FROM object", "view “everything”"),
     ("CREATE TABLE notes_copy (x BLOB)", "table “notes_copy”"),
     ("CREATE INDEX by_kind ON object (kind)", "index “by_kind”"),
+    // letters' own index name with another definition (FORMAT.md §8.1): a stranger too.
+    ("DROP INDEX object_kind; CREATE INDEX object_kind ON object (kind)", "index “object_kind”"),
+    ("DROP INDEX object_kind; CREATE INDEX object_kind ON object (kind, object_id) WHERE kind > 1", "index “object_kind”"),
+    ("DROP INDEX object_kind; CREATE INDEX object_kind ON keyslot (slot_id)", "index “object_kind”"),
   ])
   func aPlantedSchemaObjectIsRefusedOnOpenAndNamedByVerify(sql: String, named: String) throws {
     let fixture = try CLIFixture()
