@@ -9,7 +9,10 @@ import Foundation
 /// go to the formatter, where the Gregorian/Julian switch and far years are its business.
 enum LocalDateText {
   nonisolated(unsafe) private static let zone = TimeZone.current
-  nonisolated(unsafe) private static let months: [String] = formatter.shortMonthSymbols
+  /// en_GB's short month names, written out: asking the formatter for them loaded ICU, ~1 ms
+  /// of every `list` and `show` (docs/PERFORMANCE.md). `LocalDateTextTests` checks them
+  /// against the formatter.
+  static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
   nonisolated(unsafe) static let formatter: DateFormatter = {
     let formatter = DateFormatter()
@@ -21,6 +24,17 @@ enum LocalDateText {
   static func string(from date: Date) -> String {
     guard let parts = parts(of: date) else { return formatter.string(from: date) }
     return "\(parts.day) \(months[parts.month - 1]) \(parts.year) \(parts.hour < 10 ? "0" : "")\(parts.hour):\(parts.minute < 10 ? "0" : "")\(parts.minute)"
+  }
+
+  /// "22:14" in local time (the unlock window's end), as the formatter's "HH:mm" gives it.
+  static func hourMinute(_ date: Date) -> String {
+    guard let parts = parts(of: date) else {
+      let formatter = DateFormatter()
+      formatter.locale = Locale(identifier: "en_GB")
+      formatter.dateFormat = "HH:mm"
+      return formatter.string(from: date)
+    }
+    return "\(parts.hour < 10 ? "0" : "")\(parts.hour):\(parts.minute < 10 ? "0" : "")\(parts.minute)"
   }
 
   /// The same text as ``string(from:)``, appended as UTF-8 bytes (`list`'s lines, ListLines.swift).
@@ -48,7 +62,7 @@ enum LocalDateText {
   /// Local calendar date and time to the minute, or nil outside 1900–9999 (the formatter's).
   private static func parts(of date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int)? {
     let interval = date.timeIntervalSince1970.rounded(.down)
-    guard months.count == 12, interval > -2_208_988_800, interval < 253_402_300_800 else { return nil }
+    guard interval > -2_208_988_800, interval < 253_402_300_800 else { return nil }
     let local = Int(interval) + zone.secondsFromGMT(for: date)
     var days = local / 86_400
     var seconds = local % 86_400
