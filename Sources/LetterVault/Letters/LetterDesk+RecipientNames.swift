@@ -19,6 +19,10 @@ extension LetterDesk {
   func matchRecipient(_ typed: String) throws(VaultError) -> RecipientMatch {
     let given = typed.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !given.isEmpty else { return .new("") }
+    // A whole name someone already has is that name, whatever the other names are
+    // (``RecipientMatch/match(_:among:)`` asks that first): no need to gather every name.
+    if try SendDesk(context).rules().recipients.contains(where: { $0.name == given }) { return .known(given) }
+    if try SearchDesk(context).someLetterIsTo(given) == true { return .known(given) }
     return RecipientMatch.match(given, among: try recipientNames())
   }
 }

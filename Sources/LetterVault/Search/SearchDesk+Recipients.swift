@@ -12,4 +12,21 @@ extension SearchDesk {
       return listing.newestFirst.compactMap { listing.summary(at: $0)?.recipient }
     }
   }
+
+  /// Whether a letter the LISTING vouches for is to exactly `name` (byte for byte), without
+  /// ordering the letters or building a summary of each: `write --to` with a whole name needs
+  /// no other name (``RecipientMatch``; docs/PERFORMANCE.md round 5). Nil when it cannot say:
+  /// the manifest is damaged, or no entry matched and some letters have no listing entry.
+  func someLetterIsTo(_ name: String) throws(VaultError) -> Bool? {
+    try records.read { tx -> Bool? in
+      let manifest: ManifestIndex
+      do { manifest = try tx.loadManifestIndex() } catch RecordError.damaged { return nil }
+      let view = try tx.listingView(manifest)
+      let wanted = Array(name.utf8)
+      for index in 0..<manifest.count where view.recipient(at: index, is: wanted) == true {
+        return true
+      }
+      return view.misses == 0 ? false : nil
+    }
+  }
 }

@@ -119,6 +119,18 @@ package final class ListingView {
     }
   }
 
+  /// Whether entry `index`'s recipient is exactly the UTF-8 bytes `name`, read in place; nil
+  /// when it has no current listing entry. (Its stretch of fields starts at the recipient's
+  /// text, so its two length bytes are just before.)
+  package func recipient(at index: Int, is name: [UInt8]) -> Bool? {
+    guard rows[index] >= 0 else { return nil }
+    let plaintext = plaintexts[Int(rows[index])]
+    var reader = ByteReader(plaintext, offset: Int(fields[index].lowerBound) - 2)
+    // Checked by `skim` when the row was added; the same bytes parse the same way.
+    guard let span = try? reader.textSpan() else { return nil }
+    return plaintext[span].elementsEqual(name)
+  }
+
   /// `test` on the bytes of entry `index`'s recipient, subject and tags (with the length bytes
   /// between them), in place; nil when it has no current listing entry.
   package func withFields(at index: Int, _ test: (UnsafeRawBufferPointer) -> Bool) -> Bool? {

@@ -102,6 +102,29 @@ import Testing
     #expect(try vault.recipientNames() == (try fromList(vault)))
   }
 
+  /// A whole name is answered from the listing without gathering every name
+  /// (`SearchDesk.someLetterIsTo`): the answer is always what matching among every name gives.
+  /// Seen failing when the shortcut compared names case-insensitively (`mum` became `.known("mum")`
+  /// instead of `.known("Mum")`).
+  @Test func matchingATypedNameEqualsMatchingAmongEveryName() throws {
+    let (test, ids) = try Self.scene()
+    defer { test.remove() }
+    try test.vault.edit(ids[3], recipient: "Zoe\u{0308}")  // "Zoë", decomposed
+    try test.vault.edit(ids[7], recipient: "Dr. Hale's office")
+    let typed = [
+      "Dr. Hale", "dr. hale", "Dr", "Mum", "mum", "Sam", "Sa", "Zoë", "Zoe\u{0308}", "zo", "Dr. Hale's office",
+      "Nobody", " Mum ", "Old", "M", "Dr. Hale's",
+    ]
+    func check(_ vault: Vault) throws {
+      for name in typed {
+        #expect(try vault.matchRecipient(name) == RecipientMatch.match(name, among: try vault.recipientNames()), "\(name)")
+      }
+    }
+    try check(test.vault)
+    try VaultFile(path: test.path).flipByte(.listing, of: ListingBucket.objectID(bucket: ids[5].bytes[0]))
+    try check(try test.reopen())
+  }
+
   @Test func aDamagedListingRowIsReportedByVerifyAndListStillReadsEveryLetter() throws {
     let (test, ids) = try Self.scene()
     defer { test.remove() }
