@@ -11,36 +11,27 @@ enum ListJSON {
     out += [0x5B, 0x0A]
     for (number, letter) in letters.enumerated() {
       raw("  {\n", &out)
-      key("created", &out)
-      date(letter.created, &out)
-      key("id", &out)
-      string(letter.id.description, &out)
-      key("releaseAt", &out)
-      date(letter.releaseAt, &out)
-      key("reviewOn", &out)
-      date(letter.reviewOn, &out)
-      key("revision", &out)
-      out += String(letter.revision).utf8
-      key("sentAt", &out)
-      date(letter.sentAt, &out)
-      key("state", &out)
-      string(letter.state.description, &out)
-      key("subject", &out)
-      string(letter.subject, &out)
-      key("tags", &out)
-      out += [0x5B, 0x0A]
-      for (index, tag) in letter.tags.enumerated() {
-        raw("      ", &out)
-        string(tag, &out)
-        if index < letter.tags.count - 1 { out.append(0x2C) }
-        out.append(0x0A)
+      field("created", &out) { date(letter.created, &$0) }
+      field("id", &out) { string(letter.id.description, &$0) }
+      field("releaseAt", &out) { date(letter.releaseAt, &$0) }
+      field("reviewOn", &out) { date(letter.reviewOn, &$0) }
+      field("revision", &out) { $0 += String(letter.revision).utf8 }
+      field("sentAt", &out) { date(letter.sentAt, &$0) }
+      field("state", &out) { string(letter.state.description, &$0) }
+      field("subject", &out) { string(letter.subject, &$0) }
+      field("tags", &out) { out in
+        out += [0x5B, 0x0A]
+        for (index, tag) in letter.tags.enumerated() {
+          raw("      ", &out)
+          string(tag, &out)
+          if index < letter.tags.count - 1 { out.append(0x2C) }
+          out.append(0x0A)
+        }
+        if letter.tags.isEmpty { out.append(0x0A) }
+        raw("    ]", &out)
       }
-      if letter.tags.isEmpty { out.append(0x0A) }
-      raw("    ]", &out)
-      key("to", &out)
-      string(letter.recipient, &out)
-      key("updated", &out)
-      date(letter.updated, &out)
+      field("to", &out) { string(letter.recipient, &$0) }
+      field("updated", &out) { date(letter.updated, &$0) }
       // The last field has no comma.
       raw("\n  }", &out)
       if number < letters.count - 1 { out.append(0x2C) }
@@ -51,12 +42,14 @@ enum ListJSON {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// `"key" : ` on a line of its own, ending the field before it (after "{" no comma).
-  private static func key(_ name: StaticString, _ out: inout [UInt8]) {
+  /// `"key" : value` on a line of its own, after a comma ending the field before it (none
+  /// after "{").
+  private static func field(_ key: StaticString, _ out: inout [UInt8], _ value: (inout [UInt8]) -> Void) {
     if out.last != 0x0A { raw(",\n", &out) }
     raw("    \"", &out)
-    raw(name, &out)
+    raw(key, &out)
     raw("\" : ", &out)
+    value(&out)
   }
 
   private static func raw(_ text: StaticString, _ out: inout [UInt8]) {
