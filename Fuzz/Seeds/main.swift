@@ -148,3 +148,7 @@ save("schema", "ours", schemaRows(ourTables))
 save(
   "schema", "trigger",
   schemaRows(ourTables + [["trigger", "keep", "object", "CREATE TRIGGER keep AFTER DELETE ON object BEGIN SELECT 1; END"]]))
+// With the target's one optional index, once (passes) and twice (refused).
+let ourIndex = ["index", "object_kind", "object", "CREATE INDEX object_kind ON object (x)"]
+save("schema", "index", schemaRows(ourTables + [ourIndex]))
+save("schema", "index-twice", schemaRows([ourIndex] + ourTables + [ourIndex]))
