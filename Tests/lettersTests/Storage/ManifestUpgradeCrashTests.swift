@@ -7,7 +7,8 @@ import Testing
 /// The upgrade of a format-1 manifest (FORMAT.md §6.3) happens inside the first write's
 /// transaction: a `hold` SIGKILLed at random moments on copies of a 3,000-letter format-1
 /// vault leaves each copy whole, in format 1 (killed before the commit) or format 2 with
-/// every bucket (after it), never between, and every letter still there.
+/// every bucket (after it), never between, and every letter still there. The copies are also
+/// older than the kind index (FORMAT.md §8.1), which the same transaction adds.
 @Suite struct ManifestUpgradeCrashTests {
   /// The vault's manifest as format 1, as vaults before the bucket rows stored it.
   private static func storeFormat1(_ vault: Vault) throws {
@@ -38,6 +39,8 @@ import Testing
         (LetterDraft(recipient: "Dr. Hale", text: "letter \($0)"), Date(timeIntervalSince1970: 1_800_000_000 + Double($0)), false)
       })
     try Self.storeFormat1(vault)
+    // And made before the kind index (FORMAT.md §8.1): the same first write adds it.
+    try KindIndexTests.dropIndex(fixture.vault)
     let original = try fixture.vaultBytes()
     let buckets = Set(ids.map { $0.bytes[0] })
     var random = SeededGenerator(seed: 0x0F0F_1717)
@@ -54,11 +57,14 @@ import Testing
         environment: fixture.environment.merging(state) { $1 }, killAfter: delay)
       let rows = try VaultFile(path: path).rows(.manifestBucket)
       log.append("copy \(index): \(run.status.map { "exit \($0)" } ?? "killed") after \(delay) s, \(rows.count) bucket rows")
+      let indexed = try KindIndexTests.hasIndex(path)
       if let status = run.status {
         #expect(status == 0, "copy \(index): \(run.stderr)")
         #expect(Set(rows.map { $0.objectID.last! }) == buckets, "a finished write upgrades")
+        #expect(indexed, "a finished write adds the kind index")
       } else {
         #expect(rows.isEmpty || Set(rows.map { $0.objectID.last! }) == buckets, "copy \(index): half an upgrade")
+        #expect(indexed == !rows.isEmpty, "copy \(index): the index and the manifest upgrade commit together")
       }
       let verify = try fixture.run(["verify", "--vault", path], environment: state)
       #expect(verify.status == 0, "copy \(index): \(verify.stderr)")
