@@ -1,7 +1,8 @@
 /// What `sqlite_schema` of a vault may hold (FORMAT.md §8.1): exactly the four tables letters
 /// creates, each with its statement verbatim, at most the indexes letters creates, each with
-/// its statement verbatim, and nothing else. No other index, trigger, view or table: a trigger planted by anyone who can write the file could copy every deleted
-/// row into a table of its own (a burned letter, an old keyslot) or change what is written.
+/// its statement verbatim, and nothing else. No other index, trigger, view or table: a
+/// trigger planted by anyone who can write the file could copy every deleted row into a table
+/// of its own (a burned letter, an old keyslot) or change what is written.
 /// Pure, so the fuzzer checks it alone (scripts/fuzz, target `schema`).
 package enum SchemaInventory {
   /// One row of `sqlite_schema`.
