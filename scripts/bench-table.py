@@ -118,8 +118,10 @@ for n in sizes:
     text = b"a letter from the benchmark\n"
     # (row, letters argv or a function of the run, jrnl argv or None, stdin)
     cases = [
-        ("write (one short letter)", lambda r: letters_cmd("write", "-q", "--to", "Dr. Hale"),
+        ("write --to \"Dr. Hale\" (one short letter)", lambda r: letters_cmd("write", "-q", "--to", "Dr. Hale"),
          (J + ["a new entry from the benchmark."]) if J else None, text),
+        # The same letter with no recipient to look up: the write itself.
+        ("write, no --to (one short letter)", lambda r: letters_cmd("write", "-q"), None, text),
         ("edit (new revision, stdin)", lambda r: letters_cmd("edit", "-q", drafts[-1]), None, text),
         ("hold", lambda r: letters_cmd("hold", "-q", hold_ids[r]), None, b""),
         ("note", lambda r: letters_cmd("note", "-q", some), None, b"a note from the benchmark\n"),
