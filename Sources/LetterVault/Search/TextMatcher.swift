@@ -95,7 +95,10 @@ struct TextMatcher {
   func matches(bytes haystack: [UInt8]) -> Bool {
     if let unicodeNeedle {
       guard haystack.withUnsafeBytes(asciiContains) else { return false }
-      if skipsASCIITexts, haystack.withUnsafeBytes(Self.isASCII) { return false }
+      if skipsASCIITexts {
+        if haystack.withUnsafeBytes(Self.isASCII) { return false }
+        return NonASCIIWindows.contain(Self.lowercased(haystack), unicodeNeedle, reach: unicodeNeedle.utf8.count)
+      }
       return Self.lowercased(haystack).contains(unicodeNeedle)
     }
     return haystack.withUnsafeBytes(asciiContains)
