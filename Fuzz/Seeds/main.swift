@@ -66,8 +66,15 @@ let signatures = SignatureBucket(
       metaHash: filled(32, UInt8(index)), bodyHash: filled(32, UInt8(index + 2)),
       signature: TextSignature(text: Array(String(repeating: "a letter \(index) ", count: index * 20).utf8)))
   })
-save("textindex", "two", [0x2A] + signatures.serialized())
-save("textindex", "empty", [0x07] + SignatureBucket(bucket: 0x07, entries: []).serialized())
+// Format 1 (no flags byte), as vaults from before the non-ASCII flag hold it, and format 2.
+var formatOne = signatures
+formatOne.format = 1
+save("textindex", "two", [0x2A] + formatOne.serialized())
+save("textindex", "empty", [0x07] + SignatureBucket(bucket: 0x07, entries: [], format: 1).serialized())
+var formatTwo = signatures
+formatTwo.entries[1].signature = TextSignature(text: Array("Über den café, a letter".utf8))
+save("textindex", "two-format2", [0x2A] + formatTwo.serialized())
+save("textindex", "empty-format2", [0x07] + SignatureBucket(bucket: 0x07, entries: []).serialized())
 
 let entries = (1...3).map { index in
   Manifest.Entry(

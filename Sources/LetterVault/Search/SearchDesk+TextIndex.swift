@@ -8,32 +8,48 @@ extension SearchDesk {
   enum TextVerdict: UInt8 {
     /// No current signature: read the text.
     case unknown
-    /// Some window of the needle is certainly not in the text.
+    /// Some window of the needle is certainly not in the text, or the needle needs a
+    /// non-ASCII byte and the text is ASCII.
     case ruledOut
     /// Every window's bit is set: read the text to know.
     case possible
   }
 
-  /// The search, or nil when the indexes cannot help: a needle without a signature (shorter
-  /// than three bytes, or not ASCII), a damaged manifest, or more than an eighth of the letters
+  /// The search, or nil when the indexes cannot help: a needle without a probe (shorter than
+  /// three bytes, or Unicode that an ASCII text could hold), a damaged manifest, or more than an eighth of the letters
   /// to read anyway, without a current entry or let through by their signatures (one streaming
   /// scan is then cheaper than that many lookups).
-  func searchFromIndex(_ text: String, filter: LetterFilter) throws(VaultError) -> LetterListing? {
-    guard let probe = SignatureProbe(text) else { return nil }
+  func searchFromIndex(_ text: String, filter: LetterFilter, secondConnection: Bool = true) throws(VaultError)
+    -> LetterListing?
+  {
     let test = try SearchTest(text, filter)
+    // A needle no ASCII text can hold (`é`, `café`) rules out the texts the index knows to be
+    // ASCII (format 2); any other needle under three bytes or not ASCII is read everywhere.
+    guard let probe = SignatureProbe(text) ?? (test.needsNonASCII ? .nonASCIINeedle : nil) else { return nil }
     return try records.read { tx -> LetterListing? in
       let manifest: ManifestIndex
       do { manifest = try tx.loadManifestIndex() } catch RecordError.damaged { return nil }
-      let verdicts = try textVerdicts(probe, manifest: manifest, in: tx)
-      let view = try tx.listingView(manifest)
       // Letters to read one by one: those without a current entry, and those whose signature
       // lets the words through. Past an eighth of the vault (a short, common needle such as
-      // "the"), the two-core scan reads them faster than that many point lookups.
+      // "the"), the two-core scan reads them faster than that many point lookups: known from
+      // the signatures alone as soon as that many let the words through, before the rest of
+      // the text index and any of the listing are decrypted (docs/PERFORMANCE.md).
+      let limit = max(64, manifest.count / 8)
+      // The listing is decrypted on the other core meanwhile (SecondCoreListing.swift).
+      // Without `secondConnection` this thread reads it after the text index, as it does when
+      // the second connection is busy.
+      let listing = SecondCoreListing(desk: self, manifest: manifest)
+      if secondConnection { listing.start() }
+      defer { listing.stop() }
+      guard let verdicts = try textVerdicts(probe, manifest: manifest, in: tx, givingUpAbove: limit) else {
+        return nil
+      }
+      let view = try listing.wait() ?? tx.listingView(manifest)
       var toRead = 0
       for index in 0..<manifest.count where !view.has(index) || verdicts[index] != .ruledOut {
         toRead += 1
       }
-      guard toRead <= max(64, manifest.count / 8) else { return nil }
+      guard toRead <= limit else { return nil }
       var found: [LetterSummary] = []
       var damaged: [Damage] = []
       var missing: [Damage] = []
@@ -79,51 +95,75 @@ extension SearchDesk {
   func textVerdicts(_ probe: SignatureProbe, manifest: ManifestIndex, in tx: RecordTransaction) throws
     -> [TextVerdict]
   {
+    try textVerdicts(probe, manifest: manifest, in: tx, givingUpAbove: .max)!
+  }
+
+  /// As above, or nil as soon as more than `limit` signatures let the words through: the
+  /// search would then read more than `limit` letters, whatever the rest of the index says (a
+  /// verdict later withdrawn by a duplicated bucket becomes `unknown`, also read), so the rows
+  /// left are not decrypted.
+  func textVerdicts(
+    _ probe: SignatureProbe, manifest: ManifestIndex, in tx: RecordTransaction, givingUpAbove limit: Int
+  ) throws -> [TextVerdict]? {
     var verdicts = [TextVerdict](repeating: .unknown, count: manifest.count)
     var previous: [UInt8] = []
     var cursor = 0
     var filled: [Int] = []
-    try tx.forEachRow(
-      field: FieldTag.textIndex.rawValue, from: RecordTransaction.textIndexLow, through: RecordTransaction.textIndexHigh
-    ) { objectID, revision, envelope in
-      defer { if objectID != previous { previous = objectID } }
-      func forget() {
-        for index in filled { verdicts[index] = .unknown }
-        filled = []
-      }
-      // A second row for the same bucket: use neither.
-      if objectID == previous { return forget() }
-      filled = []
-      guard let bucket = SignatureBucket.bucket(objectID: objectID),
-        var plaintext = try? cipher.open(
-          envelope, field: .textIndex, objectID: objectID, revision: revision, key: .textIndex)
-      else { return }
-      defer { wipe(&plaintext) }
-      do {
-        try readSignatureBucket(plaintext, bucket: bucket, manifest: manifest, cursor: &cursor) { index, filter, log2Bits in
-          verdicts[index] = probe.mayMatch(filter, log2Bits: log2Bits) ? .possible : .ruledOut
-          filled.append(index)
+    var letThrough = 0
+    do {
+      try tx.forEachRow(
+        field: FieldTag.textIndex.rawValue, from: RecordTransaction.textIndexLow, through: RecordTransaction.textIndexHigh
+      ) { objectID, revision, envelope in
+        guard letThrough <= limit else { throw TooManyToRead() }
+        defer { if objectID != previous { previous = objectID } }
+        func forget() {
+          for index in filled { verdicts[index] = .unknown }
+          filled = []
         }
-      } catch {
-        forget()
+        // A second row for the same bucket: use neither.
+        if objectID == previous { return forget() }
+        filled = []
+        guard let bucket = SignatureBucket.bucket(objectID: objectID),
+          var plaintext = try? cipher.open(
+            envelope, field: .textIndex, objectID: objectID, revision: revision, key: .textIndex)
+        else { return }
+        defer { wipe(&plaintext) }
+        do {
+          try readSignatureBucket(plaintext, bucket: bucket, manifest: manifest, cursor: &cursor) {
+            index, filter, log2Bits, nonASCII in
+            let possible = probe.mayMatch(filter, log2Bits: log2Bits, nonASCII: nonASCII)
+            verdicts[index] = possible ? .possible : .ruledOut
+            if possible { letThrough += 1 }
+            filled.append(index)
+          }
+        } catch {
+          forget()
+        }
       }
+    } catch is TooManyToRead {
+      return nil
     }
-    return verdicts
+    return letThrough <= limit ? verdicts : nil
   }
+
+  /// Stops the walk over the text index rows (`textVerdicts`).
+  private struct TooManyToRead: Error {}
 
   /// Parses one bucket as strictly as ``SignatureBucket/init(parsing:bucket:)`` and hands over
   /// each entry that matches the manifest: its manifest index and its filter, in place.
   private func readSignatureBucket(
     _ plaintext: [UInt8], bucket: UInt8, manifest: ManifestIndex, cursor: inout Int,
-    _ found: (Int, UnsafeRawBufferPointer, Int) -> Void
+    _ found: (Int, UnsafeRawBufferPointer, Int, Bool?) -> Void
   ) throws(ByteReader.Malformed) {
     var reader = try SignatureBucket.header(plaintext, bucket: bucket)
+    let format = plaintext[0]
     var previous: Range<Int>?
     for _ in 0..<(try SignatureBucket.count(&reader)) {
       let id = try reader.span(FormatConstant.idByteCount)
       let version = try reader.u64()
       let hash = try reader.span(FormatConstant.hashByteCount)
       _ = try reader.span(FormatConstant.hashByteCount)
+      let nonASCII = try SignatureEntry.readFlags(&reader, format: format)
       let size = try SignatureEntry.readFilter(&reader)
       let filter = try reader.span(size.count)
       try SignatureBucket.check(plaintext[id], bucket: bucket, after: previous.map { plaintext[$0] })
@@ -132,7 +172,7 @@ extension SearchDesk {
         if let index = manifest.seek(UnsafeRawBufferPointer(rebasing: raw[id]), from: &cursor),
           manifest.entry(at: index, hasVersion: version, hash: UnsafeRawBufferPointer(rebasing: raw[hash]))
         {
-          found(index, UnsafeRawBufferPointer(rebasing: raw[filter]), size.log2Bits)
+          found(index, UnsafeRawBufferPointer(rebasing: raw[filter]), size.log2Bits, nonASCII)
         }
       }
     }

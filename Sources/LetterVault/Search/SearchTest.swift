@@ -22,8 +22,15 @@ struct SearchTest: Sendable {
   /// holds all three in a LISTING row (ListingView.swift), so a match there may also span two
   /// fields, which ``fieldsMatch(_:)`` then rules out.
   func fieldsMayMatch(_ stretch: UnsafeRawBufferPointer) -> Bool {
-    matcher.matches(raw: stretch)
+    // A Unicode needle is matched by characters, which the bytes between two fields could
+    // join across an edge: only a stretch of ASCII bytes alone is ruled out, for a needle no
+    // ASCII text can hold (each field is then ASCII too).
+    if matcher.isUnicode { return !(matcher.skipsASCIITexts && TextMatcher.isASCII(stretch)) }
+    return matcher.matches(raw: stretch)
   }
+
+  /// Whether only a text with a byte ≥ 0x80 can contain the words (TextMatcher.swift).
+  var needsNonASCII: Bool { matcher.skipsASCIITexts }
 
   /// The whole test; `text` opens the head text, or gives nil when there is none to read.
   func matches(_ summary: LetterSummary, text: () throws -> [UInt8]?) throws -> Bool {

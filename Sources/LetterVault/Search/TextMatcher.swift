@@ -13,6 +13,8 @@ struct TextMatcher {
   /// A Unicode needle that no text of ASCII bytes alone can contain: its lowered form, fully
   /// decomposed, still has a non-ASCII scalar. Such a text is ruled out without lowercasing it.
   let skipsASCIITexts: Bool
+  /// Whether the needle has a non-ASCII byte (matched by Unicode lower case).
+  var isUnicode: Bool { unicodeNeedle != nil }
 
   init(_ text: String) {
     if text.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -93,8 +95,11 @@ struct TextMatcher {
   func matches(bytes haystack: [UInt8]) -> Bool {
     if let unicodeNeedle {
       guard haystack.withUnsafeBytes(asciiContains) else { return false }
-      if skipsASCIITexts, haystack.withUnsafeBytes(Self.isASCII) { return false }
-      return String(decoding: haystack, as: UTF8.self).lowercased().contains(unicodeNeedle)
+      if skipsASCIITexts {
+        if haystack.withUnsafeBytes(Self.isASCII) { return false }
+        return NonASCIIWindows.contain(Self.lowercased(haystack), unicodeNeedle, reach: unicodeNeedle.utf8.count)
+      }
+      return Self.lowercased(haystack).contains(unicodeNeedle)
     }
     return haystack.withUnsafeBytes(asciiContains)
   }
@@ -151,6 +156,26 @@ struct TextMatcher {
       }
       return false
     }
+  }
+
+  /// `String(decoding: bytes, as: UTF8.self).lowercased()`, byte for byte, built faster:
+  /// `lowercased()` of a text that is not all ASCII appends each scalar's
+  /// `properties.lowercaseMapping` as a string of its own (a text with one `é` paid that for
+  /// every letter: ~14 % of `search é`, docs/PERFORMANCE.md). Here an ASCII scalar, whose
+  /// mapping is its ASCII fold, is one byte, and only the others ask for their mapping.
+  static func lowercased(_ bytes: [UInt8]) -> String {
+    // Decoding first repairs ill-formed UTF-8 (U+FFFD) exactly as before.
+    let text = String(decoding: bytes, as: UTF8.self)
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count + 16)
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII {
+        out.append(fold(UInt8(truncatingIfNeeded: scalar.value)))
+      } else {
+        out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   @inline(__always)

@@ -84,8 +84,15 @@ package struct ManifestIndex {
     guard hash.count == 32 else { return false }
     let start = offset(index)
     return bytes.withUnsafeBytes { raw in
-      raw.loadUnaligned(fromByteOffset: start + 16, as: UInt64.self) == version.littleEndian
-        && hash.elementsEqual(raw[(start + 24)..<(start + 56)])
+      guard raw.loadUnaligned(fromByteOffset: start + 16, as: UInt64.self) == version.littleEndian else { return false }
+      // Four words at a time: the generic `elementsEqual` over two buffer slices was ~4 % of
+      // a search (docs/PERFORMANCE.md).
+      var differ: UInt64 = 0
+      for word in stride(from: 0, to: 32, by: 8) {
+        differ |= raw.loadUnaligned(fromByteOffset: start + 24 + word, as: UInt64.self)
+          ^ hash.loadUnaligned(fromByteOffset: word, as: UInt64.self)
+      }
+      return differ == 0
     }
   }
 

@@ -21,23 +21,38 @@ package struct SignatureEntry: Equatable {
     self.signature = signature
   }
 
-  package func write(to writer: inout ByteWriter) {
+  /// Writes the entry in bucket format `format` (2: with the flags byte, whose bit 0 is the
+  /// text's non-ASCII flag; a flag not known is written set, which rules nothing out).
+  package func write(to writer: inout ByteWriter, format: UInt8 = SignatureBucket.formatVersion) {
     writer.raw(letterID)
     writer.u64(metaVersion)
     writer.raw(metaHash)
     writer.raw(bodyHash)
+    if format >= 2 { writer.u8(signature.nonASCII == false ? 0 : 1) }
     writer.u8(UInt8(signature.bits.count.trailingZeroBitCount + 3))
     writer.raw(signature.bits)
   }
 
-  package init(reading reader: inout ByteReader) throws(ByteReader.Malformed) {
+  package init(reading reader: inout ByteReader, format: UInt8 = SignatureBucket.formatVersion)
+    throws(ByteReader.Malformed)
+  {
     let key = try Self.readKey(&reader)
     letterID = key.id
     metaVersion = key.version
     metaHash = key.hash
     bodyHash = try reader.raw(FormatConstant.hashByteCount)
+    let nonASCII = try Self.readFlags(&reader, format: format)
     let filter = try Self.readFilter(&reader)
-    signature = TextSignature(bits: try reader.raw(filter.count))
+    signature = TextSignature(bits: try reader.raw(filter.count), nonASCII: nonASCII)
+  }
+
+  /// The flags byte of format 2: bit 0 set when the text has a byte ≥ 0x80, every other bit
+  /// clear (one encoding). Format 1 has no such byte: nil, not known.
+  package static func readFlags(_ reader: inout ByteReader, format: UInt8) throws(ByteReader.Malformed) -> Bool? {
+    guard format >= 2 else { return nil }
+    let flags = try reader.u8()
+    guard flags <= 1 else { throw .init(reason: "text index flags") }
+    return flags == 1
   }
 
   private static func readKey(_ reader: inout ByteReader) throws(ByteReader.Malformed)
@@ -62,16 +77,21 @@ package struct SignatureEntry: Equatable {
 /// starts with the byte `bucket`, strictly ascending by id. Split like the LISTING record
 /// (§6.6), so a write re-encrypts one bucket.
 package struct SignatureBucket: Equatable {
-  package static let formatVersion: UInt8 = 1
+  /// The format written (2: each entry has a flags byte); format 1, without it, is still read.
+  package static let formatVersion: UInt8 = 2
+  package static let formatVersions: ClosedRange<UInt8> = 1...2
   /// The smallest entry: id, version, two hashes, the size byte and the smallest filter.
   package static let minimumEntrySize = 16 + 8 + 32 + 32 + 1 + (1 << TextSignature.minimumLog2Bits) / 8
 
   package let bucket: UInt8
   package var entries: [SignatureEntry]
+  /// The format it was read in, or is to be written in.
+  package var format: UInt8
 
-  package init(bucket: UInt8, entries: [SignatureEntry]) {
+  package init(bucket: UInt8, entries: [SignatureEntry], format: UInt8 = SignatureBucket.formatVersion) {
     self.bucket = bucket
     self.entries = entries
+    self.format = format
   }
 
   /// The row's object id: 14 zero bytes, `0x01`, then the bucket byte (FORMAT.md §6.7). Next
@@ -90,9 +110,9 @@ package struct SignatureBucket: Equatable {
 
   package func serialized() -> [UInt8] {
     ListingBucket.serialize(
-      version: Self.formatVersion, bucket: bucket, entries: entries,
-      capacity: 16 + entries.reduce(0) { $0 + 89 + $1.signature.bits.count }
-    ) { $0.write(to: &$1) }
+      version: format, bucket: bucket, entries: entries,
+      capacity: 16 + entries.reduce(0) { $0 + 90 + $1.signature.bits.count }
+    ) { $0.write(to: &$1, format: format) }
   }
 
   /// Parses the plaintext of the row for `bucket` as strictly as a LISTING bucket: the bucket
@@ -100,19 +120,21 @@ package struct SignatureBucket: Equatable {
   package init(parsing bytes: [UInt8], bucket: UInt8) throws(ByteReader.Malformed) {
     self.bucket = bucket
     entries = []
+    format = bytes.first ?? 0
     var reader = try Self.header(bytes, bucket: bucket)
     for _ in 0..<(try Self.count(&reader)) {
-      let entry = try SignatureEntry(reading: &reader)
+      let entry = try SignatureEntry(reading: &reader, format: format)
       try Self.check(entry.letterID[...], bucket: bucket, after: entries.last?.letterID[...])
       entries.append(entry)
     }
     try reader.finish()
   }
 
-  /// A reader positioned after the format and bucket bytes, both checked.
+  /// A reader positioned after the format and bucket bytes, both checked (the format is the
+  /// plaintext's first byte).
   package static func header(_ bytes: [UInt8], bucket: UInt8) throws(ByteReader.Malformed) -> ByteReader {
     var reader = ByteReader(bytes)
-    guard try reader.u8() == formatVersion else { throw .init(reason: "text index version") }
+    guard formatVersions.contains(try reader.u8()) else { throw .init(reason: "text index version") }
     guard try reader.u8() == bucket else { throw .init(reason: "text index bucket") }
     return reader
   }

@@ -9,6 +9,9 @@
 package struct TextSignature: Equatable {
   /// The filter, `1 << log2Bits` bits, bit `i` at byte `i >> 3`, mask `1 << (i & 7)`.
   package var bits: [UInt8]
+  /// Whether the text has a byte ≥ 0x80 (text index format 2); nil when not known (an entry
+  /// of format 1). A needle that no ASCII text can hold rules out a text known to be ASCII.
+  package var nonASCII: Bool?
 
   /// Smallest and largest filter: 64 bits for a short note, 64 KiB bits (8 KiB) at most, so a
   /// very long letter's filter fills up and the letter is simply read (never missed).
@@ -37,10 +40,12 @@ package struct TextSignature: Equatable {
       bits[bit >> 3] |= 1 << UInt8(bit & 7)
     }
     self.bits = bits
+    nonASCII = text.contains { $0 >= 0x80 }
   }
 
-  package init(bits: [UInt8]) {
+  package init(bits: [UInt8], nonASCII: Bool?) {
     self.bits = bits
+    self.nonASCII = nonASCII
   }
 
   /// The filter bit of one window: Fibonacci hashing of its 24 bits, top `log2Bits` bits.
@@ -67,23 +72,38 @@ package struct TextSignature: Equatable {
   }
 }
 
-/// The windows of one needle, folded once, tested against many signatures in place.
+/// The windows of one needle, folded once, tested against many signatures in place; or, for
+/// a needle that no ASCII text can hold, the text's non-ASCII flag (format 2).
 package struct SignatureProbe: Sendable {
   private let windows: [UInt32]
+  private let needsNonASCII: Bool
 
-  /// Nil when the needle cannot rule anything out: shorter than three bytes, or not ASCII
-  /// (``TextMatcher`` then compares Unicode lower case, which a byte filter cannot follow).
+  /// Nil when the needle cannot rule anything out by its windows: shorter than three bytes, or
+  /// not ASCII (``TextMatcher`` then compares Unicode lower case, which a byte filter cannot
+  /// follow).
   package init?(_ text: String) {
     let bytes = Array(text.utf8)
     guard bytes.count >= 3, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
     var windows: [UInt32] = []
     TextSignature.forEachWindow(bytes) { windows.append($0) }
     self.windows = Array(Set(windows)).sorted()
+    needsNonASCII = false
   }
 
-  /// False only when some window of the needle is certainly not in the text: its bit is clear.
-  /// `filter` holds `1 << log2Bits` bits.
-  package func mayMatch(_ filter: UnsafeRawBufferPointer, log2Bits: Int) -> Bool {
+  private init(needsNonASCII: Bool) {
+    windows = []
+    self.needsNonASCII = needsNonASCII
+  }
+
+  /// For a needle that only a text with a byte ≥ 0x80 can contain (the caller knows which:
+  /// ``TextMatcher``'s `skipsASCIITexts`): rules out the texts known to be ASCII, nothing else.
+  package static let nonASCIINeedle = SignatureProbe(needsNonASCII: true)
+
+  /// False only when the text certainly does not hold the needle: some window's bit is
+  /// clear, or the needle needs a non-ASCII byte and the text is known to have none.
+  /// `filter` holds `1 << log2Bits` bits; `nonASCII` is the entry's flag (nil: not known).
+  package func mayMatch(_ filter: UnsafeRawBufferPointer, log2Bits: Int, nonASCII: Bool?) -> Bool {
+    if needsNonASCII { return nonASCII != false }
     for window in windows {
       let bit = TextSignature.bit(window, log2Bits: log2Bits)
       if filter[bit >> 3] & (1 << UInt8(bit & 7)) == 0 { return false }

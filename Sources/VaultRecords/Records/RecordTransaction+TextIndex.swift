@@ -17,18 +17,27 @@ extension RecordTransaction {
     let field = FieldTag.textIndex.rawValue
     if rewritingAll { try session.delete(field: field, from: Self.textIndexLow, through: Self.textIndexHigh) }
     guard !manifest.listingBuckets.isEmpty else { return }
+    // A text index still in format 1 (a vault from before the non-ASCII flag) is written again
+    // whole by the first write, from every letter's text (FORMAT.md §6.7).
+    let upgrading = try !rewritingAll && textIndexIsFormat1()
+    if upgrading { try session.delete(field: field, from: Self.textIndexLow, through: Self.textIndexHigh) }
+    var buckets = manifest.listingBuckets
+    if upgrading {
+      buckets.formUnion(manifest.entries.changedBuckets)
+      buckets.formUnion(manifest.entries.bucketSource?.listed ?? [])
+    }
     var carried: [UInt8: [SignatureEntry]] = [:]
     for entry in manifest.carriedSignatures { carried[entry.letterID[0], default: []].append(entry) }
     var stored: [UInt8: [[UInt8]]] = [:]
     for id in manifest.headHashes.keys { stored[id[0], default: []].append(id) }
     var letters: [UInt8: [Manifest.Entry]] = [:]
     // Only the buckets written: the manifest opens no other bucket (FORMAT.md §6.3).
-    for bucket in manifest.listingBuckets { letters[bucket] = Array(manifest.entries.bucket(bucket).values) }
-    for bucket in manifest.listingBuckets.sorted() {
+    for bucket in buckets { letters[bucket] = Array(manifest.entries.bucket(bucket).values) }
+    for bucket in buckets.sorted() {
       let objectID = SignatureBucket.objectID(bucket: bucket)
       var previous = carried[bucket] ?? []
       // A damaged old bucket is simply replaced: its letters are read until they are written.
-      if !rewritingAll {
+      if !rewritingAll && !upgrading {
         let rows = try session.objects(objectID, field: field)
         if let old = try? openSignatureBucket(bucket, rows: rows) { previous = old.entries }
       }
@@ -46,12 +55,13 @@ extension RecordTransaction {
       var entries: [SignatureEntry] = []
       for current in letters[bucket] ?? [] {
         if let entry = byID[current.letterID], entry.metaVersion == current.metaVersion,
-          entry.metaHash == current.metaHash
+          entry.metaHash == current.metaHash, entry.signature.nonASCII != nil
         {
           entries.append(entry)
         } else if let entry = signatureFromText(current) {
-          // No current entry (a file from before the text index, a damaged or lost row):
-          // taken from the text itself, so every bucket written is complete.
+          // No current entry (a file from before the text index, a damaged or lost row, an
+          // entry of format 1 without the non-ASCII flag): taken from the text itself, so
+          // every bucket written is complete.
           entries.append(entry)
         }
       }
@@ -67,8 +77,21 @@ extension RecordTransaction {
   private func currentSignature(_ id: [UInt8], kept: SignatureEntry?, manifest: Manifest) -> TextSignature? {
     guard let head = manifest.headHashes[id], !head.isEmpty else { return nil }
     if let fresh = manifest.newSignatures[id], fresh.bodyHash == head { return fresh.signature }
-    if let kept, kept.bodyHash == head { return kept.signature }
+    if let kept, kept.bodyHash == head, kept.signature.nonASCII != nil { return kept.signature }
     return nil
+  }
+
+  /// Whether the text index's first row is in format 1: a vault written before format 2 (its
+  /// every row is; a vault written since has none, FORMAT.md §6.7). One row is opened; one
+  /// that does not open or parse says nothing (it is replaced when its bucket is written).
+  private func textIndexIsFormat1() throws -> Bool {
+    guard
+      let row = try session.firstObject(
+        field: FieldTag.textIndex.rawValue, from: Self.textIndexLow, through: Self.textIndexHigh),
+      let bucket = SignatureBucket.bucket(objectID: row.objectID),
+      let parsed = try? checkTextIndexRow(row, bucket: bucket)
+    else { return false }
+    return parsed.format == 1
   }
 
   /// A letter's entry from its head text, read and checked as always (META against the

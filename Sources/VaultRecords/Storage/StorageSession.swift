@@ -105,6 +105,15 @@ struct StorageSession {
       arguments: [Data(low), Data(high), field])
   }
 
+  /// The first row of one field whose object id lies in `low...high` (lowest id, oldest
+  /// revision), or nil: one row read, however many there are.
+  func firstObject(field: UInt8, from low: [UInt8], through high: [UInt8]) throws -> StoredObject? {
+    try fetch(
+      sql: "SELECT object_id, kind, revision, env FROM object WHERE object_id BETWEEN ? AND ? AND kind = ? ORDER BY object_id, revision LIMIT 1",
+      arguments: [Data(low), Data(high), field]
+    ).first
+  }
+
   /// Removes every row of one field whose object id lies in `low...high`.
   func delete(field: UInt8, from low: [UInt8], through high: [UInt8]) throws {
     try db.execute(

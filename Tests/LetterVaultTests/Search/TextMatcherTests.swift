@@ -50,6 +50,26 @@ import Testing
     #expect(TextMatcher("ü;ber").matches(bytes: Array("Ü\u{037E}BER".utf8)) == "Ü\u{037E}BER".lowercased().contains("ü;ber"))
   }
 
+  /// The Unicode path's own lowercasing gives `String.lowercased()`'s bytes exactly, on seeded
+  /// text of ASCII, Latin, Greek (final sigma), Turkish İ, ß and ẞ, ligatures, Cherokee and
+  /// Georgian (whose lower case is longer or shorter), combining marks, emoji and ill-formed
+  /// UTF-8.
+  @Test func itsLowercasingIsStringLowercasedByteForByte() {
+    var random = SeededGenerator(seed: 0x7E_5A)
+    let pieces: [[UInt8]] = (
+      Array("aZ Q.\n;ÀÉÜéüßẞΣσςΑİIıﬁﬀＡＺǅǄᏣꭰႠⴀ\u{0301}\u{0307}\u{212A}\u{2126}🙂\u{1E9E}Ω".unicodeScalars)
+        .map { Array(String($0).utf8) })
+      + [[0xFF], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80]]
+    for _ in 0..<5_000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<Int.random(in: 0..<60, using: &random) {
+        bytes += pieces[Int.random(in: 0..<pieces.count, using: &random)]
+      }
+      let expected = Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8)
+      #expect(Array(TextMatcher.lowercased(bytes).utf8) == expected, "\(bytes)")
+    }
+  }
+
   @Test func aMatchIsFoundAtEveryOffsetOfALongText() {
     let matcher = TextMatcher("LightHouse")
     for offset in 0...70 {

@@ -35,7 +35,7 @@ import Testing
       guard let probe = SignatureProbe(needle) else { continue }  // not ASCII: no signature
       #expect(TextMatcher(needle).matches(bytes: text), "the needle is cut from the text")
       let allowed = signature.bits.withUnsafeBytes {
-        probe.mayMatch($0, log2Bits: signature.bits.count.trailingZeroBitCount + 3)
+        probe.mayMatch($0, log2Bits: signature.bits.count.trailingZeroBitCount + 3, nonASCII: nil)
       }
       #expect(allowed, "\(needle) is in the text but the signature rules it out")
       checked += 1
@@ -51,7 +51,7 @@ import Testing
       // Letters of ~1.5 KB without the letters "g" and "h": "lighthouse" cannot be in them.
       let text = Self.text(1_500, using: &random).filter { !"ghGH".utf8.contains($0) }
       let signature = TextSignature(text: text)
-      if signature.bits.withUnsafeBytes({ probe.mayMatch($0, log2Bits: signature.bits.count.trailingZeroBitCount + 3) }) {
+      if signature.bits.withUnsafeBytes({ probe.mayMatch($0, log2Bits: signature.bits.count.trailingZeroBitCount + 3, nonASCII: nil) }) {
         letThrough += 1
       }
     }
@@ -92,15 +92,37 @@ import Testing
     #expect(throws: ByteReader.Malformed.self) { try SignatureBucket(parsing: swapped, bucket: 0x42) }
     let stray = SignatureBucket(bucket: 0x42, entries: [Self.entry(0x41, 1, text: "abc")]).serialized()
     #expect(throws: ByteReader.Malformed.self) { try SignatureBucket(parsing: stray, bucket: 0x42) }
-    // The size byte of the first filter (after format, bucket, count, id, version, hashes).
+    // The flags byte of the first entry (after format, bucket, count, id, version, hashes):
+    // bit 0 only; then the size byte of its filter.
+    let flags = 6 + 16 + 8 + 32 + 32
+    for bad: UInt8 in [2, 3, 0x80, 0xFF] {
+      var flagged = bytes
+      flagged[flags] = bad
+      #expect(throws: ByteReader.Malformed.self) { try SignatureBucket(parsing: flagged, bucket: 0x42) }
+    }
+    var nonASCII = bytes
+    nonASCII[flags] = 1
+    #expect(try SignatureBucket(parsing: nonASCII, bucket: 0x42).entries[0].signature.nonASCII == true)
+    #expect(try SignatureBucket(parsing: bytes, bucket: 0x42).entries[0].signature.nonASCII == false)
     for size: UInt8 in [0, 5, 17, 255] {
       var resized = bytes
-      resized[6 + 16 + 8 + 32 + 32] = size
+      resized[flags + 1] = size
       #expect(throws: ByteReader.Malformed.self) { try SignatureBucket(parsing: resized, bucket: 0x42) }
     }
-    var version = bytes
-    version[0] = 2
-    #expect(throws: ByteReader.Malformed.self) { try SignatureBucket(parsing: version, bucket: 0x42) }
+    for unknown: UInt8 in [0, 3, 0xFF] {
+      var version = bytes
+      version[0] = unknown
+      #expect(throws: ByteReader.Malformed.self) { try SignatureBucket(parsing: version, bucket: 0x42) }
+    }
+    // Format 1 (no flags byte) reads with the flag unknown, and writes back the same bytes.
+    var old = bucket
+    old.format = 1
+    let oldBytes = old.serialized()
+    #expect(oldBytes.count == bytes.count - bucket.entries.count)
+    let parsed = try SignatureBucket(parsing: oldBytes, bucket: 0x42)
+    #expect(parsed.format == 1 && parsed.entries.allSatisfy { $0.signature.nonASCII == nil })
+    #expect(parsed.serialized() == oldBytes)
+    #expect(parsed.entries.map(\.signature.bits) == bucket.entries.map(\.signature.bits))
   }
 
   @Test func textIndexRowsSitBesideTheListingRowsNeverAmongThem() {
