@@ -49,7 +49,14 @@ public struct ExportStream {
   /// The next letter, with whatever separates it from the one before.
   public mutating func letter(_ exported: ExportedLetter) -> [UInt8] {
     defer { written += 1 }
-    let first = written == 0
+    return letter(exported, number: written)
+  }
+
+  /// Letter `number` of the export (0 is the first), with whatever separates it from the one
+  /// before: the bytes do not depend on the letters before it, so two threads can render
+  /// letters of one export (ExchangeDesk+ExportBothCores.swift).
+  func letter(_ exported: ExportedLetter, number: Int) -> [UInt8] {
+    let first = number == 0
     switch format {
     case .txt:
       let text = TextRenderer(dates: dates).letter(exported)
@@ -63,6 +70,11 @@ public struct ExportStream {
       let renderer = MailRenderer(dates: dates)
       return count == 1 ? renderer.single(exported, from: from) : renderer.mailboxEntry(exported, from: from)
     }
+  }
+
+  /// The same stream with date formatters of its own, for another thread.
+  func copy() -> ExportStream {
+    ExportStream(format: format, timeZone: dates.timeZone, count: count, exportedAt: exportedAt, from: from)
   }
 
   /// What comes after the last letter.
