@@ -71,7 +71,7 @@ extension ExchangeDesk {
         var whole = try wholeLetter(plan.id(number), index, tx)
         defer { wipe(&whole.body) }
         guard damaged.isEmpty else { continue }
-        bytes += stream.letter(exportedLetter(whole, settings, tx.cipher), number: number)
+        stream.append(exportedLetter(whole, settings, tx.cipher), number: number, to: &bytes)
       } catch RecordError.damaged(let found) {
         damaged += found
       }

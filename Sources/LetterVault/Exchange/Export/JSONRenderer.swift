@@ -24,9 +24,15 @@ struct JSONRenderer {
 
   /// One element of the `letters` array, after a comma when it is not the first.
   func letter(_ exported: ExportedLetter, first: Bool) -> [UInt8] {
-    let summary = exported.letter.summary
     var out: [UInt8] = []
     out.reserveCapacity(exported.letter.body.utf8.count + 800)
+    append(exported, first: first, to: &out)
+    return out
+  }
+
+  /// ``letter(_:first:)`` after what `out` holds.
+  func append(_ exported: ExportedLetter, first: Bool, to out: inout [UInt8]) {
+    let summary = exported.letter.summary
     if !first { out += [0x2C, 0x0A] }
     out += Array("    {\n".utf8)
     func field(_ key: StaticString, last: Bool = false, _ value: (inout [UInt8]) -> Void) {
@@ -75,7 +81,6 @@ struct JSONRenderer {
     field("to") { ExportJSON.string(summary.recipient, into: &$0) }
     field("updated", last: true, date(summary.updated))
     out += Array("    }".utf8)
-    return out
   }
 
   /// A pretty-printed array inside a letter: its elements one per line, and an empty one as
