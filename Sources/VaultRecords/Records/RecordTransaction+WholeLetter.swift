@@ -51,9 +51,10 @@ extension RecordTransaction {
         case bodyKind:
           guard let current = try? settleMeta() else { return true }
           return revision == UInt64(current.revisions.last!.number)
-        default:
+        case FieldTag.note.rawValue:
           guard let current = opened else { return true }
           return revision >= 1 && revision <= UInt64(current.noteCount) && revision == UInt64(notes.count + 1)
+        default: return false
         }
       } _: { field, revision, envelope in
         switch field {

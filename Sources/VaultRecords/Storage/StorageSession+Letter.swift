@@ -2,9 +2,11 @@ import Foundation
 import GRDB
 
 extension StorageSession {
-  /// Streams one letter's META, BODY and NOTE rows in key order (kind, then revision) with one
-  /// prepared statement: a single descent of the b-tree instead of a lookup per record (the
-  /// export reads every letter this way, docs/PERFORMANCE.md). `wants` sees each row's kind and
+  /// Streams one letter's rows of kinds META through NOTE in key order (kind, then revision)
+  /// with one prepared statement: a single descent of the b-tree and one range, instead of a
+  /// lookup per record (`kind IN (…)` was a descent per kind; the export reads every letter
+  /// this way, docs/PERFORMANCE.md). Rows of other kinds in that range are the caller's to
+  /// skip. `wants` sees each row's kind and
   /// revision first; only a wanted row's envelope is read, in SQLite's own buffer, valid only
   /// during the call to `body`.
   func forEachLetterRow(
@@ -13,7 +15,7 @@ extension StorageSession {
     _ body: (_ field: UInt8, _ revision: UInt64, _ envelope: UnsafeRawBufferPointer) throws -> Void
   ) throws {
     let statement = try db.cachedStatement(
-      sql: "SELECT kind, revision, env FROM object WHERE object_id = ? AND kind IN (\(FieldTag.meta.rawValue), \(FieldTag.body.rawValue), \(FieldTag.note.rawValue)) ORDER BY kind, revision")
+      sql: "SELECT kind, revision, env FROM object WHERE object_id = ? AND kind BETWEEN \(FieldTag.meta.rawValue) AND \(FieldTag.note.rawValue) ORDER BY kind, revision")
     let rows = try Row.fetchCursor(statement, arguments: [Data(objectID)])
     while let row = try rows.next() {
       let field = UInt8(truncatingIfNeeded: try row.decode(Int64.self, atIndex: 0))
