@@ -101,6 +101,24 @@ import Testing
     }
   }
 
+  /// The plan no longer probes the META of the letters it plans (the export's read of each
+  /// does): a letter whose META is gone still fails the export, named as `list` names it,
+  /// whether it is planned or filtered out.
+  @Test func aLetterWhoseMetaIsGoneStillFailsTheExportNamingIt() throws {
+    let (fixture, ids) = try Self.fixture(count: 120, seed: 44)
+    defer { fixture.remove() }
+    try VaultFile(path: fixture.path).delete(ids[100].bytes, kind: .meta)
+    let expected = VaultError.damaged([.missingLetter(ids[100])])
+    for filter in [LetterFilter(), LetterFilter(state: .draft), LetterFilter(state: .sent)] {
+      var failure: VaultError?
+      do {
+        let plan = try fixture.vault.exportPlan(filter: filter)
+        failure = Self.runs(fixture.vault, plan, .md).1
+      } catch { failure = error }
+      #expect(failure == expected, "\(filter)")
+    }
+  }
+
   @Test func aWriterThatStopsGetsNoMoreBytes() throws {
     let (fixture, _) = try Self.fixture(count: 150, seed: 43)
     defer { fixture.remove() }
