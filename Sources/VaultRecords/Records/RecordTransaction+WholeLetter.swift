@@ -40,9 +40,8 @@ extension RecordTransaction {
     func settleBody(_ meta: LetterMeta) throws {
       if text == nil { throw missing(.text(revision: UInt64(meta.revisions.last!.number))) }
     }
-    func settleNotes(_ meta: LetterMeta, through number: UInt64) throws {
-      let next = UInt64(notes.count + 1)
-      if next <= min(number, UInt64(meta.noteCount)) { throw missing(.note(number: next)) }
+    func settleNotes(_ meta: LetterMeta) throws {
+      if notes.count < meta.noteCount { throw missing(.note(number: UInt64(notes.count + 1))) }
     }
     do {
       try session.forEachLetterRow(entry.letterID) { field, revision in
@@ -74,7 +73,7 @@ extension RecordTransaction {
       }
       let current = try settleMeta()
       try settleBody(current)
-      try settleNotes(current, through: UInt64.max)
+      try settleNotes(current)
       return WholeLetter(id: id, meta: current, body: text!, notes: notes)
     } catch {
       if var text { wipe(&text) }
