@@ -42,18 +42,10 @@ extension ExchangeDesk {
         meter.advance(to: number)
         let id = plan.id(number)
         do {
-          guard let entry = index.entry(for: id.bytes) else { throw RecordError.damaged([.missingLetter(id)]) }
-          let (_, meta) = try tx.metaFromIndex(entry, summaryOnly: false)
-          var body = try tx.loadBody(id, meta: meta, revision: meta.revisions.last!)
-          defer { wipe(&body) }
-          let notes = meta.noteCount > 0 ? try (1...meta.noteCount).map { try tx.loadNote(id, meta: meta, number: $0) } : []
+          var whole = try Self.wholeLetter(id, index, tx)
+          defer { wipe(&whole.body) }
           guard damaged.isEmpty else { continue }
-          let summary = LetterFacts.summary(id, meta)
-          let email =
-            settings.recipientIndex(forLetterTo: summary.recipient).map { settings.recipients[$0].email } ?? ""
-          let letter = Letter(
-            summary: summary, body: String(decoding: body, as: UTF8.self), fingerprint: cipher.fingerprint(meta, body: body))
-          guard try each(ExportedLetter(letter: letter, notes: notes, email: email)) else { return }
+          guard try each(Self.exportedLetter(whole, settings, tx.cipher)) else { return }
         } catch RecordError.damaged(let found) {
           damaged += found
         }

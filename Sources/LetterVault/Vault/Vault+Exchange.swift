@@ -100,6 +100,22 @@ extension Vault {
     try exchangeDesk.export(plan, progress: progress, each)
   }
 
+  /// Reads the letters of `plan` oldest first and hands `write` their bytes as `stream`
+  /// renders them, a run of letters at a time, read and rendered on two cores
+  /// (docs/PERFORMANCE.md); `write` returns false to stop early. The bytes are those
+  /// ``ExportStream/letter(_:)`` gives for each letter in turn; a few runs at most are held.
+  ///
+  /// A damaged letter is not skipped silently: no bytes from it or after it are handed over,
+  /// and the export fails naming every damaged one.
+  ///
+  /// - Parameter progress: told how many letters have been read.
+  public func export(
+    _ plan: ExportPlan, rendering stream: ExportStream, progress: ProgressHandler? = nil,
+    _ write: ([UInt8]) throws(VaultError) -> Bool
+  ) throws(VaultError) {
+    try exchangeDesk.export(plan, rendering: stream, progress: progress, write)
+  }
+
   /// Adds `letters`, skipping those already present; returns what was added.
   ///
   /// - Parameter progress: told how many letters are done while they are written.

@@ -65,17 +65,25 @@ extension RecordTransaction {
   package func loadNoteRecord(_ id: LetterID, meta: LetterMeta, number: UInt32)
     throws -> LetterSnapshot.NoteRecord
   {
-    let part = Damage.Part.note(number: UInt64(number))
     guard
       let envelope = try session.object(
         id.bytes, field: FieldTag.note.rawValue, revision: UInt64(number))
     else {
-      throw RecordError.damaged([Damage(letterID: id.description, part: part, reason: "missing")])
+      throw RecordError.damaged([
+        Damage(letterID: id.description, part: .note(number: UInt64(number)), reason: "missing")
+      ])
     }
+    return try envelope.withUnsafeBytes { raw in try openNoteRecord(envelope: raw, id: id, meta: meta, number: number) }
+  }
+
+  /// Opens a NOTE envelope in place: the checks of `loadNoteRecord`, for a row already read.
+  package func openNoteRecord(
+    envelope: UnsafeRawBufferPointer, id: LetterID, meta: LetterMeta, number: UInt32
+  ) throws -> LetterSnapshot.NoteRecord {
     do {
       let plaintext = try cipher.open(
         envelope, field: .note, objectID: id.bytes, revision: UInt64(number),
-        key: RecordCipher.noteKey(number: number, letterKey: SecretBytes(copying: meta.letterKey)))
+        key: .note(number: number, letterKey: meta.letterKey))
       var reader = ByteReader(plaintext)
       let at = try reader.i64()
       let text = try reader.raw(reader.remaining)
@@ -84,7 +92,9 @@ extension RecordTransaction {
       }
       return LetterSnapshot.NoteRecord(at: at, text: text)
     } catch {
-      throw RecordError.damaged([Damage(letterID: id.description, part: part, reason: error.reason)])
+      throw RecordError.damaged([
+        Damage(letterID: id.description, part: .note(number: UInt64(number)), reason: error.reason)
+      ])
     }
   }
 

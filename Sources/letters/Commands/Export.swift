@@ -53,13 +53,14 @@ struct Export: ParsableCommand {
     }
     // Each letter is written as it is read (docs/PERFORMANCE.md); a file appears only whole.
     let sink = try ExportSink(output: output, replacing: force)
-    var stream = ExportStream(format: exportFormat, plan: plan)
+    let stream = ExportStream(format: exportFormat, plan: plan)
     try sink.write(stream.opening())
     // Letters on a terminal's stdout would run into a progress line on the same screen.
     let showsProgress = output != nil || !Console.stdoutIsTerminal
     try ProgressLine.around { progress in
-      try vault.export(plan, progress: showsProgress ? progress : nil) { (letter: ExportedLetter) throws(VaultError) -> Bool in
-        try sink.write(stream.letter(letter))
+      try vault.export(plan, rendering: stream, progress: showsProgress ? progress : nil) {
+        (bytes: [UInt8]) throws(VaultError) -> Bool in
+        try sink.write(bytes)
         return !sink.interrupted
       }
     }

@@ -19,16 +19,21 @@ enum ExportJSON {
         else { continue }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
         start = index + 1
+        // Byte by byte: an array literal per escape was an allocation per line of a letter.
+        out.append(0x5C)
         switch byte {
-        case 0x22: out += [0x5C, 0x22]
-        case 0x5C: out += [0x5C, 0x5C]
-        case 0x08: out += [0x5C, UInt8(ascii: "b")]
-        case 0x0C: out += [0x5C, UInt8(ascii: "f")]
-        case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-        case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-        case 0x09: out += [0x5C, UInt8(ascii: "t")]
+        case 0x22, 0x5C: out.append(byte)
+        case 0x08: out.append(UInt8(ascii: "b"))
+        case 0x0C: out.append(UInt8(ascii: "f"))
+        case 0x0A: out.append(UInt8(ascii: "n"))
+        case 0x0D: out.append(UInt8(ascii: "r"))
+        case 0x09: out.append(UInt8(ascii: "t"))
         default:
-          out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+          out.append(UInt8(ascii: "u"))
+          out.append(0x30)
+          out.append(0x30)
+          out.append(hex[Int(byte >> 4)])
+          out.append(hex[Int(byte & 0x0F)])
         }
       }
       out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
@@ -52,7 +57,10 @@ enum ExportJSON {
     if let indent { out.append(contentsOf: repeatElement(0x20, count: indent)) }
     out.append(0x22)
     key.withUTF8Buffer { out.append(contentsOf: $0) }
-    out.append(contentsOf: indent == nil ? [0x22, 0x3A] : [0x22, 0x20, 0x3A, 0x20])
+    out.append(0x22)
+    if indent != nil { out.append(0x20) }
+    out.append(0x3A)
+    if indent != nil { out.append(0x20) }
   }
 
   private static let hex = Array("0123456789abcdef".utf8)

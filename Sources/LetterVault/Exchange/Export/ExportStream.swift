@@ -49,20 +49,39 @@ public struct ExportStream {
   /// The next letter, with whatever separates it from the one before.
   public mutating func letter(_ exported: ExportedLetter) -> [UInt8] {
     defer { written += 1 }
-    let first = written == 0
+    return letter(exported, number: written)
+  }
+
+  /// Letter `number` of the export (0 is the first), with whatever separates it from the one
+  /// before: the bytes do not depend on the letters before it, so two threads can render
+  /// letters of one export (ExchangeDesk+ExportBothCores.swift).
+  func letter(_ exported: ExportedLetter, number: Int) -> [UInt8] {
+    var out: [UInt8] = []
+    append(exported, number: number, to: &out)
+    return out
+  }
+
+  /// ``letter(_:number:)`` after what `out` holds.
+  func append(_ exported: ExportedLetter, number: Int, to out: inout [UInt8]) {
+    let first = number == 0
     switch format {
     case .txt:
-      let text = TextRenderer(dates: dates).letter(exported)
-      return Array(((first ? "" : LetterFrame.Style.text.separator) + text).utf8)
+      if !first { out += LetterFrame.Style.text.separator.utf8 }
+      out += TextRenderer(dates: dates).letter(exported).utf8
     case .md:
-      let text = MarkdownRenderer(dates: dates).letter(exported)
-      return Array(((first ? "" : LetterFrame.Style.markdown.separator) + text).utf8)
-    case .html: return Array(HTMLRenderer(dates: dates).letter(exported).utf8)
-    case .json: return JSONRenderer(dates: dates).letter(exported, first: first)
+      if !first { out += LetterFrame.Style.markdown.separator.utf8 }
+      MarkdownRenderer(dates: dates).append(exported, to: &out)
+    case .html: out += HTMLRenderer(dates: dates).letter(exported).utf8
+    case .json: JSONRenderer(dates: dates).append(exported, first: first, to: &out)
     case .eml:
       let renderer = MailRenderer(dates: dates)
-      return count == 1 ? renderer.single(exported, from: from) : renderer.mailboxEntry(exported, from: from)
+      out += count == 1 ? renderer.single(exported, from: from) : renderer.mailboxEntry(exported, from: from)
     }
+  }
+
+  /// The same stream with date formatters of its own, for another thread.
+  func copy() -> ExportStream {
+    ExportStream(format: format, timeZone: dates.timeZone, count: count, exportedAt: exportedAt, from: from)
   }
 
   /// What comes after the last letter.

@@ -24,15 +24,25 @@ struct JSONRenderer {
 
   /// One element of the `letters` array, after a comma when it is not the first.
   func letter(_ exported: ExportedLetter, first: Bool) -> [UInt8] {
-    let summary = exported.letter.summary
     var out: [UInt8] = []
     out.reserveCapacity(exported.letter.body.utf8.count + 800)
-    if !first { out += [0x2C, 0x0A] }
-    out += Array("    {\n".utf8)
+    append(exported, first: first, to: &out)
+    return out
+  }
+
+  /// ``letter(_:first:)`` after what `out` holds.
+  func append(_ exported: ExportedLetter, first: Bool, to out: inout [UInt8]) {
+    let summary = exported.letter.summary
+    if !first {
+      out.append(0x2C)
+      out.append(0x0A)
+    }
+    out += "    {\n".utf8
     func field(_ key: StaticString, last: Bool = false, _ value: (inout [UInt8]) -> Void) {
       ExportJSON.key(key, indent: 6, into: &out)
       value(&out)
-      out += last ? [0x0A] : [0x2C, 0x0A]
+      if !last { out.append(0x2C) }
+      out.append(0x0A)
     }
     func date(_ date: Date?) -> (inout [UInt8]) -> Void {
       { out in
@@ -50,13 +60,14 @@ struct JSONRenderer {
     field("lastEdited", date(summary.lastEdited))
     field("notes") { out in
       Self.array(exported.notes, into: &out) { note, out in
-        out += Array("        {\n".utf8)
+        out += "        {\n".utf8
         ExportJSON.key("date", indent: 10, into: &out)
         date(note.date)(&out)
-        out += [0x2C, 0x0A]
+        out.append(0x2C)
+        out.append(0x0A)
         ExportJSON.key("text", indent: 10, into: &out)
         ExportJSON.string(note.text, into: &out)
-        out += Array("\n        }".utf8)
+        out += "\n        }".utf8
       }
     }
     field("releaseAt", date(summary.releaseAt))
@@ -68,14 +79,13 @@ struct JSONRenderer {
     field("subject") { ExportJSON.string(summary.subject, into: &$0) }
     field("tags") { out in
       Self.array(summary.tags, into: &out) { tag, out in
-        out += Array(repeating: 0x20, count: 8)
+        out += repeatElement(0x20, count: 8)
         ExportJSON.string(tag, into: &out)
       }
     }
     field("to") { ExportJSON.string(summary.recipient, into: &$0) }
     field("updated", last: true, date(summary.updated))
-    out += Array("    }".utf8)
-    return out
+    out += "    }".utf8
   }
 
   /// A pretty-printed array inside a letter: its elements one per line, and an empty one as
@@ -83,11 +93,17 @@ struct JSONRenderer {
   private static func array<Element>(
     _ elements: [Element], into out: inout [UInt8], _ element: (Element, inout [UInt8]) -> Void
   ) {
-    out += [0x5B, 0x0A]
+    out.append(0x5B)
+    out.append(0x0A)
     for (index, value) in elements.enumerated() {
-      if index > 0 { out += [0x2C, 0x0A] }
+      if index > 0 {
+        out.append(0x2C)
+        out.append(0x0A)
+      }
       element(value, &out)
     }
-    out += [0x0A] + Array(repeating: 0x20, count: 6) + [0x5D]
+    out.append(0x0A)
+    out += repeatElement(0x20, count: 6)
+    out.append(0x5D)
   }
 }

@@ -12,7 +12,7 @@ extension LetterFrame {
 
   /// ``line(_:)`` as UTF-8 bytes.
   func append(_ style: Style, to out: inout [UInt8]) {
-    out += Array(style.prefix.utf8)
+    out += style.prefix.utf8
     var first = true
     func key(_ name: StaticString) {
       if !first { out.append(0x2C) }
@@ -34,7 +34,8 @@ extension LetterFrame {
       key("notes")
       out.append(0x5B)
       for (index, note) in notes.enumerated() {
-        out += index > 0 ? [0x2C, 0x7B] : [0x7B]
+        if index > 0 { out.append(0x2C) }
+        out.append(0x7B)
         ExportJSON.key("bytes", indent: nil, into: &out)
         ExportJSON.integer(note.bytes, into: &out)
         out.append(0x2C)
@@ -61,6 +62,6 @@ extension LetterFrame {
     string("to", to)
     string("updated", updated)
     out.append(0x7D)
-    out += Array(style.suffix.utf8)
+    out += style.suffix.utf8
   }
 }
