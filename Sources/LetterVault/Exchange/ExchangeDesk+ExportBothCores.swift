@@ -23,11 +23,10 @@ extension ExchangeDesk {
       let runs = ExportRuns(letters: plan.count)
       defer { runs.stop() }
       if secondConnection, runs.runs > 1 {
-        let (database, cipher, helperStream) = (database, cipher, stream.copy())
+        let (records, helperStream) = (records, stream.copy())
         runs.startHelper { runs in
-          guard let reader = database.secondReader() else { return }
-          let own = RecordCipher(vaultID: cipher.vaultID, masterKey: cipher.masterKey, random: cipher.random)
-          try? RecordStore(database: reader, cipher: own).readTransaction { tx in
+          guard let reader = records.secondReader() else { return }
+          try? reader.readTransaction { tx in
             while let run = runs.take() {
               do {
                 runs.finish(run, try Self.exportRun(runs.range(run), plan, helperStream, index, settings, tx))

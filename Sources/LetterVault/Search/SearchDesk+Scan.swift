@@ -67,13 +67,11 @@ private final class UpperHalf: @unchecked Sendable {
     group.enter()
     DispatchQueue.global(qos: .userInitiated).async { [self] in
       defer { group.leave() }
-      guard let reader = desk.database.secondReader() else { return }
-      let cipher = RecordCipher(
-        vaultID: desk.cipher.vaultID, masterKey: desk.cipher.masterKey, random: desk.cipher.random)
+      guard let reader = desk.records.secondReader() else { return }
       do {
-        result = try RecordStore(database: reader, cipher: cipher).read { tx in
+        result = try reader.read { tx in
           try desk.scanRange(
-            in: tx, fields: fields, from: SearchDesk.scanSplit, manifest: manifest, cipher: cipher, include)
+            in: tx, fields: fields, from: SearchDesk.scanSplit, manifest: manifest, cipher: reader.cipher, include)
         }
       } catch {
         // Busy or unreadable here: the calling thread walks this half itself, and meets (and

@@ -28,10 +28,8 @@ final class SecondCoreListing: @unchecked Sendable {
     group.enter()
     DispatchQueue.global(qos: .userInitiated).async { [self] in
       defer { group.leave() }
-      guard let reader = desk.database.secondReader() else { return }
-      let cipher = RecordCipher(
-        vaultID: desk.cipher.vaultID, masterKey: desk.cipher.masterKey, random: desk.cipher.random)
-      view = try? RecordStore(database: reader, cipher: cipher).read { tx in
+      guard let reader = desk.records.secondReader() else { return }
+      view = try? reader.read { tx in
         try tx.listingView(manifest, while: { [self] in !isStopped })
       }
     }

@@ -16,6 +16,16 @@ package final class RecordStore {
     self.cipher = cipher
   }
 
+  /// A store on a second read-only connection to the same file, with a cipher of its own,
+  /// for reading on the other core (FORMAT.md §8.2: search's scan and listing, export's runs);
+  /// nil when that connection cannot be opened (the caller then reads everything itself).
+  package func secondReader() -> RecordStore? {
+    guard let reader = database.secondReader() else { return nil }
+    return RecordStore(
+      database: reader,
+      cipher: RecordCipher(vaultID: cipher.vaultID, masterKey: cipher.masterKey, random: cipher.random))
+  }
+
   package func readTransaction<T>(_ body: (RecordTransaction) throws -> T) throws -> T {
     let cipher = cipher
     return try database.read { session in try body(RecordTransaction(session: session, cipher: cipher)) }
