@@ -68,12 +68,17 @@ import Testing
     #expect(try pair.list(laptop) == listed)
   }
 
-  /// Marks a letter whose send was requested as sent by hand, with a clock two days on (a
-  /// program linking the library is believed: COOLING-OFF.md "What it cannot stop").
+  /// Marks a letter whose send was requested as sent by hand, with a clock two days on, at
+  /// noon (a program linking the library is believed: COOLING-OFF.md "What it cannot stop").
+  /// Noon in the zone the vault was made in (this process's): "two days on" from a run after
+  /// 22:00 fell in the quiet hours, and the release was refused (`notYet`, `quietHours`).
   static func sendByHand(_ id: String, in path: String) throws {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = .current
+    let noon = try #require(
+      calendar.date(bySettingHour: 12, minute: 0, second: 0, of: Date().addingTimeInterval(2 * 86_400)))
     let vault = try Vault.open(
-      at: path, passphrase: Passphrase(CLIFixture.passphrase),
-      clock: ManualClock.past(Date().addingTimeInterval(2 * 86_400)))
+      at: path, passphrase: Passphrase(CLIFixture.passphrase), clock: ManualClock.past(noon))
     let letterID = try vault.resolve(id)
     try vault.release(letterID, confirming: try vault.letter(letterID).fingerprint, how: .byHand)
   }
