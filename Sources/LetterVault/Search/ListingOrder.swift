@@ -18,8 +18,15 @@ struct ListingOrder {
   /// Nil when the manifest is damaged or too few entries match: one scan is then cheaper, and
   /// the caller takes it (and names what it finds).
   init?(in tx: RecordTransaction) throws {
+    let manifest: ManifestIndex
     do { manifest = try tx.loadManifestIndex() } catch RecordError.damaged { return nil }
-    view = try tx.listingView(manifest)
+    try self.init(manifest: manifest, view: try tx.listingView(manifest), in: tx)
+  }
+
+  /// The same order from a manifest and listing the caller already read in `tx`.
+  init?(manifest: ManifestIndex, view: ListingView, in tx: RecordTransaction) throws {
+    self.manifest = manifest
+    self.view = view
     // One point lookup per miss; past an eighth of the vault, one scan is cheaper.
     guard view.misses <= max(64, manifest.count / 8) else { return nil }
     var order: [(created: Int64, index: Int)] = []

@@ -103,7 +103,7 @@ import Testing
   }
 
   /// A whole name is answered from the listing without gathering every name
-  /// (`SearchDesk.someLetterIsTo`): the answer is always what matching among every name gives.
+  /// (`SearchDesk.recipientsNewestFirst(unlessSomeLetterIsTo:)`): the answer is always what matching among every name gives.
   /// Seen failing when the shortcut compared names case-insensitively (`mum` became `.known("mum")`
   /// instead of `.known("Mum")`).
   @Test func matchingATypedNameEqualsMatchingAmongEveryName() throws {
