@@ -14,8 +14,12 @@ extension SearchDesk {
       ids.reserveCapacity(listing.newestFirst.count * FormatConstant.idByteCount)
       var planned = [Bool](repeating: false, count: listing.manifest.count)
       for index in listing.newestFirst.reversed() {
-        guard let summary = listing.summary(at: index), filter.matches(summary) else { continue }
-        ids += summary.id.bytes
+        // Without a filter no summary is built: every ordered letter is planned (each ordered
+        // one has a summary, from its listing entry or its META), and the id is the manifest's.
+        if !filter.isEmpty {
+          guard let summary = listing.summary(at: index), filter.matches(summary) else { continue }
+        }
+        listing.manifest.appendID(at: index, to: &ids)
         planned[index] = true
       }
       // Every listed letter's META must exist (SearchDesk+Missing.swift). The export reads each

@@ -101,6 +101,11 @@ package struct ManifestIndex {
     LetterID(bytes: Array(bytes[offset(index)..<offset(index) + 16]))
   }
 
+  /// Appends the 16 bytes of entry `index`'s letter id to `out`, without an array of its own.
+  package func appendID(at index: Int, to out: inout [UInt8]) {
+    out += bytes[offset(index)..<offset(index) + 16]
+  }
+
   /// Every letter id, ascending.
   package var ids: [[UInt8]] {
     (0..<count).map { Array(bytes[offset($0)..<offset($0) + 16]) }

@@ -123,6 +123,9 @@ public struct LetterFilter: Sendable {
     self.until = until
   }
 
+  /// Whether every letter matches (no field narrows).
+  package var isEmpty: Bool { state == nil && recipient == nil && tag == nil && since == nil && until == nil }
+
   package func matches(_ summary: LetterSummary) -> Bool {
     if let state, summary.state != state { return false }
     if let recipient, summary.recipient.lowercased() != recipient.lowercased() { return false }

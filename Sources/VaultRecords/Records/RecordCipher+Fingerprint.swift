@@ -15,8 +15,25 @@ extension RecordCipher {
     let scratch = self.scratch
     scratch.letterKey.assign(meta.letterKey)
     KeyDerivation.derive(into: scratch.subkey, id: 0, context: "LVfprt01", from: scratch.letterKey)
-    let hex = Hex.encode(Hash.blake2b(writer.bytes, key: scratch.subkey, length: 6))
-    let chars = Array(hex)
-    return "\(String(chars[0..<4]))-\(String(chars[4..<8]))-\(String(chars[8..<12]))"
+    return Self.grouped(Hash.blake2b(writer.bytes, key: scratch.subkey, length: 6))
+  }
+
+  /// Six bytes as `a1b2-c3d4-e5f6`, written as bytes: building it from Characters was a
+  /// third of the fingerprint's cost in an export (docs/PERFORMANCE.md, round 6).
+  static func grouped(_ hash: [UInt8]) -> String {
+    let digits: StaticString = "0123456789abcdef"
+    return String(unsafeUninitializedCapacity: 14) { out in
+      var at = 0
+      for (number, byte) in hash.enumerated() {
+        if number > 0, number.isMultiple(of: 2) {
+          out[at] = UInt8(ascii: "-")
+          at += 1
+        }
+        out[at] = digits.utf8Start[Int(byte >> 4)]
+        out[at + 1] = digits.utf8Start[Int(byte & 0x0F)]
+        at += 2
+      }
+      return at
+    }
   }
 }

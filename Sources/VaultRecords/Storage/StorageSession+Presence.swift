@@ -50,26 +50,13 @@ extension StorageSession {
 
   /// The object ids of `field` in `low...high`, ascending, from the kind index alone, with
   /// SQLite's own buffer (valid only during the call). `body` returns false to stop.
-  /// Stepped directly: GRDB's per-row cursor cost more than the walk itself.
   private func forEachObjectID(
     field: UInt8, from low: [UInt8], through high: [UInt8],
     _ body: (UnsafeRawBufferPointer) throws -> Bool
   ) throws {
     let statement = try db.cachedStatement(
       sql: "SELECT object_id FROM object INDEXED BY object_kind WHERE kind = ? AND object_id BETWEEN ? AND ? ORDER BY object_id")
-    try statement.setArguments([field, Data(low), Data(high)])
-    let raw = statement.sqliteStatement
-    defer { sqlite3_reset(raw) }
-    while true {
-      let code = sqlite3_step(raw)
-      if code == SQLITE_DONE { return }
-      guard code == SQLITE_ROW else {
-        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-      }
-      let bytes = UnsafeRawBufferPointer(
-        start: sqlite3_column_blob(raw, 0), count: Int(sqlite3_column_bytes(raw, 0)))
-      guard try body(bytes) else { return }
-    }
+    try step(statement, arguments: [field, Data(low), Data(high)]) { raw in try body(Self.blob(raw, 0)) }
   }
 
   /// Byte order of an id against a stored one, as SQLite orders BLOBs (memcmp, then length).

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LetterVault
@@ -99,5 +100,22 @@ import Testing
 
   @Test func mountinfoEscapesAreRead() {
     #expect(ClockTrust.unescape("/proc/sys/kernel/random/boot\\040id") == "/proc/sys/kernel/random/boot id")
+  }
+
+  /// btime is read by bytes since round 6 (docs/PERFORMANCE.md); these are the lines the
+  /// Character-based reading took, and the machine's own /proc/stat.
+  @Test func bootTimeIsReadFromItsOwnLineOnly() throws {
+    #expect(ClockTrust.bootTime("cpu  1 2 3\nbtime 1700000000\nprocesses 9\n") == 1_700_000_000)
+    #expect(ClockTrust.bootTime("btime \t 1700000000 \t\n") == 1_700_000_000)
+    #expect(ClockTrust.bootTime("btime 1700000000") == 1_700_000_000)
+    #expect(ClockTrust.bootTime("xbtime 5\nbtime 7\n") == 7)
+    #expect(ClockTrust.bootTime("btimes 5\n") == nil)
+    #expect(ClockTrust.bootTime("btime\t5\n") == nil)
+    #expect(ClockTrust.bootTime("btime 17x\n") == nil)
+    #expect(ClockTrust.bootTime("btime 5\r\n") == nil)
+    #expect(ClockTrust.bootTime("") == nil)
+    let stat = try String(contentsOfFile: "/proc/stat", encoding: .utf8)
+    let seconds = try #require(ClockTrust.bootTime(stat))
+    #expect(seconds > 1_000_000_000 && seconds < Date().timeIntervalSince1970)
   }
 }

@@ -50,6 +50,31 @@ import Testing
       try file.delete(id, kind: .body, revision: 2)
       try file.flipByte(.note, of: id, revision: 1)
     }),
+    // Stepped on SQLite's C API since round 6 (docs/PERFORMANCE.md): a row whose kind or
+    // revision a hand stored as a fraction or as text is no record of the letter's
+    // (`retyped`: damaged either way, though the point lookups may give another reason).
+    ("a row with a fractional kind added", { file, id in
+      let row = try file.row(.meta, of: id)
+      try file.queue.write { db in
+        try db.execute(
+          sql: "INSERT INTO object (object_id, kind, revision, env) VALUES (?, 1.5, ?, ?)",
+          arguments: [Data(id), row.revision, Data(row.envelope)])
+      }
+    }),
+    ("the head text's revision made a fraction", { file, id in
+      try file.queue.write { db in
+        try db.execute(
+          sql: "UPDATE object SET revision = 2.5 WHERE object_id = ? AND kind = ? AND revision = 2",
+          arguments: [Data(id), FieldTag.body.rawValue])
+      }
+    }),
+    ("META's revision made text", { file, id in
+      try file.queue.write { db in
+        try db.execute(
+          sql: "UPDATE object SET revision = 'one' WHERE object_id = ? AND kind = ?",
+          arguments: [Data(id), FieldTag.meta.rawValue])
+      }
+    }),
     ("the other letter's text put under this id", { file, id in
       let other = try file.rows(.body).first { $0.objectID != id }!
       try file.put(.init(objectID: id, kind: other.kind, revision: 2, envelope: other.envelope))
@@ -88,7 +113,11 @@ import Testing
       let entry = try tx.loadManifestIndex().entry(for: id.bytes)!
       return (Self.pointLookups(tx, entry), Self.wholeLetter(tx, entry))
     }
-    #expect(actual == expected, "\(name)")
+    if Self.retyped.contains(name) {
+      #expect(expected.hasPrefix("damaged"), "\(name): \(expected.prefix(80))")
+    } else {
+      #expect(actual == expected, "\(name)")
+    }
     if Self.harmless.contains(name) {
       #expect(actual.contains("second text, the head") || actual.contains("115, 101, 99, 111, 110, 100"), "\(name)")
     } else {
@@ -96,6 +125,12 @@ import Testing
     }
   }
 
+  /// Tampers that give a record's kind or revision another SQLite type.
+  static let retyped: Set = ["the head text's revision made a fraction", "META's revision made text"]
+
   /// Tampers that touch no row the read uses: the letter reads back whole.
-  static let harmless: Set = ["nothing", "an older META row added", "older text removed", "a third note added", "a note 0 added"]
+  static let harmless: Set = [
+    "nothing", "an older META row added", "older text removed", "a third note added", "a note 0 added",
+    "a row with a fractional kind added",
+  ]
 }

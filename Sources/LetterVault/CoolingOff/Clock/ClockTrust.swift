@@ -108,8 +108,14 @@ enum ClockTrust {
   }
 
   static func bootTime(_ stat: String) -> Double? {
-    for line in stat.split(separator: "\n") where line.hasPrefix("btime ") {
-      return Double(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
+    // By bytes: /proc/stat is a few KiB, and splitting it by Characters and trimming with
+    // Foundation's character sets was ~0.1 ms of every command (docs/PERFORMANCE.md, round 6).
+    let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    for line in stat.utf8.split(separator: UInt8(ascii: "\n")) where line.starts(with: "btime ".utf8) {
+      var value = line.dropFirst(6)
+      while let first = value.first, blank(first) { value = value.dropFirst() }
+      while let last = value.last, blank(last) { value = value.dropLast() }
+      return Double(String(decoding: value, as: UTF8.self))
     }
     return nil
   }
