@@ -118,4 +118,37 @@ import Testing
     let seconds = try #require(ClockTrust.bootTime(stat))
     #expect(seconds > 1_000_000_000 && seconds < Date().timeIntervalSince1970)
   }
+
+  /// mountinfo is read by bytes since round 6 (docs/PERFORMANCE.md): the same mount as the
+  /// Character-based reading below found, on odd lines and on this machine's own mountinfo.
+  @Test func mountinfoReadByBytesFindsWhatTheCharacterReadingFound() throws {
+    func byCharacters(_ mountInfo: String) -> String? {
+      for line in mountInfo.split(separator: "\n") {
+        let halves = line.components(separatedBy: " - ")
+        let fields = halves[0].split(separator: " ")
+        guard fields.count >= 5 else { continue }
+        let point = ClockTrust.unescape(String(fields[4]))
+        let type = halves.count > 1 ? String(halves[1].split(separator: " ").first ?? "") : ""
+        if ClockTrust.watchedFiles.contains(point) { return point }
+        if ClockTrust.watchedFolders.contains(point), type != "proc" { return point }
+        if point.hasPrefix("/proc/self") || point.hasPrefix("/proc/thread-self") { return point }
+      }
+      return nil
+    }
+    let lines = [
+      "69 48 0:51 / /proc rw - tmpfs tmpfs rw", "69 48 0:51 / /proc rw - proc proc rw",
+      "69 48 0:51 / /proc rw shared:5 master:2 - tmpfs tmpfs rw", "69 48 0:51 / /proc rw",
+      "69  48 0:51 /  /proc/sys  rw -  tmpfs tmpfs", "69 48 0:51 / /proc/sys rw -", "69 48 0:51 / /proc/sys rw - ",
+      "1 2 3 4 /proc/self/x - ext4", "1 2 3 4 /proc/thread-self - ext4", "1 2 3 /proc/uptime",
+      "1 2 3 4 /proc/sys/kernel/random/boot\\040id rw - ext4 x", "1 2 3 4 /proc/up\\164ime rw - ext4 x",
+      "1 2 3 4 /proc/sys/kernel rw - - proc", "1 2 3 4 /proc/sys/kernel rw -- proc", "1 2 3 4 /proc/stat - proc - ext4",
+      "", "-", " - ", "é 2 3 4 /proc/sys/kernel/random rw - ext4 é",
+    ]
+    var texts = lines.map { ClockTrustTests.plainMounts + "\n" + $0 + "\n" }
+    texts += lines + [try String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)]
+    for text in texts {
+      #expect(ClockTrust.coveredPath(text) == byCharacters(text), "\(text.suffix(80))")
+    }
+    #expect(texts.filter { ClockTrust.coveredPath($0) != nil }.count >= 10)
+  }
 }

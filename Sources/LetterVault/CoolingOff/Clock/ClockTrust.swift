@@ -71,18 +71,35 @@ enum ClockTrust {
 
   /// The first mount (mountinfo(5): field 5 the mount point, after " - " the type) that sits
   /// exactly on a watched file, or on a watched folder without being procfs.
+  /// Read by bytes: splitting by Characters and Foundation's `components(separatedBy:)` was
+  /// ~0.3 ms per reading, and every write reads the clocks twice (docs/PERFORMANCE.md, round 6).
   static func coveredPath(_ mountInfo: String) -> String? {
-    for line in mountInfo.split(separator: "\n") {
-      let halves = line.components(separatedBy: " - ")
-      let fields = halves[0].split(separator: " ")
+    let space = UInt8(ascii: " ")
+    for line in mountInfo.utf8.split(separator: UInt8(ascii: "\n")) {
+      let (before, after) = splitAtSeparator(line)
+      let fields = before.split(separator: space)
       guard fields.count >= 5 else { continue }
-      let point = unescape(String(fields[4]))
-      let type = halves.count > 1 ? String(halves[1].split(separator: " ").first ?? "") : ""
+      let point = unescape(String(decoding: fields[4], as: UTF8.self))
+      let type = after.map { String(decoding: $0.split(separator: space).first ?? [], as: UTF8.self) } ?? ""
       if watchedFiles.contains(point) { return point }
       if watchedFolders.contains(point), type != "proc" { return point }
       if point.hasPrefix("/proc/self") || point.hasPrefix("/proc/thread-self") { return point }
     }
     return nil
+  }
+
+  /// A mountinfo line before its first " - " (which ends the optional fields) and after it;
+  /// nil after when there is none.
+  static func splitAtSeparator(_ line: Substring.UTF8View.SubSequence) -> (Substring.UTF8View.SubSequence, Substring.UTF8View.SubSequence?) {
+    let separator = Array(" - ".utf8)
+    var index = line.startIndex
+    while index != line.endIndex {
+      if line[index...].starts(with: separator) {
+        return (line[..<index], line[line.index(index, offsetBy: 3)...])
+      }
+      index = line.index(after: index)
+    }
+    return (line, nil)
   }
 
   /// mountinfo writes space, tab, newline and backslash as `\040` and so on.
