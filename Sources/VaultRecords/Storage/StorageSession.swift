@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// One stored row of the `object` table: an envelope and where it lives.
 package struct StoredObject {
@@ -77,16 +78,14 @@ struct StorageSession {
     _ objectID: [UInt8], field: UInt8,
     _ body: (_ revision: UInt64, _ envelope: UnsafeRawBufferPointer) throws -> Void
   ) throws {
-    let rows = try Row.fetchCursor(
-      db, sql: "SELECT revision, env FROM object WHERE object_id = ? AND kind = ? ORDER BY revision",
-      arguments: [Data(objectID), field])
-    while let row = try rows.next() {
-      let revision = UInt64(bitPattern: try row.decode(Int64.self, atIndex: 0))
-      guard let envelope = row.dataNoCopy(atIndex: 1) else {
-        try body(revision, UnsafeRawBufferPointer(start: nil, count: 0))
-        continue
-      }
-      try envelope.withUnsafeBytes { raw in try body(revision, raw) }
+    // Prepared once and stepped on the C API (`step`): it runs for every command, often
+    // twice or more. Nothing it hands `body` runs this statement again while it steps.
+    let statement = try db.cachedStatement(
+      sql: "SELECT revision, env FROM object WHERE object_id = ? AND kind = ? ORDER BY revision")
+    try step(statement, arguments: [Data(objectID), field]) { raw in
+      // SQLite's integer value of the column, as GRDB's decoding read it (NOT NULL).
+      try body(UInt64(bitPattern: sqlite3_column_int64(raw, 0)), Self.blob(raw, 1))
+      return true
     }
   }
 
@@ -102,7 +101,7 @@ struct StorageSession {
   func objects(field: UInt8, from low: [UInt8], through high: [UInt8]) throws -> [StoredObject] {
     try fetch(
       sql: "SELECT object_id, kind, revision, env FROM object WHERE object_id BETWEEN ? AND ? AND kind = ? ORDER BY object_id, revision",
-      arguments: [Data(low), Data(high), field])
+      arguments: [Data(low), Data(high), field], cached: true)
   }
 
   /// The first row of one field whose object id lies in `low...high` (lowest id, oldest
@@ -110,15 +109,14 @@ struct StorageSession {
   func firstObject(field: UInt8, from low: [UInt8], through high: [UInt8]) throws -> StoredObject? {
     try fetch(
       sql: "SELECT object_id, kind, revision, env FROM object WHERE object_id BETWEEN ? AND ? AND kind = ? ORDER BY object_id, revision LIMIT 1",
-      arguments: [Data(low), Data(high), field]
+      arguments: [Data(low), Data(high), field], cached: true
     ).first
   }
 
   /// Removes every row of one field whose object id lies in `low...high`.
   func delete(field: UInt8, from low: [UInt8], through high: [UInt8]) throws {
-    try db.execute(
-      sql: "DELETE FROM object WHERE object_id BETWEEN ? AND ? AND kind = ?",
-      arguments: [Data(low), Data(high), field])
+    try db.cachedStatement(sql: "DELETE FROM object WHERE object_id BETWEEN ? AND ? AND kind = ?")
+      .execute(arguments: [Data(low), Data(high), field])
   }
 
   /// Every row of the table, for `verify`.
@@ -153,16 +151,18 @@ struct StorageSession {
     }
   }
 
+  /// Prepared once per connection (`cachedStatement`), like the other statements a write runs
+  /// several times: compiling it again for every row was ~0.3 ms of each write
+  /// (docs/PERFORMANCE.md, round 6).
   func put(_ objectID: [UInt8], field: UInt8, revision: UInt64, envelope: [UInt8]) throws {
-    try db.execute(
-      sql: "INSERT OR REPLACE INTO object (object_id, kind, revision, env) VALUES (?, ?, ?, ?)",
-      arguments: [Data(objectID), field, Int64(bitPattern: revision), Data(envelope)])
+    try db.cachedStatement(sql: "INSERT OR REPLACE INTO object (object_id, kind, revision, env) VALUES (?, ?, ?, ?)")
+      .execute(arguments: [Data(objectID), field, Int64(bitPattern: revision), Data(envelope)])
   }
 
   /// Removes every row of one field of an object (META is replaced, never versioned in rows).
   func delete(_ objectID: [UInt8], field: UInt8) throws {
-    try db.execute(
-      sql: "DELETE FROM object WHERE object_id = ? AND kind = ?", arguments: [Data(objectID), field])
+    try db.cachedStatement(sql: "DELETE FROM object WHERE object_id = ? AND kind = ?")
+      .execute(arguments: [Data(objectID), field])
   }
 
   /// Streams rows of `fields` in primary-key order (object, kind, revision) — one statement,
