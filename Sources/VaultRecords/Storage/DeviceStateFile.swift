@@ -17,8 +17,9 @@ package enum DeviceStateFile {
   /// `$XDG_STATE_HOME/letters`, else `~/.local/state/letters`.
   package static func defaultDirectory() -> String? {
     if let directoryOverride { return directoryOverride }
-    let environment = ProcessInfo.processInfo.environment
-    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+    // `getenv`, not `ProcessInfo.environment`, which builds a dictionary of every variable
+    // on each call (docs/PERFORMANCE.md, round 6).
+    if let state = getenv("XDG_STATE_HOME").map({ String(cString: $0) }), state.hasPrefix("/") {
       return state + "/letters"
     }
     let home = NSHomeDirectory()

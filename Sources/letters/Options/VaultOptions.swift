@@ -23,13 +23,12 @@ struct VaultOptions: ParsableArguments {
 
   /// The vault `--vault` names, else the environment's, else the default.
   static func path(flag vault: String?) -> String {
-    let environment = ProcessInfo.processInfo.environment
     if let vault, !vault.isEmpty { return vault }
-    if let fromEnvironment = environment["LETTERS_VAULT"], !fromEnvironment.isEmpty {
+    if let fromEnvironment = Environment.value("LETTERS_VAULT"), !fromEnvironment.isEmpty {
       return fromEnvironment
     }
     let dataHome =
-      environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+      Environment.value("XDG_DATA_HOME").flatMap { $0.hasPrefix("/") ? $0 : nil }
       ?? (NSHomeDirectory() + "/.local/share")
     return dataHome + "/letters/vault.db"
   }

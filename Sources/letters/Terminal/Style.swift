@@ -4,9 +4,8 @@ import Foundation
 /// `TERM` not `dumb`. Pipes, files and scripts always get plain text.
 enum Style {
   static let enabled: Bool = {
-    let environment = ProcessInfo.processInfo.environment
-    if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-    if environment["TERM"] == "dumb" { return false }
+    if let noColor = Environment.value("NO_COLOR"), !noColor.isEmpty { return false }
+    if Environment.value("TERM") == "dumb" { return false }
     return isatty(STDOUT_FILENO) == 1
   }()
 
