@@ -17,7 +17,8 @@ extension StorageSession {
       let code = sqlite3_step(raw)
       if code == SQLITE_DONE { return }
       guard code == SQLITE_ROW else {
-        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
       }
       guard try row(raw) else { return }
     }
@@ -26,6 +27,7 @@ extension StorageSession {
   /// Column `column` of the current row as SQLite's own bytes (empty for NULL), valid until
   /// the next step.
   static func blob(_ raw: OpaquePointer, _ column: Int32) -> UnsafeRawBufferPointer {
-    UnsafeRawBufferPointer(start: sqlite3_column_blob(raw, column), count: Int(sqlite3_column_bytes(raw, column)))
+    UnsafeRawBufferPointer(
+      start: sqlite3_column_blob(raw, column), count: Int(sqlite3_column_bytes(raw, column)))
   }
 }

@@ -155,7 +155,8 @@ struct StorageSession {
   /// several times: compiling it again for every row was ~0.3 ms of each write
   /// (docs/PERFORMANCE.md, round 6).
   func put(_ objectID: [UInt8], field: UInt8, revision: UInt64, envelope: [UInt8]) throws {
-    try db.cachedStatement(sql: "INSERT OR REPLACE INTO object (object_id, kind, revision, env) VALUES (?, ?, ?, ?)")
+    let sql = "INSERT OR REPLACE INTO object (object_id, kind, revision, env) VALUES (?, ?, ?, ?)"
+    try db.cachedStatement(sql: sql)
       .execute(arguments: [Data(objectID), field, Int64(bitPattern: revision), Data(envelope)])
   }
 

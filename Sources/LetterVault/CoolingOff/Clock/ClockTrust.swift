@@ -90,7 +90,7 @@ enum ClockTrust {
 
   /// A mountinfo line before its first " - " (which ends the optional fields) and after it;
   /// nil after when there is none.
-  static func splitAtSeparator(_ line: Substring.UTF8View.SubSequence) -> (Substring.UTF8View.SubSequence, Substring.UTF8View.SubSequence?) {
+  static func splitAtSeparator(_ line: Substring.UTF8View) -> (Substring.UTF8View, Substring.UTF8View?) {
     let separator = Array(" - ".utf8)
     var index = line.startIndex
     while index != line.endIndex {
