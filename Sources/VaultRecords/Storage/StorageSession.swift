@@ -186,16 +186,15 @@ struct StorageSession {
       bounds += " AND object_id < ?"
       arguments += [Data(high)]
     }
-    let rows = try Row.fetchCursor(
-      db,
-      // `+kind`: in key order through the table itself; the kind index would need a sort.
-      sql: "SELECT object_id, kind, revision, env FROM object WHERE +kind IN (\(list))\(bounds) ORDER BY object_id, kind, revision",
-      arguments: arguments)
-    while let row = try rows.next() {
-      guard let id = row.dataNoCopy(atIndex: 0), let envelope = row.dataNoCopy(atIndex: 3) else { continue }
-      let field = UInt8(truncatingIfNeeded: row[1] as Int64)
-      let revision = UInt64(bitPattern: row[2] as Int64)
-      try envelope.withUnsafeBytes { raw in try body([UInt8](id), field, revision, raw) }
+    // `+kind`: in key order through the table itself; the kind index would need a sort.
+    let statement = try db.makeStatement(
+      sql: "SELECT object_id, kind, revision, env FROM object WHERE +kind IN (\(list))\(bounds) ORDER BY object_id, kind, revision")
+    try step(statement, arguments: arguments) { raw in
+      guard !Self.isNull(raw, 0), !Self.isNull(raw, 3) else { return true }
+      let field = UInt8(truncatingIfNeeded: sqlite3_column_int64(raw, 1))
+      let revision = UInt64(bitPattern: sqlite3_column_int64(raw, 2))
+      try body(Array(Self.blob(raw, 0)), field, revision, Self.blob(raw, 3))
+      return true
     }
   }
 
@@ -205,14 +204,13 @@ struct StorageSession {
     field: UInt8, from low: [UInt8], through high: [UInt8],
     _ body: (_ objectID: [UInt8], _ revision: UInt64, _ envelope: UnsafeRawBufferPointer) throws -> Void
   ) throws {
-    let rows = try Row.fetchCursor(
-      db,
-      sql: "SELECT object_id, revision, env FROM object WHERE object_id BETWEEN ? AND ? AND kind = ? ORDER BY object_id, revision",
-      arguments: [Data(low), Data(high), field])
-    while let row = try rows.next() {
-      guard let id = row.dataNoCopy(atIndex: 0), let envelope = row.dataNoCopy(atIndex: 2) else { continue }
-      let revision = UInt64(bitPattern: try row.decode(Int64.self, atIndex: 1))
-      try envelope.withUnsafeBytes { raw in try body([UInt8](id), revision, raw) }
+    // A statement of its own (not the cache): a caller may walk one field inside another's walk.
+    let statement = try db.makeStatement(
+      sql: "SELECT object_id, revision, env FROM object WHERE object_id BETWEEN ? AND ? AND kind = ? ORDER BY object_id, revision")
+    try step(statement, arguments: [Data(low), Data(high), field]) { raw in
+      guard !Self.isNull(raw, 0), !Self.isNull(raw, 2) else { return true }
+      try body(Array(Self.blob(raw, 0)), UInt64(bitPattern: sqlite3_column_int64(raw, 1)), Self.blob(raw, 2))
+      return true
     }
   }
 
