@@ -30,18 +30,19 @@ struct ClockKeeper: VaultService {
     return (settings, reading, jump)
   }
 
-  /// Called when the vault is opened: writes only on a new boot or a new anomaly.
-  func noticeClockChanges() {
-    let changed = try? records.read { tx in
-      // The manifest's root only: this runs on every open (docs/PERFORMANCE.md).
-      let stored = try tx.loadSettings(manifest: try tx.loadManifest())
-      var observed = stored
-      _ = observed.cooling.observe(clockReading())
-      return observed.clock.anomalies != stored.clock.anomalies
-        || observed.clock.bootID != stored.clock.bootID
-    }
+  /// Called when the vault is opened, with the settings as stored: true on a new boot or a
+  /// new anomaly, which ``recordClockChanges()`` then writes (nothing else does at open).
+  func clockChanged(since stored: VaultSettings) -> Bool {
+    var observed = stored
+    _ = observed.cooling.observe(clockReading())
+    return observed.clock.anomalies != stored.clock.anomalies
+      || observed.clock.bootID != stored.clock.bootID
+  }
+
+  /// Writes what ``clockChanged(since:)`` saw: an empty write observes the clock.
+  func recordClockChanges() {
     // A read-only or busy file must not stop reading; the next write records it anyway.
-    if changed == true { _ = try? mutate { _, _ in } }
+    _ = try? mutate { _, _ in }
   }
 
   func clockAnomalies() throws(VaultError) -> [ClockAnomaly] {

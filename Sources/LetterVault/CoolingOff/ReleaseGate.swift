@@ -30,7 +30,21 @@ struct ReleaseGate {
   /// wall time less this, the trusted time (``CoolingPolicy/trustedTime(at:)``).
   var forwardOffset: Int64 = 0
   let quietHours: QuietHours
-  let timeZone: TimeZone
+  /// The vault's zone, resolved only when quiet hours are on: `TimeZone(identifier:)` loads
+  /// the zone's rules (~0.2 ms), and every open checks the rule changes with quiet hours off
+  /// (docs/PERFORMANCE.md).
+  let timeZone: () -> TimeZone
+
+  init(
+    reading: ClockReading, maxWall: Int64, forwardOffset: Int64 = 0, quietHours: QuietHours,
+    timeZone: @autoclosure @escaping () -> TimeZone
+  ) {
+    self.reading = reading
+    self.maxWall = maxWall
+    self.forwardOffset = forwardOffset
+    self.quietHours = quietHours
+    self.timeZone = timeZone
+  }
 
   func decide(_ deadline: Deadline) -> Decision {
     let now = reading.wall
@@ -62,8 +76,9 @@ struct ReleaseGate {
 
   /// The first wall moment from `moment` whose trusted time is outside quiet hours.
   func firstMomentOutsideQuietHours(from moment: Int64) -> Int64 {
+    guard !quietHours.isEmpty else { return moment }
     let trusted = Date(storedMilliseconds: moment - forwardOffset)
-    return quietHours.firstMomentOutside(from: trusted, in: timeZone).storedMilliseconds
+    return quietHours.firstMomentOutside(from: trusted, in: timeZone()).storedMilliseconds
       + forwardOffset
   }
 }

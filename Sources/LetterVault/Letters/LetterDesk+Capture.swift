@@ -34,18 +34,11 @@ extension LetterDesk {
 
   /// Notices, at every open, a clear-text capture public key that is not the one the secret
   /// half in the authenticated SETTINGS gives: someone who could write the file swapped it to
-  /// read later jots (FORMAT.md §6.5, SECURITY.md §2.4). It costs one SETTINGS read and one
-  /// scalar multiplication. A warning, not a refusal: one changed row must not lock the writer
+  /// read later jots (FORMAT.md §6.5, SECURITY.md §2.4). `damage` is what
+  /// `captureKeyDamage` found in the read of ``Vault/noticeOnOpen()``. A warning, not a refusal: one changed row must not lock the writer
   /// out of every letter; `verify` names it (65), and `passwd` makes a new pair.
-  func checkCaptureKey() {
-    // Damaged SETTINGS or MANIFEST are named by the command that meets them, not here.
-    // The manifest's root only: this runs on every open (docs/PERFORMANCE.md); with a
-    // damaged index the settings are read unchecked, as `readableManifest` allows.
-    let damage = try? records.read { tx in
-      let settings = try tx.loadSettings(manifest: tx.readableManifest())
-      return try tx.captureKeyDamage(settings)
-    }
-    if damage ?? nil != nil, !unlockState.warnings.contains(.captureKeyChanged) {
+  func noticeCaptureKey(_ damage: Damage?) {
+    if damage != nil, !unlockState.warnings.contains(.captureKeyChanged) {
       unlockState.warnings.append(.captureKeyChanged)
     }
   }

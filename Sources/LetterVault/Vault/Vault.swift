@@ -137,8 +137,21 @@ public final class Vault: VaultService {
   /// the jot key (FORMAT.md §6.5). Each only notes what it finds; none refuses the open.
   func noticeOnOpen() {
     watermark.checkDeviceState()
-    clockKeeper.noticeClockChanges()
-    letterDesk.checkCaptureKey()
+    // One read for the clock and the jot key (each opened the manifest's root and the
+    // SETTINGS on its own before, docs/PERFORMANCE.md round 7), of the root only. A damaged
+    // root or SETTINGS is named by the command that meets it, not here; with a damaged root
+    // the SETTINGS are read unchecked for the jot key (`readableManifest`), and the clock
+    // waits for the next write.
+    let seen = try? records.read { tx in
+      let manifest = try tx.readableManifest()
+      let settings = try tx.loadSettings(manifest: manifest)
+      return (
+        clockChanged: manifest != nil && clockKeeper.clockChanged(since: settings),
+        captureKey: (try? tx.captureKeyDamage(settings)) ?? nil
+      )
+    }
+    if seen?.clockChanged == true { clockKeeper.recordClockChanges() }
+    letterDesk.noticeCaptureKey(seen?.captureKey)
     syncDesk.noticeConflictCopies()
   }
 

@@ -3,16 +3,20 @@ import Foundation
 /// "3 May 2026 22:14" in local time, without ICU per call.
 ///
 /// `letters list` prints one date per letter; `DateFormatter.string(from:)` cost ~2 µs each,
-/// an eighth of a 10,000-letter list (docs/PERFORMANCE.md). The time zone offset still comes
-/// from Foundation for each date (so DST is right); the calendar arithmetic and the month
-/// names (taken once from the same en_GB formatter) are done here. Dates outside 1900–9999
+/// an eighth of a 10,000-letter list (docs/PERFORMANCE.md). The time zone offset comes from
+/// the C library for each date (`localtime_r`, so DST is right: the same TZ variable and
+/// /etc/localtime Foundation reads; Foundation's `TimeZone.current` cost ~0.3 ms of every
+/// command, which prints "unlocked until 22:14"); the calendar arithmetic and the month
+/// names (checked against the same en_GB formatter) are done here. Dates outside 1900–9999
 /// go to the formatter, where the Gregorian/Julian switch and far years are its business.
 enum LocalDateText {
-  nonisolated(unsafe) private static let zone = TimeZone.current
   /// en_GB's short month names, written out: asking the formatter for them loaded ICU, ~1 ms
   /// of every `list` and `show` (docs/PERFORMANCE.md). `LocalDateTextTests` checks them
   /// against the formatter.
   static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+  /// en_GB's weekday names from Sunday, as the formatter's "EEEE" writes them.
+  static let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
   nonisolated(unsafe) static let formatter: DateFormatter = {
     let formatter = DateFormatter()
@@ -53,6 +57,16 @@ enum LocalDateText {
     bytes.append(0x30 + UInt8(parts.minute % 10))
   }
 
+  /// The local calendar day of `date` as days since 1970-01-01, or nil outside 1900–9999.
+  static func localDay(of date: Date) -> Int? {
+    local(date)?.days
+  }
+
+  /// The weekday name of a day counted as ``localDay(of:)`` counts it (1970-01-01 was a Thursday).
+  static func weekday(ofDay day: Int) -> String {
+    weekdays[((day % 7) + 11) % 7]
+  }
+
   /// A positive number's decimal digits.
   private static func appendNumber(_ number: Int, to bytes: inout [UInt8]) {
     if number >= 10 { appendNumber(number / 10, to: &bytes) }
@@ -61,17 +75,34 @@ enum LocalDateText {
 
   /// Local calendar date and time to the minute, or nil outside 1900–9999 (the formatter's).
   private static func parts(of date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int)? {
+    guard let (days, seconds) = local(date) else { return nil }
+    let (year, month, day) = civil(fromDays: days)
+    return (year, month, day, seconds / 3600, seconds % 3600 / 60)
+  }
+
+  /// Local days since 1970-01-01 and seconds into that day, or nil outside 1900–9999.
+  private static func local(_ date: Date) -> (days: Int, seconds: Int)? {
     let interval = date.timeIntervalSince1970.rounded(.down)
     guard interval > -2_208_988_800, interval < 253_402_300_800 else { return nil }
-    let local = Int(interval) + zone.secondsFromGMT(for: date)
+    let local = Int(interval) + offsetFromUTC(at: Int(interval))
     var days = local / 86_400
     var seconds = local % 86_400
     if seconds < 0 {
       seconds += 86_400
       days -= 1
     }
-    let (year, month, day) = civil(fromDays: days)
-    return (year, month, day, seconds / 3600, seconds % 3600 / 60)
+    return (days, seconds)
+  }
+
+  /// Seconds east of UTC at `seconds` after 1970 in the process's zone (`LocalDateTextTests`
+  /// and `LocalTimeZoneTests` check it against Foundation's).
+  private static func offsetFromUTC(at seconds: Int) -> Int {
+    var time = time_t(seconds)
+    var parts = tm()
+    guard localtime_r(&time, &parts) != nil else {
+      return TimeZone.current.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds)))
+    }
+    return parts.tm_gmtoff
   }
 
   /// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's `civil_from_days`).

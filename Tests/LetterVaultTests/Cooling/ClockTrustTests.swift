@@ -143,6 +143,10 @@ import Testing
       "1 2 3 4 /proc/sys/kernel/random/boot\\040id rw - ext4 x", "1 2 3 4 /proc/up\\164ime rw - ext4 x",
       "1 2 3 4 /proc/sys/kernel rw - - proc", "1 2 3 4 /proc/sys/kernel rw -- proc", "1 2 3 4 /proc/stat - proc - ext4",
       "", "-", " - ", "é 2 3 4 /proc/sys/kernel/random rw - ext4 é",
+      // Round 7 takes apart only lines with "/proc" or a backslash: an escaped "/proc", "/proc"
+      // in another field, and a mount point that merely starts like one.
+      "1 2 3 4 /pro\\143/uptime rw - ext4 x", "1 2 3 /proc /x rw - ext4 x", "1 2 3 4 /x rw - ext4 /proc/stat",
+      "1 2 3 4 /processes rw - ext4 x", "1 2 3 4 /proc/uptime\r", "1 2 3 4 /proc/uptime",
     ]
     var texts = lines.map { ClockTrustTests.plainMounts + "\n" + $0 + "\n" }
     texts += lines + [try String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)]

@@ -71,20 +71,51 @@ enum ClockTrust {
 
   /// The first mount (mountinfo(5): field 5 the mount point, after " - " the type) that sits
   /// exactly on a watched file, or on a watched folder without being procfs.
-  /// Read by bytes: splitting by Characters and Foundation's `components(separatedBy:)` was
-  /// ~0.3 ms per reading, and every write reads the clocks twice (docs/PERFORMANCE.md, round 6).
+  /// Read by bytes, and only lines that could name a watched path (every one has "/proc"; one
+  /// written with escapes has a backslash) are taken apart: splitting every line was ~0.2 ms
+  /// of every command, and every write reads the clocks twice (docs/PERFORMANCE.md, rounds 6–7).
   static func coveredPath(_ mountInfo: String) -> String? {
-    let space = UInt8(ascii: " ")
-    for line in mountInfo.utf8.split(separator: UInt8(ascii: "\n")) {
-      let (before, after) = splitAtSeparator(line)
-      let fields = before.split(separator: space)
-      guard fields.count >= 5 else { continue }
-      let point = unescape(String(decoding: fields[4], as: UTF8.self))
-      let type = after.map { String(decoding: $0.split(separator: space).first ?? [], as: UTF8.self) } ?? ""
-      if watchedFiles.contains(point) { return point }
-      if watchedFolders.contains(point), type != "proc" { return point }
-      if point.hasPrefix("/proc/self") || point.hasPrefix("/proc/thread-self") { return point }
+    var mountInfo = mountInfo
+    return mountInfo.withUTF8 { bytes in
+      var start = 0
+      while start < bytes.count {
+        var end = start
+        var candidate = false
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\n") {
+          if bytes[end] == UInt8(ascii: "\\")
+            || (bytes[end] == UInt8(ascii: "/") && startsWithProc(bytes, at: end))
+          {
+            candidate = true
+          }
+          end += 1
+        }
+        if candidate, let path = coveredPath(line: Substring(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).utf8) {
+          return path
+        }
+        start = end + 1
+      }
+      return nil
     }
+  }
+
+  private static func startsWithProc(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    let proc: [UInt8] = [0x2F, 0x70, 0x72, 0x6F, 0x63]  // "/proc"
+    guard index + proc.count <= bytes.count else { return false }
+    for offset in 0..<proc.count where bytes[index + offset] != proc[offset] { return false }
+    return true
+  }
+
+  /// One mountinfo line: its mount point when that is covered, as ``coveredPath(_:)`` judges.
+  static func coveredPath(line: Substring.UTF8View) -> String? {
+    let space = UInt8(ascii: " ")
+    let (before, after) = splitAtSeparator(line)
+    let fields = before.split(separator: space)
+    guard fields.count >= 5 else { return nil }
+    let point = unescape(String(decoding: fields[4], as: UTF8.self))
+    let type = after.map { String(decoding: $0.split(separator: space).first ?? [], as: UTF8.self) } ?? ""
+    if watchedFiles.contains(point) { return point }
+    if watchedFolders.contains(point), type != "proc" { return point }
+    if point.hasPrefix("/proc/self") || point.hasPrefix("/proc/thread-self") { return point }
     return nil
   }
 
