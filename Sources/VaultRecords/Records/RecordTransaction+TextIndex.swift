@@ -18,8 +18,17 @@ extension RecordTransaction {
     if rewritingAll { try session.delete(field: field, from: Self.textIndexLow, through: Self.textIndexHigh) }
     guard !manifest.listingBuckets.isEmpty else { return }
     // A text index still in format 1 (a vault from before the non-ASCII flag) is written again
-    // whole by the first write, from every letter's text (FORMAT.md §6.7).
-    let upgrading = try !rewritingAll && textIndexIsFormat1()
+    // whole by the first write, from every letter's text (FORMAT.md §6.7). The first bucket
+    // this write rewrites is opened here, once, and its format tells: reading the lowest row
+    // for it as well was ~0.2 ms of every write (docs/PERFORMANCE.md, round 7).
+    var opened: (bucket: UInt8, old: SignatureBucket?)?
+    var upgrading = false
+    if !rewritingAll, let first = manifest.listingBuckets.min() {
+      let rows = try session.objects(SignatureBucket.objectID(bucket: first), field: field)
+      let old = try? openSignatureBucket(first, rows: rows)
+      opened = (first, old)
+      upgrading = rows.isEmpty ? try textIndexIsFormat1() : old?.format == 1
+    }
     if upgrading { try session.delete(field: field, from: Self.textIndexLow, through: Self.textIndexHigh) }
     var buckets = manifest.listingBuckets
     if upgrading {
@@ -38,8 +47,12 @@ extension RecordTransaction {
       var previous = carried[bucket] ?? []
       // A damaged old bucket is simply replaced: its letters are read until they are written.
       if !rewritingAll && !upgrading {
-        let rows = try session.objects(objectID, field: field)
-        if let old = try? openSignatureBucket(bucket, rows: rows) { previous = old.entries }
+        if let opened, opened.bucket == bucket {
+          if let old = opened.old { previous = old.entries }
+        } else {
+          let rows = try session.objects(objectID, field: field)
+          if let old = try? openSignatureBucket(bucket, rows: rows) { previous = old.entries }
+        }
       }
       var byID: [[UInt8]: SignatureEntry] = [:]
       for entry in previous { byID[entry.letterID] = entry }
@@ -84,6 +97,7 @@ extension RecordTransaction {
   /// Whether the text index's first row is in format 1: a vault written before format 2 (its
   /// every row is; a vault written since has none, FORMAT.md §6.7). One row is opened; one
   /// that does not open or parse says nothing (it is replaced when its bucket is written).
+  /// Asked only when the first bucket a write rewrites has no row yet.
   private func textIndexIsFormat1() throws -> Bool {
     guard
       let row = try session.firstObject(

@@ -130,6 +130,24 @@ import Testing
     #expect(try vault.verify().isEmpty)
   }
 
+  /// Since round 7 a write judges the format by the first bucket it rewrites (its row is read
+  /// for the write anyway), and by the lowest row only when that bucket has none yet: a new
+  /// letter in an empty bucket of a format-1 index upgrades it whole too. Seen failing
+  /// (formats [1, 2]) with the lowest-row fallback taken out.
+  @Test func aNewLetterInAnEmptyBucketOfAFormatOneIndexUpgradesItWhole() throws {
+    let test = try Self.scene(seed: 0xA5C1_0005)
+    defer { test.remove() }
+    for _ in 0..<40 {
+      try Self.storeFormat1(test.vault)
+      #expect(try Self.formats(test.vault) == [1])
+      let occupied = Set(try test.vault.list().letters.map { $0.id.bytes[0] })
+      let id = try test.vault.write(LetterDraft(recipient: "Mum", subject: "", tags: [], text: "one more é"))
+      #expect(try Self.formats(test.vault) == [2])
+      if !occupied.contains(id.bytes[0]) { return }
+    }
+    Issue.record("no new letter landed in an empty bucket in 40 tries")
+  }
+
   @Test func aDamagedStaleOrMissingFormatTwoRowOnlyMakesSearchReadMore() throws {
     let test = try Self.scene(seed: 0xA5C1_0004)
     defer { test.remove() }
