@@ -11,12 +11,16 @@ extension SendDesk {
   func nextSendStep(_ id: LetterID, confirming fingerprint: String?, retrying: Bool = false)
     throws(VaultError) -> SendStep
   {
-    if let started = try DeliveryDesk(context).unresolvedDelivery(id) {
-      return .askWhetherItArrived(startedAt: started)
+    // One read for the delivery left open and the state: each opened the manifest and the
+    // META on its own before (docs/PERFORMANCE.md, round 7).
+    let (meta, status) = try records.read { tx in try sendStatus(id, in: tx) }
+    if meta.deliveryStartedAt != 0 {
+      try DeliveryDesk(context).refuseWhileDelivering()
+      return .askWhetherItArrived(startedAt: Date(storedMilliseconds: meta.deliveryStartedAt))
     }
     if retrying { throw .notAllowed(.noInterruptedDelivery(id)) }
     let step: SendStep
-    switch try sendStatus(id) {
+    switch status {
     case .sent(let date): throw .notAllowed(.wasSent(id, on: date))
     case .notRequested: step = .startCoolingOff
     case .waiting(let until, let why): step = .wait(until: until, why, attemptWith: fingerprint)

@@ -67,13 +67,16 @@ struct SendDesk: VaultService {
   }
 
   func sendStatus(_ id: LetterID) throws(VaultError) -> SendStatus {
-    try records.read { tx in
-      let manifest = try tx.loadManifest()
-      var (meta, _) = try tx.loadMeta(id, manifest: manifest)
-      let now = try ClockKeeper(context).settingsNow(in: tx, manifest: manifest)
-      if now.jump > 0, meta.hasSendRequest { meta.moveDeadline(by: now.jump) }
-      return sendStatus(meta, settings: now.settings, reading: now.reading)
-    }
+    try records.read { tx in try sendStatus(id, in: tx).status }
+  }
+
+  /// The letter's META as read in `tx` and its send status now.
+  func sendStatus(_ id: LetterID, in tx: RecordTransaction) throws -> (meta: LetterMeta, status: SendStatus) {
+    let manifest = try tx.loadManifest()
+    var (meta, _) = try tx.loadMeta(id, manifest: manifest)
+    let now = try ClockKeeper(context).settingsNow(in: tx, manifest: manifest)
+    if now.jump > 0, meta.hasSendRequest { meta.moveDeadline(by: now.jump) }
+    return (meta, sendStatus(meta, settings: now.settings, reading: now.reading))
   }
 
   /// ``sendStatus(_:)`` for several letters in one read, with one reading of the clock.

@@ -1,5 +1,5 @@
 import Foundation
-import LetterVault
+@testable import LetterVault
 import Testing
 
 /// Quiet hours: edges, a window across midnight, daylight-saving changes, and the vault's own
@@ -14,6 +14,29 @@ import Testing
   ])
   func theDefaultWindowCrossesMidnight(time: String, quiet: Bool) {
     #expect(QuietHours.standard.contains(Cooling.utc(time), in: Cooling.utcZone) == quiet)
+  }
+
+  /// The local minute comes from the zone's offset since round 7 (QuietHours.swift), not from
+  /// a `Calendar`; the Gregorian calendar's hour and minute stay the reference, from 1890 to
+  /// 2190, fractions of a second and old local mean times included. Seen failing (before
+  /// 1970, a second's fraction rounded the wrong way) with the seconds truncated, not floored.
+  @Test(arguments: [
+    "Europe/Berlin", "Europe/Amsterdam", "America/St_Johns", "America/Los_Angeles",
+    "Asia/Kathmandu", "Pacific/Chatham", "Australia/Lord_Howe", "UTC",
+  ])
+  func theLocalMinuteIsTheCalendarsOwn(zone: String) throws {
+    let timeZone = try #require(TimeZone(identifier: zone))
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    var state: UInt64 = 0x0901_E7
+    for _ in 0..<5_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let seconds = Int64(bitPattern: state >> 1) % 9_500_000_000 - 2_500_000_000
+      let date = Date(timeIntervalSince1970: Double(seconds) + Double(state & 0xFF) / 256)
+      let parts = calendar.dateComponents([.hour, .minute], from: date)
+      #expect(
+        QuietHours.minuteOfDay(date, in: timeZone) == parts.hour! * 60 + parts.minute!, "\(date)")
+    }
   }
 
   @Test func aWindowWithinOneDayAndAnEmptyWindow() {
