@@ -12,6 +12,7 @@ package struct RecordCipher {
   package let random: any RandomSource
   package let scratch = KeyScratch()
   package let manifestCache = ManifestCache()
+  package let settingsCache = SettingsCache()
 
   // MARK: - Keys (FORMAT.md §4.3)
 

@@ -29,6 +29,8 @@ extension RecordTransaction {
   }
 
   private func loadSettings(settingsHash: [UInt8]?) throws -> VaultSettings {
+    // The root just authenticated names these very bytes (SettingsCache.swift).
+    if let settingsHash, let cached = cipher.settingsCache.settings(hash: settingsHash) { return cached }
     let rows = try session.objects(AssociatedData.settingsObjectID, field: FieldTag.settings.rawValue)
     guard rows.count == 1, let row = rows.first else {
       throw RecordError.damaged([Damage(letterID: nil, part: .settings, reason: "missing")])
@@ -40,7 +42,9 @@ extension RecordTransaction {
       let plaintext = try cipher.open(
         row.envelope, field: .settings, objectID: AssociatedData.settingsObjectID,
         revision: row.revision, key: cipher.settingsKey)
-      return try VaultSettings(parsing: plaintext)
+      let settings = try VaultSettings(parsing: plaintext)
+      if let settingsHash { cipher.settingsCache.store(hash: settingsHash, settings: settings) }
+      return settings
     } catch {
       throw RecordError.damaged([Damage(letterID: nil, part: .settings, reason: error.reason)])
     }
