@@ -34,9 +34,10 @@ extension LetterDesk {
 
   /// Notices, at every open, a clear-text capture public key that is not the one the secret
   /// half in the authenticated SETTINGS gives: someone who could write the file swapped it to
-  /// read later jots (FORMAT.md §6.5, SECURITY.md §2.4). `damage` is what
-  /// `captureKeyDamage` found in the read of ``Vault/noticeOnOpen()``. A warning, not a refusal: one changed row must not lock the writer
-  /// out of every letter; `verify` names it (65), and `passwd` makes a new pair.
+  /// read later jots (FORMAT.md §6.5, SECURITY.md §2.4). `damage` is what `captureKeyDamage`
+  /// found in the read of ``Vault/noticeOnOpen()``. A warning, not a refusal: one changed row
+  /// must not lock the writer out of every letter; `verify` names it (65), and `passwd` makes
+  /// a new pair.
   func noticeCaptureKey(_ damage: Damage?) {
     if damage != nil, !unlockState.warnings.contains(.captureKeyChanged) {
       unlockState.warnings.append(.captureKeyChanged)

@@ -1,5 +1,5 @@
 import Foundation
-import LetterVault
+@testable import LetterVault
 import Testing
 
 @Suite struct LetterImporterTests {
@@ -113,5 +113,38 @@ import Testing
         file: "letter.docx",
         reason: "letters can import text (.txt, .md), mail (.eml, mbox, Maildir) and .json files, and this is none of them")
     ])) { try importer.read([source]) }
+  }
+}
+
+/// A date with a fraction of dozens of digits made ICU's date parser divide by zero (SIGFPE):
+/// found by the `importers` fuzz target in round 7 (Fuzz/Corpus/importers/crash-icu-long-fraction,
+/// replayed by every fuzz run). Dates are now refused before any formatter sees more than nine
+/// digits in a row. Seen failing: this suite's process died with SIGFPE before the fix.
+@Suite struct ImportDateDigitsTests {
+  static let long = "2026-05-03T22:14:00." + String(repeating: "7", count: 40) + "+02:00"
+
+  @Test(arguments: [
+    long, "2026-05-03T22:14:00." + String(repeating: "0", count: 70) + "Z",
+    "20260000000000-05-03T22:14:00Z", "2026-05-03 22:14:00." + String(repeating: "9", count: 35),
+  ])
+  func aDateWithAnEndlessRunOfDigitsIsRefusedNotACrash(text: String) {
+    #expect(ImportDates(timeZone: TimeZone(identifier: "UTC")!).parse(text) == nil)
+    #expect(ExportDates(timeZone: TimeZone(identifier: "UTC")!).parseISO(text) == nil)
+  }
+
+  @Test func nineDigitsOfAFractionAreStillRead() throws {
+    let dates = ImportDates(timeZone: TimeZone(identifier: "UTC")!)
+    let date = try #require(dates.parse("2026-05-03T22:14:00.123456789+02:00"))
+    #expect(abs(date.timeIntervalSince1970 - 1_777_839_240.123) < 0.001)
+    #expect(dates.parse("2026-05-03T22:14:00.123Z") != nil)
+    #expect(dates.parse("2026-05-03 22:14") != nil)
+  }
+
+  @Test func theFuzzersFileImportsOrIsRefusedByName() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let bytes = try [UInt8](Data(contentsOf: root.appendingPathComponent("Fuzz/Corpus/importers/crash-icu-long-fraction")))
+    let source = ImportSource(name: "letter.md", bytes: Array(bytes.dropFirst()), modified: Date())
+    _ = try? LetterImporter(timeZone: TimeZone(identifier: "UTC")!).read([source])
   }
 }

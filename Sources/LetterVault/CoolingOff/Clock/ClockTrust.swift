@@ -89,8 +89,9 @@ enum ClockTrust {
           }
           end += 1
         }
-        if candidate, let path = coveredPath(line: Substring(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).utf8) {
-          return path
+        if candidate {
+          let line = Substring(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+          if let path = coveredPath(line: line.utf8) { return path }
         }
         start = end + 1
       }

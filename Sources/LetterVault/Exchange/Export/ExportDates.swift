@@ -90,7 +90,10 @@ struct ExportDates {
     DateDigits.two(minutes % 60, to: &bytes)
   }
 
+  /// An ISO 8601 time as export writes it; for the importers, so the text is checked as
+  /// ImportDates checks every date first (ICU must never see an endless run of digits).
   func parseISO(_ text: String) -> Date? {
+    guard ImportDates.isPlainDate(text) else { return nil }
     if let date = isoFormatter.date(from: text) { return date }
     let plain = ISO8601DateFormatter()
     plain.formatOptions = [.withInternetDateTime]
