@@ -111,6 +111,20 @@ import Testing
     #expect(try cli.vaultBytes() == before)
   }
 
+  /// The file the `importers` fuzz target found (round 7): a date with a fraction of dozens
+  /// of digits made ICU divide by zero, and `letters import` died with SIGFPE. Now a named
+  /// refusal, exit 65, the vault unchanged.
+  @Test func anExportWithAnEndlessFractionInADateIsRefusedByName() throws {
+    let cli = try CLIFixture()
+    defer { cli.remove() }
+    _ = try cli.write("Already here.\n")
+    let before = try cli.vaultBytes()
+    let result = try cli.run(["import", Self.fixture("broken-long-fraction.md")])
+    #expect(result.status == 65, "\(result.stderr)")
+    #expect(result.stderr.contains("“created” is not an ISO 8601 date; nothing was imported"))
+    #expect(try cli.vaultBytes() == before)
+  }
+
   @Test func importBringsInEverySourceFormatWithItsDates() throws {
     let cli = try CLIFixture()
     defer { cli.remove() }
