@@ -99,8 +99,9 @@ enum ClockTrust {
     }
   }
 
+  private static let proc = Array("/proc".utf8)
+
   private static func startsWithProc(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-    let proc: [UInt8] = [0x2F, 0x70, 0x72, 0x6F, 0x63]  // "/proc"
     guard index + proc.count <= bytes.count else { return false }
     for offset in 0..<proc.count where bytes[index + offset] != proc[offset] { return false }
     return true
