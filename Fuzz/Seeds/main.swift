@@ -57,6 +57,11 @@ let listing = ListingBucket(
   })
 save("listing", "two", [0x2A] + listing.serialized())
 save("listing", "empty", [0x07] + ListingBucket(bucket: 0x07, entries: []).serialized())
+// FORMAT.md §6.8, the RECENT record, fed to the same target behind any first byte.
+save(
+  "listing", "recent-two",
+  [0x00] + RecentListing(complete: true, entries: listing.entries.sorted(by: RecentListing.precedes)).serialized())
+save("listing", "recent-empty", [0x00] + RecentListing(complete: false, entries: []).serialized())
 
 let signatures = SignatureBucket(
   bucket: 0x2A,
@@ -93,6 +98,9 @@ let manifestRoot = ManifestRoot(
   epoch: 7, writtenAt: 1_800_000_000_000, settingsHash: filled(32, 0xAA),
   bucketHashes: [0x01: filled(32, 1), 0x02: filled(32, 2), 0xFF: filled(32, 3)])
 save("manifestroot", "three", manifestRoot.serialized())
+var pinningRoot = manifestRoot
+pinningRoot.recentHash = filled(32, 4)
+save("manifestroot", "three-recent", pinningRoot.serialized())
 save(
   "manifestroot", "empty",
   ManifestRoot(epoch: 1, writtenAt: 0, settingsHash: filled(32, 0), bucketHashes: [:]).serialized())

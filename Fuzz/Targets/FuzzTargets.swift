@@ -47,8 +47,8 @@ enum FuzzTargets {
     precondition(index?.count == manifest.entries.count, "ManifestIndex disagrees")
   }
 
-  /// FORMAT.md §6.3, format 2: the root, fed directly (bypassing the AEAD); one encoding,
-  /// at most 256 buckets.
+  /// FORMAT.md §6.3, formats 2 and 3: the root, fed directly (bypassing the AEAD); one
+  /// encoding, at most 256 buckets.
   static func manifestroot(_ bytes: [UInt8]) {
     guard let root = try? ManifestRoot(parsing: bytes) else { return }
     precondition(root.serialized() == bytes, "MANIFEST root re-serialises differently")
@@ -71,10 +71,16 @@ enum FuzzTargets {
   }
 
   /// FORMAT.md §6.6, fed directly (bypassing the AEAD). The first byte is the bucket the row
-  /// is read for; a parsed bucket must have exactly one encoding.
+  /// is read for; a parsed bucket must have exactly one encoding. The same bytes are read as
+  /// the RECENT record (§6.8), which holds the same entries: one encoding, newest first.
   static func listing(_ bytes: [UInt8]) {
     guard let bucket = bytes.first else { return }
     let plaintext = Array(bytes.dropFirst())
+    if let recent = try? RecentListing(parsing: plaintext) {
+      precondition(recent.serialized() == plaintext, "RECENT re-serialises differently")
+      precondition(recent.entries.count <= RecentListing.capacity)
+      precondition(zip(recent.entries, recent.entries.dropFirst()).allSatisfy { RecentListing.precedes($0, $1) })
+    }
     guard let parsed = try? ListingBucket(parsing: plaintext, bucket: bucket) else { return }
     precondition(parsed.serialized() == plaintext, "LISTING re-serialises differently")
     precondition(parsed.entries.allSatisfy { $0.letterID.first == bucket })

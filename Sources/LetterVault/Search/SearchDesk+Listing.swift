@@ -9,6 +9,7 @@ extension SearchDesk {
   /// With a `limit`, stops building summaries once that many match (they come newest first).
   func listFromIndex(_ filter: LetterFilter, limit: Int? = nil) throws(VaultError) -> LetterListing? {
     try records.read { tx -> LetterListing? in
+      if let limit, let recent = try listFromRecent(filter, limit: limit, in: tx) { return recent }
       guard let listing = try ListingOrder(in: tx) else { return nil }
       // A listing entry stands for a META row that should be there; one that is gone is named.
       let missing = try missingBehindListing(listing.manifest, indices: listing.fromListing, in: tx)

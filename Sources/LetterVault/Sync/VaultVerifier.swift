@@ -39,11 +39,13 @@ struct VaultVerifier {
     var seen = Set<[UInt8]>()
     var bodies: [[UInt8]: Set<UInt64>] = [:]
     var notes: [[UInt8]: Set<UInt64>] = [:]
+    var created: [[UInt8]: Int64] = [:]
     for row in try tx.allRows() {
       switch FieldTag(rawValue: row.field) {
       case .body: bodies[row.objectID, default: []].insert(row.revision)
       case .note: notes[row.objectID, default: []].insert(row.revision)
       case .meta, .settings, .manifest, .manifestBucket: break  // checked by loadCompleteManifest
+      case .recent: break  // checked after the letters (VaultVerifier+Recent.swift)
       case .listing, .textIndex:
         // FORMAT.md §6.6, §6.7: every LISTING and TEXT INDEX row must open and parse; stale
         // entries are allowed (readers check each against the manifest), damaged rows reported.
@@ -65,6 +67,7 @@ struct VaultVerifier {
       seen.insert(row.objectID)
       try note {
         let meta = try tx.openMeta(row, id: id, manifest: manifest)
+        created[row.objectID] = meta.createdAt
         for revision in meta.revisions {
           try note { _ = try tx.loadBody(id, meta: meta, revision: revision) }
         }
@@ -89,6 +92,8 @@ struct VaultVerifier {
       damaged.append(
         Damage(letterID: LetterID(bytes: orphan).description, part: .text(revision: nil), reason: "stored without its letter"))
     }
+    // The order is checked only when every letter opened: a damaged one is named already.
+    damaged += try recentDamage(manifest, created: damaged.isEmpty ? created : nil)
     return damaged
   }
 }

@@ -61,6 +61,8 @@ package enum FieldTag: UInt8, Sendable, CaseIterable {
   case textIndex = 8
   /// FORMAT.md §6.3: one bucket of the manifest's entries, pinned by the MANIFEST root.
   case manifestBucket = 9
+  /// FORMAT.md §6.8: the newest letters' LISTING entries, pinned by the MANIFEST root.
+  case recent = 10
 
   package var minimumBucket: Int {
     switch self {
@@ -79,6 +81,7 @@ package enum FieldTag: UInt8, Sendable, CaseIterable {
     case .listing: "listing"
     case .textIndex: "text index"
     case .manifestBucket: "manifest bucket"
+    case .recent: "recent letters"
     }
   }
 }

@@ -19,6 +19,8 @@ package struct Manifest: Equatable {
   package var settingsHash: [UInt8]
   /// BLAKE2b-256 of each stored bucket envelope, by bucket, as the root lists them.
   package var bucketHashes: [UInt8: [UInt8]]
+  /// The RECENT pin of the root read (FORMAT.md §6.8); nil for a format-1 or format-2 root.
+  package var recentHash: [UInt8]?
   /// Set by `readableManifest`: a bucket that does not open leaves its letters to be read on
   /// the strength of their own META (FORMAT.md §17), instead of refusing.
   package var lenient = false
@@ -33,8 +35,10 @@ package struct Manifest: Equatable {
   package var newSignatures: [[UInt8]: (bodyHash: [UInt8], signature: TextSignature)] = [:]
   package var carriedSignatures: [SignatureEntry] = []
 
-  /// The root's format (FORMAT.md §6.3); format 1 held every entry in the one row.
-  package static let formatVersion: UInt8 = 2
+  /// The root's format (FORMAT.md §6.3): 3 pins the RECENT row (§6.8); format 2, the
+  /// buckets without it, is read and upgraded; format 1 held every entry in the one row.
+  package static let formatVersion: UInt8 = 3
+  package static let bucketedFormatVersion: UInt8 = 2
   package static let legacyFormatVersion: UInt8 = 1
 
   package static func == (lhs: Manifest, rhs: Manifest) -> Bool {
@@ -79,19 +83,24 @@ package struct Manifest: Equatable {
     writtenAt = root.writtenAt
     settingsHash = root.settingsHash
     bucketHashes = root.bucketHashes
+    recentHash = root.recentHash
     entries = ManifestEntries(source: source)
   }
 
-  /// The root for this manifest with the given bucket hashes (FORMAT.md §6.3).
+  /// The root for this manifest with the given bucket and RECENT hashes (FORMAT.md §6.3).
   package var root: ManifestRoot {
-    ManifestRoot(epoch: epoch, writtenAt: writtenAt, settingsHash: settingsHash, bucketHashes: bucketHashes)
+    ManifestRoot(
+      epoch: epoch, writtenAt: writtenAt, settingsHash: settingsHash, bucketHashes: bucketHashes,
+      recentHash: recentHash)
   }
 
   /// Only the epoch, from an authenticated root of either format.
   package static func epoch(parsing bytes: [UInt8]) throws(ByteReader.Malformed) -> UInt64 {
     var reader = ByteReader(bytes)
     let version = try reader.u8()
-    guard version == formatVersion || version == legacyFormatVersion else { throw .init(reason: "manifest version") }
+    guard version == formatVersion || version == bucketedFormatVersion || version == legacyFormatVersion else {
+      throw .init(reason: "manifest version")
+    }
     return try reader.u64()
   }
 

@@ -1,5 +1,6 @@
-/// The plaintext of the MANIFEST row in format 2 (FORMAT.md §6.3): the epoch, the SETTINGS
-/// hash, and the BLAKE2b-256 of each manifest bucket envelope, strictly ascending by bucket.
+/// The plaintext of the MANIFEST row in format 3 (FORMAT.md §6.3): the epoch, the SETTINGS
+/// hash, the BLAKE2b-256 of each manifest bucket envelope, strictly ascending by bucket, and
+/// that of the RECENT envelope (§6.8). Format 2, the same without the last hash, is still read.
 ///
 /// The bucket hashes make the root a one-level hash tree over the entries: a bucket row
 /// deleted, duplicated, rolled back to an older copy or moved from another vault no longer
@@ -11,17 +12,26 @@ package struct ManifestRoot: Equatable {
   package var writtenAt: Int64
   package var settingsHash: [UInt8]
   package var bucketHashes: [UInt8: [UInt8]]
+  /// The RECENT row's pin (FORMAT.md §6.8): nil in a format-2 root, which has none (the next
+  /// write builds the record); ``RecentListing/none`` when the writer stored no record.
+  package var recentHash: [UInt8]?
 
-  package init(epoch: UInt64, writtenAt: Int64, settingsHash: [UInt8], bucketHashes: [UInt8: [UInt8]]) {
+  package init(
+    epoch: UInt64, writtenAt: Int64, settingsHash: [UInt8], bucketHashes: [UInt8: [UInt8]],
+    recentHash: [UInt8]? = nil
+  ) {
     self.epoch = epoch
     self.writtenAt = writtenAt
     self.settingsHash = settingsHash
     self.bucketHashes = bucketHashes
+    self.recentHash = recentHash
   }
 
+  /// Format 3 when there is a RECENT pin, else format 2 (what binaries before §6.8 wrote:
+  /// tests and fuzz seeds make such roots).
   package func serialized() -> [UInt8] {
-    var writer = ByteWriter(capacity: 64 + bucketHashes.count * Self.bucketEntrySize)
-    writer.u8(Manifest.formatVersion)
+    var writer = ByteWriter(capacity: 96 + bucketHashes.count * Self.bucketEntrySize)
+    writer.u8(recentHash == nil ? Manifest.bucketedFormatVersion : Manifest.formatVersion)
     writer.u64(epoch)
     writer.i64(writtenAt)
     writer.raw(settingsHash)
@@ -30,14 +40,18 @@ package struct ManifestRoot: Equatable {
       writer.u8(bucket)
       writer.raw(bucketHashes[bucket]!)
     }
+    if let recentHash { writer.raw(recentHash) }
     return writer.bytes
   }
 
-  /// Parses strictly: version 2, 32-byte hashes, at most 256 buckets, strictly ascending
-  /// (one encoding per root), nothing after the last.
+  /// Parses strictly: version 2 or 3, 32-byte hashes, at most 256 buckets, strictly
+  /// ascending (one encoding per root), the RECENT hash in version 3, nothing after it.
   package init(parsing bytes: [UInt8]) throws(ByteReader.Malformed) {
     var reader = ByteReader(bytes)
-    guard try reader.u8() == Manifest.formatVersion else { throw .init(reason: "manifest version") }
+    let version = try reader.u8()
+    guard version == Manifest.formatVersion || version == Manifest.bucketedFormatVersion else {
+      throw .init(reason: "manifest version")
+    }
     epoch = try reader.u64()
     writtenAt = try reader.i64()
     settingsHash = try reader.raw(FormatConstant.hashByteCount)
@@ -50,6 +64,7 @@ package struct ManifestRoot: Equatable {
       previous = Int(bucket)
       bucketHashes[bucket] = try reader.raw(FormatConstant.hashByteCount)
     }
+    recentHash = version == Manifest.formatVersion ? try reader.raw(FormatConstant.hashByteCount) : nil
     try reader.finish()
   }
 }

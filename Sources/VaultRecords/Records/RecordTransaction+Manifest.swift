@@ -128,9 +128,9 @@ extension RecordTransaction {
 
   // MARK: - Writing
 
-  /// Stores the manifest as format 2: the buckets it changed (every bucket after a re-key,
-  /// `old == nil`, or when it was read as format 1: the upgrade), then the root with their
-  /// hashes, then LISTING and TEXT INDEX, all in this transaction. Refuses when any bucket it
+  /// Stores the manifest as format 3: the buckets it changed (every bucket after a re-key,
+  /// `old == nil`, or when it was read as format 1: the upgrade), LISTING, TEXT INDEX and
+  /// RECENT, then the root with their hashes, all in this transaction. Refuses when any bucket it
   /// met failed its checks (fail closed, FORMAT.md §6.3).
   package func storeManifest(
     _ manifest: Manifest, replacingEpoch old: UInt64?
@@ -165,6 +165,11 @@ extension RecordTransaction {
       try session.put(objectID, field: field, revision: manifest.epoch, envelope: envelope)
       manifest.bucketHashes[number] = Hash.blake2b(envelope)
     }
+    // FORMAT.md §6.6–§6.8: the listing, text index and recent letters go with the manifest,
+    // in the same transaction; the root, written last, pins the recent letters' row.
+    try storeListing(manifest, rewritingAll: old == nil)
+    try storeTextIndex(manifest, rewritingAll: old == nil)
+    manifest.recentHash = try storeRecent(manifest, rewritingAll: rewritingAll)
     try session.delete(AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue)
     let envelope = cipher.seal(
       manifest.root.serialized(), field: .manifest, objectID: AssociatedData.manifestObjectID,
@@ -172,9 +177,5 @@ extension RecordTransaction {
     try session.put(
       AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue,
       revision: manifest.epoch, envelope: envelope)
-    // FORMAT.md §6.6, §6.7: the listing and text index go with the manifest, in the same
-    // transaction.
-    try storeListing(manifest, rewritingAll: old == nil)
-    try storeTextIndex(manifest, rewritingAll: old == nil)
   }
 }

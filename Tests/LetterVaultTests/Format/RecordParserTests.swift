@@ -42,6 +42,24 @@ import Testing
       bucketHashes: [1: [UInt8](repeating: 4, count: 32), 2: [UInt8](repeating: 5, count: 32)])
   }
 
+  /// A format-3 root: the same, pinning a RECENT row (FORMAT.md §6.8).
+  static var pinningRoot: ManifestRoot {
+    var root = root
+    root.recentHash = [UInt8](repeating: 6, count: 32)
+    return root
+  }
+
+  /// A RECENT record (FORMAT.md §6.8) with two entries, newest first.
+  static var recent: RecentListing {
+    RecentListing(
+      complete: false,
+      entries: [9, 2].map {
+        ListingEntry(
+          letterID: [UInt8](repeating: $0, count: 16), metaVersion: UInt64($0),
+          metaHash: [UInt8](repeating: 9, count: 32), meta: meta)
+      })
+  }
+
   /// A manifest bucket (FORMAT.md §6.3) with two entries.
   static var manifestBucket: ManifestBucket {
     ManifestBucket(
@@ -69,6 +87,8 @@ import Testing
       ("SETTINGS", settings.serialized(), { (try? VaultSettings(parsing: $0)) != nil }),
       ("MANIFEST ROOT", root.serialized(), { (try? ManifestRoot(parsing: $0)) != nil }),
       ("MANIFEST BUCKET", manifestBucket.serialized(), { (try? ManifestBucket(parsing: $0, bucket: 1)) != nil }),
+      ("MANIFEST ROOT 3", pinningRoot.serialized(), { (try? ManifestRoot(parsing: $0)) != nil }),
+      ("RECENT", recent.serialized(), { (try? RecentListing(parsing: $0)) != nil }),
     ]
   }
 
@@ -78,6 +98,36 @@ import Testing
     #expect(try VaultSettings(parsing: Self.settings.serialized()) == Self.settings)
     #expect(try ManifestRoot(parsing: Self.root.serialized()) == Self.root)
     #expect(try ManifestBucket(parsing: Self.manifestBucket.serialized(), bucket: 1) == Self.manifestBucket)
+    #expect(try ManifestRoot(parsing: Self.pinningRoot.serialized()) == Self.pinningRoot)
+    #expect(try RecentListing(parsing: Self.recent.serialized()) == Self.recent)
+  }
+
+  /// FORMAT.md §6.8: a root's version says whether the RECENT hash follows; a RECENT record
+  /// has one encoding (newest first, no unknown flag, at most 64 entries).
+  @Test func recentRecordsAndTheirPinHaveOneEncoding() throws {
+    var twoWithPin = Self.pinningRoot.serialized()
+    twoWithPin[0] = 2
+    var threeWithout = Self.root.serialized()
+    threeWithout[0] = 3
+    for bad in [twoWithPin, threeWithout] {
+      #expect(throws: ByteReader.Malformed.self) { try ManifestRoot(parsing: bad) }
+    }
+    var reversed = Self.recent
+    reversed.entries.reverse()
+    var flagged = Self.recent.serialized()
+    flagged[1] = 0x02
+    let tooMany = RecentListing(
+      complete: false,
+      entries: (0...64).map {
+        ListingEntry(
+          letterID: [UInt8(255 - $0)] + [UInt8](repeating: 0, count: 15), metaVersion: 1,
+          metaHash: [UInt8](repeating: 9, count: 32), meta: Self.meta)
+      })
+    var twice = Self.recent
+    twice.entries = [twice.entries[0], twice.entries[0]]
+    for bad in [reversed.serialized(), flagged, tooMany.serialized(), twice.serialized()] {
+      #expect(throws: ByteReader.Malformed.self) { try RecentListing(parsing: bad) }
+    }
   }
 
   /// FORMAT.md §6.3: one encoding per root and per bucket; a bucket's entries all start with

@@ -10,7 +10,7 @@ import Testing
 @Suite struct ManifestUpgradeTests {
   /// Stores the vault's manifest as format 1, exactly as vaults before the bucket rows held
   /// it (`serializedFormat1` is that serializer), sealed under the vault's own key, and removes
-  /// every bucket row.
+  /// every bucket row and the RECENT row (FORMAT.md §6.8), which such vaults did not have.
   static func storeFormat1(_ vault: Vault) throws {
     try vault.records.write { tx in
       let manifest = try tx.loadManifest()
@@ -18,6 +18,7 @@ import Testing
       try tx.session.delete(
         field: FieldTag.manifestBucket.rawValue, from: ManifestBucket.objectID(bucket: 0),
         through: ManifestBucket.objectID(bucket: 0xFF))
+      try tx.session.delete(RecentListing.objectID, field: FieldTag.recent.rawValue)
       try tx.session.delete(AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue)
       let envelope = tx.cipher.seal(
         plaintext, field: .manifest, objectID: AssociatedData.manifestObjectID,

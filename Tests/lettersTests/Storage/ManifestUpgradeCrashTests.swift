@@ -6,9 +6,10 @@ import Testing
 
 /// The upgrade of a format-1 manifest (FORMAT.md §6.3) happens inside the first write's
 /// transaction: a `hold` SIGKILLed at random moments on copies of a 3,000-letter format-1
-/// vault leaves each copy whole, in format 1 (killed before the commit) or format 2 with
-/// every bucket (after it), never between, and every letter still there. The copies are also
-/// older than the kind index (FORMAT.md §8.1), which the same transaction adds.
+/// vault leaves each copy whole, in format 1 (killed before the commit) or format 3 with
+/// every bucket and the RECENT row (§6.8, after it), never between, and every letter still
+/// there. The copies are also older than the kind index (FORMAT.md §8.1), which the same
+/// transaction adds.
 @Suite struct ManifestUpgradeCrashTests {
   /// The vault's manifest as format 1, as vaults before the bucket rows stored it.
   private static func storeFormat1(_ vault: Vault) throws {
@@ -18,6 +19,7 @@ import Testing
       try tx.session.delete(
         field: FieldTag.manifestBucket.rawValue, from: ManifestBucket.objectID(bucket: 0),
         through: ManifestBucket.objectID(bucket: 0xFF))
+      try tx.session.delete(RecentListing.objectID, field: FieldTag.recent.rawValue)
       try tx.session.delete(AssociatedData.manifestObjectID, field: FieldTag.manifest.rawValue)
       let envelope = tx.cipher.seal(
         plaintext, field: .manifest, objectID: AssociatedData.manifestObjectID,
@@ -58,18 +60,23 @@ import Testing
       let rows = try VaultFile(path: path).rows(.manifestBucket)
       log.append("copy \(index): \(run.status.map { "exit \($0)" } ?? "killed") after \(delay) s, \(rows.count) bucket rows")
       let indexed = try KindIndexTests.hasIndex(path)
+      let recent = try VaultFile(path: path).rows(.recent)
       if let status = run.status {
         #expect(status == 0, "copy \(index): \(run.stderr)")
         #expect(Set(rows.map { $0.objectID.last! }) == buckets, "a finished write upgrades")
         #expect(indexed, "a finished write adds the kind index")
+        #expect(recent.count == 1, "a finished write stores the newest letters")
       } else {
         #expect(rows.isEmpty || Set(rows.map { $0.objectID.last! }) == buckets, "copy \(index): half an upgrade")
         #expect(indexed == !rows.isEmpty, "copy \(index): the index and the manifest upgrade commit together")
+        #expect(recent.count == (rows.isEmpty ? 0 : 1), "copy \(index): the newest letters commit with the upgrade")
       }
       let verify = try fixture.run(["verify", "--vault", path], environment: state)
       #expect(verify.status == 0, "copy \(index): \(verify.stderr)")
       let listed = try fixture.run(["list", "-q", "--vault", path], environment: state)
       #expect(listed.stdout.split(separator: "\n").count == ids.count, "copy \(index)")
+      let newest = try fixture.run(["list", "-q", "-n", "20", "--vault", path], environment: state)
+      #expect(newest.stdout.split(separator: "\n") == Array(listed.stdout.split(separator: "\n").prefix(20)), "copy \(index)")
     }
     print(log.joined(separator: "\n"))
   }

@@ -1,0 +1,89 @@
+/// The RECENT row (FORMAT.md §6.8): the newest letters' LISTING entries in one record pinned by
+/// the MANIFEST root, so `list -n 20` reads the root and this row only (docs/PERFORMANCE.md).
+/// Written with every manifest; when it cannot be kept current it is built again from every
+/// letter, and when even that fails (a letter whose META does not open) the root pins none.
+extension RecordTransaction {
+  // MARK: - Reading
+
+  /// The record the authenticated root pins, or nil when the root pins none (or is format 1
+  /// or 2) or the row is missing, duplicated, altered or does not parse: the caller then
+  /// reads the whole listing, which names any damage. Never used for a write.
+  package func loadRecent() -> RecentListing? {
+    guard let hash = try? manifestRoot()?.recentHash, hash != RecentListing.none else { return nil }
+    return try? openRecent(pinnedBy: hash)
+  }
+
+  /// The root's plaintext parsed, or nil for a format-1 root.
+  private func manifestRoot() throws -> ManifestRoot? {
+    let manifest = try loadManifest()
+    return manifest.entries.isComplete ? nil : manifest.root
+  }
+
+  /// The one RECENT row, whose envelope hash must be `hash` (checked before decryption, as a
+  /// manifest bucket's), opened and parsed; any failure is `Malformed` (for `verify`).
+  package func openRecent(pinnedBy hash: [UInt8]) throws -> RecentListing {
+    let rows = try session.objects(RecentListing.objectID, field: FieldTag.recent.rawValue)
+    guard rows.count == 1, let row = rows.first else {
+      throw ByteReader.Malformed(reason: rows.isEmpty ? "missing" : "duplicated")
+    }
+    guard Hash.blake2b(row.envelope) == hash else {
+      throw ByteReader.Malformed(reason: "does not match the vault index (an older or altered copy)")
+    }
+    let plaintext = try row.envelope.withUnsafeBytes { raw in
+      try cipher.open(
+        raw, field: .recent, objectID: RecentListing.objectID, revision: row.revision, key: .listing)
+    }
+    return try RecentListing(parsing: plaintext)
+  }
+
+  // MARK: - Writing
+
+  /// Stores the record for `manifest` (after its LISTING, which a rebuild reads) and returns
+  /// the pin for its root: the old row's hash when nothing in it changed, the new row's, or
+  /// ``RecentListing/none``. A re-key (`rewritingAll`) and a root without a pin build it anew.
+  package func storeRecent(_ manifest: Manifest, rewritingAll: Bool) throws -> [UInt8] {
+    var old: RecentListing?
+    if !rewritingAll, let hash = manifest.recentHash {
+      // A root that pins none stays so until a re-key: the build already failed once.
+      if hash == RecentListing.none { return hash }
+      old = try? openRecent(pinnedBy: hash)
+    }
+    let changedBuckets = Set(manifest.entries.changedBuckets)
+    let updated = old?.updated(
+      changes: manifest.listingChanges, changedBuckets: changedBuckets, current: { manifest.entries[$0] })
+    if let old, updated == old, let hash = manifest.recentHash { return hash }
+    let record = try updated ?? rebuiltRecent(manifest)
+    try session.delete(RecentListing.objectID, field: FieldTag.recent.rawValue)
+    guard let record else { return RecentListing.none }
+    let envelope = cipher.seal(
+      record.serialized(), field: .recent, objectID: RecentListing.objectID, revision: manifest.epoch,
+      key: .listing)
+    try session.put(RecentListing.objectID, field: FieldTag.recent.rawValue, revision: manifest.epoch, envelope: envelope)
+    return Hash.blake2b(envelope)
+  }
+
+  /// The record built from every letter: its current LISTING entry (as just stored), else
+  /// its META. Nil when a manifest bucket or a META does not open: the root then pins none.
+  private func rebuiltRecent(_ manifest: Manifest) throws -> RecentListing? {
+    let all = manifest.entries.values
+    guard manifest.entries.bucketSource?.anyFailure == nil else { return nil }
+    var listed: [[UInt8]: ListingEntry] = [:]
+    for entry in try loadListing() { listed[entry.letterID] = entry }
+    var chosen: [ListingEntry] = []
+    chosen.reserveCapacity(all.count)
+    for current in all {
+      if let entry = listed[current.letterID], entry.metaVersion == current.metaVersion,
+        entry.metaHash == current.metaHash
+      {
+        chosen.append(entry)
+        continue
+      }
+      guard let (_, meta) = try? metaFromIndex(current, summaryOnly: true) else { return nil }
+      chosen.append(
+        ListingEntry(letterID: current.letterID, metaVersion: current.metaVersion, metaHash: current.metaHash, meta: meta))
+    }
+    chosen.sort(by: RecentListing.precedes)
+    let complete = chosen.count <= RecentListing.capacity
+    return RecentListing(complete: complete, entries: Array(chosen.prefix(RecentListing.capacity)))
+  }
+}
