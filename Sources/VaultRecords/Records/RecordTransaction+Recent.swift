@@ -20,20 +20,26 @@ extension RecordTransaction {
   }
 
   /// The one RECENT row, whose envelope hash must be `hash` (checked before decryption, as a
-  /// manifest bucket's), opened and parsed; any failure is `Malformed` (for `verify`).
+  /// manifest bucket's), opened in SQLite's buffer and parsed; any failure is `Malformed`
+  /// (for `verify`). A second row makes it void whatever the first gave.
   package func openRecent(pinnedBy hash: [UInt8]) throws -> RecentListing {
-    let rows = try session.objects(RecentListing.objectID, field: FieldTag.recent.rawValue)
-    guard rows.count == 1, let row = rows.first else {
-      throw ByteReader.Malformed(reason: rows.isEmpty ? "missing" : "duplicated")
+    var count = 0
+    var result: Result<RecentListing, ByteReader.Malformed> = .failure(.init(reason: "missing"))
+    try session.forEachRow(RecentListing.objectID, field: FieldTag.recent.rawValue) { revision, envelope in
+      count += 1
+      guard count == 1 else { return }
+      guard Hash.blake2b(envelope) == hash else {
+        result = .failure(.init(reason: "does not match the vault index (an older or altered copy)"))
+        return
+      }
+      result = Result {
+        try RecentListing(
+          parsing: cipher.open(
+            envelope, field: .recent, objectID: RecentListing.objectID, revision: revision, key: .listing))
+      }.mapError { ByteReader.Malformed(reason: $0.reason) }
     }
-    guard Hash.blake2b(row.envelope) == hash else {
-      throw ByteReader.Malformed(reason: "does not match the vault index (an older or altered copy)")
-    }
-    let plaintext = try row.envelope.withUnsafeBytes { raw in
-      try cipher.open(
-        raw, field: .recent, objectID: RecentListing.objectID, revision: row.revision, key: .listing)
-    }
-    return try RecentListing(parsing: plaintext)
+    guard count <= 1 else { throw ByteReader.Malformed(reason: "duplicated") }
+    return try result.get()
   }
 
   // MARK: - Writing
