@@ -68,7 +68,14 @@ extension RecordTransaction {
   /// `.some(nil)` when the manifest does not list it.
   package func manifestEntry(for id: LetterID) throws -> Manifest.Entry?? {
     guard let manifest = try readableManifest() else { return nil }
-    return try indexEntry(id, in: manifest)
+    guard !manifest.entries.isComplete, let first = id.bytes.first else { return try indexEntry(id, in: manifest) }
+    // One bucket, its entry found in place (ManifestBuckets.swift), as the bucket source
+    // would check it; a bucket that fails leaves the letter unchecked, as there.
+    do {
+      return .some(try bucketEntry(id.bytes, bucket: first, hash: manifest.bucketHashes[first]))
+    } catch {
+      return nil
+    }
   }
 
   /// The entry to check a META against: `.some(nil)` when the manifest does not list the

@@ -23,6 +23,42 @@ extension RecordTransaction {
     }
   }
 
+  /// The entry for `letterID` in its bucket, checked as `bucketSource` checks the bucket
+  /// (exactly one row when the root lists `hash`, none when it does not; the hash, the AEAD,
+  /// the strict parse), found by binary search in the plaintext instead of building the
+  /// bucket's every entry (`show` at 100,000 letters, docs/PERFORMANCE.md round 8). Nil when
+  /// the bucket does not list the letter; any failure throws.
+  func bucketEntry(_ letterID: [UInt8], bucket: UInt8, hash: [UInt8]?) throws -> Manifest.Entry? {
+    var count = 0
+    var plaintext: [UInt8] = []
+    try session.forEachRow(ManifestBucket.objectID(bucket: bucket), field: FieldTag.manifestBucket.rawValue) {
+      revision, envelope in
+      count += 1
+      if count == 1, let hash { plaintext = try openBucket(envelope, bucket: bucket, revision: revision, hash: hash) }
+    }
+    guard hash != nil else {
+      guard count == 0 else { throw ByteReader.Malformed(reason: "a bucket the index does not list") }
+      return nil
+    }
+    guard count == 1 else {
+      throw ByteReader.Malformed(reason: count == 0 ? "a bucket is missing" : "a bucket is duplicated")
+    }
+    let range = try ManifestBucket.entryBytes(plaintext, bucket: bucket)
+    var low = 0
+    var high = range.count / ManifestIndex.entrySize
+    while low < high {
+      let middle = (low + high) / 2
+      let start = range.lowerBound + middle * ManifestIndex.entrySize
+      let id = plaintext[start..<start + 16]
+      if id.elementsEqual(letterID) {
+        var reader = ByteReader(Array(plaintext[start..<start + ManifestIndex.entrySize]))
+        return Manifest.Entry(letterID: try reader.raw(16), metaVersion: try reader.u64(), metaHash: try reader.raw(32))
+      }
+      if id.lexicographicallyPrecedes(letterID) { low = middle + 1 } else { high = middle }
+    }
+    return nil
+  }
+
   /// One bucket row's plaintext: its envelope hash must be the root's for that bucket (so an
   /// older copy of the row, or one from another bucket, is refused), then the AEAD opens it.
   func openBucket(
