@@ -122,10 +122,12 @@ enum FuzzTargets {
   }
 
   /// FORMAT.md §8.1: rows of `sqlite_master` as NUL-separated fields (type, name, tbl_name,
-  /// sql; an empty sql is a NULL), checked against a fixed set of two tables and one optional index. Nothing but
-  /// exactly those rows (the index at most once) passes, whatever their order; anything found names a row given.
+  /// sql; an empty sql is a NULL), checked against a fixed set of two tables, one optional index and one
+  /// optional table. Nothing but exactly those rows (the optional ones at most once) passes, whatever their
+  /// order; anything found names a row given.
   static let schemaTables = [(name: "vault", sql: "CREATE TABLE vault (id INTEGER)"), (name: "object", sql: "CREATE TABLE object (x BLOB)")]
   static let schemaIndex = (name: "object_kind", table: "object", sql: "CREATE INDEX object_kind ON object (x)")
+  static let schemaOptional = [(name: "bucket", sql: "CREATE TABLE bucket (y INTEGER)")]
   static func schema(_ bytes: [UInt8]) {
     let fields = bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
     var rows: [SchemaInventory.Row] = []
@@ -135,12 +137,17 @@ enum FuzzTargets {
       index += 4
     }
     let expected = schemaTables.map { SchemaInventory.Row(type: "table", name: $0.name, tableName: $0.name, sql: $0.sql) }
-    switch SchemaInventory.firstFinding(in: rows, tables: schemaTables, indexes: [schemaIndex]) {
+    switch SchemaInventory.firstFinding(
+      in: rows, tables: schemaTables, indexes: [schemaIndex], optionalTables: schemaOptional)
+    {
     case nil:
-      // Exactly our tables, and our index at most once, exactly as given.
+      // Exactly our tables, and our index and optional table at most once, exactly as given.
       let index = SchemaInventory.Row(type: "index", name: schemaIndex.name, tableName: schemaIndex.table, sql: schemaIndex.sql)
-      let tablesOnly = rows.filter { $0 != index }
-      precondition(rows.count - tablesOnly.count <= 1, "our index passed twice")
+      let optional = SchemaInventory.Row(
+        type: "table", name: schemaOptional[0].name, tableName: schemaOptional[0].name, sql: schemaOptional[0].sql)
+      let tablesOnly = rows.filter { $0 != index && $0 != optional }
+      precondition(rows.filter { $0 == index }.count <= 1, "our index passed twice")
+      precondition(rows.filter { $0 == optional }.count <= 1, "our optional table passed twice")
       precondition(tablesOnly.count == expected.count && expected.allSatisfy(tablesOnly.contains), "a schema passed that is not exactly ours")
     case .stranger(_, let name), .alteredTable(let name):
       precondition(rows.contains { $0.name == name } || schemaTables.contains { $0.name == name })

@@ -27,8 +27,24 @@ package struct VaultFile {
     queue = try DatabaseQueue(path: path)
   }
 
+  /// Whether rows of `kind` live in the `bucket` table (FORMAT.md §8.1) in this file.
+  private func inBucketTable(_ kind: FieldTag) throws -> Bool {
+    guard BucketSlot.isStored(kind.rawValue) else { return false }
+    return try queue.read { db in
+      try Bool.fetchOne(db, sql: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bucket'") ?? false
+    }
+  }
+
   package func rows(_ kind: FieldTag, of objectID: [UInt8]? = nil) throws -> [Row] {
-    try queue.read { db in
+    if try inBucketTable(kind) {
+      return try queue.read { db in
+        try GRDB.Row.fetchAll(db, sql: "SELECT slot, revision, env FROM bucket ORDER BY slot").compactMap { row in
+          guard let (id, field) = BucketSlot.object(slot: row["slot"]), field == kind.rawValue else { return nil }
+          return Row(objectID: id, kind: field, revision: row["revision"], envelope: [UInt8](row["env"] as Data))
+        }.filter { objectID == nil || $0.objectID == objectID }
+      }
+    }
+    return try queue.read { db in
       try GRDB.Row.fetchAll(
         db, sql: "SELECT object_id, kind, revision, env FROM object WHERE kind = ? ORDER BY revision",
         arguments: [kind.rawValue]
@@ -48,8 +64,18 @@ package struct VaultFile {
     return row
   }
 
-  /// Inserts or replaces a row.
+  /// Inserts or replaces a row. In the `bucket` table a slot holds one row: a row put at
+  /// another revision replaces the one there.
   package func put(_ row: Row) throws {
+    if let kind = FieldTag(rawValue: row.kind), try inBucketTable(kind),
+      let slot = BucketSlot.slot(row.objectID, field: row.kind)
+    {
+      return try queue.write { db in
+        try db.execute(
+          sql: "INSERT OR REPLACE INTO bucket (slot, revision, env) VALUES (?, ?, ?)",
+          arguments: [slot, row.revision, Data(row.envelope)])
+      }
+    }
     try queue.write { db in
       try db.execute(
         sql: "INSERT OR REPLACE INTO object (object_id, kind, revision, env) VALUES (?, ?, ?, ?)",
@@ -70,6 +96,18 @@ package struct VaultFile {
   /// Deletes rows of one object (all kinds when `kind` is nil).
   package func delete(_ objectID: [UInt8], kind: FieldTag? = nil, revision: Int64? = nil) throws {
     try queue.write { db in
+      for field in kind.map({ [$0.rawValue] }) ?? Array(7...10) {
+        guard let slot = BucketSlot.slot(objectID, field: field) else { continue }
+        var sql = "DELETE FROM bucket WHERE slot = ?"
+        var arguments: StatementArguments = [slot]
+        if let revision {
+          sql += " AND revision = ?"
+          arguments += [revision]
+        }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM sqlite_master WHERE name = 'bucket'") ?? false {
+          try db.execute(sql: sql, arguments: arguments)
+        }
+      }
       var sql = "DELETE FROM object WHERE object_id = ?"
       var arguments: StatementArguments = [Data(objectID)]
       if let kind {
@@ -81,6 +119,26 @@ package struct VaultFile {
         arguments += [revision]
       }
       try db.execute(sql: sql, arguments: arguments)
+    }
+  }
+
+  /// Makes the file as a vault from before the `bucket` table (FORMAT.md §8.1): its rows put
+  /// back in `object` under the object ids they stand for, and the table dropped.
+  package func dropBucketTable() throws {
+    try queue.write { db in
+      for row in try GRDB.Row.fetchAll(db, sql: "SELECT slot, revision, env FROM bucket") {
+        guard let (id, field) = BucketSlot.object(slot: row["slot"]) else { throw VaultFileError.noSuchRow }
+        try db.execute(
+          sql: "INSERT INTO object (object_id, kind, revision, env) VALUES (?, ?, ?, ?)",
+          arguments: [Data(id), field, row["revision"] as Int64, row["env"] as Data])
+      }
+      try db.execute(sql: "DROP TABLE bucket")
+    }
+  }
+
+  package func hasBucketTable() throws -> Bool {
+    try queue.read { db in
+      try Bool.fetchOne(db, sql: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bucket'") ?? false
     }
   }
 

@@ -1,6 +1,6 @@
 /// What `sqlite_schema` of a vault may hold (FORMAT.md §8.1): exactly the four tables letters
-/// creates, each with its statement verbatim, at most the indexes letters creates, each with
-/// its statement verbatim, and nothing else. No other index, trigger, view or table: a
+/// creates, each with its statement verbatim, at most the index and the `bucket` table letters
+/// adds, each with its statement verbatim, and nothing else. No other index, trigger, view or table: a
 /// trigger planted by anyone who can write the file could copy every deleted row into a table
 /// of its own (a burned letter, an old keyslot) or change what is written.
 /// Pure, so the fuzzer checks it alone (scripts/fuzz, target `schema`).
@@ -24,14 +24,15 @@ package enum SchemaInventory {
   }
 
   /// The first thing in `rows` that is not exactly `tables` (name → statement), or nil.
-  /// Each of `indexes` may be there, once, exactly as given, or be absent.
-  /// Strangers are named before altered tables, in the order SQLite lists them.
+  /// Each of `indexes` and `optionalTables` may be there, once, exactly as given, or be
+  /// absent. Strangers are named before altered tables, in the order SQLite lists them.
   package static func firstFinding(
     in rows: [Row], tables: [(name: String, sql: String)],
-    indexes: [(name: String, table: String, sql: String)] = []
+    indexes: [(name: String, table: String, sql: String)] = [],
+    optionalTables: [(name: String, sql: String)] = []
   ) -> Finding? {
     var expected: [String: String] = [:]
-    for table in tables { expected[table.name] = table.sql }
+    for table in tables + optionalTables { expected[table.name] = table.sql }
     var seen: Set<String> = []
     var seenIndexes: Set<String> = []
     for row in rows {

@@ -17,6 +17,16 @@ package enum Schema {
     name: "object_kind", table: "object", sql: "CREATE INDEX object_kind ON object (kind, object_id)"
   )
 
+  /// The table of the per-bucket records (FORMAT.md §8.1): MANIFEST BUCKET, LISTING, TEXT
+  /// INDEX and RECENT rows, kept out of `object`, whose b-tree holds every row whole in its
+  /// interior pages too: a descent that met one of these 30–140 KB rows there read all of it
+  /// (docs/PERFORMANCE.md, round 8). Here the b-tree's keys are integers. Optional: a vault
+  /// made before it gets it, with its rows moved, in its first write (`VaultDatabase.write`).
+  package static let bucketTable = (
+    name: "bucket",
+    sql: "CREATE TABLE bucket (slot INTEGER PRIMARY KEY, revision INTEGER NOT NULL, env BLOB NOT NULL)"
+  )
+
   /// Creates the schema in a fresh file. `page_size` and `auto_vacuum` must be set before the
   /// first table.
   package static func migrate(_ db: Database) throws {
@@ -28,6 +38,7 @@ package enum Schema {
     try db.inTransaction(.immediate) {
       for statement in statements { try db.execute(sql: statement) }
       try db.execute(sql: kindIndex.sql)
+      try db.execute(sql: bucketTable.sql)
       return .commit
     }
   }

@@ -9,17 +9,28 @@ package enum SchemaCheck {
     ["vault", "keyslot", "object", "capture"], Schema.statements
   ).map { (name: $0, sql: $1) }
 
-  /// Whether the file has the kind index (Schema.kindIndex); a vault made before it has not.
+  /// Which of the optional parts the file has: the kind index and the `bucket` table
+  /// (Schema.swift); a vault made before them has not.
+  package struct Parts {
+    package var kindIndex: Bool
+    package var bucketTable: Bool
+  }
+
   @discardableResult
-  package static func run(_ db: Database) throws -> Bool {
+  package static func run(_ db: Database) throws -> Parts {
     let rows = try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master")
       .map { row in
         SchemaInventory.Row(
           type: row["type"] ?? "", name: row["name"] ?? "", tableName: row["tbl_name"] ?? "",
           sql: row["sql"])
       }
-    switch SchemaInventory.firstFinding(in: rows, tables: tables, indexes: [Schema.kindIndex]) {
-    case nil: return rows.contains { $0.type == "index" && $0.name == Schema.kindIndex.name }
+    switch SchemaInventory.firstFinding(
+      in: rows, tables: tables, indexes: [Schema.kindIndex], optionalTables: [Schema.bucketTable])
+    {
+    case nil:
+      return Parts(
+        kindIndex: rows.contains { $0.type == "index" && $0.name == Schema.kindIndex.name },
+        bucketTable: rows.contains { $0.type == "table" && $0.name == Schema.bucketTable.name })
     case .stranger(let type, let name): throw StorageError.unexpectedSchemaObject(type: type, name: name)
     case .alteredTable: throw StorageError.schemaAltered
     }

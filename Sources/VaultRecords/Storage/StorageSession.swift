@@ -13,6 +13,9 @@ package struct StoredObject {
 /// Row-level access inside one transaction. Everything in and out is ciphertext or public ids.
 struct StorageSession {
   let db: Database
+  /// Whether the file has the `bucket` table, where the per-bucket records then live
+  /// (StorageSession+Buckets.swift): every function below sends their fields there.
+  var split = false
 
   func vaultID() throws -> [UInt8] {
     guard let data = try Data.fetchOne(db, sql: "SELECT vault_id FROM vault WHERE id = 1") else {
@@ -56,6 +59,9 @@ struct StorageSession {
 
   /// The envelope at (object, field, revision), if any.
   func object(_ objectID: [UInt8], field: UInt8, revision: UInt64) throws -> [UInt8]? {
+    if split, BucketSlot.isStored(field) {
+      return try objects(objectID, field: field).first { $0.revision == revision }?.envelope
+    }
     // Cached: `search` looks up the letters its text index lets through one by one, and
     // compiling the statement each time (GRDB's authorizer included) cost more than the read.
     let statement = try db.cachedStatement(
@@ -66,7 +72,10 @@ struct StorageSession {
 
   /// All rows of one field for one object, oldest revision first.
   func objects(_ objectID: [UInt8], field: UInt8) throws -> [StoredObject] {
-    try fetch(
+    if split, BucketSlot.isStored(field) {
+      return try BucketSlot.slot(objectID, field: field).map { try slotObjects($0...$0) } ?? []
+    }
+    return try fetch(
       sql: "SELECT object_id, kind, revision, env FROM object WHERE object_id = ? AND kind = ? ORDER BY revision",
       arguments: [Data(objectID), field], cached: true)
   }
@@ -78,6 +87,10 @@ struct StorageSession {
     _ objectID: [UInt8], field: UInt8,
     _ body: (_ revision: UInt64, _ envelope: UnsafeRawBufferPointer) throws -> Void
   ) throws {
+    if split, BucketSlot.isStored(field) {
+      guard let slot = BucketSlot.slot(objectID, field: field) else { return }
+      return try forEachSlot(slot...slot) { _, _, revision, envelope in try body(revision, envelope) }
+    }
     // Prepared once and stepped on the C API (`step`): it runs for every command, often
     // twice or more. Nothing it hands `body` runs this statement again while it steps.
     let statement = try db.cachedStatement(
@@ -91,7 +104,8 @@ struct StorageSession {
 
   /// Every row of one field, in one statement (one scan: docs/PERFORMANCE.md).
   func objects(field: UInt8) throws -> [StoredObject] {
-    try fetch(
+    if split, BucketSlot.isStored(field) { return try slotObjects(Int64(field) << 8...Int64(field) << 8 | 0xFF) }
+    return try fetch(
       // `+kind`: walk the table in key order, not the kind index (one row at a time).
       sql: "SELECT object_id, kind, revision, env FROM object WHERE +kind = ?", arguments: [field])
   }
@@ -99,7 +113,10 @@ struct StorageSession {
   /// Every row of one field whose object id lies in `low...high`: a range on the primary key,
   /// so only those rows are read (the LISTING rows, FORMAT.md §6.6).
   func objects(field: UInt8, from low: [UInt8], through high: [UInt8]) throws -> [StoredObject] {
-    try fetch(
+    if split, BucketSlot.isStored(field) {
+      return try slotObjects(BucketSlot.slots(field: field, from: low, through: high))
+    }
+    return try fetch(
       sql: "SELECT object_id, kind, revision, env FROM object WHERE object_id BETWEEN ? AND ? AND kind = ? ORDER BY object_id, revision",
       arguments: [Data(low), Data(high), field], cached: true)
   }
@@ -107,7 +124,10 @@ struct StorageSession {
   /// The first row of one field whose object id lies in `low...high` (lowest id, oldest
   /// revision), or nil: one row read, however many there are.
   func firstObject(field: UInt8, from low: [UInt8], through high: [UInt8]) throws -> StoredObject? {
-    try fetch(
+    if split, BucketSlot.isStored(field) {
+      return try objects(field: field, from: low, through: high).first
+    }
+    return try fetch(
       sql: "SELECT object_id, kind, revision, env FROM object WHERE object_id BETWEEN ? AND ? AND kind = ? ORDER BY object_id, revision LIMIT 1",
       arguments: [Data(low), Data(high), field], cached: true
     ).first
@@ -115,6 +135,7 @@ struct StorageSession {
 
   /// Removes every row of one field whose object id lies in `low...high`.
   func delete(field: UInt8, from low: [UInt8], through high: [UInt8]) throws {
+    if split, BucketSlot.isStored(field) { return try deleteSlots(BucketSlot.slots(field: field, from: low, through: high)) }
     try db.cachedStatement(sql: "DELETE FROM object WHERE object_id BETWEEN ? AND ? AND kind = ?")
       .execute(arguments: [Data(low), Data(high), field])
   }
@@ -122,6 +143,7 @@ struct StorageSession {
   /// Every row of the table, for `verify`.
   func allObjects() throws -> [StoredObject] {
     try fetch(sql: "SELECT object_id, kind, revision, env FROM object", arguments: [])
+      + (split ? slotObjects(0...Int64.max) : [])
   }
 
   /// Object ids of one field whose hex form starts with `prefix` (already lowercase hex).
@@ -155,6 +177,9 @@ struct StorageSession {
   /// several times: compiling it again for every row was ~0.3 ms of each write
   /// (docs/PERFORMANCE.md, round 6).
   func put(_ objectID: [UInt8], field: UInt8, revision: UInt64, envelope: [UInt8]) throws {
+    if split, let slot = BucketSlot.slot(objectID, field: field) {
+      return try putSlot(slot, revision: revision, envelope: envelope)
+    }
     let sql = "INSERT OR REPLACE INTO object (object_id, kind, revision, env) VALUES (?, ?, ?, ?)"
     try db.cachedStatement(sql: sql)
       .execute(arguments: [Data(objectID), field, Int64(bitPattern: revision), Data(envelope)])
@@ -162,6 +187,10 @@ struct StorageSession {
 
   /// Removes every row of one field of an object (META is replaced, never versioned in rows).
   func delete(_ objectID: [UInt8], field: UInt8) throws {
+    if split, BucketSlot.isStored(field) {
+      guard let slot = BucketSlot.slot(objectID, field: field) else { return }
+      return try deleteSlots(slot...slot)
+    }
     try db.cachedStatement(sql: "DELETE FROM object WHERE object_id = ? AND kind = ?")
       .execute(arguments: [Data(objectID), field])
   }
@@ -204,6 +233,11 @@ struct StorageSession {
     field: UInt8, from low: [UInt8], through high: [UInt8],
     _ body: (_ objectID: [UInt8], _ revision: UInt64, _ envelope: UnsafeRawBufferPointer) throws -> Void
   ) throws {
+    if split, BucketSlot.isStored(field) {
+      return try forEachSlot(BucketSlot.slots(field: field, from: low, through: high)) { id, _, revision, envelope in
+        try body(id, revision, envelope)
+      }
+    }
     // A statement of its own (not the cache): a caller may walk one field inside another's walk.
     let statement = try db.makeStatement(
       sql: "SELECT object_id, revision, env FROM object WHERE object_id BETWEEN ? AND ? AND kind = ? ORDER BY object_id, revision")

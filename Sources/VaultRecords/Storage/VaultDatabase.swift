@@ -54,7 +54,9 @@ package final class VaultDatabase {
   /// `body` throws comes out unchanged.
   func read<T>(_ body: (StorageSession) throws -> T) throws -> T {
     do {
-      return try queue.read { db in try body(StorageSession(db: db)) }
+      return try queue.read { db in
+        try body(StorageSession(db: db, split: try StorageSession.hasBucketTable(db)))
+      }
     } catch {
       throw StorageError.passingThrough(error, path: path)
     }
@@ -66,9 +68,12 @@ package final class VaultDatabase {
       return try queue.writeWithoutTransaction { db in
         var result: T?
         try db.inTransaction(.immediate) {
-          // A vault made before the kind index gets it with its first write (FORMAT.md §8.1).
-          if try !SchemaCheck.run(db) { try db.execute(sql: Schema.kindIndex.sql) }
-          result = try body(StorageSession(db: db))
+          // A vault made before the kind index or the bucket table gets them with its first
+          // write (FORMAT.md §8.1).
+          let parts = try SchemaCheck.run(db)
+          if !parts.kindIndex { try db.execute(sql: Schema.kindIndex.sql) }
+          if !parts.bucketTable { try StorageSession.moveToBucketTable(db) }
+          result = try body(StorageSession(db: db, split: true))
           return .commit
         }
         return result!

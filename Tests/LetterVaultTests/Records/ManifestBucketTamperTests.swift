@@ -54,6 +54,9 @@ import Testing
     try expectIndexDamage(scene)
   }
 
+  /// A second copy at the next revision. The `bucket` table (FORMAT.md §8.1) holds one row
+  /// per bucket, so there the copy replaces the row, whose revision then no longer matches
+  /// the one its envelope was sealed for; a vault from before the table keeps both rows.
   @Test func aDuplicatedBucketIsDamage() throws {
     let scene = try TamperScene()
     defer { scene.remove() }

@@ -27,7 +27,8 @@ import Testing
     let tables = try test.vault.database.read { session in
       try String.fetchAll(session.db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
     }
-    #expect(tables == ["capture", "keyslot", "object", "vault"])
+    // No AUTOINCREMENT (no `sqlite_sequence`): the bucket table's keys are fixed slots.
+    #expect(tables == ["bucket", "capture", "keyslot", "object", "vault"])
   }
 
   @Test func theSchemaIsExactlyTheOneInFormatMD() throws {
@@ -47,5 +48,10 @@ import Testing
     let indexStart = try #require(after.range(of: "```sql\n"))
     let indexEnd = try #require(after[indexStart.upperBound...].range(of: "```"))
     #expect(after[indexStart.upperBound..<indexEnd.lowerBound].split(separator: "\n").map(String.init) == [Schema.kindIndex.sql])
+    // The bucket table, in the block after that.
+    let later = after[indexEnd.upperBound...]
+    let tableStart = try #require(later.range(of: "```sql\n"))
+    let tableEnd = try #require(later[tableStart.upperBound...].range(of: "```"))
+    #expect(later[tableStart.upperBound..<tableEnd.lowerBound].split(separator: "\n").map(String.init) == [Schema.bucketTable.sql])
   }
 }

@@ -8,8 +8,8 @@ import Testing
 /// transaction: a `hold` SIGKILLed at random moments on copies of a 3,000-letter format-1
 /// vault leaves each copy whole, in format 1 (killed before the commit) or format 3 with
 /// every bucket and the RECENT row (§6.8, after it), never between, and every letter still
-/// there. The copies are also older than the kind index (FORMAT.md §8.1), which the same
-/// transaction adds.
+/// there. The copies are also older than the kind index and the bucket table (FORMAT.md
+/// §8.1), which the same transaction adds.
 @Suite struct ManifestUpgradeCrashTests {
   /// The vault's manifest as format 1, as vaults before the bucket rows stored it.
   private static func storeFormat1(_ vault: Vault) throws {
@@ -41,8 +41,10 @@ import Testing
         (LetterDraft(recipient: "Dr. Hale", text: "letter \($0)"), Date(timeIntervalSince1970: 1_800_000_000 + Double($0)), false)
       })
     try Self.storeFormat1(vault)
-    // And made before the kind index (FORMAT.md §8.1): the same first write adds it.
+    // And made before the kind index and the bucket table (FORMAT.md §8.1): the same first
+    // write adds both.
     try KindIndexTests.dropIndex(fixture.vault)
+    try VaultFile(path: fixture.vault).dropBucketTable()
     let original = try fixture.vaultBytes()
     let buckets = Set(ids.map { $0.bytes[0] })
     var random = SeededGenerator(seed: 0x0F0F_1717)
@@ -61,15 +63,18 @@ import Testing
       log.append("copy \(index): \(run.status.map { "exit \($0)" } ?? "killed") after \(delay) s, \(rows.count) bucket rows")
       let indexed = try KindIndexTests.hasIndex(path)
       let recent = try VaultFile(path: path).rows(.recent)
+      let split = try VaultFile(path: path).hasBucketTable()
       if let status = run.status {
         #expect(status == 0, "copy \(index): \(run.stderr)")
         #expect(Set(rows.map { $0.objectID.last! }) == buckets, "a finished write upgrades")
         #expect(indexed, "a finished write adds the kind index")
         #expect(recent.count == 1, "a finished write stores the newest letters")
+        #expect(split, "a finished write makes the bucket table")
       } else {
         #expect(rows.isEmpty || Set(rows.map { $0.objectID.last! }) == buckets, "copy \(index): half an upgrade")
         #expect(indexed == !rows.isEmpty, "copy \(index): the index and the manifest upgrade commit together")
         #expect(recent.count == (rows.isEmpty ? 0 : 1), "copy \(index): the newest letters commit with the upgrade")
+        #expect(split == !rows.isEmpty, "copy \(index): the bucket table commits with the upgrade")
       }
       let verify = try fixture.run(["verify", "--vault", path], environment: state)
       #expect(verify.status == 0, "copy \(index): \(verify.stderr)")
