@@ -29,6 +29,11 @@ package struct ManifestEntries: Equatable {
   /// The source the unchanged buckets come from, if any.
   package var bucketSource: ManifestBucketSource? { source }
 
+  /// Whether bucket `number` is held here already (changed, or opened from its row).
+  package func isLoaded(_ number: UInt8) -> Bool {
+    changed[number] != nil || source?.isOpened(number) == true
+  }
+
   /// The entries of one bucket as they stand.
   package func bucket(_ number: UInt8) -> Bucket {
     changed[number] ?? source?.bucket(number) ?? [:]
@@ -88,6 +93,8 @@ package final class ManifestBucketSource {
     opened[number] = found
     return found
   }
+
+  package func isOpened(_ number: UInt8) -> Bool { opened[number] != nil }
 
   /// The error bucket `number` failed with, if it was opened and failed.
   package func failure(of number: UInt8) -> (any Error)? {

@@ -68,20 +68,23 @@ extension RecordTransaction {
   /// `.some(nil)` when the manifest does not list it.
   package func manifestEntry(for id: LetterID) throws -> Manifest.Entry?? {
     guard let manifest = try readableManifest() else { return nil }
-    guard !manifest.entries.isComplete, let first = id.bytes.first else { return try indexEntry(id, in: manifest) }
-    // One bucket, its entry found in place (ManifestBuckets.swift), as the bucket source
-    // would check it; a bucket that fails leaves the letter unchecked, as there.
-    do {
-      return .some(try bucketEntry(id.bytes, bucket: first, hash: manifest.bucketHashes[first]))
-    } catch {
-      return nil
-    }
+    return try indexEntry(id, in: manifest)
   }
 
   /// The entry to check a META against: `.some(nil)` when the manifest does not list the
   /// letter. When its bucket is damaged, a lenient (read) manifest gives nil (no check) and
   /// any other refuses, naming the index.
   package func indexEntry(_ id: LetterID, in manifest: Manifest) throws -> Manifest.Entry?? {
+    if let first = id.bytes.first, !manifest.entries.isComplete, !manifest.entries.isLoaded(first) {
+      // A bucket not read yet: the one entry found in place (ManifestBuckets.swift), checked
+      // as the bucket source checks the bucket, without building its every entry.
+      do {
+        return .some(try bucketEntry(id.bytes, bucket: first, hash: manifest.bucketHashes[first]))
+      } catch {
+        if manifest.lenient { return nil }
+        throw RecordError.damaged([Damage(letterID: nil, part: .index, reason: error.reason)])
+      }
+    }
     if let first = id.bytes.first, let failure = manifest.entries.bucketSource?.failure(of: first) {
       if manifest.lenient { return nil }
       throw RecordError.damaged([Damage(letterID: nil, part: .index, reason: failure.reason)])
