@@ -75,29 +75,37 @@ extension RecordTransaction {
 
   /// Every entry of every bucket that opens, ascending by letter id. A bucket with more than
   /// one row, or one that fails to open, contributes nothing (its letters fall back to META).
-  /// Streams the rows without copying them (docs/PERFORMANCE.md).
   package func loadListing() throws -> [ListingEntry] {
     var entries: [ListingEntry] = []
+    try forEachListingBucket { entries += $0 }
+    return entries
+  }
+
+  /// The entries of each bucket that opens and parses, in bucket order, one bucket at a time
+  /// (a rebuild of RECENT at 100,000 letters holds one bucket, not all of them). Streams the
+  /// rows without copying them (docs/PERFORMANCE.md). A bucket stored twice gives nothing.
+  package func forEachListingBucket(_ body: ([ListingEntry]) throws -> Void) throws {
+    var held: [ListingEntry]?
     var previous: [UInt8] = []
-    var previousStart = 0
     try session.forEachObject(
       field: FieldTag.listing.rawValue, from: Self.listingLow, through: Self.listingHigh
     ) { objectID, revision, envelope in
       if objectID == previous {
-        // Two rows for one bucket: use neither.
-        entries.removeSubrange(previousStart...)
+        held = nil  // two rows for one bucket: use neither
         return
       }
+      if let entries = held { try body(entries) }
+      held = nil
       previous = objectID
-      previousStart = entries.count
       guard let bucket = ListingBucket.bucket(objectID: objectID),
         var plaintext = try? cipher.open(
           envelope, field: .listing, objectID: objectID, revision: revision, key: .listing)
       else { return }
       defer { wipe(&plaintext) }
-      try? ListingBucket.appendEntries(parsing: plaintext, bucket: bucket, to: &entries)
+      var entries: [ListingEntry] = []
+      if (try? ListingBucket.appendEntries(parsing: plaintext, bucket: bucket, to: &entries)) != nil { held = entries }
     }
-    return entries
+    if let entries = held { try body(entries) }
   }
 
   /// The LISTING rows, decrypted and checked, each manifest entry's listing entry located

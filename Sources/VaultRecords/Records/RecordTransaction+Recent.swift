@@ -70,26 +70,33 @@ extension RecordTransaction {
 
   /// The record built from every letter: its current LISTING entry (as just stored), else
   /// its META. Nil when a manifest bucket or a META does not open: the root then pins none.
+  /// One LISTING bucket at a time, keeping only the newest 64 (the first write of a
+  /// 100,000-letter vault held every entry at once: 150 MiB).
   private func rebuiltRecent(_ manifest: Manifest) throws -> RecentListing? {
+    var newest: [ListingEntry] = []
+    func consider(_ entry: ListingEntry) {
+      if newest.count == RecentListing.capacity, let last = newest.last, !RecentListing.precedes(entry, last) { return }
+      let place = newest.firstIndex { RecentListing.precedes(entry, $0) } ?? newest.count
+      newest.insert(entry, at: place)
+      if newest.count > RecentListing.capacity { newest.removeLast() }
+    }
+    var listed = Set<[UInt8]>()
+    try forEachListingBucket { entries in
+      for entry in entries {
+        guard let current = manifest.entries[entry.letterID], current.metaVersion == entry.metaVersion,
+          current.metaHash == entry.metaHash
+        else { continue }
+        listed.insert(entry.letterID)
+        consider(entry)
+      }
+    }
     let all = manifest.entries.values
     guard manifest.entries.bucketSource?.anyFailure == nil else { return nil }
-    var listed: [[UInt8]: ListingEntry] = [:]
-    for entry in try loadListing() { listed[entry.letterID] = entry }
-    var chosen: [ListingEntry] = []
-    chosen.reserveCapacity(all.count)
-    for current in all {
-      if let entry = listed[current.letterID], entry.metaVersion == current.metaVersion,
-        entry.metaHash == current.metaHash
-      {
-        chosen.append(entry)
-        continue
-      }
+    for current in all where !listed.contains(current.letterID) {
       guard let (_, meta) = try? metaFromIndex(current, summaryOnly: true) else { return nil }
-      chosen.append(
+      consider(
         ListingEntry(letterID: current.letterID, metaVersion: current.metaVersion, metaHash: current.metaHash, meta: meta))
     }
-    chosen.sort(by: RecentListing.precedes)
-    let complete = chosen.count <= RecentListing.capacity
-    return RecentListing(complete: complete, entries: Array(chosen.prefix(RecentListing.capacity)))
+    return RecentListing(complete: all.count <= RecentListing.capacity, entries: newest)
   }
 }

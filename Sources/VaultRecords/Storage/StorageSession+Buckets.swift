@@ -79,9 +79,9 @@ extension StorageSession {
     return rows
   }
 
-  func putSlot(_ slot: Int64, revision: UInt64, envelope: [UInt8]) throws {
+  func putSlot(_ slot: Int64, revision: UInt64, envelope: Data) throws {
     try db.cachedStatement(sql: "INSERT OR REPLACE INTO bucket (slot, revision, env) VALUES (?, ?, ?)")
-      .execute(arguments: [slot, Int64(bitPattern: revision), Data(envelope)])
+      .execute(arguments: [slot, Int64(bitPattern: revision), envelope])
   }
 
   func deleteSlots(_ range: ClosedRange<Int64>) throws {
@@ -98,8 +98,9 @@ extension StorageSession {
   }
 
   /// Makes the table in a vault from before it and moves every canonical row of its fields
-  /// there, in the caller's write transaction (FORMAT.md §8.1). Of two rows for one slot (at
-  /// two revisions: damage) the later is kept, which the record's own checks still judge.
+  /// there, in the caller's write transaction (FORMAT.md §8.1), one row at a time from
+  /// SQLite's buffer (the 100,000-letter file holds ~60 MB of them). Of two rows for one slot
+  /// (at two revisions: damage) the later is kept, which the record's own checks still judge.
   /// A row of those fields under any other object id stays in `object`, where `verify`
   /// names it.
   static func moveToBucketTable(_ db: Database) throws {
@@ -107,12 +108,15 @@ extension StorageSession {
     let session = StorageSession(db: db, split: false)
     for field: UInt8 in 7...10 {
       let prefix = BucketSlot.prefix(field)!
-      let rows = try session.objects(field: field, from: prefix + [0x00], through: prefix + [0xFF])
-      for row in rows {
-        guard let slot = BucketSlot.slot(row.objectID, field: field) else { continue }
-        try session.putSlot(slot, revision: row.revision, envelope: row.envelope)
-        try session.delete(row.objectID, field: field)
+      var moved: [[UInt8]] = []
+      // Rows go into `bucket` while `object` is stepped; they leave `object` after the walk.
+      try session.forEachObject(field: field, from: prefix + [0x00], through: prefix + [0xFF]) {
+        objectID, revision, envelope in
+        guard let slot = BucketSlot.slot(objectID, field: field) else { return }
+        try session.putSlot(slot, revision: revision, envelope: Data(envelope))
+        moved.append(objectID)
       }
+      for objectID in moved { try session.delete(objectID, field: field) }
     }
   }
 }

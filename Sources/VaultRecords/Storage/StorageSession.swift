@@ -178,7 +178,7 @@ struct StorageSession {
   /// (docs/PERFORMANCE.md, round 6).
   func put(_ objectID: [UInt8], field: UInt8, revision: UInt64, envelope: [UInt8]) throws {
     if split, let slot = BucketSlot.slot(objectID, field: field) {
-      return try putSlot(slot, revision: revision, envelope: envelope)
+      return try putSlot(slot, revision: revision, envelope: Data(envelope))
     }
     let sql = "INSERT OR REPLACE INTO object (object_id, kind, revision, env) VALUES (?, ?, ?, ?)"
     try db.cachedStatement(sql: sql)

@@ -80,15 +80,19 @@ import Testing
     let vault = try test.reopen()
     // A write refused inside the transaction (a sent letter cannot be held) rolls back the
     // upgrade with it.
-    #expect(throws: VaultError.self) {
-      try vault.records.write { tx -> Void in
-        var manifest = try tx.loadManifest()
-        manifest.epoch += 1
-        try tx.storeManifest(manifest, replacingEpoch: manifest.epoch - 1)
-        throw VaultError.notAllowed(.sentCannotBeHeld(id))
-      }
-    }
+    #expect(throws: VaultError.self) { try Self.refuseAfterStoringTheManifest(vault, id) }
     #expect(try Self.isFormat1(vault))
     #expect(try test.fileBytes() == before)
+  }
+
+  /// A write transaction that stores the manifest (and with it every upgrade a first write
+  /// makes), then is refused: all of it must roll back.
+  static func refuseAfterStoringTheManifest(_ vault: Vault, _ id: LetterID) throws {
+    try vault.records.write { tx -> Void in
+      var manifest = try tx.loadManifest()
+      manifest.epoch += 1
+      try tx.storeManifest(manifest, replacingEpoch: manifest.epoch - 1)
+      throw VaultError.notAllowed(.sentCannotBeHeld(id))
+    }
   }
 }

@@ -70,14 +70,7 @@ import Testing
     let vault = try test.reopen()
     // Refused inside the transaction, after the rows moved and the manifest was stored: all
     // of it rolls back.
-    #expect(throws: VaultError.self) {
-      try vault.records.write { tx -> Void in
-        var manifest = try tx.loadManifest()
-        manifest.epoch += 1
-        try tx.storeManifest(manifest, replacingEpoch: manifest.epoch - 1)
-        throw VaultError.notAllowed(.sentCannotBeHeld(id))
-      }
-    }
+    #expect(throws: VaultError.self) { try ManifestUpgradeTests.refuseAfterStoringTheManifest(vault, id) }
     #expect(try test.fileBytes() == before)
     #expect(try !VaultFile(path: test.path).hasBucketTable())
     #expect(try vault.letter(id).body == "kept")
