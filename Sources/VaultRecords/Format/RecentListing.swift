@@ -84,15 +84,13 @@ package struct RecentListing: Equatable {
     let cutoff = complete ? nil : entries.last
     var kept: [ListingEntry] = []
     kept.reserveCapacity(entries.count + changes.count)
-    for entry in entries {
+    for entry in entries where changes[entry.letterID] == nil {  // a changed one joins below
       // A bucket the write did not change holds the same entries as when this was written.
-      guard changedBuckets.contains(entry.letterID[0]), changes[entry.letterID] == nil else {
-        if changes[entry.letterID] == nil { kept.append(entry) }
-        continue
+      if changedBuckets.contains(entry.letterID[0]) {
+        if current(entry.letterID) == nil { continue }  // the letter left the vault
+        // Changed without a LISTING entry: not a write this code makes; build it all again.
+        guard isCurrent(entry) else { return nil }
       }
-      if current(entry.letterID) == nil { continue }  // the letter left the vault
-      // Changed without a LISTING entry: not a write this code makes; build it all again.
-      guard isCurrent(entry) else { return nil }
       kept.append(entry)
     }
     for change in changes.values where isCurrent(change) {

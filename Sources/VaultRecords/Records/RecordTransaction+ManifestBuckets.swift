@@ -2,39 +2,27 @@
 /// found equal to the root's for that bucket: an older copy of the row, or one from another
 /// bucket or vault, is refused before decryption.
 extension RecordTransaction {
-  /// Opens the root's buckets on demand, each checked as `openBucket` checks it.
+  /// Opens the root's buckets on demand, each checked as `bucketPlaintext` checks it.
   func bucketSource(_ root: ManifestRoot) -> ManifestBucketSource {
     ManifestBucketSource(listed: root.bucketHashes.keys.sorted()) { number in
-      let objectID = ManifestBucket.objectID(bucket: number)
-      let rows = try session.objects(objectID, field: FieldTag.manifestBucket.rawValue)
-      guard let hash = root.bucketHashes[number] else {
-        guard rows.isEmpty else { throw ByteReader.Malformed(reason: "a bucket the index does not list") }
-        return [:]
-      }
-      guard rows.count == 1, let row = rows.first else {
-        throw ByteReader.Malformed(reason: rows.isEmpty ? "a bucket is missing" : "a bucket is duplicated")
-      }
-      let plaintext = try row.envelope.withUnsafeBytes { raw in
-        try openBucket(raw, bucket: number, revision: row.revision, hash: hash)
-      }
+      guard let plaintext = try bucketPlaintext(number, hash: root.bucketHashes[number]) else { return [:] }
       var entries: ManifestEntries.Bucket = [:]
       for entry in try ManifestBucket(parsing: plaintext, bucket: number).entries { entries[entry.letterID] = entry }
       return entries
     }
   }
 
-  /// The entry for `letterID` in its bucket, checked as `bucketSource` checks the bucket
-  /// (exactly one row when the root lists `hash`, none when it does not; the hash, the AEAD,
-  /// the strict parse), found by binary search in the plaintext instead of building the
-  /// bucket's every entry (`show` at 100,000 letters, docs/PERFORMANCE.md round 8). Nil when
-  /// the bucket does not list the letter; any failure throws.
-  func bucketEntry(_ letterID: [UInt8], bucket: UInt8, hash: [UInt8]?) throws -> Manifest.Entry? {
+  /// The plaintext of bucket `number`, whose root hash is `hash`: exactly one row when the
+  /// root lists the bucket (none: missing; two: duplicated), opened by `openBucket` in
+  /// SQLite's buffer; nil when the root lists none and no row is there (a row then is
+  /// damage). Any failure throws.
+  func bucketPlaintext(_ number: UInt8, hash: [UInt8]?) throws -> [UInt8]? {
     var count = 0
     var plaintext: [UInt8] = []
-    try session.forEachRow(ManifestBucket.objectID(bucket: bucket), field: FieldTag.manifestBucket.rawValue) {
+    try session.forEachRow(ManifestBucket.objectID(bucket: number), field: FieldTag.manifestBucket.rawValue) {
       revision, envelope in
       count += 1
-      if count == 1, let hash { plaintext = try openBucket(envelope, bucket: bucket, revision: revision, hash: hash) }
+      if count == 1, let hash { plaintext = try openBucket(envelope, bucket: number, revision: revision, hash: hash) }
     }
     guard hash != nil else {
       guard count == 0 else { throw ByteReader.Malformed(reason: "a bucket the index does not list") }
@@ -43,6 +31,16 @@ extension RecordTransaction {
     guard count == 1 else {
       throw ByteReader.Malformed(reason: count == 0 ? "a bucket is missing" : "a bucket is duplicated")
     }
+    return plaintext
+  }
+
+  /// The entry for `letterID` in its bucket, checked as `bucketSource` checks the bucket
+  /// (exactly one row when the root lists `hash`, none when it does not; the hash, the AEAD,
+  /// the strict parse), found by binary search in the plaintext instead of building the
+  /// bucket's every entry (`show` at 100,000 letters, docs/PERFORMANCE.md round 8). Nil when
+  /// the bucket does not list the letter; any failure throws.
+  func bucketEntry(_ letterID: [UInt8], bucket: UInt8, hash: [UInt8]?) throws -> Manifest.Entry? {
+    guard let plaintext = try bucketPlaintext(bucket, hash: hash) else { return nil }
     let range = try ManifestBucket.entryBytes(plaintext, bucket: bucket)
     var low = 0
     var high = range.count / ManifestIndex.entrySize

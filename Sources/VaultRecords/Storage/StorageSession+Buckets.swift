@@ -89,8 +89,8 @@ extension StorageSession {
       .execute(arguments: [range.lowerBound, range.upperBound])
   }
 
-  /// Whether the file has the `bucket` table: one cached lookup per transaction, since
-  /// another process's first write may have added it since this one opened the file.
+  /// Whether the file has the `bucket` table: asked by each read until it is seen
+  /// (`VaultDatabase.read`), since another process's first write may add it meanwhile.
   static func hasBucketTable(_ db: Database) throws -> Bool {
     try Bool.fetchOne(
       db.cachedStatement(sql: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"),

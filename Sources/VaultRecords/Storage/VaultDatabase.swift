@@ -13,6 +13,8 @@ package final class VaultDatabase {
   /// The file this connection opened (device and inode, read right after opening), so a
   /// second connection by path can tell whether it reached the same file.
   package let identity: FileIdentity?
+  /// Whether the file has the `bucket` table (FORMAT.md §8.1), once a transaction saw it.
+  private var hasBucketTable = false
 
   init(path: String, queue: DatabaseQueue) {
     self.path = path
@@ -55,7 +57,10 @@ package final class VaultDatabase {
   func read<T>(_ body: (StorageSession) throws -> T) throws -> T {
     do {
       return try queue.read { db in
-        try body(StorageSession(db: db, split: try StorageSession.hasBucketTable(db)))
+        // Asked again until seen: another process's first write may add the table while this
+        // one runs; once there, letters never removes it.
+        if !hasBucketTable { hasBucketTable = try StorageSession.hasBucketTable(db) }
+        return try body(StorageSession(db: db, split: hasBucketTable))
       }
     } catch {
       throw StorageError.passingThrough(error, path: path)
@@ -73,6 +78,7 @@ package final class VaultDatabase {
           let parts = try SchemaCheck.run(db)
           if !parts.kindIndex { try db.execute(sql: Schema.kindIndex.sql) }
           if !parts.bucketTable { try StorageSession.moveToBucketTable(db) }
+          hasBucketTable = true
           result = try body(StorageSession(db: db, split: true))
           return .commit
         }
