@@ -1,5 +1,4 @@
 import VaultRecords
-import Dispatch
 import Foundation
 
 /// `search` on both cores (docs/PERFORMANCE.md): the letter ids are split at their first byte
@@ -28,8 +27,14 @@ extension SearchDesk {
       do { manifest = try tx.loadManifestIndex() } catch RecordError.damaged(let found) {
         damaged += found
       }
-      let upper = UpperHalf(desk: self, manifest: manifest, fields: fields, include: include)
-      if secondConnection { upper.start() }
+      // The upper half on the other core (SecondCoreRead.swift).
+      let upper = SecondCoreRead<ScanPart>(desk: self)
+      if secondConnection {
+        upper.start { [manifest] tx, _ in
+          try scanRange(in: tx, fields: fields, from: Self.scanSplit, manifest: manifest, cipher: tx.cipher, include)
+        }
+      }
+      defer { upper.stop() }
       let lower = try scanRange(
         in: tx, fields: fields, below: Self.scanSplit, manifest: manifest, cipher: cipher, include)
       let second =
@@ -39,51 +44,5 @@ extension SearchDesk {
       return try finishScan(
         damaged + lower.damaged + second.damaged, [lower, second], manifest: manifest, in: tx)
     }
-  }
-}
-
-/// The upper half of the key space, walked on another thread through a second read-only
-/// connection (`VaultDatabase.secondReader`) with a cipher of its own (own scratch buffers).
-/// Its fields are written by that thread only before `group` leaves, and read only after.
-private final class UpperHalf: @unchecked Sendable {
-  private let desk: SearchDesk
-  private let manifest: ManifestIndex?
-  private let fields: [UInt8]
-  private let include: @Sendable (LetterMeta, LetterSummary, () throws -> [UInt8]?) throws -> Bool
-  private let group = DispatchGroup()
-  private var result: SearchDesk.ScanPart?
-
-  init(
-    desk: SearchDesk, manifest: ManifestIndex?, fields: [UInt8],
-    include: @escaping @Sendable (LetterMeta, LetterSummary, () throws -> [UInt8]?) throws -> Bool
-  ) {
-    self.desk = desk
-    self.manifest = manifest
-    self.fields = fields
-    self.include = include
-  }
-
-  func start() {
-    group.enter()
-    DispatchQueue.global(qos: .userInitiated).async { [self] in
-      defer { group.leave() }
-      guard let reader = desk.records.secondReader() else { return }
-      do {
-        result = try reader.read { tx in
-          try desk.scanRange(
-            in: tx, fields: fields, from: SearchDesk.scanSplit, manifest: manifest, cipher: reader.cipher, include)
-        }
-      } catch {
-        // Busy or unreadable here: the calling thread walks this half itself, and meets (and
-        // reports or throws) whatever there is to meet, through its own connection.
-        result = nil
-      }
-    }
-  }
-
-  /// The upper half's part, or nil if the calling thread must walk it itself.
-  func wait() -> SearchDesk.ScanPart? {
-    group.wait()  // returns at once if never started
-    return result
   }
 }

@@ -35,11 +35,11 @@ extension SearchDesk {
       // the signatures alone as soon as that many let the words through, before the rest of
       // the text index and any of the listing are decrypted (docs/PERFORMANCE.md).
       let limit = max(64, manifest.count / 8)
-      // The listing is decrypted on the other core meanwhile (SecondCoreListing.swift).
+      // The listing is decrypted on the other core meanwhile (SecondCoreRead.swift).
       // Without `secondConnection` this thread reads it after the text index, as it does when
       // the second connection is busy.
-      let listing = SecondCoreListing(desk: self, manifest: manifest)
-      if secondConnection { listing.start() }
+      let listing = SecondCoreRead<ListingView>(desk: self)
+      if secondConnection { listing.start { tx, keepGoing in try tx.listingView(manifest, while: keepGoing) } }
       defer { listing.stop() }
       guard let verdicts = try textVerdicts(probe, manifest: manifest, in: tx, givingUpAbove: limit) else {
         return nil
