@@ -101,6 +101,11 @@ save("manifestroot", "three", manifestRoot.serialized())
 var pinningRoot = manifestRoot
 pinningRoot.recentHash = filled(32, 4)
 save("manifestroot", "three-recent", pinningRoot.serialized())
+// Format 3: the same bytes under the format byte of vaults padded coarsely (FORMAT.md §5.3).
+let coarseRoot = ManifestRoot(
+  epoch: 7, writtenAt: 1_800_000_000_000, settingsHash: filled(32, 0xAA),
+  bucketHashes: [0x01: filled(32, 1)], recentHash: filled(32, 4), version: Manifest.recentFormatVersion)
+save("manifestroot", "one-recent-coarse", coarseRoot.serialized())
 save(
   "manifestroot", "empty",
   ManifestRoot(epoch: 1, writtenAt: 0, settingsHash: filled(32, 0), bucketHashes: [:]).serialized())

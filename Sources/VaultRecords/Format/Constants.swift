@@ -71,6 +71,17 @@ package enum FieldTag: UInt8, Sendable, CaseIterable {
     }
   }
 
+  /// FORMAT.md §5.3: whether this field pads finely (Padmé from its minimum up) instead of to
+  /// powers of two. The whole-vault records do: a letter's own rows keep the coarse classes,
+  /// while these rows, each holding many letters (or none in particular), showed as mostly
+  /// padding that every `list` and `search` decrypted (SECURITY.md §4 "Two paddings", docs/PERFORMANCE.md).
+  package var padsFinely: Bool {
+    switch self {
+    case .manifest, .manifestBucket, .listing, .textIndex, .recent: true
+    case .meta, .body, .settings, .note: false
+    }
+  }
+
   package var name: String {
     switch self {
     case .meta: "metadata"

@@ -52,7 +52,7 @@ package struct Envelope {
     }
     let padded = bytes.count - FormatConstant.envelopeHeaderByteCount - FormatConstant.tagByteCount
     // A padded plaintext always has a bucket's length; anything else was cut or extended.
-    guard Padding.bucket(for: padded - 1, minimum: field.minimumBucket) == padded else {
+    guard Padding.bucket(for: padded - 1, minimum: field.minimumBucket, finely: field.padsFinely) == padded else {
       throw .init(reason: "envelope length \(bytes.count) is not a padding bucket")
     }
   }

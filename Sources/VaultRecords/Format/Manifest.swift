@@ -21,6 +21,10 @@ package struct Manifest: Equatable {
   package var bucketHashes: [UInt8: [UInt8]]
   /// The RECENT pin of the root read (FORMAT.md §6.8); nil for a format-1 or format-2 root.
   package var recentHash: [UInt8]?
+  /// The format of the root read (1 for a format-1 row; the current one for a new manifest).
+  /// Below 4, the whole-vault rows may be padded to powers of two: the next write pads them
+  /// all again, finely (FORMAT.md §5.3).
+  package var readFormat = Manifest.formatVersion
   /// Set by `readableManifest`: a bucket that does not open leaves its letters to be read on
   /// the strength of their own META (FORMAT.md §17), instead of refusing.
   package var lenient = false
@@ -35,9 +39,11 @@ package struct Manifest: Equatable {
   package var newSignatures: [[UInt8]: (bodyHash: [UInt8], signature: TextSignature)] = [:]
   package var carriedSignatures: [SignatureEntry] = []
 
-  /// The root's format (FORMAT.md §6.3): 3 pins the RECENT row (§6.8); format 2, the
-  /// buckets without it, is read and upgraded; format 1 held every entry in the one row.
-  package static let formatVersion: UInt8 = 3
+  /// The root's format (FORMAT.md §6.3): 4 is format 3 with every whole-vault row padded
+  /// finely (§5.3); 3 pins the RECENT row (§6.8); format 2, the buckets without it, is read
+  /// and upgraded; format 1 held every entry in the one row.
+  package static let formatVersion: UInt8 = 4
+  package static let recentFormatVersion: UInt8 = 3
   package static let bucketedFormatVersion: UInt8 = 2
   package static let legacyFormatVersion: UInt8 = 1
 
@@ -84,6 +90,7 @@ package struct Manifest: Equatable {
     settingsHash = root.settingsHash
     bucketHashes = root.bucketHashes
     recentHash = root.recentHash
+    readFormat = root.version
     entries = ManifestEntries(source: source)
   }
 
@@ -98,7 +105,7 @@ package struct Manifest: Equatable {
   package static func epoch(parsing bytes: [UInt8]) throws(ByteReader.Malformed) -> UInt64 {
     var reader = ByteReader(bytes)
     let version = try reader.u8()
-    guard version == formatVersion || version == bucketedFormatVersion || version == legacyFormatVersion else {
+    guard (legacyFormatVersion...formatVersion).contains(version) else {
       throw .init(reason: "manifest version")
     }
     return try reader.u64()
@@ -147,6 +154,7 @@ package struct Manifest: Equatable {
     }
     settingsHash = try reader.raw(32)
     try reader.finish()
+    readFormat = Self.legacyFormatVersion
     entries = ManifestEntries(complete: all)
     bucketHashes = [:]
   }

@@ -1,6 +1,7 @@
-/// The plaintext of the MANIFEST row in format 3 (FORMAT.md §6.3): the epoch, the SETTINGS
+/// The plaintext of the MANIFEST row in format 4 (FORMAT.md §6.3): the epoch, the SETTINGS
 /// hash, the BLAKE2b-256 of each manifest bucket envelope, strictly ascending by bucket, and
-/// that of the RECENT envelope (§6.8). Format 2, the same without the last hash, is still read.
+/// that of the RECENT envelope (§6.8). Format 3 has the same bytes (its rows may be padded
+/// coarsely, §5.3); format 2, the same without the last hash, is still read.
 ///
 /// The bucket hashes make the root a one-level hash tree over the entries: a bucket row
 /// deleted, duplicated, rolled back to an older copy or moved from another vault no longer
@@ -15,23 +16,37 @@ package struct ManifestRoot: Equatable {
   /// The RECENT row's pin (FORMAT.md §6.8): nil in a format-2 root, which has none (the next
   /// write builds the record); ``RecentListing/none`` when the writer stored no record.
   package var recentHash: [UInt8]?
+  /// The format byte: as parsed (or given), or, for a root to write, 4 with a RECENT pin and 2
+  /// without. A given format that disagrees with the pin gives way to the pin.
+  package var version: UInt8 {
+    if let givenVersion, (givenVersion >= Manifest.recentFormatVersion) == (recentHash != nil) { return givenVersion }
+    return recentHash == nil ? Manifest.bucketedFormatVersion : Manifest.formatVersion
+  }
+  private var givenVersion: UInt8?
+
+  package static func == (lhs: ManifestRoot, rhs: ManifestRoot) -> Bool {
+    lhs.version == rhs.version && lhs.epoch == rhs.epoch && lhs.writtenAt == rhs.writtenAt
+      && lhs.settingsHash == rhs.settingsHash && lhs.bucketHashes == rhs.bucketHashes
+      && lhs.recentHash == rhs.recentHash
+  }
 
   package init(
     epoch: UInt64, writtenAt: Int64, settingsHash: [UInt8], bucketHashes: [UInt8: [UInt8]],
-    recentHash: [UInt8]? = nil
+    recentHash: [UInt8]? = nil, version: UInt8? = nil
   ) {
     self.epoch = epoch
     self.writtenAt = writtenAt
     self.settingsHash = settingsHash
     self.bucketHashes = bucketHashes
     self.recentHash = recentHash
+    givenVersion = version
   }
 
-  /// Format 3 when there is a RECENT pin, else format 2 (what binaries before §6.8 wrote:
-  /// tests and fuzz seeds make such roots).
+  /// In ``version``'s format (a parsed root gives back its own bytes; tests and fuzz seeds make
+  /// roots of the older formats).
   package func serialized() -> [UInt8] {
     var writer = ByteWriter(capacity: 96 + bucketHashes.count * Self.bucketEntrySize)
-    writer.u8(recentHash == nil ? Manifest.bucketedFormatVersion : Manifest.formatVersion)
+    writer.u8(version)
     writer.u64(epoch)
     writer.i64(writtenAt)
     writer.raw(settingsHash)
@@ -44,12 +59,13 @@ package struct ManifestRoot: Equatable {
     return writer.bytes
   }
 
-  /// Parses strictly: version 2 or 3, 32-byte hashes, at most 256 buckets, strictly
-  /// ascending (one encoding per root), the RECENT hash in version 3, nothing after it.
+  /// Parses strictly: version 2, 3 or 4, 32-byte hashes, at most 256 buckets, strictly
+  /// ascending (one encoding per root), the RECENT hash from version 3 on, nothing after it.
   package init(parsing bytes: [UInt8]) throws(ByteReader.Malformed) {
     var reader = ByteReader(bytes)
     let version = try reader.u8()
-    guard version == Manifest.formatVersion || version == Manifest.bucketedFormatVersion else {
+    givenVersion = version
+    guard (Manifest.bucketedFormatVersion...Manifest.formatVersion).contains(version) else {
       throw .init(reason: "manifest version")
     }
     epoch = try reader.u64()
@@ -64,7 +80,7 @@ package struct ManifestRoot: Equatable {
       previous = Int(bucket)
       bucketHashes[bucket] = try reader.raw(FormatConstant.hashByteCount)
     }
-    recentHash = version == Manifest.formatVersion ? try reader.raw(FormatConstant.hashByteCount) : nil
+    recentHash = version >= Manifest.recentFormatVersion ? try reader.raw(FormatConstant.hashByteCount) : nil
     try reader.finish()
   }
 }

@@ -2,13 +2,16 @@
 ///
 /// ISO/IEC 7816-4 padding, byte-identical to libsodium's `sodium_pad`: a 0x80 byte, then zeros,
 /// up to a bucket: powers of two from the field's minimum up to 64 KiB, Padmé above that
-/// (at most 12 % overhead, leaks O(log log n) bits). Unpadding scans back from the end for the
+/// (at most 12 % overhead, leaks O(log log n) bits). The whole-vault records pad `finely`:
+/// Padmé from their minimum up (``FieldTag/padsFinely``). Every power of two is a Padmé size,
+/// so a fine field's reader still accepts the rows written before it padded finely. Unpadding scans back from the end for the
 /// 0x80 marker: the length is no secret from the process that just decrypted it, and this
 /// avoids `sodium_unpad`'s constant-time walk over the whole bucket (docs/PERFORMANCE.md).
 package enum Padding {
   /// The padded length for a plaintext of `count` bytes.
-  package static func bucket(for count: Int, minimum: Int) -> Int {
+  package static func bucket(for count: Int, minimum: Int, finely: Bool = false) -> Int {
     let needed = count + 1
+    if finely { return needed <= minimum ? minimum : padme(needed) }
     if needed <= 65536 {
       var size = minimum
       while size < needed { size <<= 1 }
@@ -27,8 +30,8 @@ package enum Padding {
   }
 
   /// `bytes || 0x80 || 0x00…` up to the bucket.
-  package static func pad(_ bytes: [UInt8], minimum: Int) -> [UInt8] {
-    let target = bucket(for: bytes.count, minimum: minimum)
+  package static func pad(_ bytes: [UInt8], minimum: Int, finely: Bool = false) -> [UInt8] {
+    let target = bucket(for: bytes.count, minimum: minimum, finely: finely)
     var out = [UInt8]()
     out.reserveCapacity(target)
     out.append(contentsOf: bytes)

@@ -37,11 +37,13 @@ package struct RecordCipher {
 
   // MARK: - Envelopes
 
-  /// Pads, encrypts with a fresh random nonce, and frames `plaintext`.
+  /// Pads (as the field pads, FORMAT.md §5.3), encrypts with a fresh random nonce, and frames
+  /// `plaintext`. `finely` is for tests that make rows as binaries before format 4 padded them.
   package func seal(
-    _ plaintext: [UInt8], field: FieldTag, objectID: [UInt8], revision: UInt64, key: SecretBytes
+    _ plaintext: [UInt8], field: FieldTag, objectID: [UInt8], revision: UInt64, key: SecretBytes,
+    finely: Bool? = nil
   ) -> [UInt8] {
-    var padded = Padding.pad(plaintext, minimum: field.minimumBucket)
+    var padded = Padding.pad(plaintext, minimum: field.minimumBucket, finely: finely ?? field.padsFinely)
     defer { wipe(&padded) }
     let nonce = random.bytes(FormatConstant.nonceByteCount)
     let ad = AssociatedData.make(

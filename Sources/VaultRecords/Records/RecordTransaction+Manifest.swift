@@ -138,15 +138,18 @@ extension RecordTransaction {
 
   // MARK: - Writing
 
-  /// Stores the manifest as format 3: the buckets it changed (every bucket after a re-key,
-  /// `old == nil`, or when it was read as format 1: the upgrade), LISTING, TEXT INDEX and
+  /// Stores the manifest as format 4: the buckets it changed (every bucket after a re-key,
+  /// `old == nil`, or when it was read in an older format: the upgrade), LISTING, TEXT INDEX and
   /// RECENT, then the root with their hashes, all in this transaction. Refuses when any bucket it
   /// met failed its checks (fail closed, FORMAT.md §6.3).
   package func storeManifest(
     _ manifest: Manifest, replacingEpoch old: UInt64?
   ) throws {
     var manifest = manifest
-    let rewritingAll = old == nil || manifest.entries.isComplete
+    // A root older than format 4 may have rows padded coarsely: this write pads them all again
+    // (RecordTransaction+Repad.swift).
+    let repadding = old != nil && manifest.readFormat < Manifest.formatVersion
+    let rewritingAll = old == nil || manifest.entries.isComplete || repadding
     let numbers =
       rewritingAll
       ? Array(Set(manifest.entries.changedBuckets).union(manifest.entries.bucketSource?.listed ?? [])).sorted()
@@ -177,6 +180,11 @@ extension RecordTransaction {
     }
     // FORMAT.md §6.6–§6.8: the listing, text index and recent letters go with the manifest,
     // in the same transaction; the root, written last, pins the recent letters' row.
+    if repadding {
+      try repadBucketRows(field: .listing, key: .listing, epoch: manifest.epoch, objectID: ListingBucket.objectID)
+      try repadBucketRows(
+        field: .textIndex, key: .textIndex, epoch: manifest.epoch, objectID: SignatureBucket.objectID)
+    }
     try storeListing(manifest, rewritingAll: old == nil)
     try storeTextIndex(manifest, rewritingAll: old == nil)
     manifest.recentHash = try storeRecent(manifest, rewritingAll: rewritingAll)
