@@ -12,7 +12,9 @@ enum Listing {
     _ listing: LetterListing, of vault: Vault, json: Bool, paging: Bool, ifEmpty: String
   ) throws {
     if json {
-      try Pager.page(ListJSON.text(listing.letters), paging: paging)
+      // Bytes all the way: a String of the whole text and back cost ~2 ms at 10,000 letters.
+      let json = ListJSON.bytes(listing.letters)
+      try Pager.page(Console.stdoutIsTerminal ? VisibleText.bytes(json) : json, paging: paging)
     } else if listing.letters.isEmpty {
       if listing.damaged.isEmpty { Console.info(ifEmpty) }
     } else {

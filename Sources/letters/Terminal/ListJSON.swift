@@ -4,62 +4,88 @@ import LetterVault
 /// `list --json` and `search --json` written straight into bytes: the text
 /// `Formatting.jsonText(letters.map { Formatting.json($0) })` gives (JSONText.swift), without
 /// a dictionary per letter (docs/PERFORMANCE.md). `ListJSONTests` compares the two.
+///
+/// Each key comes with the punctuation around it as one run of bytes, and the id, state and
+/// revision are written without a String: at 10,000 letters the appends of small pieces, the
+/// id's hex String and a copy of the whole text into a String and back were a third of the
+/// command (docs/PERFORMANCE.md, round 9).
 enum ListJSON {
-  static func text(_ letters: [LetterSummary]) -> String {
+  static func bytes(_ letters: [LetterSummary]) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(letters.count * 420 + 8)
     out += [0x5B, 0x0A]
     for (number, letter) in letters.enumerated() {
-      raw("  {\n", &out)
-      field("created", &out) { date(letter.created, &$0) }
-      field("id", &out) { string(letter.id.description, &$0) }
-      field("releaseAt", &out) { date(letter.releaseAt, &$0) }
-      field("reviewOn", &out) { date(letter.reviewOn, &$0) }
-      field("revision", &out) { $0 += String(letter.revision).utf8 }
-      field("sentAt", &out) { date(letter.sentAt, &$0) }
-      field("state", &out) { string(letter.state.description, &$0) }
-      field("subject", &out) { string(letter.subject, &$0) }
-      field("tags", &out) { out in
-        out += [0x5B, 0x0A]
-        for (index, tag) in letter.tags.enumerated() {
-          raw("      ", &out)
-          string(tag, &out)
-          if index < letter.tags.count - 1 { out.append(0x2C) }
-          out.append(0x0A)
-        }
-        if letter.tags.isEmpty { out.append(0x0A) }
-        raw("    ]", &out)
+      out += Key.created
+      date(letter.created, &out)
+      out += Key.id
+      for byte in letter.id.bytes {
+        out.append(hex[Int(byte >> 4)])
+        out.append(hex[Int(byte & 0x0F)])
       }
-      field("to", &out) { string(letter.recipient, &$0) }
-      field("updated", &out) { date(letter.updated, &$0) }
-      // The last field has no comma.
-      raw("\n  }", &out)
+      out += Key.releaseAt
+      date(letter.releaseAt, &out)
+      out += Key.reviewOn
+      date(letter.reviewOn, &out)
+      out += Key.revision
+      decimal(letter.revision, &out)
+      out += Key.sentAt
+      date(letter.sentAt, &out)
+      out += Key.state
+      out += letter.state.description.utf8
+      out += Key.subject
+      JSONText.writeString(letter.subject, into: &out)
+      out += Key.tags
+      for (index, tag) in letter.tags.enumerated() {
+        out += Key.tagIndent
+        JSONText.writeString(tag, into: &out)
+        if index < letter.tags.count - 1 { out.append(0x2C) }
+        out.append(0x0A)
+      }
+      if letter.tags.isEmpty { out.append(0x0A) }
+      out += Key.to
+      JSONText.writeString(letter.recipient, into: &out)
+      out += Key.updated
+      date(letter.updated, &out)
+      out += Key.end
       if number < letters.count - 1 { out.append(0x2C) }
       out.append(0x0A)
     }
     if letters.isEmpty { out.append(0x0A) }
     out += [0x5D, 0x0A]
-    return String(decoding: out, as: UTF8.self)
+    return out
   }
 
-  /// `"key" : value` on a line of its own, after a comma ending the field before it (none
-  /// after "{").
-  private static func field(_ key: StaticString, _ out: inout [UInt8], _ value: (inout [UInt8]) -> Void) {
-    if out.last != 0x0A { raw(",\n", &out) }
-    raw("    \"", &out)
-    raw(key, &out)
-    raw("\" : ", &out)
-    value(&out)
+  /// The text of ``bytes(_:)``.
+  static func text(_ letters: [LetterSummary]) -> String {
+    String(decoding: bytes(letters), as: UTF8.self)
   }
 
-  private static func raw(_ text: StaticString, _ out: inout [UInt8]) {
-    text.withUTF8Buffer { out.append(contentsOf: $0) }
+  /// Each field's key with what comes between it and the field before (JSONText's layout:
+  /// sorted keys, two spaces of indent per level, `" : "`).
+  private enum Key {
+    static let created = Array("  {\n    \"created\" : ".utf8)
+    static let id = Array(",\n    \"id\" : \"".utf8)
+    static let releaseAt = Array("\",\n    \"releaseAt\" : ".utf8)
+    static let reviewOn = Array(",\n    \"reviewOn\" : ".utf8)
+    static let revision = Array(",\n    \"revision\" : ".utf8)
+    static let sentAt = Array(",\n    \"sentAt\" : ".utf8)
+    static let state = Array(",\n    \"state\" : \"".utf8)
+    static let subject = Array("\",\n    \"subject\" : ".utf8)
+    static let tags = Array(",\n    \"tags\" : [\n".utf8)
+    static let tagIndent = Array("      ".utf8)
+    static let to = Array("    ],\n    \"to\" : ".utf8)
+    static let updated = Array(",\n    \"updated\" : ".utf8)
+    static let end = Array("\n  }".utf8)
   }
 
-  private static func string(_ text: String, _ out: inout [UInt8]) { JSONText.writeString(text, into: &out) }
+  private static let hex = Array("0123456789abcdef".utf8)
+
+  private static func decimal(_ number: Int, _ out: inout [UInt8]) {
+    out += String(number).utf8
+  }
 
   private static func date(_ date: Date?, _ out: inout [UInt8]) {
-    guard let date else { return raw("null", &out) }
+    guard let date else { return out += [0x6E, 0x75, 0x6C, 0x6C] }  // null
     out.append(0x22)
     ISODateText.append(date, to: &out)
     out.append(0x22)

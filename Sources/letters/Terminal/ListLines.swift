@@ -28,25 +28,21 @@ struct ListLines {
         bytes.append(Self.hex[Int(byte & 0x0F)])
       }
     }
-    text("  ")
+    bytes += Self.gap
     let color: String? =
       switch letter.state {
       case .draft: nil
       case .held: "33"
       case .sent: "32"
       }
-    styled(Style.enabled ? color : nil) { bytes in
-      // Plain padding to five columns: NSString's `padding(toLength:)` showed in profiles.
-      let name = letter.state.description
-      bytes.append(contentsOf: name.utf8)
-      for _ in name.count..<max(5, name.count) { bytes.append(0x20) }
-    }
-    text("  ")
+    // The state's name padded to five columns, written once per state rather than per line.
+    styled(Style.enabled ? color : nil) { $0 += Self.paddedStates[Int(letter.state.rawValue)] }
+    bytes += Self.gap
     LocalDateText.append(letter.created, to: &bytes)
-    text("  ")
-    if letter.recipient.isEmpty { text("—") } else { field(letter.recipient) }
+    bytes += Self.gap
+    if letter.recipient.isEmpty { bytes += Self.noRecipient } else { field(letter.recipient) }
     if !letter.subject.isEmpty {
-      text("  · ")
+      bytes += Self.beforeSubject
       field(letter.subject)
     }
     if letter.releaseAt != nil, letter.state == .held, let status,
@@ -59,6 +55,13 @@ struct ListLines {
   }
 
   private static let hex = Array("0123456789abcdef".utf8)
+  private static let gap: [UInt8] = [0x20, 0x20]
+  private static let noRecipient = Array("—".utf8)
+  private static let beforeSubject = Array("  · ".utf8)
+  /// Each state's name, padded to five columns, by raw value (0, 1, 2).
+  private static let paddedStates: [[UInt8]] = LetterState.allCases.sorted { $0.rawValue < $1.rawValue }.map { state in
+    Array(state.description.utf8) + [UInt8](repeating: 0x20, count: max(0, 5 - state.description.count))
+  }
 
   private mutating func text(_ text: String) {
     bytes.append(contentsOf: text.utf8)

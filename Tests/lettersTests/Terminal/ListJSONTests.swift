@@ -28,4 +28,22 @@ import VaultRecords
     let expected = try? Formatting.jsonText(letters.map { Formatting.json($0) })
     #expect(ListJSON.text(letters) == expected)
   }
+
+  /// Texts with just one thing to escape each (or none), so that the whole-string copy of
+  /// `JSONText.writeString` and its byte loop are each met on their own.
+  @Test(arguments: ["plain words", "say \"hi\"", "back\\slash", "café über", "tab\there", "line\nbreak", "\u{7F}", "\u{85}", "😀", ""])
+  func eachEscapeAloneIsWrittenAsTheDictionariesWriteIt(text: String) {
+    let letter = LetterSummary(
+      id: LetterID(bytes: [UInt8](repeating: 0xAB, count: 16)), state: .held, recipient: text, subject: text,
+      tags: text.isEmpty ? [] : [text], created: Date(timeIntervalSince1970: 1_800_000_000),
+      updated: Date(timeIntervalSince1970: 1_800_000_060), lastEdited: Date(timeIntervalSince1970: 1_800_000_060),
+      releaseAt: nil, reviewOn: nil, sentAt: nil, sentHow: "", deliveryError: "", revision: 12, noteCount: 0)
+    let expected = try? Formatting.jsonText([Formatting.json(letter)])
+    #expect(ListJSON.text([letter]) == expected)
+    // Both go through `JSONText.writeString`: Foundation's parser is the independent reader.
+    let parsed = try? JSONSerialization.jsonObject(with: Data(ListJSON.bytes([letter]))) as? [[String: Any]]
+    #expect(parsed?.first?["subject"] as? String == text)
+    #expect(parsed?.first?["to"] as? String == text)
+    #expect(parsed?.first?["tags"] as? [String] == (text.isEmpty ? [] : [text]))
+  }
 }
