@@ -3,20 +3,12 @@ import VaultRecords
 /// letter's only key, so the letter is lost, and `list`, `status`, `show`, `history` and every
 /// command that names it say so (exit 65), never "no letter has that id".
 extension SearchDesk {
-  /// Of the manifest positions `list` took from LISTING entries, those whose META row is not
-  /// in the file.
+  /// Of the manifest positions `list` took from LISTING entries (ascending), those whose META
+  /// row is not in the file.
   func missingBehindListing(
     _ manifest: ManifestIndex, indices: [Int], in tx: RecordTransaction
   ) throws -> Set<Int> {
-    // In chunks: an array per id for 100,000 letters at once was ~5 MiB of peak memory.
-    var missing = Set<Int>()
-    for start in stride(from: 0, to: indices.count, by: 4096) {
-      let chunk = indices[start..<min(indices.count, start + 4096)]
-      let gone = Set(
-        try tx.objectIDsWithoutRow(chunk.map { manifest.id(at: $0).bytes }, field: FieldTag.meta.rawValue))
-      if !gone.isEmpty { missing.formUnion(chunk.filter { gone.contains(manifest.id(at: $0).bytes) }) }
-    }
-    return missing
+    Set(try tx.indicesWithoutRow(manifest, indices, field: .meta))
   }
 }
 

@@ -50,7 +50,7 @@ extension StorageSession {
 
   /// The object ids of `field` in `low...high`, ascending, from the kind index alone, with
   /// SQLite's own buffer (valid only during the call). `body` returns false to stop.
-  private func forEachObjectID(
+  func forEachObjectID(
     field: UInt8, from low: [UInt8], through high: [UInt8],
     _ body: (UnsafeRawBufferPointer) throws -> Bool
   ) throws {
