@@ -45,30 +45,42 @@ enum ISODateText {
       days -= 1
     }
     let (year, month, day) = LocalDateText.civil(fromDays: days)
-    // 1900–9999: always four digits.
-    two(year / 100, &out)
-    two(year % 100, &out)
-    out.append(0x2D)
-    two(month, &out)
-    out.append(0x2D)
-    two(day, &out)
-    out.append(0x54)
-    two(seconds / 3600, &out)
-    out.append(0x3A)
-    two(seconds % 3600 / 60, &out)
-    out.append(0x3A)
-    two(seconds % 60, &out)
-    if offset == 0 { return out.append(0x5A) }
-    let minutes = abs(offset) / 60
-    out.append(offset < 0 ? 0x2D : 0x2B)
-    two(minutes / 60, &out)
-    out.append(0x3A)
-    two(minutes % 60, &out)
-  }
-
-  /// Two decimal digits of 0...99.
-  private static func two(_ value: Int, _ out: inout [UInt8]) {
-    out.append(0x30 + UInt8(value / 10))
-    out.append(0x30 + UInt8(value % 10))
+    // Written into 25 bytes on the stack and appended once: an append per digit pair was a
+    // quarter of this function in `list --json` (docs/PERFORMANCE.md, round 9).
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 25) { text in
+      var at = 0
+      func two(_ value: Int) {
+        text[at] = 0x30 + UInt8(value / 10)
+        text[at + 1] = 0x30 + UInt8(value % 10)
+        at += 2
+      }
+      func byte(_ value: UInt8) {
+        text[at] = value
+        at += 1
+      }
+      // 1900–9999: always four digits.
+      two(year / 100)
+      two(year % 100)
+      byte(0x2D)
+      two(month)
+      byte(0x2D)
+      two(day)
+      byte(0x54)
+      two(seconds / 3600)
+      byte(0x3A)
+      two(seconds % 3600 / 60)
+      byte(0x3A)
+      two(seconds % 60)
+      if offset == 0 {
+        byte(0x5A)
+      } else {
+        let minutes = abs(offset) / 60
+        byte(offset < 0 ? 0x2D : 0x2B)
+        two(minutes / 60)
+        byte(0x3A)
+        two(minutes % 60)
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: text[0..<at]))
+    }
   }
 }

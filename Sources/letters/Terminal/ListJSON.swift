@@ -14,45 +14,52 @@ enum ListJSON {
     var out: [UInt8] = []
     out.reserveCapacity(letters.count * 420 + 8)
     out += [0x5B, 0x0A]
-    for (number, letter) in letters.enumerated() {
-      out += Key.created
-      date(letter.created, &out)
-      out += Key.id
-      for byte in letter.id.bytes {
-        out.append(hex[Int(byte >> 4)])
-        out.append(hex[Int(byte & 0x0F)])
-      }
-      out += Key.releaseAt
-      date(letter.releaseAt, &out)
-      out += Key.reviewOn
-      date(letter.reviewOn, &out)
-      out += Key.revision
-      decimal(letter.revision, &out)
-      out += Key.sentAt
-      date(letter.sentAt, &out)
-      out += Key.state
-      out += letter.state.description.utf8
-      out += Key.subject
-      JSONText.writeString(letter.subject, into: &out)
-      out += Key.tags
-      for (index, tag) in letter.tags.enumerated() {
-        out += Key.tagIndent
-        JSONText.writeString(tag, into: &out)
-        if index < letter.tags.count - 1 { out.append(0x2C) }
-        out.append(0x0A)
-      }
-      if letter.tags.isEmpty { out.append(0x0A) }
-      out += Key.to
-      JSONText.writeString(letter.recipient, into: &out)
-      out += Key.updated
-      date(letter.updated, &out)
-      out += Key.end
-      if number < letters.count - 1 { out.append(0x2C) }
-      out.append(0x0A)
+    // Each letter borrowed in place: copying it out of the array (its strings retained and
+    // released) showed in profiles.
+    letters.withUnsafeBufferPointer { letters in
+      for number in letters.indices { write(letters[number], last: number == letters.count - 1, to: &out) }
     }
     if letters.isEmpty { out.append(0x0A) }
     out += [0x5D, 0x0A]
     return out
+  }
+
+  /// One letter's object, with the comma that follows it unless it is the `last`.
+  private static func write(_ letter: LetterSummary, last: Bool, to out: inout [UInt8]) {
+    out += Key.created
+    date(letter.created, &out)
+    out += Key.id
+    for byte in letter.id.bytes {
+      out.append(hex[Int(byte >> 4)])
+      out.append(hex[Int(byte & 0x0F)])
+    }
+    out += Key.releaseAt
+    date(letter.releaseAt, &out)
+    out += Key.reviewOn
+    date(letter.reviewOn, &out)
+    out += Key.revision
+    decimal(letter.revision, &out)
+    out += Key.sentAt
+    date(letter.sentAt, &out)
+    out += Key.state
+    out += letter.state.description.utf8
+    out += Key.subject
+    JSONText.writeString(letter.subject, into: &out)
+    out += Key.tags
+    for (index, tag) in letter.tags.enumerated() {
+      out += Key.tagIndent
+      JSONText.writeString(tag, into: &out)
+      if index < letter.tags.count - 1 { out.append(0x2C) }
+      out.append(0x0A)
+    }
+    if letter.tags.isEmpty { out.append(0x0A) }
+    out += Key.to
+    JSONText.writeString(letter.recipient, into: &out)
+    out += Key.updated
+    date(letter.updated, &out)
+    out += Key.end
+    if !last { out.append(0x2C) }
+    out.append(0x0A)
   }
 
   /// The text of ``bytes(_:)``.
