@@ -1,7 +1,7 @@
 /// The upgrade to fine padding (FORMAT.md §5.3): the first write of a vault whose MANIFEST root
 /// is older than format 4 seals every LISTING and TEXT INDEX row again, unchanged but padded
 /// finely, in the same transaction as the manifest buckets and RECENT, which that write
-/// rewrites whole. After it every `list` and `search` decrypts about half the bytes
+/// rewrites whole. After it every `list` and `search` decrypts about a quarter fewer bytes
 /// (docs/PERFORMANCE.md).
 extension RecordTransaction {
   /// Re-seals each bucket row of `field` (LISTING or TEXT INDEX) that opens as revision `epoch`,
