@@ -42,8 +42,9 @@ extension RecordTransaction {
   /// Of the manifest positions `indices` (ascending), those whose letter has no row of
   /// `field`. With the kind index and many positions: one walk of the index over their range,
   /// each stored id found in the manifest in place (`seek`), no array per id; at 10,000
-  /// letters that was most of `list`'s 3 ms check (docs/PERFORMANCE.md, round 9). Otherwise
-  /// as ``objectIDsWithoutRow(_:field:)``.
+  /// letters that was most of `list`'s 3 ms check (docs/PERFORMANCE.md, round 9). A few
+  /// positions, or a vault made before the index, take one lookup each
+  /// (``objectIDsWithoutRow(_:field:)``).
   package func indicesWithoutRow(_ manifest: ManifestIndex, _ indices: [Int], field: FieldTag) throws -> [Int] {
     guard zip(indices, indices.dropFirst()).allSatisfy({ $0 <= $1 }) else {
       return try indicesWithoutRow(manifest, indices.sorted(), field: field)
@@ -58,7 +59,6 @@ extension RecordTransaction {
     try session.forEachObjectID(field: field.rawValue, from: manifest.id(at: first).bytes, through: manifest.id(at: last).bytes) {
       stored in
       if let index = manifest.seek(stored, from: &cursor) { present[index] = true }
-      return true
     }
     return indices.filter { !present[$0] }
   }
