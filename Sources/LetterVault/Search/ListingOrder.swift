@@ -51,6 +51,18 @@ struct ListingOrder {
     newestFirst = order.map(\.index)
   }
 
+  /// Whether manifest entry `index` has a summary: a current listing entry, or a META read.
+  func has(_ index: Int) -> Bool { view.has(index) || fromMeta[index] != nil }
+
+  /// `body` on the line of manifest entry `index`: in place from its listing entry, else lent
+  /// from the summary its META gave. Nothing when it has neither (its damage is named).
+  func withLine(at index: Int, _ body: (ListedLetter) throws -> Void) rethrows {
+    if let summary = fromMeta[index] { return try ListedLetter.lending(summary, body) }
+    try manifest.withID(at: index) { id in
+      try view.withLine(at: index) { line in try body(ListedLetter(idBytes: id, line)) }
+    }
+  }
+
   /// The summary of manifest entry `index`, from its listing entry or its META.
   func summary(at index: Int) -> LetterSummary? {
     fromMeta[index] ?? view.summary(at: index).map { LetterFacts.summary(manifest.id(at: index), $0) }

@@ -28,6 +28,12 @@ struct SearchDesk: VaultService {
     return try listByScanning(filter).newest(limit)
   }
 
+  /// `list`'s letters for its lines (``ListedLetters``): the same letters as ``list(_:limit:)``.
+  func listed(_ filter: LetterFilter = LetterFilter(), limit: Int? = nil) throws(VaultError) -> ListedLetters {
+    if let listed = try listedFromIndex(filter, limit: limit) { return listed }
+    return ListedLetters(try listByScanning(filter).newest(limit))
+  }
+
   /// `list` from every META row, never the LISTING record (the fallback, and the reference
   /// the listing is tested against).
   func listByScanning(_ filter: LetterFilter = LetterFilter()) throws(VaultError) -> LetterListing {

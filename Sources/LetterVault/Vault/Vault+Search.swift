@@ -19,6 +19,13 @@ extension Vault {
     try searchDesk.list(filter, limit: limit)
   }
 
+  /// The letters ``list(_:limit:)`` finds, for printing one line each: without a filter, each
+  /// is lent in place from the LISTING record and no summary is built (``ListedLetters``).
+  public func listed(_ filter: LetterFilter = LetterFilter(), limit: Int? = nil) throws(VaultError)
+    -> ListedLetters {
+    try searchDesk.listed(filter, limit: limit)
+  }
+
   /// Letters whose recipient, subject, tags or current text contain `text`, ignoring case.
   ///
   /// Through the listing and the text index where they are current (Vault+IndexedSearch.swift,

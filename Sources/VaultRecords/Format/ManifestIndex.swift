@@ -106,6 +106,11 @@ package struct ManifestIndex {
     out += bytes[offset(index)..<offset(index) + 16]
   }
 
+  /// `body` on the 16 bytes of entry `index`'s letter id, in place (valid only inside).
+  package func withID(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+    try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[offset(index)..<offset(index) + 16])) }
+  }
+
   /// Every letter id, ascending.
   package var ids: [[UInt8]] {
     (0..<count).map { Array(bytes[offset($0)..<offset($0) + 16]) }

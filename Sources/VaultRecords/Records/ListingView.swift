@@ -119,6 +119,31 @@ package final class ListingView {
     }
   }
 
+  /// `body` on the fields of entry `index`'s `list` line, read in place: no summary, no
+  /// strings (docs/PERFORMANCE.md, round 10). Nothing when it has no current listing entry.
+  package func withLine(at index: Int, _ body: (ListingLine) throws -> Void) rethrows {
+    guard rows[index] >= 0 else { return }
+    let start = Int(offsets[index])
+    // The layout `skim` checked when the row was added: state, six times, sent-how, then the
+    // delivery error, recipient and subject as `u16 length || UTF-8`; the stretch of fields
+    // starts at the recipient's bytes, so its length is the two bytes before.
+    let recipientStart = Int(fields[index].lowerBound)
+    try plaintexts[Int(rows[index])].withUnsafeBufferPointer { row in
+      func u16(at offset: Int) -> Int { Int(row[offset]) | Int(row[offset + 1]) << 8 }
+      func i64(at offset: Int) -> Int64 {
+        Int64(littleEndian: UnsafeRawBufferPointer(row).loadUnaligned(fromByteOffset: offset, as: Int64.self))
+      }
+      let recipientEnd = recipientStart + u16(at: recipientStart - 2)
+      let subjectEnd = recipientEnd + 2 + u16(at: recipientEnd)
+      try body(
+        ListingLine(
+          state: LetterState(rawValue: row[start]) ?? .draft, createdAt: i64(at: start + 1),
+          releaseAt: i64(at: start + 1 + 4 * 8), hasDeliveryError: u16(at: start + 1 + 6 * 8 + 1) != 0,
+          recipient: UnsafeBufferPointer(rebasing: row[recipientStart..<recipientEnd]),
+          subject: UnsafeBufferPointer(rebasing: row[recipientEnd + 2..<subjectEnd])))
+    }
+  }
+
   /// Whether entry `index`'s recipient is exactly the UTF-8 bytes `name`, read in place; nil
   /// when it has no current listing entry. (Its stretch of fields starts at the recipient's
   /// text, so its two length bytes are just before.)

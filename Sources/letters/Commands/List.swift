@@ -23,8 +23,11 @@ struct List: ParsableCommand {
     let limit = try CountArgument.parse(n)
     let vault = try options.open()
     let filtered = state != nil || to != nil || tag != nil || since != nil || until != nil
-    try Listing.print(
-      try vault.list(filter, limit: limit), of: vault, json: json, paging: pager.paging,
-      ifEmpty: filtered ? "no letters match" : "no letters yet")
+    let ifEmpty = filtered ? "no letters match" : "no letters yet"
+    if json {
+      try Listing.print(try vault.list(filter, limit: limit), of: vault, json: true, paging: pager.paging, ifEmpty: ifEmpty)
+    } else {
+      try Listing.print(try vault.listed(filter, limit: limit), of: vault, paging: pager.paging, ifEmpty: ifEmpty)
+    }
   }
 }

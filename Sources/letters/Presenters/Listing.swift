@@ -8,26 +8,36 @@ import LetterVault
 /// so scripts reading the lines see none; the exit status is 0 all the same (README.md
 /// "Commands": an empty vault is not a failure).
 enum Listing {
+  /// A listing of summaries (`search`, `list --json`).
   static func print(
     _ listing: LetterListing, of vault: Vault, json: Bool, paging: Bool, ifEmpty: String
   ) throws {
-    if json {
-      // Bytes all the way: a String of the whole text and back cost ~2 ms at 10,000 letters.
-      let json = ListJSON.bytes(listing.letters)
-      try Pager.page(Console.stdoutIsTerminal ? VisibleText.bytes(json) : json, paging: paging)
-    } else if listing.letters.isEmpty {
-      if listing.damaged.isEmpty { Console.info(ifEmpty) }
+    guard json else { return try print(ListedLetters(listing), of: vault, paging: paging, ifEmpty: ifEmpty) }
+    // Bytes all the way: a String of the whole text and back cost ~2 ms at 10,000 letters.
+    let json = ListJSON.bytes(listing.letters)
+    try Pager.page(Console.stdoutIsTerminal ? VisibleText.bytes(json) : json, paging: paging)
+    if !listing.damaged.isEmpty { throw VaultError.damaged(listing.damaged) }
+  }
+
+  /// One line per letter (`list`, `search`).
+  static func print(_ listed: ListedLetters, of vault: Vault, paging: Bool, ifEmpty: String) throws {
+    if listed.isEmpty {
+      if listed.damaged.isEmpty { Console.info(ifEmpty) }
     } else {
-      // One write for the whole listing: a write per line was 10,000 syscalls at 10,000
-      // letters (docs/PERFORMANCE.md).
-      var lines = ListLines(capacity: listing.letters.count)
       // Where each waiting letter stands now, asked of the brake in one read. A damaged
       // vault still lists what it can (the damage is reported below); those lines name no time.
-      let waiting = listing.letters.filter { $0.state == .held && $0.releaseAt != nil }.map(\.id)
+      var waiting: [LetterID] = []
+      listed.forEach { if $0.state == .held && $0.releaseAt != nil { waiting.append($0.id) } }
       let statuses = waiting.isEmpty ? [:] : (try? vault.sendStatuses(waiting)) ?? [:]
-      for letter in listing.letters { lines.append(letter, status: statuses[letter.id]) }
+      // One write for the whole listing: a write per line was 10,000 syscalls at 10,000
+      // letters (docs/PERFORMANCE.md).
+      var lines = ListLines(capacity: listed.count)
+      listed.forEach { letter in
+        let waits = letter.state == .held && letter.releaseAt != nil
+        lines.append(letter, status: waits && !statuses.isEmpty ? statuses[letter.id] : nil)
+      }
       try Pager.page(lines.bytes, paging: paging)
     }
-    if !listing.damaged.isEmpty { throw VaultError.damaged(listing.damaged) }
+    if !listed.damaged.isEmpty { throw VaultError.damaged(listed.damaged) }
   }
 }

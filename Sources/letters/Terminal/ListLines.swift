@@ -21,9 +21,9 @@ struct ListLines {
   }
 
   /// One line for `letter`, with its newline; `status` is where its send request stands now.
-  mutating func append(_ letter: LetterSummary, status: SendStatus? = nil) {
+  mutating func append(_ letter: ListedLetter, status: SendStatus? = nil) {
     styled(Style.enabled ? "2" : nil) { bytes in
-      for byte in letter.id.bytes.prefix(4) {
+      for byte in letter.idBytes.prefix(4) {
         bytes.append(Self.hex[Int(byte >> 4)])
         bytes.append(Self.hex[Int(byte & 0x0F)])
       }
@@ -50,7 +50,7 @@ struct ListLines {
     {
       text("  (\(note))")
     }
-    if !letter.deliveryError.isEmpty { text("  (delivery did not go through)") }
+    if letter.hasDeliveryError { text("  (delivery did not go through)") }
     bytes.append(0x0A)
   }
 
@@ -68,8 +68,8 @@ struct ListLines {
   }
 
   /// A letter's own words: made visible on a terminal, as they are elsewhere.
-  private mutating func field(_ text: String) {
-    if visible { VisibleText.append(text, to: &bytes) } else { self.text(text) }
+  private mutating func field(_ utf8: UnsafeBufferPointer<UInt8>) {
+    if visible { VisibleText.append(utf8, to: &bytes) } else { bytes.append(contentsOf: utf8) }
   }
 
   /// `body`'s bytes wrapped in an SGR colour code when `code` is set (``Style``'s escapes).

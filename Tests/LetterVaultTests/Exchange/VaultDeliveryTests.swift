@@ -86,6 +86,10 @@ import Testing
     #expect(summary.state == .held)
     #expect(summary.deliveryError == "msmtp: cannot connect to 127.0.0.1")
     #expect(try scene.vault.status().deliveryProblems.map(\.id) == [id])
+    // `list`'s line, read in place from the listing, says so too.
+    var failed: [LetterID] = []
+    try scene.vault.listed().forEach { if $0.hasDeliveryError { failed.append($0.id) } }
+    #expect(failed == [id])
     #expect(try scene.vault.letter(id).body == "Dear Dr. Hale,\nthank you.\n")
 
     try scene.vault.setDelivery(DeliveryConfiguration(command: Scene.appending(scene.outbox), from: "me@example.org"))
