@@ -69,17 +69,25 @@ let signatures = SignatureBucket(
     SignatureEntry(
       letterID: [0x2A] + filled(15, UInt8(index)), metaVersion: UInt64(index),
       metaHash: filled(32, UInt8(index)), bodyHash: filled(32, UInt8(index + 2)),
-      signature: TextSignature(text: Array(String(repeating: "a letter \(index) ", count: index * 20).utf8)))
+      signature: TextSignature(text: Array(String(repeating: "a letter \(index) ", count: index * 20).utf8)),
+      fields: TextSignature(fields: ["Dr. Hale", "about \(index)", "grief"]))
   })
-// Format 1 (no flags byte), as vaults from before the non-ASCII flag hold it, and format 2.
+// Format 1 (no flags byte), as vaults from before the non-ASCII flag hold it, format 2 (no
+// fields signatures) and format 3.
 var formatOne = signatures
 formatOne.format = 1
 save("textindex", "two", [0x2A] + formatOne.serialized())
 save("textindex", "empty", [0x07] + SignatureBucket(bucket: 0x07, entries: [], format: 1).serialized())
 var formatTwo = signatures
+formatTwo.format = 2
 formatTwo.entries[1].signature = TextSignature(text: Array("Über den café, a letter".utf8))
 save("textindex", "two-format2", [0x2A] + formatTwo.serialized())
-save("textindex", "empty-format2", [0x07] + SignatureBucket(bucket: 0x07, entries: []).serialized())
+save("textindex", "empty-format2", [0x07] + SignatureBucket(bucket: 0x07, entries: [], format: 2).serialized())
+var formatThree = formatTwo
+formatThree.format = 3
+formatThree.entries[0].fields = TextSignature(fields: ["Zoë", "über den Winter", String(repeating: "tag", count: 400)])
+save("textindex", "two-format3", [0x2A] + formatThree.serialized())
+save("textindex", "empty-format3", [0x07] + SignatureBucket(bucket: 0x07, entries: []).serialized())
 
 let entries = (1...3).map { index in
   Manifest.Entry(

@@ -95,6 +95,9 @@ enum FuzzTargets {
     precondition(parsed.serialized() == plaintext, "TEXT INDEX re-serialises differently")
     precondition(parsed.entries.allSatisfy { $0.letterID.first == bucket })
     precondition(parsed.entries.allSatisfy { TextSignature.isValid(log2Bits: $0.signature.bits.count.trailingZeroBitCount + 3) })
+    // A fields signature exactly in format 3, of at most 4,096 bits.
+    precondition(parsed.entries.allSatisfy { ($0.fields != nil) == (parsed.format >= 3) })
+    precondition(parsed.entries.allSatisfy { $0.fields.map { $0.bits.count >= 8 && $0.bits.count <= 512 } ?? true })
   }
 
   /// FORMAT.md §15.1: whatever is typed as a recovery key is refused with a reason or gives

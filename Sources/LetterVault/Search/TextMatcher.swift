@@ -104,7 +104,7 @@ struct TextMatcher {
     return haystack.withUnsafeBytes(asciiContains)
   }
 
-  /// ``matches(bytes:)`` on bytes in place (a LISTING row's fields, Vault+IndexedSearch.swift).
+  /// ``matches(bytes:)`` on bytes in place (a LISTING row's fields, SearchDesk+TextIndex.swift).
   func matches(raw: UnsafeRawBufferPointer) -> Bool {
     if unicodeNeedle != nil { return matches(bytes: Array(raw)) }
     return asciiContains(raw)

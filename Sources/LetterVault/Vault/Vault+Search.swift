@@ -9,7 +9,7 @@ extension Vault {
   /// Letters matching `filter`, newest first. Decrypts metadata only, never a body.
   ///
   /// Reads the summaries from the LISTING record where they match the manifest, else from
-  /// each META (Vault+Listing.swift, FORMAT.md §6.6); with a damaged manifest or no usable
+  /// each META (SearchDesk+Listing.swift, FORMAT.md §6.6); with a damaged manifest or no usable
   /// listing, scans every META.
   ///
   /// With a `limit`, only the newest `limit` matching letters (`list -n`): through the listing,
@@ -28,8 +28,10 @@ extension Vault {
 
   /// Letters whose recipient, subject, tags or current text contain `text`, ignoring case.
   ///
-  /// Through the listing and the text index where they are current (Vault+IndexedSearch.swift,
-  /// FORMAT.md §6.7): only letters whose text signature lets the words through are decrypted.
+  /// Through the text index where it is current (SearchDesk+TextIndex.swift, FORMAT.md §6.7):
+  /// only letters whose signatures (of the text, and of recipient, subject and tags) let the
+  /// words through are decrypted; the listing is read only when many letters' fields may hold
+  /// them.
   /// Otherwise (a needle under three bytes or with non-ASCII characters, one that most letters
   /// may hold, an index that fell behind) every letter is read, by `searchByScanning`.
   ///

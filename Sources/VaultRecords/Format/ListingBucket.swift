@@ -33,7 +33,7 @@ package struct ListingEntry: Equatable {
   }
 
   /// Where an entry's key fields are in the plaintext, read without copying them; the
-  /// summary follows at the reader's position (`list`'s read path, Vault+Listing.swift).
+  /// summary follows at the reader's position (`list`'s read path, SearchDesk+Listing.swift).
   package static func readKey(_ reader: inout ByteReader) throws(ByteReader.Malformed)
     -> (id: Range<Int>, version: UInt64, hash: Range<Int>)
   {

@@ -1,6 +1,6 @@
 /// One letter's entry in the TEXT INDEX record (FORMAT.md §6.7): the signature of its head
-/// text, the hash of that text's BODY envelope, and the (META version, META hash) it was
-/// stored with.
+/// text and (format 3) of its recipient, subject and tags, the hash of that text's BODY
+/// envelope, and the (META version, META hash) it was stored with.
 ///
 /// A reader uses it only when that pair equals the manifest's entry for the letter, exactly
 /// as a LISTING entry (§6.6). The body hash is for the writer: when a META is stored again
@@ -12,25 +12,40 @@ package struct SignatureEntry: Equatable {
   package var metaHash: [UInt8]
   package var bodyHash: [UInt8]
   package var signature: TextSignature
+  /// The signature of the recipient, subject and tags of the META it was stored with; nil in
+  /// an entry of format 1 or 2.
+  package var fields: TextSignature?
 
-  package init(letterID: [UInt8], metaVersion: UInt64, metaHash: [UInt8], bodyHash: [UInt8], signature: TextSignature) {
+  package init(
+    letterID: [UInt8], metaVersion: UInt64, metaHash: [UInt8], bodyHash: [UInt8], signature: TextSignature,
+    fields: TextSignature?
+  ) {
     self.letterID = letterID
     self.metaVersion = metaVersion
     self.metaHash = metaHash
     self.bodyHash = bodyHash
     self.signature = signature
+    self.fields = fields
   }
 
   /// Writes the entry in bucket format `format` (2: with the flags byte, whose bit 0 is the
-  /// text's non-ASCII flag; a flag not known is written set, which rules nothing out).
+  /// text's non-ASCII flag; 3: bit 1 the fields', and the fields filter after the text's). A
+  /// flag or fields filter not known is written set, which rules nothing out.
   package func write(to writer: inout ByteWriter, format: UInt8 = SignatureBucket.formatVersion) {
     writer.raw(letterID)
     writer.u64(metaVersion)
     writer.raw(metaHash)
     writer.raw(bodyHash)
-    if format >= 2 { writer.u8(signature.nonASCII == false ? 0 : 1) }
+    let fields = fields ?? .fieldsUnknown
+    if format >= 2 {
+      writer.u8((signature.nonASCII == false ? 0 : 1) | (format >= 3 && fields.nonASCII != false ? 2 : 0))
+    }
     writer.u8(UInt8(signature.bits.count.trailingZeroBitCount + 3))
     writer.raw(signature.bits)
+    if format >= 3 {
+      writer.u8(UInt8(fields.bits.count.trailingZeroBitCount + 3))
+      writer.raw(fields.bits)
+    }
   }
 
   package init(reading reader: inout ByteReader, format: UInt8 = SignatureBucket.formatVersion)
@@ -41,18 +56,27 @@ package struct SignatureEntry: Equatable {
     metaVersion = key.version
     metaHash = key.hash
     bodyHash = try reader.raw(FormatConstant.hashByteCount)
-    let nonASCII = try Self.readFlags(&reader, format: format)
+    let flags = try Self.readFlags(&reader, format: format)
     let filter = try Self.readFilter(&reader)
-    signature = TextSignature(bits: try reader.raw(filter.count), nonASCII: nonASCII)
+    signature = TextSignature(bits: try reader.raw(filter.count), nonASCII: flags.text)
+    if let fieldsNonASCII = flags.fields {
+      let size = try Self.readFilter(&reader, fields: true)
+      fields = TextSignature(bits: try reader.raw(size.count), nonASCII: fieldsNonASCII)
+    } else {
+      fields = nil
+    }
   }
 
-  /// The flags byte of format 2: bit 0 set when the text has a byte ≥ 0x80, every other bit
-  /// clear (one encoding). Format 1 has no such byte: nil, not known.
-  package static func readFlags(_ reader: inout ByteReader, format: UInt8) throws(ByteReader.Malformed) -> Bool? {
-    guard format >= 2 else { return nil }
+  /// The flags byte: bit 0 set when the text has a byte ≥ 0x80 (format 2), bit 1 when the
+  /// recipient, subject or a tag has (format 3), every other bit clear (one encoding). A
+  /// flag its format does not have is nil, not known; format 1 has no flags byte.
+  package static func readFlags(_ reader: inout ByteReader, format: UInt8) throws(ByteReader.Malformed)
+    -> (text: Bool?, fields: Bool?)
+  {
+    guard format >= 2 else { return (nil, nil) }
     let flags = try reader.u8()
-    guard flags <= 1 else { throw .init(reason: "text index flags") }
-    return flags == 1
+    guard flags <= (format >= 3 ? 3 : 1) else { throw .init(reason: "text index flags") }
+    return (flags & 1 != 0, format >= 3 ? flags & 2 != 0 : nil)
   }
 
   private static func readKey(_ reader: inout ByteReader) throws(ByteReader.Malformed)
@@ -64,11 +88,16 @@ package struct SignatureEntry: Equatable {
     )
   }
 
-  /// The filter's size: its `log2Bits` byte, which must be one ``TextSignature`` allows.
-  /// Leaves the reader at the filter bytes; `count` is how many there are.
-  package static func readFilter(_ reader: inout ByteReader) throws(ByteReader.Malformed) -> (log2Bits: Int, count: Int) {
+  /// The filter's size: its `log2Bits` byte, which must be one ``TextSignature`` allows
+  /// (for the fields filter, at most ``TextSignature/maximumFieldsLog2Bits``). Leaves the
+  /// reader at the filter bytes; `count` is how many there are.
+  package static func readFilter(_ reader: inout ByteReader, fields: Bool = false) throws(ByteReader.Malformed)
+    -> (log2Bits: Int, count: Int)
+  {
     let log2 = Int(try reader.u8())
-    guard TextSignature.isValid(log2Bits: log2) else { throw .init(reason: "text index filter size") }
+    guard TextSignature.isValid(log2Bits: log2), !fields || log2 <= TextSignature.maximumFieldsLog2Bits else {
+      throw .init(reason: "text index filter size")
+    }
     return (log2, (1 << log2) / 8)
   }
 }
@@ -77,9 +106,10 @@ package struct SignatureEntry: Equatable {
 /// starts with the byte `bucket`, strictly ascending by id. Split like the LISTING record
 /// (§6.6), so a write re-encrypts one bucket.
 package struct SignatureBucket: Equatable {
-  /// The format written (2: each entry has a flags byte); format 1, without it, is still read.
-  package static let formatVersion: UInt8 = 2
-  package static let formatVersions: ClosedRange<UInt8> = 1...2
+  /// The format written (3: each entry has a fields filter; 2: a flags byte); formats 1 and 2
+  /// are still read.
+  package static let formatVersion: UInt8 = 3
+  package static let formatVersions: ClosedRange<UInt8> = 1...3
   /// The smallest entry: id, version, two hashes, the size byte and the smallest filter.
   package static let minimumEntrySize = 16 + 8 + 32 + 32 + 1 + (1 << TextSignature.minimumLog2Bits) / 8
 
@@ -111,7 +141,7 @@ package struct SignatureBucket: Equatable {
   package func serialized() -> [UInt8] {
     ListingBucket.serialize(
       version: format, bucket: bucket, entries: entries,
-      capacity: 16 + entries.reduce(0) { $0 + 90 + $1.signature.bits.count }
+      capacity: 16 + entries.reduce(0) { $0 + 91 + $1.signature.bits.count + ($1.fields?.bits.count ?? 8) }
     ) { $0.write(to: &$1, format: format) }
   }
 

@@ -43,6 +43,37 @@ package struct TextSignature: Equatable {
     nonASCII = text.contains { $0 >= 0x80 }
   }
 
+  /// The signature of a letter's recipient, subject and tags (text index format 3): each
+  /// field's windows alone, since `search` matches each field alone, so a letter that none
+  /// can hold is ruled out without its LISTING entry (docs/PERFORMANCE.md, round 10). About
+  /// four bits per byte: the fields are short, and a clear bit is what saves the read.
+  package init(fields: [String]) {
+    var count = 0
+    for field in fields { count += field.utf8.count }
+    var log2 = Self.minimumLog2Bits
+    while log2 < Self.maximumFieldsLog2Bits, 1 << log2 < 4 * count { log2 += 1 }
+    var bits = [UInt8](repeating: 0, count: (1 << log2) / 8)
+    var nonASCII = false
+    for field in fields {
+      let bytes = Array(field.utf8)
+      nonASCII = nonASCII || bytes.contains { $0 >= 0x80 }
+      Self.forEachWindow(bytes) { window in
+        let bit = Self.bit(window, log2Bits: log2)
+        bits[bit >> 3] |= 1 << UInt8(bit & 7)
+      }
+    }
+    self.bits = bits
+    self.nonASCII = nonASCII
+  }
+
+  /// A fields signature for a letter whose fields are not at hand: every bit set and the
+  /// non-ASCII flag set, which rules nothing out.
+  package static let fieldsUnknown = TextSignature(
+    bits: [UInt8](repeating: 0xFF, count: (1 << minimumLog2Bits) / 8), nonASCII: true)
+
+  /// The largest fields filter: 4,096 bits (recipient, subject and tags of 1 KiB together).
+  package static let maximumFieldsLog2Bits = 12
+
   package init(bits: [UInt8], nonASCII: Bool?) {
     self.bits = bits
     self.nonASCII = nonASCII

@@ -18,20 +18,23 @@ extension RecordTransaction {
     if rewritingAll { try session.delete(field: field, from: Self.textIndexLow, through: Self.textIndexHigh) }
     guard !manifest.listingBuckets.isEmpty else { return }
     // A text index still in format 1 (a vault from before the non-ASCII flag) is written again
-    // whole by the first write, from every letter's text (FORMAT.md §6.7). The first bucket
-    // this write rewrites is opened here, once, and its format tells: reading the lowest row
-    // for it as well was ~0.2 ms of every write (docs/PERFORMANCE.md, round 7).
+    // whole by the first write, from every letter's text; one in format 2 (before the fields
+    // signatures) has every bucket written again, its entries carried and each given the
+    // signature of its letter's fields (FORMAT.md §6.7). The first bucket this write rewrites
+    // is opened here, once, and its format tells: reading the lowest row for it as well was
+    // ~0.2 ms of every write (docs/PERFORMANCE.md, round 7).
     var opened: (bucket: UInt8, old: SignatureBucket?)?
-    var upgrading = false
+    var oldFormat = SignatureBucket.formatVersion
     if !rewritingAll, let first = manifest.listingBuckets.min() {
       let rows = try session.objects(SignatureBucket.objectID(bucket: first), field: field)
       let old = try? openSignatureBucket(first, rows: rows)
       opened = (first, old)
-      upgrading = rows.isEmpty ? try textIndexIsFormat1() : old?.format == 1
+      oldFormat = (rows.isEmpty ? try firstTextIndexFormat() : old?.format) ?? SignatureBucket.formatVersion
     }
-    if upgrading { try session.delete(field: field, from: Self.textIndexLow, through: Self.textIndexHigh) }
+    let fromText = oldFormat == 1
+    if fromText { try session.delete(field: field, from: Self.textIndexLow, through: Self.textIndexHigh) }
     var buckets = manifest.listingBuckets
-    if upgrading {
+    if oldFormat < SignatureBucket.formatVersion {
       buckets.formUnion(manifest.entries.changedBuckets)
       buckets.formUnion(manifest.entries.bucketSource?.listed ?? [])
     }
@@ -46,7 +49,7 @@ extension RecordTransaction {
       let objectID = SignatureBucket.objectID(bucket: bucket)
       var previous = carried[bucket] ?? []
       // A damaged old bucket is simply replaced: its letters are read until they are written.
-      if !rewritingAll && !upgrading {
+      if !rewritingAll && !fromText {
         if let opened, opened.bucket == bucket {
           if let old = opened.old { previous = old.entries }
         } else {
@@ -61,15 +64,24 @@ extension RecordTransaction {
           currentSignature(id, kept: byID[id], manifest: manifest).map {
             SignatureEntry(
               letterID: id, metaVersion: current.metaVersion, metaHash: current.metaHash,
-              bodyHash: manifest.headHashes[id] ?? [], signature: $0)
+              bodyHash: manifest.headHashes[id] ?? [], signature: $0,
+              fields: manifest.listingChanges[id].map { Self.fieldsSignature($0.summary) })
           }
         }
       }
+      // The LISTING row of this bucket (written just before, FORMAT.md §6.6), opened only
+      // when a kept entry has no fields signature yet (an older format, a re-key's carried
+      // entry): the fields of each letter whose listing entry is current.
+      var listed: [[UInt8]: ListingEntry]?
       var entries: [SignatureEntry] = []
       for current in letters[bucket] ?? [] {
-        if let entry = byID[current.letterID], entry.metaVersion == current.metaVersion,
+        if var entry = byID[current.letterID], entry.metaVersion == current.metaVersion,
           entry.metaHash == current.metaHash, entry.signature.nonASCII != nil
         {
+          if entry.fields == nil {
+            if listed == nil { listed = currentListing(bucket) }
+            entry.fields = fieldsSignature(current, listed: listed ?? [:])
+          }
           entries.append(entry)
         } else if let entry = signatureFromText(current) {
           // No current entry (a file from before the text index, a damaged or lost row, an
@@ -85,6 +97,34 @@ extension RecordTransaction {
     }
   }
 
+  /// The signature of a summary's recipient, subject and tags (FORMAT.md §6.7, format 3).
+  static func fieldsSignature(_ summary: ListingSummary) -> TextSignature {
+    TextSignature(fields: [summary.recipient, summary.subject] + summary.tags)
+  }
+
+  /// The fields signature of a letter from its current LISTING entry, else from its META
+  /// (read with the usual checks); nil when neither is at hand (written as rules-nothing-out).
+  private func fieldsSignature(_ current: Manifest.Entry, listed: [[UInt8]: ListingEntry]) -> TextSignature? {
+    if let entry = listed[current.letterID], entry.metaVersion == current.metaVersion,
+      entry.metaHash == current.metaHash
+    {
+      return Self.fieldsSignature(entry.summary)
+    }
+    guard let (_, meta) = try? metaFromIndex(current, summaryOnly: true) else { return nil }
+    return Self.fieldsSignature(ListingSummary(meta: meta))
+  }
+
+  /// The entries of `bucket`'s LISTING row by letter id; empty when it has none that opens.
+  private func currentListing(_ bucket: UInt8) -> [[UInt8]: ListingEntry] {
+    guard
+      let rows = try? session.objects(ListingBucket.objectID(bucket: bucket), field: FieldTag.listing.rawValue),
+      rows.count == 1, let parsed = try? checkListingRow(rows[0], bucket: bucket)
+    else { return [:] }
+    var byID: [[UInt8]: ListingEntry] = [:]
+    for entry in parsed.entries { byID[entry.letterID] = entry }
+    return byID
+  }
+
   /// The signature of the head text `manifest.headHashes[id]` names: the one stored in this
   /// transaction, else the one kept, if it is of that very envelope; else none.
   private func currentSignature(_ id: [UInt8], kept: SignatureEntry?, manifest: Manifest) -> TextSignature? {
@@ -94,18 +134,19 @@ extension RecordTransaction {
     return nil
   }
 
-  /// Whether the text index's first row is in format 1: a vault written before format 2 (its
-  /// every row is; a vault written since has none, FORMAT.md §6.7). One row is opened; one
-  /// that does not open or parse says nothing (it is replaced when its bucket is written).
-  /// Asked only when the first bucket a write rewrites has no row yet.
-  private func textIndexIsFormat1() throws -> Bool {
+  /// The format of the text index's first row: a vault written before format 2 has every row
+  /// in format 1, one written before format 3 every row in format 1 or 2 (FORMAT.md §6.7).
+  /// One row is opened; none, or one that does not open or parse, says nothing (it is
+  /// replaced when its bucket is written). Asked only when the first bucket a write rewrites
+  /// has no row yet.
+  private func firstTextIndexFormat() throws -> UInt8? {
     guard
       let row = try session.firstObject(
         field: FieldTag.textIndex.rawValue, from: Self.textIndexLow, through: Self.textIndexHigh),
       let bucket = SignatureBucket.bucket(objectID: row.objectID),
       let parsed = try? checkTextIndexRow(row, bucket: bucket)
-    else { return false }
-    return parsed.format == 1
+    else { return nil }
+    return parsed.format
   }
 
   /// A letter's entry from its head text, read and checked as always (META against the
@@ -118,7 +159,8 @@ extension RecordTransaction {
     defer { wipe(&text) }
     return SignatureEntry(
       letterID: current.letterID, metaVersion: current.metaVersion, metaHash: current.metaHash,
-      bodyHash: head.envelopeHash, signature: TextSignature(text: text))
+      bodyHash: head.envelopeHash, signature: TextSignature(text: text),
+      fields: Self.fieldsSignature(ListingSummary(meta: meta)))
   }
 
   /// Every entry of every text index row that opens, for a re-key to carry over (Vault+Burn).
