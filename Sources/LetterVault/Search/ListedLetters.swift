@@ -39,6 +39,17 @@ public final class ListedLetters {
   /// Whether there are none.
   public var isEmpty: Bool { count == 0 }
 
+  /// The letters held with a pending send request (whose line names when they may go),
+  /// newest first: read in place, without lending every letter.
+  public var waiting: [LetterID] {
+    switch source {
+    case .listing(let order, let indices):
+      indices.filter(order.waits).map(order.manifest.id(at:))
+    case .summaries(let letters):
+      letters.filter { $0.state == .held && $0.releaseAt != nil }.map(\.id)
+    }
+  }
+
   /// `body` on each letter, newest first; what it is lent is valid only inside that call.
   public func forEach(_ body: (ListedLetter) throws -> Void) rethrows {
     switch source {

@@ -54,6 +54,12 @@ struct ListingOrder {
   /// Whether manifest entry `index` has a summary: a current listing entry, or a META read.
   func has(_ index: Int) -> Bool { view.has(index) || fromMeta[index] != nil }
 
+  /// Whether manifest entry `index` is held with a pending send request.
+  func waits(_ index: Int) -> Bool {
+    if let summary = fromMeta[index] { return summary.state == .held && summary.releaseAt != nil }
+    return view.waits(at: index)
+  }
+
   /// `body` on the line of manifest entry `index`: in place from its listing entry, else lent
   /// from the summary its META gave. Nothing when it has neither (its damage is named).
   func withLine(at index: Int, _ body: (ListedLetter) throws -> Void) rethrows {

@@ -119,6 +119,16 @@ package final class ListingView {
     }
   }
 
+  /// Whether entry `index` is held with a pending send request (a release time), read in
+  /// place; false when it has no current listing entry.
+  package func waits(at index: Int) -> Bool {
+    guard rows[index] >= 0 else { return false }
+    let start = Int(offsets[index])
+    return plaintexts[Int(rows[index])].withUnsafeBytes { raw in
+      raw[start] == LetterState.held.rawValue && raw.loadUnaligned(fromByteOffset: start + 1 + 4 * 8, as: Int64.self) != 0
+    }
+  }
+
   /// `body` on the fields of entry `index`'s `list` line, read in place: no summary, no
   /// strings (docs/PERFORMANCE.md, round 10). Nothing when it has no current listing entry.
   package func withLine(at index: Int, _ body: (ListingLine) throws -> Void) rethrows {

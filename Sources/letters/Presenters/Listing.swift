@@ -26,8 +26,7 @@ enum Listing {
     } else {
       // Where each waiting letter stands now, asked of the brake in one read. A damaged
       // vault still lists what it can (the damage is reported below); those lines name no time.
-      var waiting: [LetterID] = []
-      listed.forEach { if $0.state == .held && $0.releaseAt != nil { waiting.append($0.id) } }
+      let waiting = listed.waiting
       let statuses = waiting.isEmpty ? [:] : (try? vault.sendStatuses(waiting)) ?? [:]
       // One write for the whole listing: a write per line was 10,000 syscalls at 10,000
       // letters (docs/PERFORMANCE.md).

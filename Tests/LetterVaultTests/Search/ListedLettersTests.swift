@@ -35,6 +35,11 @@ import Testing
     }
   }
 
+  /// The letters whose line names when they may go: held, with a release time.
+  static func waiting(_ lines: [Line]) -> [LetterID] {
+    lines.filter { $0.state == .held && $0.releaseAt != nil }.map(\.id)
+  }
+
   static func lines(_ listed: ListedLetters) -> [Line] {
     var lines: [Line] = []
     listed.forEach { lines.append(Line($0)) }
@@ -63,6 +68,7 @@ import Testing
     #expect(expected.filter { $0.releaseAt != nil }.count == 3)
     #expect(expected.contains { $0.recipient == "Zoë Ångström" && $0.subject == "über den Winter ☀" })
     #expect(Self.lines(try test.vault.listed()) == expected)
+    #expect(try test.vault.listed().waiting == Self.waiting(expected))
     for limit in [1, 2, 5, 43, 100] {
       // `-n` up to RECENT's length reads RECENT; longer, the listing.
       #expect(Self.lines(try test.vault.listed(limit: limit)) == Array(expected.prefix(limit)))
@@ -84,8 +90,10 @@ import Testing
     // One bucket gone: its letters come from their META rows, lent from their summaries.
     try file.delete(ListingBucket.objectID(bucket: ids[41].bytes[0]), kind: .listing)
     #expect(Self.lines(try test.reopen().listed()) == expected)
+    #expect(try test.reopen().listed().waiting == Self.waiting(expected))
     for entry in try file.rows(.listing) { try file.delete(entry.objectID, kind: .listing) }
     #expect(Self.lines(try test.reopen().listed()) == expected)
+    #expect(try test.reopen().listed().waiting == Self.waiting(expected))
   }
 
   @Test func aLetterWhoseMetaIsGoneIsNamedAndNotListed() throws {
