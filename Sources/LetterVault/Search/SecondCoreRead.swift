@@ -2,9 +2,9 @@ import VaultRecords
 import Dispatch
 import Foundation
 
-/// One read done on the other core while this one does another (docs/PERFORMANCE.md): an
-/// indexed `search` decrypts the listing there while it reads the TEXT INDEX, and the scan of
-/// `search` walks the upper half of the key space there. It goes through a second read-only
+/// One read done on the other core while this one does another (docs/PERFORMANCE.md): the
+/// scan of `search` walks the upper half of the key space there. (The indexed search read the
+/// listing there until round 10; it now reads none at all for a word in few letters.) It goes through a second read-only
 /// connection (`VaultDatabase.secondReader`) with a cipher of its own (own scratch buffers).
 /// It is started inside the caller's read transaction, whose SHARED lock keeps every writer
 /// from committing, so both connections read the same state.

@@ -17,7 +17,7 @@ package final class RecordStore {
   }
 
   /// A store on a second read-only connection to the same file, with a cipher of its own,
-  /// for reading on the other core (FORMAT.md §8.2: search's scan and listing, export's runs);
+  /// for reading on the other core (FORMAT.md §8.2: search's scan, export's runs);
   /// nil when that connection cannot be opened (the caller then reads everything itself).
   package func secondReader() -> RecordStore? {
     guard let reader = database.secondReader() else { return nil }

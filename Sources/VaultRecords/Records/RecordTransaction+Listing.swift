@@ -110,33 +110,20 @@ extension RecordTransaction {
 
   /// The LISTING rows, decrypted and checked, each manifest entry's listing entry located
   /// (ListingView.swift). A bucket that fails to open or parse, or has two rows, contributes
-  /// nothing. Streams the rows without copying them (docs/PERFORMANCE.md). Nil when
-  /// `keepGoing` says no before a row (a search that no longer needs it: the rows left are
-  /// not decrypted).
-  package func listingView(_ manifest: ManifestIndex, while keepGoing: () -> Bool) throws -> ListingView? {
-    struct Stopped: Error {}
+  /// nothing. Streams the rows without copying them (docs/PERFORMANCE.md).
+  package func listingView(_ manifest: ManifestIndex) throws -> ListingView {
     let view = ListingView(manifest: manifest)
-    do {
-      try session.forEachObject(
-        field: FieldTag.listing.rawValue, from: Self.listingLow, through: Self.listingHigh
-      ) { objectID, revision, envelope in
-        guard keepGoing() else { throw Stopped() }
-        guard let bucket = ListingBucket.bucket(objectID: objectID) else { return }
-        guard
-          var plaintext = try? cipher.open(
-            envelope, field: .listing, objectID: objectID, revision: revision, key: .listing)
-        else { return view.skip(bucket: bucket) }
-        view.add(&plaintext, bucket: bucket)
-      }
-    } catch is Stopped {
-      return nil
+    try session.forEachObject(
+      field: FieldTag.listing.rawValue, from: Self.listingLow, through: Self.listingHigh
+    ) { objectID, revision, envelope in
+      guard let bucket = ListingBucket.bucket(objectID: objectID) else { return }
+      guard
+        var plaintext = try? cipher.open(
+          envelope, field: .listing, objectID: objectID, revision: revision, key: .listing)
+      else { return view.skip(bucket: bucket) }
+      view.add(&plaintext, bucket: bucket)
     }
     return view
-  }
-
-  /// ``listingView(_:while:)`` to the end.
-  package func listingView(_ manifest: ManifestIndex) throws -> ListingView {
-    try listingView(manifest, while: { true })!
   }
 
   /// A letter's META row, checked against its manifest entry (a point lookup, for the letters
