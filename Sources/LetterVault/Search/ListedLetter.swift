@@ -24,6 +24,9 @@ public struct ListedLetter {
   /// The subject's UTF-8 bytes (empty when none).
   public let subject: UnsafeBufferPointer<UInt8>
 
+  /// Held with a send request pending, as ``LetterSummary/awaitsRelease``.
+  public var awaitsRelease: Bool { state == .held && releaseAt != nil }
+
   /// The letter id, copied out.
   public var id: LetterID { LetterID(bytes: Array(idBytes)) }
 

@@ -46,7 +46,7 @@ public final class ListedLetters {
     case .listing(let order, let indices):
       indices.filter(order.waits).map(order.manifest.id(at:))
     case .summaries(let letters):
-      letters.filter { $0.state == .held && $0.releaseAt != nil }.map(\.id)
+      letters.filter(\.awaitsRelease).map(\.id)
     }
   }
 

@@ -56,7 +56,7 @@ struct ListingOrder {
 
   /// Whether manifest entry `index` is held with a pending send request.
   func waits(_ index: Int) -> Bool {
-    if let summary = fromMeta[index] { return summary.state == .held && summary.releaseAt != nil }
+    if let summary = fromMeta[index] { return summary.awaitsRelease }
     return view.waits(at: index)
   }
 

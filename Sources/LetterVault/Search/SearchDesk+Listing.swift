@@ -8,15 +8,13 @@ extension SearchDesk {
   /// is damaged or too few entries match: the full scan then reads (and names) everything.
   /// With a `limit`, stops building summaries once that many match (they come newest first).
   func listFromIndex(_ filter: LetterFilter, limit: Int? = nil) throws(VaultError) -> LetterListing? {
-    try listedFromIndex(filter, limit: limit, summaries: true)?.listing
+    try listedFromIndex(filter, limit: limit)?.listing
   }
 
   /// The same letters, for `list`'s lines: without a filter, lent in place from the listing
-  /// (``ListedLetters``) rather than summarised; with one, summarised (the filter reads them).
-  /// `summaries` builds them either way (`listFromIndex`, `list --json`).
-  func listedFromIndex(_ filter: LetterFilter, limit: Int? = nil, summaries: Bool = false) throws(VaultError)
-    -> ListedLetters?
-  {
+  /// (``ListedLetters``), and summarised only if asked (``ListedLetters/listing``); with one,
+  /// summarised here (the filter reads them).
+  func listedFromIndex(_ filter: LetterFilter, limit: Int? = nil) throws(VaultError) -> ListedLetters? {
     try records.read { tx -> ListedLetters? in
       if let limit, let recent = try listFromRecent(filter, limit: limit, in: tx) { return ListedLetters(recent) }
       guard let listing = try ListingOrder(in: tx) else { return nil }
@@ -24,10 +22,11 @@ extension SearchDesk {
       let missing = try missingBehindListing(listing.manifest, indices: listing.fromListing, in: tx)
       let damaged = listing.damaged + missing.sorted().map { Damage.missingLetter(listing.manifest.id(at: $0)) }
       let wanted = max(0, min(listing.newestFirst.count, limit ?? listing.newestFirst.count))
-      if filter.isEmpty && !summaries {
+      if filter.isEmpty {
         var chosen: [Int] = []
         chosen.reserveCapacity(wanted)
-        for index in listing.newestFirst where chosen.count < wanted {
+        for index in listing.newestFirst {
+          if chosen.count >= wanted { break }
           if !missing.contains(index) && listing.has(index) { chosen.append(index) }
         }
         return ListedLetters(listing, indices: chosen, damaged: damaged)

@@ -54,6 +54,9 @@ public struct LetterSummary: Sendable, Equatable {
   /// A merge brought in that another copy sent it while this vault still held it
   /// (``SentElsewhere``).
   public let sentInAnotherCopy: Bool
+
+  /// Held with a send request pending: `list` names when it may go.
+  public var awaitsRelease: Bool { state == .held && releaseAt != nil }
 }
 
 /// A letter with its current text.

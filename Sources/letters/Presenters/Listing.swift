@@ -32,8 +32,7 @@ enum Listing {
       // letters (docs/PERFORMANCE.md).
       var lines = ListLines(capacity: listed.count)
       listed.forEach { letter in
-        let waits = letter.state == .held && letter.releaseAt != nil
-        lines.append(letter, status: waits && !statuses.isEmpty ? statuses[letter.id] : nil)
+        lines.append(letter, status: letter.awaitsRelease && !statuses.isEmpty ? statuses[letter.id] : nil)
       }
       try Pager.page(lines.bytes, paging: paging)
     }

@@ -45,7 +45,7 @@ struct ListLines {
       bytes += Self.beforeSubject
       field(letter.subject)
     }
-    if letter.releaseAt != nil, letter.state == .held, let status,
+    if letter.awaitsRelease, let status,
       let note = SendStatusText.listNote(status)
     {
       text("  (\(note))")
