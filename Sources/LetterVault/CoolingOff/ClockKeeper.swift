@@ -92,13 +92,16 @@ extension LetterMeta {
     if releaseFloor != 0 { releaseFloor += jump }
   }
 
-  /// Starts (or restarts) the cooling-off at `reading` with the release time the policy gave
+  /// Starts (or restarts) the cooling-off at `reading` with the release time `cooling` gives
   /// (``CoolingPolicy/releaseTime(for:at:)``), and remembers it as the floor no later request
-  /// goes below (COOLING-OFF.md "Changing the recipient").
-  mutating func startCoolingOff(at reading: ClockReading, releaseAt: Int64) {
+  /// goes below (COOLING-OFF.md "Changing the recipient"). The request is dated at the
+  /// policy's stamp time, so the boot clock is asked for the period itself, not for the
+  /// period plus what the wall clock was behind.
+  mutating func startCoolingOff(at reading: ClockReading, under cooling: CoolingPolicy) {
+    let releaseAt = cooling.releaseTime(for: self, at: reading)
     self.releaseAt = releaseAt
     releaseFloor = Swift.max(releaseFloor, releaseAt)
-    sendRequestedAt = reading.wall
+    sendRequestedAt = cooling.stampTime(at: reading)
     holdBootID = reading.boot.bootID
     holdBoottime = reading.boot.sinceBoot
   }

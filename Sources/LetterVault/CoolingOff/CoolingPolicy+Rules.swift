@@ -36,8 +36,10 @@ extension CoolingPolicy {
     _ scope: PendingRuleChange.Scope, recipient: String = "", value: UInt64,
     at reading: ClockReading
   ) -> PendingRuleChange? {
+    // Stamped like a send request, so a clock set back and put right cannot hurry it.
+    let stamp = stampTime(at: reading)
     let change = PendingRuleChange(
-      scope: scope, recipient: recipient, value: value, requestedAt: reading.wall,
+      scope: scope, recipient: recipient, value: value, requestedAt: stamp,
       requestedBootID: reading.boot.bootID, requestedBoottime: reading.boot.sinceBoot,
       effectiveAt: 0)
     waiting.removeAll { $0.sameTarget(as: change) }
@@ -47,7 +49,7 @@ extension CoolingPolicy {
     }
     var pending = change
     pending.effectiveAt =
-      reading.wall + Swift.max(Self.minimumLooseningDelay, looseningDelay(for: change))
+      stamp + Swift.max(Self.minimumLooseningDelay, looseningDelay(for: change))
     waiting.append(pending)
     return pending
   }

@@ -45,11 +45,31 @@ struct CoolingPolicy: Equatable {
   /// Where a send request made now, or a cooling-off restarted by an edit, puts a letter's
   /// release time: `max(now, last edit) + its recipient's period`, never before `floor`, the
   /// latest release time the letter was ever given (COOLING-OFF.md "Changing the
-  /// recipient"), so neither a new recipient nor a withdrawn request shortens it.
+  /// recipient"), so neither a new recipient nor a withdrawn request shortens it. "Now" is
+  /// ``stampTime(at:)``, not the wall clock.
   func releaseTime(for recipient: String, lastEdit: Int64, floor: Int64, at reading: ClockReading)
     -> Int64
   {
-    Swift.max(Swift.max(reading.wall, lastEdit) + period(for: recipient), floor)
+    Swift.max(Swift.max(stampTime(at: reading), lastEdit) + period(for: recipient), floor)
+  }
+
+  /// The moment a send request or a waiting rule change counts from (COOLING-OFF.md "A clock
+  /// that is behind"): the wall time, or, when the wall clock is behind what it has already
+  /// shown, the latest it has shown, carried forward by the boot clock within this boot.
+  ///
+  /// Why: a correction adds only its net forward part (``ClockWatch``), so a deadline stamped
+  /// on a clock that was set back would not move when the clock is put right; within the boot
+  /// the boot-time check holds it, but after a restart it would go early by what the clock was
+  /// behind. Stamped here it cannot: the clock put right only reaches the stamp. A clock that
+  /// was fast and was rightly set back costs the letters that difference, as the release check
+  /// against the latest time seen already does; nothing goes early to make up for it.
+  func stampTime(at reading: ClockReading) -> Int64 {
+    var moment = Swift.max(reading.wall, evidence.maxWall)
+    // A doubted reading's boot clock may be a namespace's: only the kernel's counts.
+    if reading.doubt == nil, reading.boot.bootID == evidence.bootID {
+      moment = Swift.max(moment, reading.sinceBootMilliseconds + evidence.bootOrigin)
+    }
+    return moment
   }
 
   /// ``releaseTime(for:lastEdit:floor:at:)`` for a letter: a restart after an edit keeps the

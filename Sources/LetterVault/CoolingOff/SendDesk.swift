@@ -22,7 +22,7 @@ struct SendDesk: VaultService {
           meta.state = .held
           meta.heldAt = reading.wall
         }
-        meta.startCoolingOff(at: reading, releaseAt: cooling.releaseTime(for: meta, at: reading))
+        meta.startCoolingOff(at: reading, under: cooling)
         meta.updatedAt = reading.wall
         meta.events.append(
           .init(at: reading.wall, kind: .sendRequested, revision: meta.headRevision, detail: ""))

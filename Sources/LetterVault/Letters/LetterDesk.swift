@@ -142,6 +142,6 @@ struct LetterDesk: VaultService {
     guard meta.hasSendRequest else { return }
     let cooling = try tx.loadSettings(manifest: manifest).cooling
     let reading = ClockReading(wall: now, boot: clock.boot())
-    meta.startCoolingOff(at: reading, releaseAt: cooling.releaseTime(for: meta, at: reading))
+    meta.startCoolingOff(at: reading, under: cooling)
   }
 }

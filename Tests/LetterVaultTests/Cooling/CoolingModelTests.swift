@@ -10,19 +10,16 @@ import Testing
     }
   }
 
-  /// Found by the random histories above in CI on 2026-12-07 (it does not come from this
-  /// round's changes: see COOLING-OFF.md "What it cannot stop, yet"). Period loosened to 12
-  /// hours; the wall clock set back 6 hours; 11 hours later a send request, its release time
-  /// stamped on the clock that is behind; the clock put right (forward 6 hours, the same
-  /// boot, seen by an unlock); 11 hours; a restart: the release goes through after 11 real
-  /// hours, an hour early. A correction adds only its net forward part, so that release time is
-  /// not moved; within the boot the boot-time check holds the letter, after a restart nothing
-  /// does. Recorded as a known issue: when the brake is mended this test fails ("known issue
-  /// was not recorded") and the wrapper goes.
-  @Test func aRequestStampedWhileTheClockWasBehindGoesEarlyAfterItIsPutRightAndARestart() throws {
-    withKnownIssue("released an hour before its period: set back, request, put right, restart") {
-      try CoolingModel.run([924, 30541, 12029, 57821, 3449, 0, 62743, 38319, 54461, 17704, 27673])
-    }
+  /// Found by the random histories above in CI on 2026-12-07. Period loosened to 12 hours;
+  /// the wall clock set back 6 hours; 11 hours later a send request made while it is behind;
+  /// the clock put right (forward 6 hours, the same boot, seen by an unlock); 11 hours; a
+  /// restart. The release went through after 11 real hours, an hour early, until requests
+  /// were stamped at the time the clock had already shown (COOLING-OFF.md "A clock that is
+  /// behind").
+  @Test func aRequestStampedWhileTheClockWasBehindDoesNotGoEarlyAfterItIsPutRightAndARestart()
+    throws
+  {
+    try CoolingModel.run([924, 30541, 12029, 57821, 3449, 0, 62743, 38319, 54461, 17704, 27673])
   }
 
   @Test func aLongHistoryWithoutClockTroubleReleasesExactlyWhenTheModelSays() async {

@@ -108,6 +108,55 @@ import Testing
     #expect(scene.decide(request).mayGo)
   }
 
+  /// The history the random model found (COOLING-OFF.md "A clock that is behind"): the clock
+  /// set back, a request made while it is behind, the clock put right in the same boot (which
+  /// adds nothing: it only undoes the set-back), then a restart. Before the stamp time the
+  /// release time was the clock that was behind plus the period, and after the restart the
+  /// letter went by `back` early. Each size of set-back, with and without the restart.
+  @Test(arguments: [6 * Scene.hour, 10 * Scene.minute, 48 * Scene.hour], [false, true])
+  func aRequestMadeWhileTheClockIsBehindCountsFromTheTimeAlreadyShown(back: Int64, restart: Bool) {
+    var scene = Scene(period: 12 * 3600)
+    scene.advance(Scene.hour)
+    let realStart = scene.wall
+    #expect(scene.moveWall(by: -back) == 0)
+    scene.advance(Scene.minute)
+    #expect(scene.policy.stampTime(at: scene.reading) == realStart + Scene.minute)
+    let request = scene.request()
+    #expect(request.at == realStart + Scene.minute + 12 * Scene.hour)
+    #expect(scene.moveWall(by: back) == 0)  // put right: nothing to add
+    if restart { scene.restart(after: 11 * Scene.hour) } else { scene.advance(11 * Scene.hour) }
+    #expect(scene.decide(request).wait == .coolingOff)
+    scene.advance(Scene.hour - Scene.second)
+    #expect(!scene.decide(request).mayGo)
+    scene.advance(Scene.second)
+    #expect(scene.decide(request).mayGo)
+  }
+
+  /// The same across a restart: the computer started with its clock behind the latest time
+  /// the vault has seen (logged), a request is made before it is put right, and the computer
+  /// restarts again with the right time. The request counts from the latest time seen.
+  @Test func aRequestMadeInABootThatStartedBehindCountsFromTheLatestTimeSeen() {
+    var scene = Scene(period: 12 * 3600)
+    scene.restart(after: Scene.minute, wallMovedBy: -6 * Scene.hour)
+    let latestSeen = Scene.start
+    #expect(scene.policy.evidence.maxWall == latestSeen)
+    let request = scene.request()
+    #expect(request.at == latestSeen + 12 * Scene.hour)
+    scene.restart(after: 11 * Scene.hour, wallMovedBy: 6 * Scene.hour)
+    #expect(!scene.decide(request).mayGo)
+    scene.advance(Scene.hour - Scene.minute)
+    #expect(scene.decide(request).mayGo)
+  }
+
+  /// Without a set-back the stamp is the wall clock itself, small steps ahead included.
+  @Test(arguments: [0, 4 * Scene.minute])
+  func aClockThatIsNotBehindStampsItsOwnTime(ahead: Int64) {
+    var scene = Scene()
+    scene.advance(Scene.hour)
+    #expect(scene.moveWall(by: ahead) == 0)
+    #expect(scene.policy.stampTime(at: scene.reading) == scene.wall)
+  }
+
   @Test func anUntrustedClockReleasesNothingAndNamesNoTime() {
     var scene = Scene()
     let request = scene.request()
@@ -147,6 +196,22 @@ import Testing
     #expect(scene.policy.rules.coolingOffSeconds == 60)
   }
 
+  /// A loosening asked while the clock is set back, the clock put right, a restart: it
+  /// waits its whole delay in real time, as a send request does.
+  @Test func aLooseningAskedWhileTheClockIsBehindIsNotHurriedByPuttingItRight() {
+    var scene = Scene(period: 86_400)
+    scene.moveWall(by: -6 * Scene.hour)
+    let pending = scene.policy.ask(.defaultPeriod, value: 60, at: scene.reading)
+    #expect(pending?.effectiveAt == Scene.start + Scene.day)
+    #expect(scene.moveWall(by: 6 * Scene.hour) == 0)
+    scene.restart(after: Scene.day - 6 * Scene.hour)
+    #expect(scene.policy.rules.coolingOffSeconds == 86_400)
+    scene.advance(6 * Scene.hour - Scene.second)
+    #expect(scene.policy.rules.coolingOffSeconds == 86_400)
+    scene.advance(Scene.second)
+    #expect(scene.policy.rules.coolingOffSeconds == 60)
+  }
+
   @Test(arguments: [
     (QuietHours(startMinute: 21 * 60, endMinute: 8 * 60)!, true),
     (QuietHours(startMinute: 23 * 60, endMinute: 6 * 60)!, false),
@@ -182,7 +247,7 @@ import Testing
     var meta = LetterMeta(
       state: .held, letterKey: .init(repeating: 0, count: 32), now: scene.wall,
       recipient: "Dr. Hale", subject: "", tags: [])
-    func ask() { meta.startCoolingOff(at: scene.reading, releaseAt: scene.policy.releaseTime(for: meta, at: scene.reading)) }
+    func ask() { meta.startCoolingOff(at: scene.reading, under: scene.policy) }
     ask()
     #expect(meta.releaseAt == Scene.start + 3 * Scene.day)
     scene.advance(Scene.minute)

@@ -53,10 +53,20 @@ struct PolicyScene {
     return policy.observe(reading)
   }
 
+  /// The computer restarts after `ms` of real time with its wall clock moved by `moved`,
+  /// and the vault is opened: a new boot id, the boot clock from zero.
+  mutating func restart(after ms: Int64, wallMovedBy moved: Int64 = 0) {
+    wall += ms + moved
+    sinceBoot = 20 * Self.second
+    bootID = bootID.map { $0 &+ 1 }
+    _ = policy.observe(reading)
+  }
+
   /// A send request made now for a letter to `recipient`.
   func request(to recipient: String = "Dr. Hale", floor: Int64 = 0) -> ReleaseGate.Deadline {
     ReleaseGate.Deadline(
-      at: policy.releaseTime(for: recipient, lastEdit: wall, floor: floor, at: reading), setAt: wall,
+      at: policy.releaseTime(for: recipient, lastEdit: wall, floor: floor, at: reading),
+      setAt: policy.stampTime(at: reading),
       bootID: bootID, boottime: UInt64(sinceBoot) * 1_000_000)
   }
 
