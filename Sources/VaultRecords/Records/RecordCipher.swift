@@ -1,6 +1,10 @@
 /// Seals and opens record envelopes: padding, associated data and the AEAD together
 /// (FORMAT.md §5). Holds the vault's master key and derives each record's key on demand.
-package struct RecordCipher {
+///
+/// A class: every read hands it to each record it opens, and as a struct each copy retained
+/// its six references (a tenth of a `search` over every letter, docs/PERFORMANCE.md). It holds
+/// only constants and caches that were already shared, so nothing changes but the copying.
+package final class RecordCipher {
   package init(vaultID: [UInt8], masterKey: SecretBytes, random: any RandomSource) {
     self.vaultID = vaultID
     self.masterKey = masterKey
