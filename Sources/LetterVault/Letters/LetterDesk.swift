@@ -72,7 +72,7 @@ struct LetterDesk: VaultService {
       let meta = try row.envelope.withUnsafeBytes { raw in
         try tx.openMeta(
           envelope: raw, version: row.revision, id: id, indexEntry: entry,
-          summaryOnly: false)
+          depth: .full)
       }
       let body = try tx.loadBody(id, meta: meta, revision: meta.revisions.last!)
       return Letter(

@@ -46,7 +46,7 @@ public final class ListedLetters {
     case .listing(let order, let indices):
       indices.filter(order.waits).map(order.manifest.id(at:))
     case .summaries(let letters):
-      letters.filter(\.awaitsRelease).map(\.id)
+      letters.lazy.filter(\.awaitsRelease).map(\.id)
     }
   }
 

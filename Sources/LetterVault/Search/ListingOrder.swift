@@ -38,7 +38,7 @@ struct ListingOrder {
         continue
       }
       do {
-        let (id, meta) = try tx.metaFromIndex(manifest.entry(at: index), summaryOnly: true)
+        let (id, meta) = try tx.metaFromIndex(manifest.entry(at: index), depth: .summary)
         fromMeta[index] = LetterFacts.summary(id, meta)
         order.append((meta.createdAt, index))
       } catch RecordError.damaged(let problems) {

@@ -115,7 +115,7 @@ extension SearchDesk {
       }
       let entry = manifest.entry(at: index)
       do {
-        let (id, meta) = try tx.metaFromIndex(entry, summaryOnly: !textToo)
+        let (id, meta) = try tx.metaFromIndex(entry, depth: textToo ? .head : .summary)
         let summary = LetterFacts.summary(id, meta)
         let matched =
           textToo

@@ -133,31 +133,31 @@ struct SearchDesk: VaultService {
       }
     }
 
+    // `take()` moves the waiting letter out: copying the tuple retained every array and
+    // string of its META and summary, twice a letter (docs/PERFORMANCE.md).
     try tx.forEachRow(fields: fields, from: low, below: high) { objectID, field, revision, envelope in
       guard objectID.count == FormatConstant.idByteCount else { return }
       if field == FieldTag.meta.rawValue {
-        if let waiting = pending { decide(waiting, body: nil) }
-        pending = nil
+        if let waiting = pending.take() { decide(waiting, body: nil) }
         let id = LetterID(bytes: objectID)
         let indexEntry = manifest.map { $0.entry(for: objectID) }
         if indexEntry??.letterID != nil { part.seenCount += 1 }
         do {
           let meta = try tx.openMeta(
             envelope: envelope, version: revision, id: id, indexEntry: indexEntry,
-            summaryOnly: !wantsBody, using: cipher)
+            depth: wantsBody ? .head : .summary, using: cipher)
           let entry = (id, meta, LetterFacts.summary(id, meta))
           if wantsBody { pending = entry } else { decide(entry, body: nil) }
         } catch RecordError.damaged(let problems) {
           part.damaged += problems
         }
-      } else if let waiting = pending, waiting.id.bytes == objectID,
-        revision == UInt64(waiting.meta.headRevision)
+      } else if pending?.id.bytes == objectID, let head = pending?.meta.headRevision,
+        revision == UInt64(head), let waiting = pending.take()
       {
-        pending = nil
         decide(waiting, body: envelope)
       }
     }
-    if let waiting = pending { decide(waiting, body: nil) }
+    if let waiting = pending.take() { decide(waiting, body: nil) }
     return part
   }
 

@@ -113,10 +113,21 @@ package struct LetterMeta: Equatable {
     return writer.bytes
   }
 
-  /// Parses a META plaintext. With `summaryOnly`, stops before the revision and event lists:
-  /// enough for `list`, and most of the cost avoided. The bytes were authenticated by the
-  /// AEAD before this runs; `show`, edits and `verify` always parse in full.
-  package init(parsing bytes: [UInt8], summaryOnly: Bool = false) throws(ByteReader.Malformed) {
+  /// How much of a META a reader needs.
+  package enum Depth {
+    /// The fields of `list`'s line: no revisions, no events.
+    case summary
+    /// Those and the head revision (its number and envelope hash): enough to open the current
+    /// text, as `search` and `export` do; no older revisions, no events.
+    case head
+    /// Everything, every check: `show`, edits, `verify`.
+    case full
+  }
+
+  /// Parses a META plaintext to `depth`. A shorter depth stops before the lists it does not
+  /// need, and most of the cost with them (docs/PERFORMANCE.md). The bytes were authenticated by
+  /// the AEAD before this runs; `show`, edits and `verify` always parse in full.
+  package init(parsing bytes: [UInt8], depth: Depth = .full) throws(ByteReader.Malformed) {
     var reader = ByteReader(bytes)
     guard try reader.u8() == Self.formatVersion else { throw .init(reason: "metadata version") }
     guard let state = LetterState(rawValue: try reader.u8()) else {
@@ -149,9 +160,20 @@ package struct LetterMeta: Equatable {
     storedHead = try reader.u32()
     revisions = []
     events = []
-    if summaryOnly { return }
+    if depth == .summary { return }
     let revisionCount = try reader.count(
       cap: FormatConstant.maximumListCount, minimumElementSize: 44)
+    if depth == .head {
+      // Each revision is 44 bytes; only the last, the head, is read.
+      guard revisionCount > 0 else { throw .init(reason: "revision list does not end at the head revision") }
+      _ = try reader.span((revisionCount - 1) * 44)
+      let head = Revision(number: try reader.u32(), savedAt: try reader.i64(), envelopeHash: try reader.raw(32))
+      guard head.number == storedHead else {
+        throw .init(reason: "revision list does not end at the head revision")
+      }
+      revisions = [head]
+      return
+    }
     revisions.reserveCapacity(revisionCount)
     for _ in 0..<revisionCount {
       revisions.append(

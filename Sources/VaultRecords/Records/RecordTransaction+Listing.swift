@@ -128,7 +128,7 @@ extension RecordTransaction {
 
   /// A letter's META row, checked against its manifest entry (a point lookup, for the letters
   /// the listing or text index cannot vouch for).
-  package func metaFromIndex(_ entry: Manifest.Entry, summaryOnly: Bool) throws
+  package func metaFromIndex(_ entry: Manifest.Entry, depth: LetterMeta.Depth) throws
     -> (LetterID, LetterMeta)
   {
     let id = LetterID(bytes: entry.letterID)
@@ -136,7 +136,7 @@ extension RecordTransaction {
       throw RecordError.damaged([.missingLetter(id)])
     }
     let meta = try row.envelope.withUnsafeBytes { raw in
-      try openMeta(envelope: raw, version: row.revision, id: id, indexEntry: .some(entry), summaryOnly: summaryOnly)
+      try openMeta(envelope: raw, version: row.revision, id: id, indexEntry: .some(entry), depth: depth)
     }
     return (id, meta)
   }

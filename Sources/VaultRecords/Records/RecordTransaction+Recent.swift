@@ -93,7 +93,7 @@ extension RecordTransaction {
     let all = manifest.entries.values
     guard manifest.entries.bucketSource?.anyFailure == nil else { return nil }
     for current in all where !listed.contains(current.letterID) {
-      guard let (_, meta) = try? metaFromIndex(current, summaryOnly: true) else { return nil }
+      guard let (_, meta) = try? metaFromIndex(current, depth: .summary) else { return nil }
       consider(
         ListingEntry(letterID: current.letterID, metaVersion: current.metaVersion, metaHash: current.metaHash, meta: meta))
     }

@@ -77,11 +77,11 @@ extension RecordTransaction {
   /// Checks a META envelope against the manifest, then opens and parses it, in place.
   package func openMeta(
     envelope: UnsafeRawBufferPointer, version: UInt64, id: LetterID, manifest: Manifest?,
-    summaryOnly: Bool = false
+    depth: LetterMeta.Depth = .full
   ) throws -> LetterMeta {
     try openMeta(
       envelope: envelope, version: version, id: id,
-      indexEntry: try manifest.flatMap { try indexEntry(id, in: $0) }, summaryOnly: summaryOnly)
+      indexEntry: try manifest.flatMap { try indexEntry(id, in: $0) }, depth: depth)
   }
 
   /// As above, with the manifest entry already looked up (a scan looks each id up once):
@@ -91,7 +91,7 @@ extension RecordTransaction {
   /// needs its own key scratch; Vault+Search.swift).
   package func openMeta(
     envelope: UnsafeRawBufferPointer, version: UInt64, id: LetterID,
-    indexEntry: Manifest.Entry??, summaryOnly: Bool, using cipher: RecordCipher? = nil
+    indexEntry: Manifest.Entry??, depth: LetterMeta.Depth, using cipher: RecordCipher? = nil
   ) throws -> LetterMeta {
     let cipher = cipher ?? self.cipher
     do {
@@ -105,7 +105,7 @@ extension RecordTransaction {
       }
       let plaintext = try cipher.open(
         envelope, field: .meta, objectID: id.bytes, revision: version, key: .meta(id))
-      return try LetterMeta(parsing: plaintext, summaryOnly: summaryOnly)
+      return try LetterMeta(parsing: plaintext, depth: depth)
     } catch {
       throw RecordError.damaged([Damage(letterID: id.description, part: .metadata, reason: error.reason)])
     }

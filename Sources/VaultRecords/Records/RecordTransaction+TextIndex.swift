@@ -110,7 +110,7 @@ extension RecordTransaction {
     {
       return Self.fieldsSignature(entry.summary)
     }
-    guard let (_, meta) = try? metaFromIndex(current, summaryOnly: true) else { return nil }
+    guard let (_, meta) = try? metaFromIndex(current, depth: .summary) else { return nil }
     return Self.fieldsSignature(ListingSummary(meta: meta))
   }
 
@@ -152,7 +152,7 @@ extension RecordTransaction {
   /// A letter's entry from its head text, read and checked as always (META against the
   /// manifest entry, the text against META); nil when either is damaged or missing.
   private func signatureFromText(_ current: Manifest.Entry) -> SignatureEntry? {
-    guard let (id, meta) = try? metaFromIndex(current, summaryOnly: false),
+    guard let (id, meta) = try? metaFromIndex(current, depth: .full),
       let head = meta.revisions.last,
       var text = try? loadBody(id, meta: meta, revision: head)
     else { return nil }

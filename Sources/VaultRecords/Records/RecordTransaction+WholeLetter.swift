@@ -29,7 +29,7 @@ extension RecordTransaction {
       if let opened { return opened }
       guard let metaRow else { throw RecordError.damaged([.missingLetter(id)]) }
       let value = try metaRow.envelope.withUnsafeBytes { raw in
-        try openMeta(envelope: raw, version: metaRow.revision, id: id, indexEntry: .some(entry), summaryOnly: false)
+        try openMeta(envelope: raw, version: metaRow.revision, id: id, indexEntry: .some(entry), depth: .full)
       }
       opened = value
       return value

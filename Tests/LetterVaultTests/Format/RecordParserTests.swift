@@ -203,6 +203,35 @@ import Testing
     #expect((try? LetterMeta(parsing: version)) == nil)
   }
 
+  /// `search` and `export` parse a META to its head revision only: the same summary fields
+  /// and head as the full parse, for one revision and many, and the same refusals of a list
+  /// that is empty or does not end at the head.
+  @Test(arguments: [1, 2, 5])
+  func aMetaReadToItsHeadHasTheFullParsesHeadAndFields(revisions count: Int) throws {
+    var meta = Self.meta
+    meta.revisions = (1...count).map {
+      .init(number: UInt32($0), savedAt: Int64($0), envelopeHash: [UInt8](repeating: UInt8($0), count: 32))
+    }
+    let bytes = meta.serialized()
+    let full = try LetterMeta(parsing: bytes)
+    let head = try LetterMeta(parsing: bytes, depth: .head)
+    #expect(head.revisions == [full.revisions.last!])
+    #expect(head.headRevision == UInt32(count) && head.letterKey == full.letterKey)
+    #expect(ListingSummary(meta: head) == ListingSummary(meta: full))
+    #expect(head.events.isEmpty)
+
+    var noRevisions = meta
+    noRevisions.revisions = []
+    #expect((try? LetterMeta(parsing: noRevisions.serialized(), depth: .head)) == nil)
+    var wrongHead = bytes
+    // The head revision's number: 44-byte revisions end where the event count begins.
+    let events = meta.events.reduce(4) { $0 + 8 + 1 + 4 + 2 + $1.detail.utf8.count }
+    wrongHead[wrongHead.count - events - 44] ^= 0xFF
+    #expect((try? LetterMeta(parsing: wrongHead)) == nil)
+    #expect((try? LetterMeta(parsing: wrongHead, depth: .head)) == nil)
+    #expect((try? LetterMeta(parsing: Array(bytes.prefix(bytes.count - events - 1)), depth: .head)) == nil)
+  }
+
   @Test func aManifestWithADuplicatedLetterIsRejected() {
     var bytes = Self.manifest.serializedFormat1()
     // Header: version(1) epoch(8) writtenAt(8) count(4); then 56-byte entries.

@@ -22,7 +22,7 @@ import Testing
         arrivedAt: 1_800_001_000_000, wouldReleaseAt: 1_800_086_400_000, source: "/media/usb/vault.db")
       let bytes = meta.serialized()
       #expect(try LetterMeta(parsing: bytes) == meta)
-      let summary = try LetterMeta(parsing: bytes, summaryOnly: true)
+      let summary = try LetterMeta(parsing: bytes, depth: .summary)
       #expect(summary.arrivedSent && summary.sentHow == 2)
       #expect(ListingSummary(meta: summary) == ListingSummary(meta: meta))
       // Cut short, the block is refused, never read as a META without it.

@@ -84,7 +84,7 @@ import Testing
   /// What the point lookups give, as text: the letter's parts or the error.
   static func pointLookups(_ tx: RecordTransaction, _ entry: Manifest.Entry) -> String {
     do {
-      let (id, meta) = try tx.metaFromIndex(entry, summaryOnly: false)
+      let (id, meta) = try tx.metaFromIndex(entry, depth: .full)
       let body = try tx.loadBody(id, meta: meta, revision: meta.revisions.last!)
       let notes = meta.noteCount > 0 ? try (1...meta.noteCount).map { try tx.loadNote(id, meta: meta, number: $0) } : []
       return "\(meta) \(body) \(notes)"
