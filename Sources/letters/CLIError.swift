@@ -21,6 +21,9 @@ enum CLIError: Error, CustomStringConvertible {
   case burnNotConfirmed
   case mergeLeftToLetters
   case unknownCommand(UnknownCommand)
+  /// `edit` found the letter changed since its text was read, and kept the new text as
+  /// `draft` instead of burying revision `revision` (docs/ARCHITECTURE.md "Two windows").
+  case keptAsNewDraft(edited: String, revision: Int, draft: String)
 
   var description: String {
     switch self {
@@ -50,6 +53,8 @@ enum CLIError: Error, CustomStringConvertible {
     case .burnNotConfirmed: "the letter was not burned; it is still here"
     case .mergeLeftToLetters:
       "git does not merge two copies of the vault itself; your copy was left as it was"
+    case .keptAsNewDraft(let edited, let revision, let draft):
+      "letter \(edited) was changed elsewhere while you wrote (it is now at revision \(revision)); your text is kept as a new draft, \(draft), and nothing was put over it"
     case .unknownCommand(let unknown):
       "“\(unknown.word)” is not a command"
         + (unknown.group.count > 1 ? " of “\(unknown.group.joined(separator: " "))”" : "")
@@ -67,6 +72,8 @@ enum CLIError: Error, CustomStringConvertible {
     case .burnNotConfirmed: "a script can pass `--confirm-id ID` with the letter's id"
     case .mergeLeftToLetters: "`git merge --abort`, then `letters sync` merges them"
     case .editorNotFound: "set EDITOR to an editor you have, such as nano or vim"
+    case .keptAsNewDraft(let edited, _, let draft):
+      "`letters show \(edited)` and `letters show \(draft)` show both; the draft can be copied into the letter with `letters edit`"
     case .ambiguousRecipient: "give more of the name"
     case .unknownCommand(let unknown) where unknown.suggestions.isEmpty:
       "`\(unknown.group.joined(separator: " ")) --help` lists the commands"
@@ -82,6 +89,7 @@ enum CLIError: Error, CustomStringConvertible {
     case .unknownCommand: 64
     case .emptyLetter, .editorFailed, .editorNotFound, .cannotStart: 1
     case .mergeLeftToLetters: 1
+    case .keptAsNewDraft: 69
     case .noPassphraseSource, .passphraseFileUnreadable, .passphraseCommandFailed: 74
     case .noPrivateScratch: 74
     case .interrupted: 130

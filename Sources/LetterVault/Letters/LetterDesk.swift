@@ -34,7 +34,7 @@ struct LetterDesk: VaultService {
 
   func edit(
     _ id: LetterID, body: [UInt8]? = nil, recipient: String? = nil, subject: String? = nil,
-    tags: [String]? = nil
+    tags: [String]? = nil, basedOn: Int? = nil
   ) throws(VaultError) {
     if let body { try Validation.body(body) }
     let now = clock.now().storedMilliseconds
@@ -42,6 +42,10 @@ struct LetterDesk: VaultService {
       try tx.update(id, in: &manifest) { meta, manifest in
         guard meta.state != .sent else {
           throw VaultError.notAllowed(.sentTextIsKept(id))
+        }
+        // Checked in the write transaction, so no other save can come in between.
+        if let basedOn, Int(meta.headRevision) != basedOn {
+          throw VaultError.notAllowed(.changedSinceRead(id, revision: Int(meta.headRevision)))
         }
         let fields = try Validation.fields(
           recipient: recipient ?? meta.recipient, subject: subject ?? meta.subject,

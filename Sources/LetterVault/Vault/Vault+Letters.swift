@@ -15,11 +15,15 @@ extension Vault {
   ///
   /// A sent letter is never changed. Editing a held letter keeps it held, and a pending send
   /// request starts its cooling-off again from now (COOLING-OFF.md "The rules").
+  ///
+  /// `basedOn` is the revision the new text was made from (the one an editor opened): when
+  /// the letter has moved past it in the meantime, nothing is saved and
+  /// ``Refusal/changedSinceRead(_:revision:)`` says so, so that no revision is buried unseen.
   public func edit(
     _ id: LetterID, body: [UInt8]? = nil, recipient: String? = nil, subject: String? = nil,
-    tags: [String]? = nil
+    tags: [String]? = nil, basedOn: Int? = nil
   ) throws(VaultError) {
-    try letterDesk.edit(id, body: body, recipient: recipient, subject: subject, tags: tags)
+    try letterDesk.edit(id, body: body, recipient: recipient, subject: subject, tags: tags, basedOn: basedOn)
   }
 
   /// The letter with its current text and fingerprint.

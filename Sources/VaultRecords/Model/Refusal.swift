@@ -8,6 +8,9 @@ public enum Refusal: Equatable, Sendable {
   case alreadySent(LetterID)
   /// The letter was sent, so its text cannot change (a note still can).
   case sentTextIsKept(LetterID)
+  /// The letter gained revision `revision` after the text being saved was read (another
+  /// window or process edited it): the save would bury that revision, so it was refused.
+  case changedSinceRead(LetterID, revision: Int)
   /// The letter was sent, so it cannot be held again.
   case sentCannotBeHeld(LetterID)
   /// The letter was sent, so it cannot be burned.

@@ -33,17 +33,35 @@ struct Edit: ParsableCommand {
       given.subject = subject ?? given.subject
       let text = Array(current.body.utf8)
       let (header, body) = try BodyInput.readLetter(given, body: text)
-      if Console.stdinIsTerminal && header == before && body == text {
+      // From the editor or from stdin alike: the same text is not a new revision, and for a
+      // letter that cools a new revision would start its wait again.
+      if header == before && body == text {
         return Console.info("nothing changed, so letter \(letterID.short) is as it was")
       }
       let recipient = try RecipientChoice.afterWriting(header.to, given: given.to, in: vault)
-      try vault.edit(letterID, body: body, recipient: recipient.name, subject: header.subject, tags: header.tags ?? [])
+      let draft = LetterDraft(recipient: recipient.name, subject: header.subject, tags: header.tags ?? [], body: body)
+      try save(draft, over: current.summary.revision, of: letterID, in: vault)
       recipient.remind(letterID)
     }
     let edited = try vault.letter(letterID)
     Console.info("saved revision \(edited.summary.revision) of \(letterID.short)")
     if edited.summary.releaseAt != nil {
       Console.info("its cooling-off starts again from now")
+    }
+  }
+
+  /// Saves `draft` as the next revision of the letter read at revision `revision`. If another
+  /// window saved the letter meanwhile, neither text may be lost: this one becomes a draft of
+  /// its own and the error names both (ARCHITECTURE.md "Two windows").
+  private func save(_ draft: LetterDraft, over revision: Int, of letterID: LetterID, in vault: Vault) throws {
+    do {
+      try vault.edit(
+        letterID, body: draft.body, recipient: draft.recipient, subject: draft.subject, tags: draft.tags,
+        basedOn: revision)
+    } catch let error {
+      guard case .notAllowed(.changedSinceRead(_, let now)) = error else { throw error }
+      let kept = try vault.write(draft)
+      throw CLIError.keptAsNewDraft(edited: letterID.short, revision: now, draft: kept.short)
     }
   }
 }

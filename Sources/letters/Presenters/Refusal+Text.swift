@@ -7,6 +7,8 @@ extension Refusal {
     case .alreadySent(let id): "letter \(id.short) was already sent; a letter is never sent twice"
     case .sentTextIsKept(let id):
       "letter \(id.short) was sent, so its text stays as it was; a note can still be added"
+    case .changedSinceRead(let id, let revision):
+      "letter \(id.short) was changed elsewhere while you wrote (it is now at revision \(revision)), so your text was not put over it"
     case .sentCannotBeHeld(let id): "letter \(id.short) was already sent"
     case .sentLetterIsKept(let id):
       "letter \(id.short) was sent, so it stays; only drafts and held letters can be burned"

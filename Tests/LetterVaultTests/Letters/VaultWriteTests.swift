@@ -55,6 +55,23 @@ import Testing
     }
   }
 
+  /// An edit made from revision 1 after another save made revision 2 is refused, names the
+  /// revision the letter is at, and writes nothing; made from revision 2 it is saved.
+  @Test func anEditFromAnOlderRevisionIsRefusedAndChangesNothing() throws {
+    let test = try TestVault()
+    defer { test.remove() }
+    let id = try test.vault.write(LetterDraft(recipient: "Dr. Hale", text: "first words"))
+    try test.vault.edit(id, body: Array("from another window".utf8), basedOn: 1)
+    let before = try test.fileBytes()
+    #expect(throws: VaultError.notAllowed(.changedSinceRead(id, revision: 2))) {
+      try test.vault.edit(id, body: Array("from the editor".utf8), basedOn: 1)
+    }
+    #expect(try test.fileBytes() == before)
+    #expect(try test.vault.letter(id).body == "from another window")
+    try test.vault.edit(id, body: Array("from the editor".utf8), basedOn: 2)
+    #expect(try test.vault.letter(id).summary.revision == 3)
+  }
+
   @Test func editingASentLetterIsRefusedAndChangesNothing() throws {
     let test = try TestVault()
     defer { test.remove() }

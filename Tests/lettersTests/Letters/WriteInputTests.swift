@@ -36,4 +36,21 @@ import Testing
     #expect(past.status == 0)
     #expect(!past.stdout.contains(id))
   }
+
+  /// The same text piped into `edit` is no new revision, as leaving the editor without a
+  /// change is not: a letter that cools would otherwise start its wait again.
+  @Test func theSameTextFromStdinSavesNoRevision() throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    let id = try fixture.write("first words\n", subject: "Tuesday")
+    #expect(try fixture.run(["send", id]).status == 0)
+    let before = try fixture.vaultBytes()
+    let same = try fixture.run(["edit", id], stdin: "first words\n")
+    #expect(same.status == 0, "\(same.stderr)")
+    #expect(same.stderr.contains("nothing changed, so letter \(id.prefix(8)) is as it was"))
+    #expect(try fixture.vaultBytes() == before)
+    let changed = try fixture.run(["edit", id], stdin: "other words\n")
+    #expect(changed.stderr.contains("saved revision 2"))
+  }
 }
+

@@ -139,4 +139,34 @@ import Testing
     #expect(shown.stdout.contains("revision 2"))
     #expect(try fixture.run(["show", id, "--text-only"]).stdout == "first words\n")
   }
+
+  /// Two windows: vim is open on a letter while another window saves it from stdin. Saving in
+  /// vim then must not bury the other window's revision: vim's text becomes a draft of its
+  /// own, the letter keeps the other text, and both are named (exit 69). Found at a real
+  /// terminal on 2026-12-07, when vim's save silently became the next revision.
+  @Test func aLetterSavedElsewhereWhileVimIsOpenIsNotBuriedAndVimsTextIsKept() throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    let id = try fixture.write("first words\n", to: "Dr. Hale", subject: "Tuesday")
+    let pane = try EditorPane(fixture, editor: "vim", ["edit", id])
+    defer { pane.stop() }
+    try pane.tmux.waitFor("first words")
+    let elsewhere = try fixture.run(["edit", id], stdin: "changed from another window\n")
+    #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
+    try pane.tmux.keys("G", "o")
+    try pane.tmux.press("written in vim meanwhile")
+    try pane.tmux.keys("Escape")
+    try pane.tmux.type(":wq")
+    #expect(try pane.exitStatus() == 69)
+    let screen = try pane.tmux.screen().replacingOccurrences(of: "\n", with: " ")
+    #expect(screen.contains("was changed elsewhere while you wrote (it is now at revision 2)"), "\(screen)")
+    #expect(screen.contains("kept as a new draft"))
+    #expect(try fixture.run(["show", id, "--text-only"]).stdout == "changed from another window\n")
+    let found = try fixture.run(["search", "written in vim meanwhile", "--json"])
+    #expect(found.stdout.contains("\"subject\" : \"Tuesday\""), "\(found.stdout)")
+    #expect(found.stdout.contains("\"state\" : \"draft\""))
+    #expect(!found.stdout.contains(String(id.prefix(8))))
+    #expect(pane.leftovers().isEmpty)
+  }
 }
+
