@@ -15,7 +15,13 @@ struct Hold: ParsableCommand {
     let vault = try options.open()
     let letterID = try vault.resolve(id)
     try vault.hold(letterID, reviewOn: review)
-    var message = "letter \(letterID.short) is held; it will not be sent"
+    // Holding leaves a send request as it is (withdrawing it is `cancel`'s, and would start
+    // the wait again at the next `send`): say so rather than "it will not be sent".
+    let requested = try vault.letter(letterID).summary.awaitsRelease
+    var message =
+      requested
+      ? "letter \(letterID.short) is held, and its send request still stands; `letters cancel \(letterID.short)` withdraws it"
+      : "letter \(letterID.short) is held; it will not be sent"
     if let date = review { message += ". A reminder to look again on \(Formatting.local(date))" }
     Console.info(message)
   }

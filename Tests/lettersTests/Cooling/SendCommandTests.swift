@@ -6,6 +6,22 @@ import Testing
 /// (issue 14): release after the period is `RealTimeReleaseTests`, quiet hours
 /// `QuietHoursTests`, a clock moved forward `BrakeBypassTests`.
 @Suite struct SendCommandTests {
+  /// `hold` on a letter that cools keeps its send request (the wait is not lost), and says so
+  /// instead of "it will not be sent" (found at a real terminal on 2026-12-07).
+  @Test func holdingALetterThatCoolsSaysItsRequestStillStands() throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    let id = try fixture.write("Dear Dr. Hale,\n")
+    #expect(try fixture.run(["send", id]).status == 0)
+    let held = try fixture.run(["hold", id])
+    #expect(held.status == 0)
+    #expect(held.stderr.contains("is held, and its send request still stands; `letters cancel \(id.prefix(8))` withdraws it"), "\(held.stderr)")
+    #expect(!held.stderr.contains("will not be sent"))
+    #expect(try fixture.run(["list"]).stdout.contains("may go"))
+    #expect(try fixture.run(["cancel", id]).status == 0)
+    #expect(try fixture.run(["hold", id]).stderr.contains("is held; it will not be sent"))
+  }
+
   @Test func editingAHeldLetterRestartsItsCoolingOff() throws {
     let faked = try FakeTime.fixture()
     defer { faked.remove() }
