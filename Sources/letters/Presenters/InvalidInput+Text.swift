@@ -14,9 +14,17 @@ extension InvalidInput {
     case .emptyNote: "the note is empty; nothing was saved"
     case .idTooShort: "an id needs at least 4 characters; `letters list` shows them"
     case .emptyDate: "an empty date"
-    case .ambiguousDate(let text): "“\(text)” could be read more than one way; write it as 2026-05-03"
+    case .ambiguousDate(let text):
+      switch DateExample.readings(of: text) {
+      case let readings where readings.count == 2:
+        "“\(text)” could be read more than one way; write it as \(readings[0]) or \(readings[1])"
+      case let readings where readings.count == 1:
+        "“\(text)”: please write dates year first, as \(readings[0])"
+      default:
+        "“\(text)” could be read more than one way; write it year first, like \(DateExample.iso(daysFromToday: 0))"
+      }
     case .unknownDate(let text, let past):
-      "“\(text)” is not a date letters understands (try \(past ? "2026-05-03, yesterday, 3 days ago, friday, tomorrow 9am" : "2026-05-03, tonight, tomorrow, friday, in 2 weeks"))"
+      "“\(text)” is not a date letters understands (try \(past ? "\(DateExample.iso(daysFromToday: -7)), yesterday, 3 days ago, friday, tomorrow 9am" : "\(DateExample.iso(daysFromToday: 7)), tonight, tomorrow, friday, in 2 weeks"))"
     case .notATime(let text, let hour, let suffix): "“\(text)”: \(hour)\(suffix) is not a time"
     case .notAnHour(let text, let hour): "“\(text)”: \(hour) is not an hour"
     case .noRuleChange: "there is no rule change to make"

@@ -112,7 +112,7 @@ struct ReviewSession {
     while true {
       guard
         let text = terminal.ask(
-          "Look at it again on (a date like 2026-05-03 or friday, or Enter for none): ")
+          "Look at it again on (a date like \(DateExample.iso(daysFromToday: 7)) or friday, or Enter for none): ")
       else { return .quit }
       if text.isEmpty {
         try vault.hold(id)
@@ -124,7 +124,7 @@ struct ReviewSession {
           terminal.say("\(error.description).\n")
           continue
         } catch {
-          terminal.say("“\(text)” is not a date letters understands; try 2026-05-03 or friday.\n")
+          terminal.say("“\(text)” is not a date letters understands; try \(DateExample.iso(daysFromToday: 7)) or friday.\n")
           continue
         }
         try vault.hold(id, reviewOn: phrase.date)

@@ -22,7 +22,14 @@ import Testing
       ["list", "--since", "03/04/2026"],
       environment: ["LETTERS_VAULT": fixture.vault, "LETTERS_PASSPHRASE_FILE": ""])
     #expect(result.status == 64)
-    #expect(result.stderr.contains("write it as 2026-05-03"))
+    #expect(result.stderr.contains("could be read more than one way; write it as 2026-04-03 or 2026-03-04"))
+    // One reading: named, in this year (found at a real terminal: "31/12" was told to write
+    // "2026-05-03").
+    let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+    let one = try CLI.run(
+      ["list", "--since", "31/12"], environment: ["LETTERS_VAULT": fixture.vault, "LETTERS_PASSPHRASE_FILE": ""])
+    #expect(one.status == 64)
+    #expect(one.stderr.contains("“31/12”: please write dates year first, as \(year)-12-31"), "\(one.stderr)")
   }
 
   @Test func listSinceAndUntilAcceptPhrases() throws {
