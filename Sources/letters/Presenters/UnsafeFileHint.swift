@@ -6,6 +6,12 @@ enum UnsafeFileHint {
   static func text(for path: String) -> String {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      // A folder only its owner can write was refused for being a folder: the vault was named
+      // by its folder (found at a real terminal, where this hint said `chmod go-w`).
+      var status = stat()
+      if stat(path, &status) == 0, status.st_mode & (S_IWGRP | S_IWOTH) == 0 {
+        return "\(path) is a folder; name the vault file itself, such as \((path as NSString).appendingPathComponent("letters.db"))"
+      }
       return "`chmod go-w \(path)` so only you can write the folder, or move the vault to a folder that is yours alone"
     }
     if ["-journal", "-wal", "-shm"].contains(where: path.hasSuffix) {

@@ -62,6 +62,18 @@ import Testing
     #expect(try fixture.run(["list"]).status == 0)
   }
 
+  /// A vault named by its folder is refused as a folder, with a hint that names a file, not
+  /// `chmod go-w` (found at a real terminal on 2026-12-07).
+  @Test func aVaultNamedByItsFolderIsToldToNameTheFile() throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    let folder = (fixture.vault as NSString).deletingLastPathComponent
+    let result = try fixture.run(["list"], environment: ["LETTERS_VAULT": folder])
+    #expect(result.status == 74)
+    #expect(result.stderr.contains("\(folder) is a folder; name the vault file itself, such as \(folder)/letters.db"), "\(result.stderr)")
+    #expect(!result.stderr.contains("chmod"))
+  }
+
   /// Seen failing before: a journal others may write beside the vault was ignored (exit 0).
   @Test func aJournalOthersMayWriteIsRefusedNamingIt() throws {
     let fixture = try CLIFixture()
