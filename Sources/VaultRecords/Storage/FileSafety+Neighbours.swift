@@ -32,6 +32,20 @@ extension FileSafety {
     for suffix in companionSuffixes { try checkCompanion(path + suffix) }
   }
 
+  /// Where a new vault would go: refused when something is there already, or when the folder
+  /// exists and is one an open would refuse (``checkNeighbours(of:)``), so that `init` never
+  /// makes a vault no later command opens. A missing folder is made private when the vault is.
+  package static func checkPlaceForNewVault(_ path: String) throws(StorageError) {
+    var info = stat()
+    if lstat(path, &info) == 0 { throw .alreadyExists(path: path) }
+    let folder = (path as NSString).deletingLastPathComponent
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else { return }
+    try checkNeighbours(of: path)
+  }
+
   private static func checkCompanion(_ path: String) throws(StorageError) {
     var info = stat()
     guard lstat(path, &info) == 0 else { return }  // none: nothing to roll back

@@ -23,6 +23,8 @@ struct Init: ParsableCommand {
     let period = try coolingOff.map(DurationArgument.parse)
     let window = try quietHours.map(QuietHoursArgument.parse)
     let path = options.path
+    // Before the passphrase is typed twice: a place no later command would open is refused now.
+    try Vault.checkPlace(forNewVaultAt: path)
     // The README names LETTERS_NEW_PASSPHRASE_FILE for init; LETTERS_PASSPHRASE_FILE still
     // works when it is not set.
     let newFile = ProcessInfo.processInfo.environment[PassphraseSource.newFileVariable] ?? ""

@@ -165,6 +165,26 @@ import Testing
 
   // MARK: - 74 I/O
 
+  /// `init` in a folder others may write made a vault no later command opened, after the
+  /// passphrase was typed twice (found at a real terminal on 2026-12-07). Now it is refused
+  /// before any passphrase is asked (there is no passphrase source here at all: a prompt would
+  /// fail differently), and nothing is made.
+  @Test func initInAFolderOthersMayWriteIsRefusedBeforeThePassphrase() throws {
+    let fixture = try CLIFixture(create: false)
+    defer { fixture.remove() }
+    let folder = fixture.directory.appendingPathComponent("shared").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    chmod(folder, 0o777)
+    let vault = folder + "/v.db"
+    let result = try CLI.run(
+      ["init", "--kdf", "interactive"],
+      environment: ["LETTERS_VAULT": vault, "LETTERS_PASSPHRASE_FILE": "", "LETTERS_NEW_PASSPHRASE_FILE": ""])
+    #expect(result.status == 74, "\(result.stderr)")
+    #expect(result.stderr.contains("other users may write to the folder it is in"))
+    #expect(result.stderr.contains("chmod go-w \(folder)"))
+    #expect(!FileManager.default.fileExists(atPath: vault))
+  }
+
   @Test func aVaultPathUnderARegularFileIsAnIOError() throws {
     let fixture = try CLIFixture(create: false)
     defer { fixture.remove() }
