@@ -12,12 +12,17 @@ extension ExchangeDesk {
   /// read and checked as ``export(_:progress:_:)`` reads it; a damaged or missing letter
   /// stops the bytes handed over, the others are still read, and the export fails naming
   /// every one. Without a second connection this thread reads every run itself.
+  ///
+  /// With `skippingDamaged`, a damaged letter is left out instead: the others are all handed
+  /// over, and what was left out is returned (empty when nothing was).
+  @discardableResult
   func export(
     _ plan: ExportPlan, rendering stream: ExportStream, secondConnection: Bool = true,
-    progress: ProgressHandler? = nil, _ write: ([UInt8]) throws(VaultError) -> Bool
-  ) throws(VaultError) {
+    skippingDamaged: Bool = false, progress: ProgressHandler? = nil,
+    _ write: ([UInt8]) throws(VaultError) -> Bool
+  ) throws(VaultError) -> [Damage] {
     var meter = ProgressMeter(progress, phase: .exporting, total: plan.count)
-    try records.read { tx in
+    let leftOut: [Damage] = try records.read { tx in
       let index = try tx.loadManifestIndex()
       let settings = try tx.loadSettings(index: index)
       let runs = ExportRuns(letters: plan.count)
@@ -29,7 +34,10 @@ extension ExchangeDesk {
           try? reader.readTransaction { tx in
             while let run = runs.take() {
               do {
-                runs.finish(run, try Self.exportRun(runs.range(run), plan, helperStream, index, settings, tx))
+                runs.finish(
+                  run,
+                  try Self.exportRun(
+                    runs.range(run), plan, helperStream, index, settings, tx, skipping: skippingDamaged))
               } catch {
                 // This thread's read failed: the calling thread reads the run through its own
                 // connection, and meets (and reports or throws) whatever there is to meet.
@@ -42,26 +50,29 @@ extension ExchangeDesk {
       var damaged: [Damage] = []
       var stopped = false
       try runs.inOrder { run in
-        try Self.exportRun(runs.range(run), plan, stream, index, settings, tx)
+        try Self.exportRun(runs.range(run), plan, stream, index, settings, tx, skipping: skippingDamaged)
       } emit: { run, bytes, found in
         meter.advance(to: runs.range(run).upperBound)
-        if damaged.isEmpty, !bytes.isEmpty, !(try write(bytes)) {
+        if damaged.isEmpty || skippingDamaged, !bytes.isEmpty, !(try write(bytes)) {
           stopped = true
           return false
         }
         damaged += found
         return true
       }
-      guard stopped || damaged.isEmpty else { throw VaultError.damaged(damaged) }
+      guard stopped || damaged.isEmpty || skippingDamaged else { throw VaultError.damaged(damaged) }
+      return stopped ? [] : damaged
     }
     meter.finish()
+    return leftOut
   }
 
   /// Reads and renders the letters at `positions` of `plan`: the bytes of those before the
-  /// first damaged one, and the damage found (the later ones are still read and checked).
+  /// first damaged one (of every readable one, when `skipping`), and the damage found (the
+  /// later ones are still read and checked).
   static func exportRun(
     _ positions: Range<Int>, _ plan: ExportPlan, _ stream: ExportStream, _ index: ManifestIndex,
-    _ settings: VaultSettings, _ tx: RecordTransaction
+    _ settings: VaultSettings, _ tx: RecordTransaction, skipping: Bool = false
   ) throws -> ExportRuns.Outcome {
     var bytes: [UInt8] = []
     var damaged: [Damage] = []
@@ -69,7 +80,7 @@ extension ExchangeDesk {
       do {
         var whole = try wholeLetter(plan.id(number), index, tx)
         defer { wipe(&whole.body) }
-        guard damaged.isEmpty else { continue }
+        guard damaged.isEmpty || skipping else { continue }
         stream.append(exportedLetter(whole, settings, tx.cipher), number: number, to: &bytes)
       } catch RecordError.damaged(let found) {
         damaged += found

@@ -108,12 +108,17 @@ extension Vault {
   /// A damaged letter is not skipped silently: no bytes from it or after it are handed over,
   /// and the export fails naming every damaged one.
   ///
+  /// With `skippingDamaged` (`letters export --skip-damaged`), a damaged letter is left out
+  /// and every readable one is handed over, so one damaged letter cannot keep the rest from
+  /// being saved; the damage left out is returned.
+  ///
   /// - Parameter progress: told how many letters have been read.
+  @discardableResult
   public func export(
-    _ plan: ExportPlan, rendering stream: ExportStream, progress: ProgressHandler? = nil,
-    _ write: ([UInt8]) throws(VaultError) -> Bool
-  ) throws(VaultError) {
-    try exchangeDesk.export(plan, rendering: stream, progress: progress, write)
+    _ plan: ExportPlan, rendering stream: ExportStream, skippingDamaged: Bool = false,
+    progress: ProgressHandler? = nil, _ write: ([UInt8]) throws(VaultError) -> Bool
+  ) throws(VaultError) -> [Damage] {
+    try exchangeDesk.export(plan, rendering: stream, skippingDamaged: skippingDamaged, progress: progress, write)
   }
 
   /// Adds `letters`, skipping those already present; returns what was added.

@@ -27,6 +27,8 @@ struct Export: ParsableCommand {
   @Option(name: [.short, .long], help: "Write to this file instead of stdout.", completion: .file())
   var output: String?
   @Flag(help: "Replace --output if it exists.") var force = false
+  @Flag(help: "Leave out letters that cannot be read, export the rest, and name them (exit 65).")
+  var skipDamaged = false
 
   func run() throws {
     guard let exportFormat = ExportFormat(rawValue: format.lowercased()) else {
@@ -57,8 +59,8 @@ struct Export: ParsableCommand {
     try sink.write(stream.opening())
     // Letters on a terminal's stdout would run into a progress line on the same screen.
     let showsProgress = output != nil || !Console.stdoutIsTerminal
-    try ProgressLine.around { progress in
-      try vault.export(plan, rendering: stream, progress: showsProgress ? progress : nil) {
+    let leftOut = try ProgressLine.around { progress in
+      try vault.export(plan, rendering: stream, skippingDamaged: skipDamaged, progress: showsProgress ? progress : nil) {
         (bytes: [UInt8]) throws(VaultError) -> Bool in
         try sink.write(bytes)
         return !sink.interrupted
@@ -66,8 +68,12 @@ struct Export: ParsableCommand {
     }
     try sink.write(stream.closing())
     try sink.finish()
-    guard let output else { return }
-    Console.info("exported \(plan.count == 1 ? "1 letter" : "\(plan.count) letters") to \(output) (readable only by you)")
-    Console.info("this copy is not encrypted: printers, print spoolers and backups can read it")
+    let count = plan.count - Set(leftOut.map(\.letterID)).count
+    if let output {
+      Console.info("exported \(count == 1 ? "1 letter" : "\(count) letters") to \(output) (readable only by you)")
+      Console.info("this copy is not encrypted: printers, print spoolers and backups can read it")
+    }
+    // Every readable letter is out; what could not be read is named, and the exit says so.
+    guard leftOut.isEmpty else { throw VaultError.damaged(leftOut) }
   }
 }

@@ -23,6 +23,36 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).sorted() == before, "no temporary file is left")
   }
 
+  /// One damaged letter must not keep the others from being saved (found at a real terminal:
+  /// every export, backup and search stopped at it). With --skip-damaged every readable letter
+  /// is written, whole and valid, the damaged one is named, and the exit is 65.
+  @Test func skipDamagedExportsEveryReadableLetterAndNamesTheRest() throws {
+    let cli = try CLIFixture()
+    defer { cli.remove() }
+    for number in 0..<30 { _ = try cli.write("letter \(number) kept\n") }
+    let damaged = try cli.write("the damaged one\n")
+    for number in 30..<60 { _ = try cli.write("letter \(number) kept\n") }
+    try VaultFile(path: cli.vault).flipByte(.body, of: Bytes.hex(damaged))
+    let before = try cli.vaultBytes()
+    for format in ["md", "json"] {
+      let path = cli.directory.appendingPathComponent("kept.\(format)").path
+      let result = try cli.run(["export", "--format", format, "-o", path, "--skip-damaged"])
+      #expect(result.status == 65, "\(format): \(result.stderr)")
+      #expect(result.stderr.contains("exported 60 letters to \(path)"), "\(format): \(result.stderr)")
+      #expect(result.stderr.contains(String(damaged.prefix(8))), "\(format): \(result.stderr)")
+      let text = try String(contentsOfFile: path, encoding: .utf8)
+      for number in 0..<60 { #expect(text.contains("letter \(number) kept"), "\(format) \(number)") }
+      #expect(!text.contains("the damaged one"))
+      if format == "json" {
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        #expect((parsed?["letters"] as? [Any])?.count == 60)
+      }
+    }
+    let printed = try cli.run(["export", "--format", "md", "--skip-damaged"])
+    #expect(printed.status == 65 && printed.stdout.contains("letter 59 kept"))
+    #expect(try cli.vaultBytes() == before, "export never changes the vault")
+  }
+
   @Test func aFileFromTheStreamIsTheSameAsStdout() throws {
     let cli = try CLIFixture()
     defer { cli.remove() }
