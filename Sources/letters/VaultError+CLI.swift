@@ -28,7 +28,8 @@ extension VaultError {
     switch self {
     case .vaultNotFound: "create one with `letters init`, or name another with --vault"
     case .letterNotFound: "`letters list` shows every letter and its id"
-    case .damaged: "`letters verify` checks the whole vault; other letters can still be read"
+    case .damaged:
+      "other letters can still be read: `letters export --format md --skip-damaged -o copy.md` saves every one that can, and `letters verify` names everything damaged"
     case .wrongPassphrase: "nothing was changed; take your time and try again"
     case .fingerprintMismatch:
       "re-read it with `letters show ID`: the fingerprint is in its header, and changes with every edit"
