@@ -30,7 +30,8 @@ extension VaultError {
     case .letterNotFound: "`letters list` shows every letter and its id"
     case .damaged:
       "other letters can still be read: `letters export --format md --skip-damaged -o copy.md` saves every one that can, and `letters verify` names everything damaged"
-    case .wrongPassphrase: "nothing was changed; take your time and try again"
+    case .wrongPassphrase:
+      "nothing was changed; take your time and try again. If you are sure of it, the key slot may be damaged, and a recovery key still opens the vault (`letters passwd --recovery`)"
     case .fingerprintMismatch:
       "re-read it with `letters show ID`: the fingerprint is in its header, and changes with every edit"
     case .unsafeFile(let path, _): UnsafeFileHint.text(for: path)

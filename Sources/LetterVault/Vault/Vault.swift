@@ -37,6 +37,13 @@ public final class Vault: VaultService {
 
   // MARK: - Create and open (FORMAT.md §10.1, §10.2)
 
+  /// Refuses, before any work, a place ``create(at:passphrase:kdf:timeZone:coolingOff:quietHours:clock:random:)``
+  /// would refuse or that no later open would accept: something already there, or a folder
+  /// others may write (FORMAT.md §8.3). `init` asks this before it asks for a passphrase.
+  public static func checkPlace(forNewVaultAt path: String) throws(VaultError) {
+    try VaultError.translating(path: path) { try FileSafety.checkPlaceForNewVault(path) }
+  }
+
   /// Creates a new vault file at `path`, failing if anything exists there.
   ///
   /// - Parameters:
@@ -45,13 +52,6 @@ public final class Vault: VaultService {
   ///   - coolingOff: the default period (1 minute to 366 days) instead of 24 hours. There is
   ///     no letter yet, so nothing is loosened (docs/COOLING-OFF.md "The rules").
   ///   - quietHours: the quiet window instead of 22:00–07:00 (``QuietHours/off`` for none).
-  /// Refuses, before any work, a place ``create(at:passphrase:kdf:timeZone:coolingOff:quietHours:clock:random:)``
-  /// would refuse or that no later open would accept: something already there, or a folder
-  /// others may write (FORMAT.md §8.3). `init` asks this before it asks for a passphrase.
-  public static func checkPlace(forNewVaultAt path: String) throws(VaultError) {
-    try VaultError.translating(path: path) { try FileSafety.checkPlaceForNewVault(path) }
-  }
-
   public static func create(
     at path: String, passphrase: Passphrase, kdf: KDFParameters = .moderate,
     timeZone: TimeZone = .current, coolingOff: TimeInterval? = nil,

@@ -8,7 +8,9 @@ extension VaultError {
     switch self {
     case .vaultNotFound(let path): "there is no vault at \(path)"
     case .vaultAlreadyExists(let path): "a vault already exists at \(path); it was left as it is"
-    case .wrongPassphrase: "that passphrase did not open the vault (or its key slot is damaged)"
+    // A mistyped passphrase is by far the likeliest; a damaged key slot looks the same to the
+    // cipher, and is named in the hint rather than in the first line someone reads.
+    case .wrongPassphrase: "that passphrase did not open the vault"
     case .letterNotFound(let id): "no letter has the id \(id)"
     case .ambiguousID(let id, let count): "\(count) letters start with \(id); type a few more characters"
     case .damaged(let damages):
