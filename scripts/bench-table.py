@@ -9,6 +9,7 @@ letters, and the peak memory of the exports (/usr/bin/time -f %M). With --jrnl t
 corpus goes to an encrypted jrnl journal and each command is timed for both tools side by
 side, with their ratio. Nothing here asserts a time.
 """
+import itertools
 import argparse, json, os, statistics, subprocess, sys, tempfile, time
 
 p = argparse.ArgumentParser()
@@ -116,13 +117,16 @@ for n in sizes:
     # Each run of hold and send takes a draft of its own (a held letter cannot be held again).
     hold_ids, send_ids = drafts[: runs + 1], drafts[runs + 1 : 2 * runs + 2]
     text = b"a letter from the benchmark\n"
+    revisions = itertools.count()
     # (row, letters argv or a function of the run, jrnl argv or None, stdin)
     cases = [
         ("write --to \"Dr. Hale\" (one short letter)", lambda r: letters_cmd("write", "-q", "--to", "Dr. Hale"),
          (J + ["a new entry from the benchmark."]) if J else None, text),
         # The same letter with no recipient to look up: the write itself.
         ("write, no --to (one short letter)", lambda r: letters_cmd("write", "-q"), None, text),
-        ("edit (new revision, stdin)", lambda r: letters_cmd("edit", "-q", drafts[-1]), None, text),
+        # A new text every time: the same text again is no new revision, and saves nothing.
+        ("edit (new revision, stdin)", lambda r: letters_cmd("edit", "-q", drafts[-1]), None,
+         lambda: b"a new revision from the benchmark, %d\n" % next(revisions)),
         ("hold", lambda r: letters_cmd("hold", "-q", hold_ids[r]), None, b""),
         ("note", lambda r: letters_cmd("note", "-q", some), None, b"a note from the benchmark\n"),
         ("send (request: starts the cooling-off)", lambda r: letters_cmd("send", "-q", send_ids[r]), None, b""),
@@ -144,12 +148,13 @@ for n in sizes:
     log(f"bench: {n} letters: {runs} runs of {len(cases)} commands" + (" (and jrnl's)" if J else ""))
     for name, lcmd, jcmd, stdin in cases:  # warm-up
         if not name.startswith(("hold", "send")):
-            run(lcmd(0), stdin)
+            run(lcmd(0), stdin() if callable(stdin) else stdin)
         if jcmd:
             run(jcmd, ok=(0, 1))
     for r in range(runs):
         for name, lcmd, jcmd, stdin in cases:
-            times[name][0].append(run(lcmd(r + 1 if name.startswith(("hold", "send")) else r), stdin))
+            times[name][0].append(
+                run(lcmd(r + 1 if name.startswith(("hold", "send")) else r), stdin() if callable(stdin) else stdin))
             if jcmd:
                 times[name][1].append(run(jcmd, ok=(0, 1)))
     for name, *_ in cases:
