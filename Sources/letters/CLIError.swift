@@ -21,9 +21,9 @@ enum CLIError: Error, CustomStringConvertible {
   case burnNotConfirmed
   case mergeLeftToLetters
   case unknownCommand(UnknownCommand)
-  /// `edit` found the letter changed since its text was read, and kept the new text as
-  /// `draft` instead of burying revision `revision` (docs/ARCHITECTURE.md "Two windows").
-  case keptAsNewDraft(edited: String, revision: Int, draft: String)
+  /// `edit` found the letter changed since its text was read (at `revision` now, or sent when
+  /// nil), and kept the new text as `draft` instead (docs/ARCHITECTURE.md "Two windows").
+  case keptAsNewDraft(edited: String, revision: Int?, draft: String)
 
   var description: String {
     switch self {
@@ -53,8 +53,10 @@ enum CLIError: Error, CustomStringConvertible {
     case .burnNotConfirmed: "the letter was not burned; it is still here"
     case .mergeLeftToLetters:
       "git does not merge two copies of the vault itself; your copy was left as it was"
-    case .keptAsNewDraft(let edited, let revision, let draft):
+    case .keptAsNewDraft(let edited, let revision?, let draft):
       "letter \(edited) was changed elsewhere while you wrote (it is now at revision \(revision)); your text is kept as a new draft, \(draft), and nothing was put over it"
+    case .keptAsNewDraft(let edited, nil, let draft):
+      "letter \(edited) was sent while you wrote, so its text stays as it went; your text is kept as a new draft, \(draft)"
     case .unknownCommand(let unknown):
       "“\(unknown.word)” is not a command"
         + (unknown.group.count > 1 ? " of “\(unknown.group.joined(separator: " "))”" : "")

@@ -118,7 +118,8 @@ package struct LetterMeta: Equatable {
     /// The fields of `list`'s line: no revisions, no events.
     case summary
     /// Those and the head revision (its number and envelope hash): enough to open the current
-    /// text, as `search` and `export` do; no older revisions, no events.
+    /// text, as `search` and the library's bulk read (`SearchDesk.letters`) do; no older
+    /// revisions, no events. `export` reads each letter whole, notes and all.
     case head
     /// Everything, every check: `show`, edits, `verify`.
     case full

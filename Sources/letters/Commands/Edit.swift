@@ -51,15 +51,20 @@ struct Edit: ParsableCommand {
   }
 
   /// Saves `draft` as the next revision of the letter read at revision `revision`. If another
-  /// window saved the letter meanwhile, neither text may be lost: this one becomes a draft of
-  /// its own and the error names both (ARCHITECTURE.md "Two windows").
+  /// window saved the letter meanwhile, or sent it, neither text may be lost: this one becomes
+  /// a draft of its own and the error names both (ARCHITECTURE.md "Two windows").
   private func save(_ draft: LetterDraft, over revision: Int, of letterID: LetterID, in vault: Vault) throws {
     do {
       try vault.edit(
         letterID, body: draft.body, recipient: draft.recipient, subject: draft.subject, tags: draft.tags,
         basedOn: revision)
     } catch let error {
-      guard case .notAllowed(.changedSinceRead(_, let now)) = error else { throw error }
+      let now: Int?
+      switch error {
+      case .notAllowed(.changedSinceRead(_, let revision)): now = revision
+      case .notAllowed(.sentTextIsKept): now = nil
+      default: throw error
+      }
       let kept = try vault.write(draft)
       throw CLIError.keptAsNewDraft(edited: letterID.short, revision: now, draft: kept.short)
     }

@@ -68,7 +68,7 @@ struct Export: ParsableCommand {
     }
     try sink.write(stream.closing())
     try sink.finish()
-    let count = plan.count - Set(leftOut.map(\.letterID)).count
+    let count = plan.count - Set(leftOut.compactMap(\.letterID)).count
     if let output {
       Console.info("exported \(count == 1 ? "1 letter" : "\(count) letters") to \(output) (readable only by you)")
       Console.info("this copy is not encrypted: printers, print spoolers and backups can read it")
