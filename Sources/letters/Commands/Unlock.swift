@@ -25,6 +25,11 @@ struct Unlock: ParsableCommand {
       throw VaultError.keyCacheUnavailable(
         "this system has no kernel keyring letters can use (macOS has no unlock cache yet)")
     }
+    // Checked before the passphrase is typed (found at a real terminal: `--for 20m` was
+    // refused only after it); the library checks again.
+    guard duration.seconds >= 1, duration.seconds <= KeyCache.maximumLifetime else {
+      throw VaultError.invalidInput(.unlockDuration)
+    }
     let vault = try options.openWithPassphrase()
     let until = try vault.keepUnlocked(in: cache, for: duration.seconds)
     Console.info(

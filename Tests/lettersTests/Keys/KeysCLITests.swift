@@ -121,6 +121,19 @@ import Testing
     #expect(list.status == 74)
   }
 
+  /// A duration out of range is refused before any passphrase is asked: with no passphrase
+  /// source at all, a prompt would fail with 74 (found at a real terminal, where `--for 20m`
+  /// asked for the passphrase first).
+  @Test(arguments: ["20m", "16m", "3600"])
+  func anUnlockDurationOutOfRangeIsRefusedBeforeThePassphrase(duration: String) throws {
+    let fixture = try CLIFixture()
+    defer { fixture.remove() }
+    let result = try fixture.run(
+      ["unlock", "--for", duration], environment: ["LETTERS_PASSPHRASE_FILE": Self.missingFile])
+    #expect(result.status == 64, "\(result.stderr)")
+    #expect(result.stderr.contains("the vault can stay unlocked for 1 second up to 15 minutes"))
+  }
+
   // MARK: - Watermark (T22)
 
   @Test func anOlderCopyOfTheVaultIsNoticedAndWritesWaitUntilAccepted() throws {
