@@ -11,7 +11,8 @@ struct List: ParsableCommand {
   @Option(help: ArgumentHelp("Only letters written on or after this date.", valueName: "date")) var since: DateArgument?
   @Option(help: ArgumentHelp("Only letters written before this date.", valueName: "date")) var until: DateArgument?
   @Option(
-    name: [.short, .customLong("max-count")], help: ArgumentHelp("Only the newest N letters.", valueName: "N"))
+    name: [.customShort("n", allowingJoined: true), .customLong("max-count")],
+    help: ArgumentHelp("Only the newest N letters.", valueName: "N"))
   var n: String?
   @Flag(help: "Print JSON.") var json = false
   @OptionGroup var pager: PagerOptions

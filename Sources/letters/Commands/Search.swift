@@ -9,7 +9,7 @@ struct Search: ParsableCommand {
   @OptionGroup var options: VaultOptions
   @Argument(help: "The words to look for.") var text: String
   @Option(
-    name: [.short, .customLong("max-count")],
+    name: [.customShort("n", allowingJoined: true), .customLong("max-count")],
     help: ArgumentHelp("Only the newest N letters found.", valueName: "N"))
   var n: String?
   @Flag(help: "Print JSON.") var json = false

@@ -18,6 +18,9 @@ import Testing
     #expect(objects.compactMap { $0["subject"] as? String } == ["letter 10", "letter 09", "letter 08"])
     // More than there are: all of them; with a filter: the newest of those that match.
     #expect(Self.subjects(try fixture.run(["list", "-n", "50"]).stdout).count == 10)
+    // Joined, as git log takes it (found at a real terminal: `-n1` was an unknown option).
+    #expect(Self.subjects(try fixture.run(["list", "-n1"]).stdout) == ["letter 10"])
+    #expect(Self.subjects(try fixture.run(["search", "Dear 0", "-n2"]).stdout).count == 2)
     let old = try fixture.run(["list", "-n", "2", "--until", "2026-01-05"])
     #expect(Self.subjects(old.stdout) == ["letter 05", "letter 04"])
   }
@@ -52,7 +55,7 @@ import Testing
     }
     let missing = try fixture.run(["list", "-n"])
     #expect(missing.status == 64)
-    #expect(missing.stderr.contains("Missing value for '-n <N>'"))
+    #expect(missing.stderr.contains("Missing value for '-n'"))
     #expect(try fixture.vaultBytes() == before)
   }
 
