@@ -11,7 +11,7 @@ extension KeyDesk {
   )
     throws(VaultError) -> Date
   {
-    guard lifetime >= 1, lifetime <= KeyCache.maximumLifetime else {
+    guard KeyCache.lifetimes.contains(lifetime) else {
       throw .invalidInput(.unlockDuration)
     }
     let seconds = UInt32(lifetime.rounded(.down))

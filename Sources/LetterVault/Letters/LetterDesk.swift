@@ -103,9 +103,10 @@ struct LetterDesk: VaultService {
     }
   }
 
-  func hold(_ id: LetterID, reviewOn: Date? = nil) throws(VaultError) {
+  @discardableResult
+  func hold(_ id: LetterID, reviewOn: Date? = nil) throws(VaultError) -> Bool {
     let now = clock.now().storedMilliseconds
-    try mutate { tx, manifest in
+    return try mutate { tx, manifest in
       try tx.update(id, in: &manifest) { meta, manifest in
         guard meta.state != .sent else {
           throw VaultError.notAllowed(.sentCannotBeHeld(id))
@@ -117,6 +118,7 @@ struct LetterDesk: VaultService {
         }
         if let reviewOn { meta.reviewOn = reviewOn.storedMilliseconds }
         meta.updatedAt = now
+        return meta.hasSendRequest
       }
     }
   }

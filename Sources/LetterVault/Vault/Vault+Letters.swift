@@ -44,8 +44,11 @@ extension Vault {
     try letterDesk.resolve(prefix)
   }
 
-  /// Puts a draft away: draft → held. `reviewOn` is a reminder to look at it again.
-  public func hold(_ id: LetterID, reviewOn: Date? = nil) throws(VaultError) {
+  /// Puts a draft away: draft → held. `reviewOn` is a reminder to look at it again. A send
+  /// request already made stays (withdrawing it is ``cancelSend(_:)``'s); returns true when
+  /// one does, read in the same write, so the caller can say so.
+  @discardableResult
+  public func hold(_ id: LetterID, reviewOn: Date? = nil) throws(VaultError) -> Bool {
     try letterDesk.hold(id, reviewOn: reviewOn)
   }
 

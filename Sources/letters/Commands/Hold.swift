@@ -14,10 +14,9 @@ struct Hold: ParsableCommand {
     let review = try reviewOn?.future().date
     let vault = try options.open()
     let letterID = try vault.resolve(id)
-    try vault.hold(letterID, reviewOn: review)
     // Holding leaves a send request as it is (withdrawing it is `cancel`'s, and would start
     // the wait again at the next `send`): say so rather than "it will not be sent".
-    let requested = try vault.letter(letterID).summary.awaitsRelease
+    let requested = try vault.hold(letterID, reviewOn: review)
     var message =
       requested
       ? "letter \(letterID.short) is held, and its send request still stands; `letters cancel \(letterID.short)` withdraws it"

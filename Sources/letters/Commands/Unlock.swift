@@ -27,7 +27,7 @@ struct Unlock: ParsableCommand {
     }
     // Checked before the passphrase is typed (found at a real terminal: `--for 20m` was
     // refused only after it); the library checks again.
-    guard duration.seconds >= 1, duration.seconds <= KeyCache.maximumLifetime else {
+    guard KeyCache.lifetimes.contains(duration.seconds) else {
       throw VaultError.invalidInput(.unlockDuration)
     }
     let vault = try options.openWithPassphrase()

@@ -7,9 +7,13 @@ import Foundation
 enum DateExample {
   /// Today plus `days`, as year-month-day in local time.
   static func iso(daysFromToday days: Int, now: Date = Date()) -> String {
-    let today = LocalDateText.localDay(of: now) ?? Int(now.timeIntervalSince1970 / 86_400)
-    let (year, month, day) = LocalDateText.civil(fromDays: today + days)
+    let (year, month, day) = LocalDateText.civil(fromDays: today(now) + days)
     return iso(year, month, day)
+  }
+
+  /// Today as days since 1970-01-01, local time.
+  private static func today(_ now: Date) -> Int {
+    LocalDateText.localDay(of: now) ?? Int(now.timeIntervalSince1970 / 86_400)
   }
 
   /// The year-month-day forms a date written with slashes can mean: "31/12" → 2026-12-31
@@ -18,8 +22,7 @@ enum DateExample {
   static func readings(of text: String, now: Date = Date()) -> [String] {
     let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/").map { Int($0) }
     guard (2...3).contains(parts.count), let first = parts[0], let second = parts[1] else { return [] }
-    let thisYear = LocalDateText.civil(
-      fromDays: LocalDateText.localDay(of: now) ?? Int(now.timeIntervalSince1970 / 86_400)).year
+    let thisYear = LocalDateText.civil(fromDays: today(now)).year
     if parts.count == 3, text.split(separator: "/")[0].count == 4 {
       guard let day = parts[2] else { return [] }
       return valid(first, second, day) ? [iso(first, second, day)] : []

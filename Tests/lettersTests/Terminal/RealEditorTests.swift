@@ -122,13 +122,22 @@ import Testing
     #expect(try fixture.vaultBytes() == before)
   }
 
+  /// A letter to Dr. Hale, "Tuesday", "first words", open in vim for `edit`.
+  static func editingInVim(_ fixture: CLIFixture) throws -> (id: String, pane: EditorPane) {
+    let id = try fixture.write("first words\n", to: "Dr. Hale", subject: "Tuesday")
+    let pane = try EditorPane(fixture, editor: "vim", ["edit", id])
+    do { try pane.tmux.waitFor("first words") } catch {
+      pane.stop()
+      throw error
+    }
+    return (id, pane)
+  }
+
   @Test func aSubjectChangedInTheHeaderIsSaved() throws {
     let fixture = try CLIFixture()
     defer { fixture.remove() }
-    let id = try fixture.write("first words\n", to: "Dr. Hale", subject: "Tuesday")
-    let pane = try EditorPane(fixture, editor: "vim", ["edit", id])
+    let (id, pane) = try Self.editingInVim(fixture)
     defer { pane.stop() }
-    try pane.tmux.waitFor("first words")
     try pane.tmux.keys("2G", "A")
     try pane.tmux.press(" evening")
     try pane.tmux.keys("Escape")
@@ -147,10 +156,8 @@ import Testing
   @Test func aLetterSavedElsewhereWhileVimIsOpenIsNotBuriedAndVimsTextIsKept() throws {
     let fixture = try CLIFixture()
     defer { fixture.remove() }
-    let id = try fixture.write("first words\n", to: "Dr. Hale", subject: "Tuesday")
-    let pane = try EditorPane(fixture, editor: "vim", ["edit", id])
+    let (id, pane) = try Self.editingInVim(fixture)
     defer { pane.stop() }
-    try pane.tmux.waitFor("first words")
     let elsewhere = try fixture.run(["edit", id], stdin: "changed from another window\n")
     #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
     try pane.tmux.keys("G", "o")

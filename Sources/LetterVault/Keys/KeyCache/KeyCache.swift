@@ -16,6 +16,8 @@ public final class KeyCache: Sendable {
   public static let defaultLifetime: TimeInterval = 300
   /// Fifteen minutes, the longest the vault may stay unlocked.
   public static let maximumLifetime: TimeInterval = 900
+  /// How long an unlock may last: one second to ``maximumLifetime``.
+  public static let lifetimes: ClosedRange<TimeInterval> = 1...maximumLifetime
 
   let keyring: KernelKeyring
 
