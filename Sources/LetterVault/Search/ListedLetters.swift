@@ -64,9 +64,16 @@ public final class ListedLetters {
   public var listing: LetterListing {
     switch source {
     case .listing(let order, let indices):
-      LetterListing(letters: indices.compactMap(order.summary(at:)), damaged: damaged)
+      // Made at its full size once: growing it copied every summary into fresh pages at each
+      // doubling (docs/PERFORMANCE.md round 12).
+      var letters: [LetterSummary] = []
+      letters.reserveCapacity(indices.count)
+      for index in indices {
+        if let summary = order.summary(at: index) { letters.append(summary) }
+      }
+      return LetterListing(letters: letters, damaged: damaged)
     case .summaries(let letters):
-      LetterListing(letters: letters, damaged: damaged)
+      return LetterListing(letters: letters, damaged: damaged)
     }
   }
 }

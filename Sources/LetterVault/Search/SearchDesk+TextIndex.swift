@@ -128,7 +128,8 @@ extension SearchDesk {
         missing += problems.filter { $0 == gone }
       }
     }
-    return LetterListing(letters: Self.newestFirst(found), damaged: damaged + missing)
+    Self.sortNewestFirst(&found)
+    return LetterListing(letters: found, damaged: damaged + missing)
   }
 
   /// Each manifest entry's verdict from its TEXT INDEX entry, read in place from the

@@ -109,6 +109,9 @@ struct SearchDesk: VaultService {
     _ include: (LetterMeta, LetterSummary, () throws -> [UInt8]?) throws -> Bool
   ) throws -> ScanPart {
     var part = ScanPart()
+    // Room for every letter the manifest lists, so finding more never copies what was found
+    // into fresh pages (docs/PERFORMANCE.md round 12); room not written is never touched.
+    part.found.reserveCapacity(manifest?.count ?? 0)
     // The META of the letter being walked, waiting for its head body when searching.
     var pending: (id: LetterID, meta: LetterMeta, summary: LetterSummary)?
     let wantsBody = fields.contains(FieldTag.body.rawValue)
@@ -164,25 +167,43 @@ struct SearchDesk: VaultService {
   /// The listing from the parts of a scan, in key order: letters newest first, damage as met,
   /// then any letter the manifest lists that no part met.
   func finishScan(
-    _ damaged: [Damage], _ parts: [ScanPart], manifest: ManifestIndex?, in tx: RecordTransaction
+    _ damaged: [Damage], _ parts: consuming [ScanPart], manifest: ManifestIndex?, in tx: RecordTransaction
   ) throws -> LetterListing {
     var damaged = damaged
     let seenCount = parts.reduce(0) { $0 + $1.seenCount }
     if let manifest, seenCount != manifest.count {
       damaged += try missingLetters(manifest, in: tx)
     }
-    return LetterListing(letters: Self.newestFirst(parts.flatMap(\.found)), damaged: damaged)
+    // The first part's array has room for every letter (`scanRange`): the others join it there.
+    var letters: [LetterSummary] = []
+    for index in parts.indices {
+      if index == 0 { swap(&letters, &parts[0].found) } else { letters += parts[index].found }
+    }
+    Self.sortNewestFirst(&letters)
+    return LetterListing(letters: letters, damaged: damaged)
   }
 
-  /// Newest first, ties by id descending. Sorts small keys, then gathers: swapping whole
-  /// summaries (strings, arrays) cost more than the AEAD of a 10,000-letter list.
-  static func newestFirst(_ letters: [LetterSummary]) -> [LetterSummary] {
+  /// Newest first, ties by id descending. Sorts small keys, then moves each summary once to
+  /// its place (one swap each, along the cycles of the order): sorting whole summaries
+  /// (strings, arrays) cost more than the AEAD of a 10,000-letter list, and gathering them
+  /// into a new array touched every byte of it again (docs/PERFORMANCE.md round 12).
+  static func sortNewestFirst(_ letters: inout [LetterSummary]) {
     var order = letters.indices.map { (created: letters[$0].created, index: $0) }
     order.sort {
       $0.created != $1.created
         ? $0.created > $1.created : letters[$0.index].id > letters[$1.index].id
     }
-    return order.map { letters[$0.index] }
+    // Position `i` takes the letter now at `order[i].index`: follow each cycle from its start.
+    var placed = [Bool](repeating: false, count: letters.count)
+    for start in letters.indices where !placed[start] {
+      var position = start
+      while order[position].index != start {
+        letters.swapAt(position, order[position].index)
+        placed[position] = true
+        position = order[position].index
+      }
+      placed[position] = true
+    }
   }
 
   /// Manifest entries with no META row (the slow path, taken only when counts differ).

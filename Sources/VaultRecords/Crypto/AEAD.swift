@@ -35,10 +35,14 @@ enum AEAD {
     guard sealed.count >= tagByteCount, nonce.count == nonceByteCount,
       key.count == keyByteCount
     else { return nil }
-    var out = [UInt8](repeating: 0, count: sealed.count - tagByteCount)
-    var outLength: UInt64 = 0
-    let result = key.withUnsafeBytes { keyBytes in
-      out.withUnsafeMutableBufferPointer { outBuffer in
+    // Not zeroed first: libsodium writes every byte or the buffer is dropped unread (no byte
+    // counted as initialised). Zeroing each text before decrypting it was a second pass over
+    // every byte a search reads (docs/PERFORMANCE.md round 12).
+    let count = sealed.count - tagByteCount
+    var opened = false
+    let out = [UInt8](unsafeUninitializedCapacity: count) { outBuffer, initialized in
+      var outLength: UInt64 = 0
+      let result = key.withUnsafeBytes { keyBytes in
         crypto_aead_xchacha20poly1305_ietf_decrypt(
           outBuffer.baseAddress, &outLength, nil,
           sealed.baseAddress!.assumingMemoryBound(to: UInt8.self), UInt64(sealed.count),
@@ -46,8 +50,9 @@ enum AEAD {
           nonce.baseAddress!.assumingMemoryBound(to: UInt8.self),
           keyBytes.baseAddress!.assumingMemoryBound(to: UInt8.self))
       }
+      opened = result == 0 && Int(outLength) == count
+      initialized = opened ? count : 0
     }
-    guard result == 0 else { return nil }
-    return out
+    return opened ? out : nil
   }
 }
