@@ -99,7 +99,9 @@ extension RecordTransaction {
     }
     guard seen.count == root.bucketHashes.count else { throw ByteReader.Malformed(reason: "a bucket is missing") }
     let count = UInt32((joined.count - Self.joinedHeaderSize) / ManifestIndex.entrySize)
-    withUnsafeBytes(of: count.littleEndian) { joined.replaceSubrange(Self.joinedHeaderSize - 4..<Self.joinedHeaderSize, with: $0) }
+    withUnsafeBytes(of: count.littleEndian) {
+      joined.replaceSubrange(Self.joinedHeaderSize - 4..<Self.joinedHeaderSize, with: $0)
+    }
     joined += root.settingsHash
     return joined
   }

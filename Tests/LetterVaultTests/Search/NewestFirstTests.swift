@@ -27,7 +27,11 @@ import Testing
   }
 
   @Test func aReversedAndAnAlreadySortedListComeOutNewestFirst() {
-    let ascending = (0..<64).map { summary(id: [UInt8](repeating: 7, count: 15) + [UInt8($0)], created: Date(timeIntervalSince1970: Double($0)), subject: "\($0)") }
+    let ascending = (0..<64).map {
+      summary(
+        id: [UInt8](repeating: 7, count: 15) + [UInt8($0)], created: Date(timeIntervalSince1970: Double($0)),
+        subject: "\($0)")
+    }
     for input in [ascending, ascending.reversed()] {
       var letters = Array(input)
       SearchDesk.sortNewestFirst(&letters)
