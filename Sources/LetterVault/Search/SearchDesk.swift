@@ -176,9 +176,8 @@ struct SearchDesk: VaultService {
     }
     // The first part's array has room for every letter (`scanRange`): the others join it there.
     var letters: [LetterSummary] = []
-    for index in parts.indices {
-      if index == 0 { swap(&letters, &parts[0].found) } else { letters += parts[index].found }
-    }
+    if !parts.isEmpty { swap(&letters, &parts[0].found) }
+    for part in parts.dropFirst() { letters += part.found }
     Self.sortNewestFirst(&letters)
     return LetterListing(letters: letters, damaged: damaged)
   }
