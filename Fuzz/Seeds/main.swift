@@ -88,6 +88,12 @@ formatThree.format = 3
 formatThree.entries[0].fields = TextSignature(fields: ["Zoë", "über den Winter", String(repeating: "tag", count: 400)])
 save("textindex", "two-format3", [0x2A] + formatThree.serialized())
 save("textindex", "empty-format3", [0x07] + SignatureBucket(bucket: 0x07, entries: []).serialized())
+// FORMAT.md §6.9, the WORDS record, fed to the same target: one list kept, one not.
+var lists = signatures.entries
+lists[0].words = WordList(text: Array("Dear Sam, the lighthouse — über den café, the end".utf8))
+lists[1].words = WordList(bytes: nil)
+save("textindex", "words-two", [0x2A] + WordsBucket(bucket: 0x2A, entries: lists.compactMap(\.wordsEntry)).serialized())
+save("textindex", "words-empty", [0x07] + WordsBucket(bucket: 0x07, entries: []).serialized())
 
 let entries = (1...3).map { index in
   Manifest.Entry(

@@ -91,6 +91,7 @@ enum FuzzTargets {
   static func textindex(_ bytes: [UInt8]) {
     guard let bucket = bytes.first else { return }
     let plaintext = Array(bytes.dropFirst())
+    words(bucket, plaintext)
     guard let parsed = try? SignatureBucket(parsing: plaintext, bucket: bucket) else { return }
     precondition(parsed.serialized() == plaintext, "TEXT INDEX re-serialises differently")
     precondition(parsed.entries.allSatisfy { $0.letterID.first == bucket })
@@ -98,6 +99,17 @@ enum FuzzTargets {
     // A fields signature exactly in format 3, of at most 4,096 bits.
     precondition(parsed.entries.allSatisfy { ($0.fields != nil) == (parsed.format >= 3) })
     precondition(parsed.entries.allSatisfy { $0.fields.map { $0.bits.count >= 8 && $0.bits.count <= 512 } ?? true })
+  }
+
+  /// FORMAT.md §6.9, fed the same bytes as `textindex` (one target for the text index's two
+  /// records): a parsed WORDS bucket has exactly one encoding, and every list is in the form
+  /// a writer gives it and within its limit.
+  static func words(_ bucket: UInt8, _ plaintext: [UInt8]) {
+    guard let parsed = try? WordsBucket(parsing: plaintext, bucket: bucket) else { return }
+    precondition(parsed.serialized() == plaintext, "WORDS re-serialises differently")
+    precondition(parsed.entries.allSatisfy { $0.letterID.first == bucket })
+    precondition(parsed.entries.allSatisfy { ($0.words.bytes?.count ?? 0) <= WordList.maximumByteCount })
+    precondition(parsed.entries.allSatisfy { $0.words.bytes.map { WordList.isCanonical($0[...]) } ?? true })
   }
 
   /// FORMAT.md §15.1: whatever is typed as a recovery key is refused with a reason or gives

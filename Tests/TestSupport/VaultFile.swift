@@ -96,7 +96,7 @@ package struct VaultFile {
   /// Deletes rows of one object (all kinds when `kind` is nil).
   package func delete(_ objectID: [UInt8], kind: FieldTag? = nil, revision: Int64? = nil) throws {
     try queue.write { db in
-      for field in kind.map({ [$0.rawValue] }) ?? Array(7...10) {
+      for field in kind.map({ [$0.rawValue] }) ?? Array(7...11) {
         guard let slot = BucketSlot.slot(objectID, field: field) else { continue }
         var sql = "DELETE FROM bucket WHERE slot = ?"
         var arguments: StatementArguments = [slot]

@@ -84,7 +84,7 @@ extension SearchDesk {
   }
 
   /// What to do with one letter (``readLetters(_:manifest:in:_:)``).
-  private enum Step {
+  enum Step {
     /// Not found, without reading it.
     case skip
     /// Found, from its listing entry.
@@ -97,7 +97,7 @@ extension SearchDesk {
 
   /// The letters found, newest first: each read as `step` says, the damage met named as the
   /// scan names it (damage in key order, then the letters missing from the file).
-  private func readLetters(
+  func readLetters(
     _ test: SearchTest, manifest: ManifestIndex, in tx: RecordTransaction, _ step: (Int) -> Step
   ) throws -> LetterListing {
     var found: [LetterSummary] = []

@@ -43,7 +43,10 @@ struct SearchDesk: VaultService {
   func search(_ text: String, filter: LetterFilter = LetterFilter(), limit: Int? = nil)
     throws(VaultError) -> LetterListing
   {
+    // The text signatures first (a rare word: a few letters read); then, for a word in most
+    // letters, the word lists (FORMAT.md §6.9); else every letter (docs/PERFORMANCE.md).
     if let found = try searchFromIndex(text, filter: filter) { return found.newest(limit) }
+    if let found = try searchFromWords(text, filter: filter) { return found.newest(limit) }
     return try searchByScanning(text, filter: filter, secondConnection: true).newest(limit)
   }
 

@@ -29,6 +29,10 @@ struct SearchTest: Sendable {
     return matcher.matches(raw: stretch)
   }
 
+  /// Whether a word list's bytes hold the words (FORMAT.md §6.9): exactly whether its text
+  /// does, for a needle ``WordList/answers(_:)`` accepts.
+  func wordsHold(_ words: UnsafeRawBufferPointer) -> Bool { matcher.matches(raw: words) }
+
   /// Whether only a text with a byte ≥ 0x80 can contain the words (TextMatcher.swift).
   var needsNonASCII: Bool { matcher.skipsASCIITexts }
 

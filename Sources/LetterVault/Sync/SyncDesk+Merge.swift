@@ -173,9 +173,9 @@ extension SyncDesk {
           manifest: &manifest)
     }
     // A head this vault already held was not stored again, so `storeBody` noted no signature
-    // for it: noted here (FORMAT.md §6.7), so a merged letter is not left out of the text index.
+    // for it: noted here (FORMAT.md §6.7, §6.9), so a merged letter is not left out of the text index.
     if let head = plan.revisions.last, let hash = head.storedHash {
-      manifest.noteSignature(TextSignature(text: head.text), letterID: id.bytes, bodyHash: hash)
+      manifest.noteSignature(of: head.text, letterID: id.bytes, bodyHash: hash)
     }
     if let notes = plan.notes {
       try tx.storeNotes(notes, for: id, letterKey: meta.letterKey)

@@ -6,9 +6,15 @@ struct VaultVerifier {
   var progress: ProgressHandler? = nil
   var phase: VaultProgress.Phase = .verifying
 
-  /// Opens and parses one LISTING or TEXT INDEX row (a row under another object id is damage).
-  private func checkBucketRow(_ row: StoredObject) throws {
-    if row.field == FieldTag.listing.rawValue {
+  /// Opens and parses one LISTING, TEXT INDEX or WORDS row (a row under another object id is
+  /// damage); gives a WORDS row's entries.
+  private func checkBucketRow(_ row: StoredObject) throws -> [WordsEntry] {
+    if row.field == FieldTag.words.rawValue {
+      guard let bucket = WordsBucket.bucket(objectID: row.objectID) else {
+        throw ByteReader.Malformed(reason: "not a word list row")
+      }
+      return try tx.checkWordsRow(row, bucket: bucket).entries
+    } else if row.field == FieldTag.listing.rawValue {
       guard let bucket = ListingBucket.bucket(objectID: row.objectID) else {
         throw ByteReader.Malformed(reason: "not a listing row")
       }
@@ -19,6 +25,19 @@ struct VaultVerifier {
       }
       _ = try tx.checkTextIndexRow(row, bucket: bucket)
     }
+    return []
+  }
+
+  /// A current word list (FORMAT.md §6.9) that is not the list of the head text it names:
+  /// `search` would find, or miss, the letter by words it does not hold.
+  private func wordsDamage(_ lists: [[UInt8]: WordsEntry], _ id: LetterID, manifest: Manifest?, head: LetterMeta.Revision?, text: [UInt8])
+    -> Damage?
+  {
+    guard let list = lists[id.bytes], let current = manifest?.entries[id.bytes], let head,
+      list.metaVersion == current.metaVersion, list.metaHash == current.metaHash, list.bodyHash == head.envelopeHash,
+      list.words != WordList(text: text)
+    else { return nil }
+    return Damage(letterID: id.description, part: .wordList, reason: "does not match the text")
   }
 
   func run() throws -> [Damage] {
@@ -40,17 +59,25 @@ struct VaultVerifier {
     var bodies: [[UInt8]: Set<UInt64>] = [:]
     var notes: [[UInt8]: Set<UInt64>] = [:]
     var created: [[UInt8]: Int64] = [:]
+    var lists: [[UInt8]: WordsEntry] = [:]
     for row in try tx.allRows() {
       switch FieldTag(rawValue: row.field) {
       case .body: bodies[row.objectID, default: []].insert(row.revision)
       case .note: notes[row.objectID, default: []].insert(row.revision)
       case .meta, .settings, .manifest, .manifestBucket: break  // checked by loadCompleteManifest
       case .recent: break  // checked after the letters (VaultVerifier+Recent.swift)
-      case .listing, .textIndex:
-        // FORMAT.md §6.6, §6.7: every LISTING and TEXT INDEX row must open and parse; stale
-        // entries are allowed (readers check each against the manifest), damaged rows reported.
-        do { try checkBucketRow(row) } catch {
-          damaged.append(Damage(letterID: nil, part: row.field == FieldTag.listing.rawValue ? .listing : .textIndex, reason: error.reason))
+      case .listing, .textIndex, .words:
+        // FORMAT.md §6.6, §6.7, §6.9: every LISTING, TEXT INDEX and WORDS row must open and
+        // parse; stale entries are allowed (readers check each against the manifest), damaged
+        // rows reported.
+        do { for entry in try checkBucketRow(row) { lists[entry.letterID] = entry } } catch {
+          let part: Damage.Part =
+            switch FieldTag(rawValue: row.field) {
+            case .listing: .listing
+            case .words: .wordList
+            default: .textIndex
+            }
+          damaged.append(Damage(letterID: nil, part: part, reason: error.reason))
         }
       case nil where row.field == CaptureConstant.rowKind:
         break  // sealed captures wait for the next unlock; they are not envelopes
@@ -69,7 +96,15 @@ struct VaultVerifier {
         let meta = try tx.openMeta(row, id: id, manifest: manifest)
         created[row.objectID] = meta.createdAt
         for revision in meta.revisions {
-          try note { _ = try tx.loadBody(id, meta: meta, revision: revision) }
+          try note {
+            var text = try tx.loadBody(id, meta: meta, revision: revision)
+            defer { wipe(&text) }
+            if revision == meta.revisions.last,
+              let damage = wordsDamage(lists, id, manifest: manifest, head: revision, text: text)
+            {
+              damaged.append(damage)
+            }
+          }
         }
         let known = Set(meta.revisions.map { UInt64($0.number) })
         for extra in bodies[row.objectID, default: []].subtracting(known) {

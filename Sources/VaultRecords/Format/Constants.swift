@@ -63,6 +63,8 @@ package enum FieldTag: UInt8, Sendable, CaseIterable {
   case manifestBucket = 9
   /// FORMAT.md §6.8: the newest letters' LISTING entries, pinned by the MANIFEST root.
   case recent = 10
+  /// FORMAT.md §6.9: each letter's word list, which finds a word in most letters exactly.
+  case words = 11
 
   package var minimumBucket: Int {
     switch self {
@@ -77,7 +79,7 @@ package enum FieldTag: UInt8, Sendable, CaseIterable {
   /// padding that every `list` and `search` decrypted (SECURITY.md §4 "Two paddings", docs/PERFORMANCE.md).
   package var padsFinely: Bool {
     switch self {
-    case .manifest, .manifestBucket, .listing, .textIndex, .recent: true
+    case .manifest, .manifestBucket, .listing, .textIndex, .recent, .words: true
     case .meta, .body, .settings, .note: false
     }
   }
@@ -93,6 +95,7 @@ package enum FieldTag: UInt8, Sendable, CaseIterable {
     case .textIndex: "text index"
     case .manifestBucket: "manifest bucket"
     case .recent: "recent letters"
+    case .words: "word list"
     }
   }
 }

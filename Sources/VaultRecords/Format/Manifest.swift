@@ -36,7 +36,7 @@ package struct Manifest: Equatable {
   /// stored in this transaction, the signature of each text stored (by BODY hash, per
   /// letter), and, for a re-key, the entries read under the old key to be carried over.
   package var headHashes: [[UInt8]: [UInt8]] = [:]
-  package var newSignatures: [[UInt8]: (bodyHash: [UInt8], signature: TextSignature)] = [:]
+  package var newSignatures: [[UInt8]: (bodyHash: [UInt8], signature: TextSignature, words: WordList)] = [:]
   package var carriedSignatures: [SignatureEntry] = []
 
   /// The root's format (FORMAT.md §6.3): 4 is format 3 with every whole-vault row padded
@@ -59,10 +59,11 @@ package struct Manifest: Equatable {
     headHashes[entry.letterID] = headHash
   }
 
-  /// Records the signature of a text just stored as a BODY envelope with hash `bodyHash`; it
-  /// is written if the letter's META, stored in the same transaction, names that text as head.
-  package mutating func noteSignature(_ signature: TextSignature, letterID: [UInt8], bodyHash: [UInt8]) {
-    newSignatures[letterID] = (bodyHash, signature)
+  /// Records the signature and word list (FORMAT.md §6.7, §6.9) of `text`, just stored as a
+  /// BODY envelope with hash `bodyHash`; they are written if the letter's META, stored in the
+  /// same transaction, names that text as head.
+  package mutating func noteSignature(of text: [UInt8], letterID: [UInt8], bodyHash: [UInt8]) {
+    newSignatures[letterID] = (bodyHash, TextSignature(text: text), WordList(text: text))
   }
 
   /// Drops a letter from the index; its LISTING entry goes with the next store.

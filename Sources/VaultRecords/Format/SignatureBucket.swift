@@ -15,10 +15,13 @@ package struct SignatureEntry: Equatable {
   /// The signature of the recipient, subject and tags of the META it was stored with; nil in
   /// an entry of format 1 or 2.
   package var fields: TextSignature?
+  /// The word list of the same text, stored in the WORDS row of the bucket (FORMAT.md §6.9),
+  /// not in this one; nil when not known (no current WORDS entry was read with it).
+  package var words: WordList?
 
   package init(
     letterID: [UInt8], metaVersion: UInt64, metaHash: [UInt8], bodyHash: [UInt8], signature: TextSignature,
-    fields: TextSignature?
+    fields: TextSignature?, words: WordList? = nil
   ) {
     self.letterID = letterID
     self.metaVersion = metaVersion
@@ -26,6 +29,12 @@ package struct SignatureEntry: Equatable {
     self.bodyHash = bodyHash
     self.signature = signature
     self.fields = fields
+    self.words = words
+  }
+
+  /// Its WORDS entry (FORMAT.md §6.9), when its word list is known.
+  package var wordsEntry: WordsEntry? {
+    words.map { WordsEntry(letterID: letterID, metaVersion: metaVersion, metaHash: metaHash, bodyHash: bodyHash, words: $0) }
   }
 
   /// Writes the entry in bucket format `format` (2: with the flags byte, whose bit 0 is the

@@ -31,6 +31,8 @@ public struct Damage: Equatable, Sendable {
     case note(number: UInt64)
     case listing
     case textIndex
+    /// A WORDS row (FORMAT.md §6.9).
+    case wordList
     /// A record of a kind this version does not know.
     case unknownRecord(kind: UInt8)
     /// Something in the file's schema letters never creates: SQLite's type ("trigger",

@@ -154,7 +154,7 @@ extension RecordTransaction {
       key: RecordCipher.bodyKey(revision: revision, letterKey: letterKey))
     try session.put(id.bytes, field: FieldTag.body.rawValue, revision: UInt64(revision), envelope: envelope)
     let hash = Hash.blake2b(envelope)
-    manifest.noteSignature(TextSignature(text: body), letterID: id.bytes, bodyHash: hash)
+    manifest.noteSignature(of: body, letterID: id.bytes, bodyHash: hash)
     return hash
   }
 

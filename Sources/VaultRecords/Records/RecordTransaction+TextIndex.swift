@@ -15,7 +15,10 @@ extension RecordTransaction {
   /// Any letter of a rewritten bucket still without one gets it from its text.
   package func storeTextIndex(_ manifest: Manifest, rewritingAll: Bool) throws {
     let field = FieldTag.textIndex.rawValue
-    if rewritingAll { try session.delete(field: field, from: Self.textIndexLow, through: Self.textIndexHigh) }
+    if rewritingAll {
+      try session.delete(field: field, from: Self.textIndexLow, through: Self.textIndexHigh)
+      try deleteWordLists()
+    }
     guard !manifest.listingBuckets.isEmpty else { return }
     // A text index still in format 1 (a vault from before the non-ASCII flag) is written again
     // whole by the first write, from every letter's text; one in format 2 (before the fields
@@ -25,16 +28,26 @@ extension RecordTransaction {
     // ~0.2 ms of every write (docs/PERFORMANCE.md, round 7).
     var opened: (bucket: UInt8, old: SignatureBucket?)?
     var oldFormat = SignatureBucket.formatVersion
+    // A vault written before the word lists (FORMAT.md §6.9) has none: the first write that
+    // rewrites a bucket with text index entries and no word lists writes every bucket again,
+    // each letter's list from its text, once.
+    var wordsMissing = false
     if !rewritingAll, let first = manifest.listingBuckets.min() {
       let rows = try session.objects(SignatureBucket.objectID(bucket: first), field: field)
-      let old = try? openSignatureBucket(first, rows: rows)
+      let old = try openIndexBucket(first, rows: rows)
       opened = (first, old)
       oldFormat = (rows.isEmpty ? try firstTextIndexFormat() : old?.format) ?? SignatureBucket.formatVersion
+      if let old, !old.entries.isEmpty, old.entries.allSatisfy({ $0.words == nil }) {
+        wordsMissing = try hasNoWordLists()
+      }
     }
     let fromText = oldFormat == 1
-    if fromText { try session.delete(field: field, from: Self.textIndexLow, through: Self.textIndexHigh) }
+    if fromText {
+      try session.delete(field: field, from: Self.textIndexLow, through: Self.textIndexHigh)
+      try deleteWordLists()
+    }
     var buckets = manifest.listingBuckets
-    if oldFormat < SignatureBucket.formatVersion {
+    if oldFormat < SignatureBucket.formatVersion || wordsMissing {
       buckets.formUnion(manifest.entries.changedBuckets)
       buckets.formUnion(manifest.entries.bucketSource?.listed ?? [])
     }
@@ -54,7 +67,7 @@ extension RecordTransaction {
           if let old = opened.old { previous = old.entries }
         } else {
           let rows = try session.objects(objectID, field: field)
-          if let old = try? openSignatureBucket(bucket, rows: rows) { previous = old.entries }
+          if let old = try openIndexBucket(bucket, rows: rows) { previous = old.entries }
         }
       }
       var byID: [[UInt8]: SignatureEntry] = [:]
@@ -64,8 +77,8 @@ extension RecordTransaction {
           currentSignature(id, kept: byID[id], manifest: manifest).map {
             SignatureEntry(
               letterID: id, metaVersion: current.metaVersion, metaHash: current.metaHash,
-              bodyHash: manifest.headHashes[id] ?? [], signature: $0,
-              fields: manifest.listingChanges[id].map { Self.fieldsSignature($0.summary) })
+              bodyHash: manifest.headHashes[id] ?? [], signature: $0.signature,
+              fields: manifest.listingChanges[id].map { Self.fieldsSignature($0.summary) }, words: $0.words)
           }
         }
       }
@@ -76,7 +89,7 @@ extension RecordTransaction {
       var entries: [SignatureEntry] = []
       for current in letters[bucket] ?? [] {
         if var entry = byID[current.letterID], entry.metaVersion == current.metaVersion,
-          entry.metaHash == current.metaHash, entry.signature.nonASCII != nil
+          entry.metaHash == current.metaHash, entry.signature.nonASCII != nil, entry.words != nil
         {
           if entry.fields == nil {
             if listed == nil { listed = currentListing(bucket) }
@@ -85,8 +98,8 @@ extension RecordTransaction {
           entries.append(entry)
         } else if let entry = signatureFromText(current) {
           // No current entry (a file from before the text index, a damaged or lost row, an
-          // entry of format 1 without the non-ASCII flag): taken from the text itself, so
-          // every bucket written is complete.
+          // entry of format 1 without the non-ASCII flag, one without its word list): taken
+          // from the text itself, so every bucket written is complete.
           entries.append(entry)
         }
       }
@@ -94,6 +107,7 @@ extension RecordTransaction {
       try replaceBucketRow(
         objectID, field: .textIndex, key: .textIndex, epoch: manifest.epoch,
         with: entries.isEmpty ? nil : SignatureBucket(bucket: bucket, entries: entries).serialized())
+      try storeWords(bucket, entries: entries, epoch: manifest.epoch)
     }
   }
 
@@ -125,12 +139,14 @@ extension RecordTransaction {
     return byID
   }
 
-  /// The signature of the head text `manifest.headHashes[id]` names: the one stored in this
-  /// transaction, else the one kept, if it is of that very envelope; else none.
-  private func currentSignature(_ id: [UInt8], kept: SignatureEntry?, manifest: Manifest) -> TextSignature? {
+  /// The signature and word list of the head text `manifest.headHashes[id]` names: those
+  /// stored in this transaction, else those kept, if of that very envelope; else none.
+  private func currentSignature(_ id: [UInt8], kept: SignatureEntry?, manifest: Manifest)
+    -> (signature: TextSignature, words: WordList?)?
+  {
     guard let head = manifest.headHashes[id], !head.isEmpty else { return nil }
-    if let fresh = manifest.newSignatures[id], fresh.bodyHash == head { return fresh.signature }
-    if let kept, kept.bodyHash == head, kept.signature.nonASCII != nil { return kept.signature }
+    if let fresh = manifest.newSignatures[id], fresh.bodyHash == head { return (fresh.signature, fresh.words) }
+    if let kept, kept.bodyHash == head, kept.signature.nonASCII != nil { return (kept.signature, kept.words) }
     return nil
   }
 
@@ -160,26 +176,21 @@ extension RecordTransaction {
     return SignatureEntry(
       letterID: current.letterID, metaVersion: current.metaVersion, metaHash: current.metaHash,
       bodyHash: head.envelopeHash, signature: TextSignature(text: text),
-      fields: Self.fieldsSignature(ListingSummary(meta: meta)))
+      fields: Self.fieldsSignature(ListingSummary(meta: meta)), words: WordList(text: text))
   }
 
-  /// Every entry of every text index row that opens, for a re-key to carry over (Vault+Burn).
+  /// Every entry of every text index row that opens, with its word list (FORMAT.md §6.9),
+  /// for a re-key to carry over (Vault+Burn).
   package func loadTextIndex() throws -> [SignatureEntry] {
     var entries: [SignatureEntry] = []
     for bucket in UInt8.min...UInt8.max {
       let rows = try session.objects(SignatureBucket.objectID(bucket: bucket), field: FieldTag.textIndex.rawValue)
-      if let found = try? openSignatureBucket(bucket, rows: rows) { entries += found.entries }
+      if let found = try openIndexBucket(bucket, rows: rows) { entries += found.entries }
     }
     return entries
   }
 
   // MARK: - Reading
-
-  /// The bucket stored in `rows`, or nil when there is none or more than one.
-  private func openSignatureBucket(_ bucket: UInt8, rows: [StoredObject]) throws -> SignatureBucket? {
-    guard rows.count == 1, let row = rows.first else { return nil }
-    return try checkTextIndexRow(row, bucket: bucket)
-  }
 
   /// Opens and parses one TEXT INDEX row; any failure is `Malformed` (for `verify`).
   package func checkTextIndexRow(_ row: StoredObject, bucket: UInt8) throws -> SignatureBucket {

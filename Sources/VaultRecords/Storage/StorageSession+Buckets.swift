@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// The `bucket` table (FORMAT.md §8.1): the MANIFEST BUCKET, LISTING, TEXT INDEX and RECENT
-/// rows, one per slot `kind << 8 | bucket`, each standing for the object id those records
+/// The `bucket` table (FORMAT.md §8.1): the MANIFEST BUCKET, LISTING, TEXT INDEX, RECENT and
+/// WORDS rows, one per slot `kind << 8 | bucket`, each standing for the object id those records
 /// always have (FORMAT.md §6.3, §6.6–§6.8). The record layer still names them by object id
 /// and field; `StorageSession` sends them here when the file has the table.
 ///
@@ -22,6 +22,7 @@ package enum BucketSlot {
     case 8: return zeros + [0x01]  // TEXT INDEX
     case 9: return zeros + [0x02]  // MANIFEST BUCKET
     case 10: return zeros + [0x03]  // RECENT: bucket 0x00 only
+    case 11: return zeros + [0x04]  // WORDS
     default: return nil
     }
   }

@@ -16,6 +16,20 @@ extension StorageSession {
     return missing
   }
 
+  /// Whether `field` has any row with an object id in `low...high`, without reading one
+  /// (the WORDS rows' presence, FORMAT.md §6.9).
+  func hasRow(field: UInt8, from low: [UInt8], through high: [UInt8]) throws -> Bool {
+    if split, BucketSlot.isStored(field) {
+      let slots = BucketSlot.slots(field: field, from: low, through: high)
+      return try Int.fetchOne(
+        db.cachedStatement(sql: "SELECT 1 FROM bucket WHERE slot BETWEEN ? AND ? LIMIT 1"),
+        arguments: [slots.lowerBound, slots.upperBound]) != nil
+    }
+    return try Int.fetchOne(
+      db.cachedStatement(sql: "SELECT 1 FROM object WHERE object_id BETWEEN ? AND ? AND kind = ? LIMIT 1"),
+      arguments: [Data(low), Data(high), field]) != nil
+  }
+
   /// Whether the file has the kind index (a vault made before it gets it on its first write).
   func hasKindIndex() throws -> Bool {
     try Bool.fetchOne(

@@ -26,6 +26,7 @@ extension Damage.Part {
     case .note(let number): "note \(number)"
     case .listing: "listing"
     case .textIndex: "text index"
+    case .wordList: "word list"
     case .unknownRecord(let kind): "record kind \(kind)"
     case .schemaObject(let type, let name): "\(type) “\(name)” in the vault file"
     }

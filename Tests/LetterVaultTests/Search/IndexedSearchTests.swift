@@ -134,6 +134,7 @@ import Testing
     try vault.burn(ids[5])
     let reopened = try copies.home.reopen()
     #expect(try !Self.verdicts(reopened, "rain").contains(.unknown), "a letter lost its signature")
+    #expect(try !WordsSearchTests.verdicts(reopened, "rain").contains(.unknown), "a letter lost its word list")
     #expect(try reopened.search("zeppelin").letters.count == 1)
     #expect(try reopened.search("harbour lights").letters.map(\.id) == [ids[4]])
     #expect(try reopened.search("LIGHTHOUSE").letters.map(\.id) == [ids[0]])

@@ -1,0 +1,108 @@
+import VaultRecords
+/// `search` through the WORDS and LISTING records (FORMAT.md §6.9, §6.6; docs/PERFORMANCE.md,
+/// round 13), for a needle of ASCII letters and digits that the text signatures cannot narrow
+/// (`the`, `i`): a letter's word list says exactly whether its text holds the needle, and its
+/// listing entry gives its summary, so neither its META nor its text is decrypted. A letter
+/// without a current word list or listing entry is read from the letter itself, every check.
+extension SearchDesk {
+  /// What a letter's word list says about the needle, by manifest index.
+  enum WordsVerdict: UInt8 {
+    /// No current list (none, stale, damaged, or not kept): read the letter.
+    case unknown
+    case absent
+    case present
+  }
+
+  /// The search, or nil when the word lists cannot answer it: a needle with another byte, a
+  /// damaged manifest, or more than an eighth of the letters to read anyway.
+  func searchFromWords(_ text: String, filter: LetterFilter) throws(VaultError) -> LetterListing? {
+    guard WordList.answers(text) else { return nil }
+    let test = try SearchTest(text, filter)
+    return try records.read { tx -> LetterListing? in
+      let manifest: ManifestIndex
+      do { manifest = try tx.loadManifestIndex() } catch RecordError.damaged { return nil }
+      let verdicts = try wordsVerdicts(test, manifest: manifest, in: tx)
+      let view = try tx.listingView(manifest)
+      var toRead = 0
+      for index in 0..<manifest.count where verdicts[index] == .unknown || !view.has(index) { toRead += 1 }
+      guard toRead <= max(64, manifest.count / 8) else { return nil }
+      return try readLetters(test, manifest: manifest, in: tx) { index in
+        let verdict = verdicts[index]
+        guard verdict != .unknown, view.has(index) else { return .whole }
+        // Not in the text: found only by a recipient, subject or tag, which the listing
+        // entry's bytes rule out in place for most letters, before any summary is built.
+        if verdict == .absent && view.withFields(at: index, test.fieldsMayMatch) == false { return .skip }
+        guard let entry = view.summary(at: index) else { return .whole }
+        let summary = LetterFacts.summary(manifest.id(at: index), entry)
+        guard test.filter.matches(summary) else { return .skip }
+        return verdict == .present || test.fieldsMatch(summary) ? .found(summary) : .skip
+      }
+    }
+  }
+
+  /// Each manifest entry's verdict from its WORDS entry, read in place from the decrypted rows.
+  /// An entry counts only when its META version and hash equal the manifest's; a bucket with
+  /// two rows, or one that fails to open or parse, gives `unknown` for all its letters.
+  func wordsVerdicts(_ test: SearchTest, manifest: ManifestIndex, in tx: RecordTransaction) throws
+    -> [WordsVerdict]
+  {
+    var verdicts = [WordsVerdict](repeating: .unknown, count: manifest.count)
+    var previous: [UInt8] = []
+    var cursor = 0
+    var filled: [Int] = []
+    try tx.forEachRow(field: FieldTag.words.rawValue, from: WordsBucket.low, through: WordsBucket.high) {
+      objectID, revision, envelope in
+      defer { if objectID != previous { previous = objectID } }
+      func forget() {
+        for index in filled { verdicts[index] = .unknown }
+        filled = []
+      }
+      // A second row for the same bucket: use neither.
+      if objectID == previous { return forget() }
+      filled = []
+      guard let bucket = WordsBucket.bucket(objectID: objectID),
+        var plaintext = try? cipher.open(envelope, field: .words, objectID: objectID, revision: revision, key: .textIndex)
+      else { return }
+      defer { wipe(&plaintext) }
+      do {
+        try readWordsBucket(plaintext, bucket: bucket, manifest: manifest, cursor: &cursor) { index, words in
+          verdicts[index] = test.wordsHold(words) ? .present : .absent
+          filled.append(index)
+        }
+      } catch {
+        forget()
+      }
+    }
+    return verdicts
+  }
+
+  /// Parses one bucket's structure as ``WordsBucket/init(parsing:bucket:)`` does (the lists'
+  /// form is the writer's, sealed with the key) and hands over each kept list whose entry
+  /// matches the manifest: its manifest index and its bytes, in place.
+  private func readWordsBucket(
+    _ plaintext: [UInt8], bucket: UInt8, manifest: ManifestIndex, cursor: inout Int,
+    _ found: (Int, UnsafeRawBufferPointer) -> Void
+  ) throws(ByteReader.Malformed) {
+    var reader = try WordsBucket.header(plaintext, bucket: bucket)
+    var previous: Range<Int>?
+    for _ in 0..<(try WordsBucket.count(&reader)) {
+      let id = try reader.span(FormatConstant.idByteCount)
+      let version = try reader.u64()
+      let hash = try reader.span(FormatConstant.hashByteCount)
+      _ = try reader.span(FormatConstant.hashByteCount)
+      var words: Range<Int>?
+      if let length = try WordsEntry.readLength(&reader) { words = try reader.span(length) }
+      try WordsBucket.check(plaintext[id], bucket: bucket, after: previous.map { plaintext[$0] })
+      previous = id
+      guard let words else { continue }
+      plaintext.withUnsafeBytes { raw in
+        if let index = manifest.seek(UnsafeRawBufferPointer(rebasing: raw[id]), from: &cursor),
+          manifest.entry(at: index, hasVersion: version, hash: UnsafeRawBufferPointer(rebasing: raw[hash]))
+        {
+          found(index, UnsafeRawBufferPointer(rebasing: raw[words]))
+        }
+      }
+    }
+    try reader.finish()
+  }
+}
