@@ -50,7 +50,7 @@ struct TamperFixture {
     where row.objectID.count == 16 && row.field != FieldTag.settings.rawValue
       && row.field != FieldTag.manifest.rawValue && row.field != FieldTag.listing.rawValue
       && row.field != FieldTag.textIndex.rawValue && row.field != FieldTag.manifestBucket.rawValue
-      && row.field != FieldTag.recent.rawValue
+      && row.field != FieldTag.recent.rawValue && row.field != FieldTag.words.rawValue
     {
       if let start = Self.find(Array(row.envelope.prefix(256)), in: original) {
         ranges.append((LetterID(bytes: row.objectID).description, start..<start + 256))

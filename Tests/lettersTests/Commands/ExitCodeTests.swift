@@ -62,8 +62,8 @@ import Testing
   @Test func aDamagedLetterIsNamedAndTheOthersStillShowAndList() throws {
     let fixture = try CLIFixture()
     defer { fixture.remove() }
-    let damaged = try fixture.write("first\n", subject: "one")
-    let fine = try fixture.write("second\n", subject: "two")
+    let damaged = try fixture.write("first letter\n", subject: "one")
+    let fine = try fixture.write("second letter\n", subject: "two")
     try VaultFile(path: fixture.vault).flipByte(.meta, of: Bytes.hex(damaged))
 
     let shown = try fixture.run(["show", damaged])
@@ -73,14 +73,21 @@ import Testing
 
     let other = try fixture.run(["show", fine])
     #expect(other.status == 0)
-    #expect(other.stdout.contains("second\n"))
+    #expect(other.stdout.contains("second letter\n"))
 
-    // `search` reads every META row: it names the damaged one and shows the other.
-    let searched = try fixture.run(["search", "s"])
+    // A `search` that reads every META row (" l": too short for the text signatures, and
+    // not only letters and digits, so no word list answers it) names the damaged one and
+    // shows the other.
+    let searched = try fixture.run(["search", " l"])
     #expect(searched.status == 65)
     #expect(searched.stdout.contains(String(fine.prefix(8))))
     #expect(!searched.stdout.contains(String(damaged.prefix(8))))
     #expect(searched.stderr.contains(String(damaged.prefix(8))))
+    // One the word lists answer (FORMAT.md §6.9) reads neither letter's META: like `list`
+    // below, it shows both as last saved; `verify` and `show` name the damage.
+    let answered = try fixture.run(["search", "s"])
+    #expect(answered.status == 0)
+    #expect(answered.stdout.contains(String(fine.prefix(8))) && answered.stdout.contains(String(damaged.prefix(8))))
 
     // `list` reads the LISTING record, checked against the manifest (FORMAT.md §6.6), not
     // the altered row: both letters, as last saved.
