@@ -28,58 +28,70 @@ extension SearchDesk {
   /// scan is then cheaper than that many lookups).
   func searchFromIndex(_ text: String, filter: LetterFilter) throws(VaultError) -> LetterListing? {
     let test = try SearchTest(text, filter)
-    // A needle no ASCII text can hold (`é`, `café`) rules out the texts the index knows to be
-    // ASCII (format 2); any other needle under three bytes or not ASCII is read everywhere.
-    guard let probe = SignatureProbe(text) ?? (test.needsNonASCII ? .nonASCIINeedle : nil) else { return nil }
+    guard let probe = Self.probe(text, test) else { return nil }
     return try records.read { tx -> LetterListing? in
       let manifest: ManifestIndex
       do { manifest = try tx.loadManifestIndex() } catch RecordError.damaged { return nil }
-      // Letters to read one by one: those without a current entry, and those whose signature
-      // lets the words through. Past an eighth of the vault (a short, common needle such as
-      // "the"), the two-core scan reads them faster than that many point lookups: known from
-      // the signatures alone as soon as that many let the words through, before the rest of
-      // the text index is decrypted (docs/PERFORMANCE.md).
-      let limit = max(64, manifest.count / 8)
-      guard let verdicts = try textVerdicts(probe, manifest: manifest, in: tx, givingUpAbove: limit) else {
-        return nil
+      return try signatureSearch(test, probe, manifest: manifest, in: tx)
+    }
+  }
+
+  /// The probe of `text`'s windows. A needle no ASCII text can hold (`é`, `café`) rules out
+  /// the texts the index knows to be ASCII (format 2); any other needle under three bytes or
+  /// not ASCII has none: it is read everywhere.
+  static func probe(_ text: String, _ test: SearchTest) -> SignatureProbe? {
+    SignatureProbe(text) ?? (test.needsNonASCII ? .nonASCIINeedle : nil)
+  }
+
+  /// ``searchFromIndex(_:filter:)`` in a read transaction that has loaded the manifest.
+  func signatureSearch(_ test: SearchTest, _ probe: SignatureProbe, manifest: ManifestIndex, in tx: RecordTransaction)
+    throws -> LetterListing?
+  {
+    // Letters to read one by one: those without a current entry, and those whose signature
+    // lets the words through. Past an eighth of the vault (a short, common needle such as
+    // "the"), the two-core scan reads them faster than that many point lookups: known from
+    // the signatures alone as soon as that many let the words through, before the rest of
+    // the text index is decrypted (docs/PERFORMANCE.md).
+    let limit = max(64, manifest.count / 8)
+    guard let verdicts = try textVerdicts(probe, manifest: manifest, in: tx, givingUpAbove: limit) else {
+      return nil
+    }
+    // Letters whose text is ruled out but whose recipient, subject or tags may hold the
+    // words (or whose entry signs only the text). A few are read from their META; past
+    // about one in 64 (or past the limit with the others), decrypting the whole LISTING
+    // once is cheaper, and every letter's fields are tested there exactly
+    // (docs/PERFORMANCE.md, round 10).
+    var textToRead = 0
+    var fieldsToRead = 0
+    for index in 0..<manifest.count {
+      if verdicts.text[index] != .ruledOut {
+        textToRead += 1
+      } else if verdicts.fields[index] != .ruledOut {
+        fieldsToRead += 1
       }
-      // Letters whose text is ruled out but whose recipient, subject or tags may hold the
-      // words (or whose entry signs only the text). A few are read from their META; past
-      // about one in 64 (or past the limit with the others), decrypting the whole LISTING
-      // once is cheaper, and every letter's fields are tested there exactly
-      // (docs/PERFORMANCE.md, round 10).
-      var textToRead = 0
-      var fieldsToRead = 0
-      for index in 0..<manifest.count {
-        if verdicts.text[index] != .ruledOut {
-          textToRead += 1
-        } else if verdicts.fields[index] != .ruledOut {
-          fieldsToRead += 1
-        }
-      }
-      if fieldsToRead <= max(64, manifest.count / 64) && textToRead + fieldsToRead <= limit {
-        return try readLetters(test, manifest: manifest, in: tx) { index in
-          verdicts.text[index] != .ruledOut ? .whole : verdicts.fields[index] != .ruledOut ? .fieldsOnly : .skip
-        }
-      }
-      let view = try tx.listingView(manifest)
-      var toRead = 0
-      for index in 0..<manifest.count where !view.has(index) || verdicts.text[index] != .ruledOut {
-        toRead += 1
-      }
-      guard toRead <= limit else { return nil }
+    }
+    if fieldsToRead <= max(64, manifest.count / 64) && textToRead + fieldsToRead <= limit {
       return try readLetters(test, manifest: manifest, in: tx) { index in
-        let verdict = verdicts.text[index]
-        guard verdict != .unknown, let fields = view.withFields(at: index, test.fieldsMayMatch) else { return .whole }
-        // Ruled out by its text, and its recipient, subject and tags cannot match: not
-        // found, whatever the filter, and no summary is built (docs/PERFORMANCE.md).
-        if verdict == .ruledOut && !fields { return .skip }
-        guard let entry = view.summary(at: index) else { return .whole }
-        let summary = LetterFacts.summary(manifest.id(at: index), entry)
-        guard test.filter.matches(summary) else { return .skip }
-        if test.fieldsMatch(summary) { return .found(summary) }
-        return verdict == .ruledOut ? .skip : .whole
+        verdicts.text[index] != .ruledOut ? .whole : verdicts.fields[index] != .ruledOut ? .fieldsOnly : .skip
       }
+    }
+    let view = try tx.listingView(manifest)
+    var toRead = 0
+    for index in 0..<manifest.count where !view.has(index) || verdicts.text[index] != .ruledOut {
+      toRead += 1
+    }
+    guard toRead <= limit else { return nil }
+    return try readLetters(test, manifest: manifest, in: tx) { index in
+      let verdict = verdicts.text[index]
+      guard verdict != .unknown, let fields = view.withFields(at: index, test.fieldsMayMatch) else { return .whole }
+      // Ruled out by its text, and its recipient, subject and tags cannot match: not
+      // found, whatever the filter, and no summary is built (docs/PERFORMANCE.md).
+      if verdict == .ruledOut && !fields { return .skip }
+      guard let entry = view.summary(at: index) else { return .whole }
+      let summary = LetterFacts.summary(manifest.id(at: index), entry)
+      guard test.filter.matches(summary) else { return .skip }
+      if test.fieldsMatch(summary) { return .found(summary) }
+      return verdict == .ruledOut ? .skip : .whole
     }
   }
 

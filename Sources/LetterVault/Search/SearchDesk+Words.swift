@@ -21,23 +21,62 @@ extension SearchDesk {
     return try records.read { tx -> LetterListing? in
       let manifest: ManifestIndex
       do { manifest = try tx.loadManifestIndex() } catch RecordError.damaged { return nil }
-      let verdicts = try wordsVerdicts(test, manifest: manifest, in: tx)
-      let view = try tx.listingView(manifest)
-      var toRead = 0
-      for index in 0..<manifest.count where verdicts[index] == .unknown || !view.has(index) { toRead += 1 }
-      guard toRead <= max(64, manifest.count / 8) else { return nil }
-      return try readLetters(test, manifest: manifest, in: tx) { index in
-        let verdict = verdicts[index]
-        guard verdict != .unknown, view.has(index) else { return .whole }
-        // Not in the text: found only by a recipient, subject or tag, which the listing
-        // entry's bytes rule out in place for most letters, before any summary is built.
-        if verdict == .absent && view.withFields(at: index, test.fieldsMayMatch) == false { return .skip }
-        guard let entry = view.summary(at: index) else { return .whole }
-        let summary = LetterFacts.summary(manifest.id(at: index), entry)
-        guard test.filter.matches(summary) else { return .skip }
-        return verdict == .present || test.fieldsMatch(summary) ? .found(summary) : .skip
-      }
+      return try wordsSearch(test, manifest: manifest, in: tx, limit: nil)
     }
+  }
+
+  /// ``searchFromWords(_:filter:)`` in a read transaction that has loaded the manifest; at
+  /// most the `limit` newest letters found.
+  func wordsSearch(_ test: SearchTest, manifest: ManifestIndex, in tx: RecordTransaction, limit: Int?) throws
+    -> LetterListing?
+  {
+    let verdicts = try wordsVerdicts(test, manifest: manifest, in: tx)
+    let view = try tx.listingView(manifest)
+    var toRead = 0
+    for index in 0..<manifest.count where verdicts[index] == .unknown || !view.has(index) { toRead += 1 }
+    if toRead == 0 { return foundNewestFirst(test, verdicts, view: view, manifest: manifest, limit: limit) }
+    guard toRead <= max(64, manifest.count / 8) else { return nil }
+    return try readLetters(test, manifest: manifest, in: tx) { index in
+      let verdict = verdicts[index]
+      guard verdict != .unknown, view.has(index) else { return .whole }
+      guard Self.mayBeFound(test, verdict, view: view, at: index) else { return .skip }
+      guard let entry = view.summary(at: index) else { return .whole }
+      let summary = LetterFacts.summary(manifest.id(at: index), entry)
+      return Self.isFound(test, verdict, summary) ? .found(summary) : .skip
+    }
+  }
+
+  /// Not in the text: found only by a recipient, subject or tag, which the listing entry's
+  /// bytes rule out in place for most letters, before any summary is built.
+  private static func mayBeFound(_ test: SearchTest, _ verdict: WordsVerdict, view: ListingView, at index: Int) -> Bool {
+    verdict == .present || view.withFields(at: index, test.fieldsMayMatch) != false
+  }
+
+  private static func isFound(_ test: SearchTest, _ verdict: WordsVerdict, _ summary: LetterSummary) -> Bool {
+    test.filter.matches(summary) && (verdict == .present || test.fieldsMatch(summary))
+  }
+
+  /// Every letter answered by its list and listing entry: the candidates are put newest first
+  /// by their entries' creation times (ties: the higher id, i.e. the later manifest index)
+  /// before any summary is built, so each summary is built once, in its place, and no more
+  /// than `limit` are (docs/PERFORMANCE.md, round 13).
+  private func foundNewestFirst(
+    _ test: SearchTest, _ verdicts: [WordsVerdict], view: ListingView, manifest: ManifestIndex, limit: Int?
+  ) -> LetterListing {
+    var order: [(created: Int64, index: Int)] = []
+    order.reserveCapacity(manifest.count)
+    for index in 0..<manifest.count where Self.mayBeFound(test, verdicts[index], view: view, at: index) {
+      if let created = view.created(at: index) { order.append((created, index)) }
+    }
+    order.sort { $0.created != $1.created ? $0.created > $1.created : $0.index > $1.index }
+    var found: [LetterSummary] = []
+    for (_, index) in order {
+      if let limit, found.count >= limit { break }
+      guard let entry = view.summary(at: index) else { continue }
+      let summary = LetterFacts.summary(manifest.id(at: index), entry)
+      if Self.isFound(test, verdicts[index], summary) { found.append(summary) }
+    }
+    return LetterListing(letters: found, damaged: [])
   }
 
   /// Each manifest entry's verdict from its WORDS entry, read in place from the decrypted rows.

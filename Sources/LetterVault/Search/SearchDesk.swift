@@ -43,11 +43,24 @@ struct SearchDesk: VaultService {
   func search(_ text: String, filter: LetterFilter = LetterFilter(), limit: Int? = nil)
     throws(VaultError) -> LetterListing
   {
-    // The text signatures first (a rare word: a few letters read); then, for a word in most
-    // letters, the word lists (FORMAT.md §6.9); else every letter (docs/PERFORMANCE.md).
-    if let found = try searchFromIndex(text, filter: filter) { return found.newest(limit) }
-    if let found = try searchFromWords(text, filter: filter) { return found.newest(limit) }
+    if let found = try indexedSearch(text, filter: filter, limit: limit) { return found.newest(limit) }
     return try searchByScanning(text, filter: filter, secondConnection: true).newest(limit)
+  }
+
+  /// The text signatures first (a rare word: a few letters read); then, for a word in most
+  /// letters, the word lists (FORMAT.md §6.9); nil when neither can answer, and every letter
+  /// is read (docs/PERFORMANCE.md). One read transaction, one manifest.
+  func indexedSearch(_ text: String, filter: LetterFilter, limit: Int?) throws(VaultError) -> LetterListing? {
+    let test = try SearchTest(text, filter)
+    let probe = Self.probe(text, test)
+    let words = WordList.answers(text)
+    guard probe != nil || words else { return nil }
+    return try records.read { tx -> LetterListing? in
+      let manifest: ManifestIndex
+      do { manifest = try tx.loadManifestIndex() } catch RecordError.damaged { return nil }
+      if let probe, let found = try signatureSearch(test, probe, manifest: manifest, in: tx) { return found }
+      return words ? try wordsSearch(test, manifest: manifest, in: tx, limit: limit) : nil
+    }
   }
 
   /// `search` over every letter: the two halves of the key space are read at once, on two

@@ -32,11 +32,15 @@ extension Vault {
   /// only letters whose signatures (of the text, and of recipient, subject and tags) let the
   /// words through are decrypted; the listing is read only when many letters' fields may hold
   /// them.
-  /// Otherwise (a needle under three bytes or with non-ASCII characters, one that most letters
-  /// may hold, an index that fell behind) every letter is read, by `searchByScanning`.
+  /// A needle of ASCII letters and digits that most letters may hold (`the`, `i`) is answered
+  /// by the word lists and the listing (SearchDesk+Words.swift, FORMAT.md §6.9), decrypting no
+  /// META or text. Otherwise (a needle with a space, punctuation or non-ASCII characters that
+  /// the signatures cannot narrow, an index that fell behind) every letter is read, by
+  /// `searchByScanning`.
   ///
   /// With a `limit`, only the newest `limit` letters found (`search -n`); every letter is still
-  /// tested, since the order is known only once all are found.
+  /// tested, since the order is known only once all are found (through the word lists, the
+  /// order is known first, and only those summaries are built).
   public func search(_ text: String, filter: LetterFilter = LetterFilter(), limit: Int? = nil)
     throws(VaultError) -> LetterListing {
     try searchDesk.search(text, filter: filter, limit: limit)

@@ -33,6 +33,16 @@ import Testing
       #expect(try test.vault.searchDesk.searchFromWords(needle, filter: LetterFilter()) != nil, "\(needle)")
     }
     #expect(try test.vault.searchDesk.searchFromWords("about the", filter: LetterFilter()) == nil)
+    // With a limit, the newest found, built in order (every letter answered by its list).
+    for needle in ["the", "a", "hale"] {
+      for filter in IndexedSearchTests.filters {
+        let all = try test.vault.searchDesk.searchSerially(needle, filter: filter).letters
+        for limit in [0, 1, 5, 200] {
+          let found = try test.vault.search(needle, filter: filter, limit: limit)
+          #expect(found.letters == Array(all.prefix(limit)), "\(needle) \(filter) -n \(limit)")
+        }
+      }
+    }
     #expect(try !Self.verdicts(test.vault, "rain").contains(.unknown))
     #expect(try Self.verdicts(test.vault, "rain").contains(.absent))
     #expect(try test.vault.verify().isEmpty)
