@@ -92,8 +92,8 @@ save("textindex", "empty-format3", [0x07] + SignatureBucket(bucket: 0x07, entrie
 var lists = signatures.entries
 lists[0].words = WordList(text: Array("Dear Sam, the lighthouse — über den café, the end".utf8))
 lists[1].words = WordList(bytes: nil)
-save("textindex", "words-two", [0x2A] + WordsBucket(bucket: 0x2A, entries: lists.compactMap(\.wordsEntry)).serialized())
-save("textindex", "words-empty", [0x07] + WordsBucket(bucket: 0x07, entries: []).serialized())
+save("textindex", "words-two", [0x2A] + WordsBucket(bucket: 0x2A, quarter: 0, entries: lists.compactMap(\.wordsEntry)).serialized())
+save("textindex", "words-empty", [0x07] + WordsBucket(bucket: 0x07, quarter: 3, entries: []).serialized())
 
 let entries = (1...3).map { index in
   Manifest.Entry(

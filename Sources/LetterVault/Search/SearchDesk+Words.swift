@@ -99,12 +99,12 @@ extension SearchDesk {
       // A second row for the same bucket: use neither.
       if objectID == previous { return forget() }
       filled = []
-      guard let bucket = WordsBucket.bucket(objectID: objectID),
+      guard let place = WordsBucket.place(objectID: objectID),
         var plaintext = try? cipher.open(envelope, field: .words, objectID: objectID, revision: revision, key: .textIndex)
       else { return }
       defer { wipe(&plaintext) }
       do {
-        try readWordsBucket(plaintext, bucket: bucket, manifest: manifest, cursor: &cursor) { index, words in
+        try readWordsBucket(plaintext, place, manifest: manifest, cursor: &cursor) { index, words in
           verdicts[index] = test.wordsHold(words) ? .present : .absent
           filled.append(index)
         }
@@ -119,10 +119,10 @@ extension SearchDesk {
   /// form is the writer's, sealed with the key) and hands over each kept list whose entry
   /// matches the manifest: its manifest index and its bytes, in place.
   private func readWordsBucket(
-    _ plaintext: [UInt8], bucket: UInt8, manifest: ManifestIndex, cursor: inout Int,
+    _ plaintext: [UInt8], _ place: (bucket: UInt8, quarter: UInt8), manifest: ManifestIndex, cursor: inout Int,
     _ found: (Int, UnsafeRawBufferPointer) -> Void
   ) throws(ByteReader.Malformed) {
-    var reader = try WordsBucket.header(plaintext, bucket: bucket)
+    var reader = try WordsBucket.header(plaintext, bucket: place.bucket, quarter: place.quarter)
     var previous: Range<Int>?
     for _ in 0..<(try WordsBucket.count(&reader)) {
       let id = try reader.span(FormatConstant.idByteCount)
@@ -131,7 +131,8 @@ extension SearchDesk {
       _ = try reader.span(FormatConstant.hashByteCount)
       var words: Range<Int>?
       if let length = try WordsEntry.readLength(&reader) { words = try reader.span(length) }
-      try WordsBucket.check(plaintext[id], bucket: bucket, after: previous.map { plaintext[$0] })
+      try WordsBucket.check(
+        plaintext[id], bucket: place.bucket, quarter: place.quarter, after: previous.map { plaintext[$0] })
       previous = id
       guard let words else { continue }
       plaintext.withUnsafeBytes { raw in

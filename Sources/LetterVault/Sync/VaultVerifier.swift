@@ -10,10 +10,10 @@ struct VaultVerifier {
   /// damage); gives a WORDS row's entries.
   private func checkBucketRow(_ row: StoredObject) throws -> [WordsEntry] {
     if row.field == FieldTag.words.rawValue {
-      guard let bucket = WordsBucket.bucket(objectID: row.objectID) else {
+      guard let place = WordsBucket.place(objectID: row.objectID) else {
         throw ByteReader.Malformed(reason: "not a word list row")
       }
-      return try tx.checkWordsRow(row, bucket: bucket).entries
+      return try tx.checkWordsRow(row, bucket: place.bucket, quarter: place.quarter).entries
     } else if row.field == FieldTag.listing.rawValue {
       guard let bucket = ListingBucket.bucket(objectID: row.objectID) else {
         throw ByteReader.Malformed(reason: "not a listing row")

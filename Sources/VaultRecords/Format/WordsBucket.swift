@@ -42,51 +42,67 @@ package struct WordsEntry: Equatable {
 }
 
 /// The plaintext of one WORDS row (FORMAT.md §6.9): the entries of every letter whose id
-/// starts with the byte `bucket`, strictly ascending by id, split like the TEXT INDEX (§6.7)
-/// but in rows of their own, so a search the text signatures can narrow decrypts none of it.
+/// starts with the byte `bucket` and whose second byte's top two bits are `quarter`, strictly
+/// ascending by id. A TEXT INDEX bucket (§6.7) in four rows of their own: a search the text
+/// signatures can narrow decrypts none of it, and a write re-seals only the quarters whose
+/// entries it changes (at 100,000 letters a whole bucket's lists are ~210 KB).
 package struct WordsBucket: Equatable {
   package static let formatVersion: UInt8 = 1
   /// The smallest entry: id, version, two hashes and the length.
   package static let minimumEntrySize = 16 + 8 + 32 + 32 + 4
+  package static let quarters: ClosedRange<UInt8> = 0...3
 
   package let bucket: UInt8
+  package let quarter: UInt8
   package var entries: [WordsEntry]
 
-  package init(bucket: UInt8, entries: [WordsEntry]) {
+  package init(bucket: UInt8, quarter: UInt8, entries: [WordsEntry]) {
     self.bucket = bucket
+    self.quarter = quarter
     self.entries = entries
   }
 
-  /// The row's object id: 14 zero bytes, `0x04`, then the bucket byte (FORMAT.md §6.9).
-  package static func objectID(bucket: UInt8) -> [UInt8] {
-    [UInt8](repeating: 0, count: FormatConstant.idByteCount - 2) + [0x04, bucket]
+  /// The quarter of a letter id: the top two bits of its second byte.
+  package static func quarter(of id: some Collection<UInt8>) -> UInt8 { id.dropFirst().first.map { $0 >> 6 } ?? 0 }
+
+  /// The row's object id: 13 zero bytes, `0x04`, the bucket byte, the quarter (FORMAT.md §6.9).
+  package static func objectID(bucket: UInt8, quarter: UInt8) -> [UInt8] {
+    [UInt8](repeating: 0, count: FormatConstant.idByteCount - 3) + [0x04, bucket, quarter]
   }
 
-  package static let low = objectID(bucket: 0x00)
-  package static let high = objectID(bucket: 0xFF)
+  /// The row that holds letter `id`'s entry.
+  package static func objectID(for id: [UInt8]) -> [UInt8] { objectID(bucket: id.first ?? 0, quarter: quarter(of: id)) }
 
-  /// The bucket of a row's object id, or nil when it is not a WORDS object id.
-  package static func bucket(objectID: [UInt8]) -> UInt8? {
-    guard objectID.count == FormatConstant.idByteCount, objectID[FormatConstant.idByteCount - 2] == 0x04,
-      objectID.prefix(FormatConstant.idByteCount - 2).allSatisfy({ $0 == 0 })
+  package static let low = objectID(bucket: 0x00, quarter: 0)
+  package static let high = objectID(bucket: 0xFF, quarter: 3)
+
+  /// The bucket and quarter of a row's object id, or nil when it is not a WORDS object id.
+  package static func place(objectID: [UInt8]) -> (bucket: UInt8, quarter: UInt8)? {
+    let count = FormatConstant.idByteCount
+    guard objectID.count == count, objectID[count - 3] == 0x04, quarters.contains(objectID[count - 1]),
+      objectID.prefix(count - 3).allSatisfy({ $0 == 0 })
     else { return nil }
-    return objectID.last
+    return (objectID[count - 2], objectID[count - 1])
   }
 
   package func serialized() -> [UInt8] {
-    ListingBucket.serialize(
-      version: Self.formatVersion, bucket: bucket, entries: entries,
-      capacity: 16 + entries.reduce(0) { $0 + Self.minimumEntrySize + ($1.words.bytes?.count ?? 0) }
-    ) { $0.write(to: &$1) }
+    var writer = ByteWriter(capacity: 16 + entries.reduce(0) { $0 + Self.minimumEntrySize + ($1.words.bytes?.count ?? 0) })
+    writer.u8(Self.formatVersion)
+    writer.u8(bucket)
+    writer.u8(quarter)
+    writer.u32(UInt32(entries.count))
+    for entry in entries { entry.write(to: &writer) }
+    return writer.bytes
   }
 
-  /// Parses the plaintext of the row for `bucket` strictly: the bucket byte must match, every
-  /// id start with it, ids strictly ascend, each word list be in the one form a writer gives
-  /// it (``WordList/isCanonical(_:)``), nothing follow the last entry.
-  package init(parsing bytes: [UInt8], bucket: UInt8) throws(ByteReader.Malformed) {
+  /// Parses the plaintext of the row for `bucket` and `quarter` strictly: both bytes must
+  /// match, every id be in them, ids strictly ascend, each word list be in the one form a
+  /// writer gives it (``WordList/isCanonical(_:)``), nothing follow the last entry.
+  package init(parsing bytes: [UInt8], bucket: UInt8, quarter: UInt8) throws(ByteReader.Malformed) {
     self.bucket = bucket
+    self.quarter = quarter
     entries = []
-    var reader = try Self.header(bytes, bucket: bucket)
+    var reader = try Self.header(bytes, bucket: bucket, quarter: quarter)
     for _ in 0..<(try Self.count(&reader)) {
       let id = try reader.raw(FormatConstant.idByteCount)
       let version = try reader.u64()
@@ -98,17 +114,19 @@ package struct WordsBucket: Equatable {
         guard WordList.isCanonical(bytes[span]) else { throw .init(reason: "word list form") }
         words.bytes = Array(bytes[span])
       }
-      try Self.check(id[...], bucket: bucket, after: entries.last?.letterID[...])
+      try Self.check(id[...], bucket: bucket, quarter: quarter, after: entries.last?.letterID[...])
       entries.append(WordsEntry(letterID: id, metaVersion: version, metaHash: metaHash, bodyHash: bodyHash, words: words))
     }
     try reader.finish()
   }
 
-  /// A reader positioned after the format and bucket bytes, both checked.
-  package static func header(_ bytes: [UInt8], bucket: UInt8) throws(ByteReader.Malformed) -> ByteReader {
+  /// A reader positioned after the format, bucket and quarter bytes, all checked.
+  package static func header(_ bytes: [UInt8], bucket: UInt8, quarter: UInt8) throws(ByteReader.Malformed)
+    -> ByteReader
+  {
     var reader = ByteReader(bytes)
     guard try reader.u8() == formatVersion else { throw .init(reason: "word list version") }
-    guard try reader.u8() == bucket else { throw .init(reason: "word list bucket") }
+    guard try reader.u8() == bucket, try reader.u8() == quarter else { throw .init(reason: "word list bucket") }
     return reader
   }
 
@@ -116,11 +134,13 @@ package struct WordsBucket: Equatable {
     try reader.count(cap: FormatConstant.maximumListCount, minimumElementSize: minimumEntrySize)
   }
 
-  /// An entry's id must be in `bucket` and follow the one before it.
-  package static func check(_ id: ArraySlice<UInt8>, bucket: UInt8, after previous: ArraySlice<UInt8>?)
-    throws(ByteReader.Malformed)
-  {
-    guard id.first == bucket else { throw .init(reason: "word list entry in the wrong bucket") }
+  /// An entry's id must be in `bucket` and `quarter` and follow the one before it.
+  package static func check(
+    _ id: ArraySlice<UInt8>, bucket: UInt8, quarter: UInt8, after previous: ArraySlice<UInt8>?
+  ) throws(ByteReader.Malformed) {
+    guard id.first == bucket, Self.quarter(of: id) == quarter else {
+      throw .init(reason: "word list entry in the wrong bucket")
+    }
     if let previous, !previous.lexicographicallyPrecedes(id) {
       throw .init(reason: "word list entries out of order")
     }

@@ -26,7 +26,7 @@ extension RecordTransaction {
     // signature of its letter's fields (FORMAT.md §6.7). The first bucket this write rewrites
     // is opened here, once, and its format tells: reading the lowest row for it as well was
     // ~0.2 ms of every write (docs/PERFORMANCE.md, round 7).
-    var opened: (bucket: UInt8, old: SignatureBucket?)?
+    var opened: (bucket: UInt8, old: SignatureBucket?, words: StoredWords)?
     var oldFormat = SignatureBucket.formatVersion
     // A vault written before the word lists (FORMAT.md §6.9) has none: the first write that
     // rewrites a bucket with text index entries and no word lists writes every bucket again,
@@ -34,8 +34,8 @@ extension RecordTransaction {
     var wordsMissing = false
     if !rewritingAll, let first = manifest.listingBuckets.min() {
       let rows = try session.objects(SignatureBucket.objectID(bucket: first), field: field)
-      let old = try openIndexBucket(first, rows: rows)
-      opened = (first, old)
+      let (old, words) = try openIndexBucket(first, rows: rows)
+      opened = (first, old, words)
       oldFormat = (rows.isEmpty ? try firstTextIndexFormat() : old?.format) ?? SignatureBucket.formatVersion
       if let old, !old.entries.isEmpty, old.entries.allSatisfy({ $0.words == nil }) {
         wordsMissing = try hasNoWordLists()
@@ -61,14 +61,17 @@ extension RecordTransaction {
     for bucket in buckets.sorted() {
       let objectID = SignatureBucket.objectID(bucket: bucket)
       var previous = carried[bucket] ?? []
+      var storedWords = StoredWords()
       // A damaged old bucket is simply replaced: its letters are read until they are written.
       if !rewritingAll && !fromText {
+        let old: (index: SignatureBucket?, words: StoredWords)
         if let opened, opened.bucket == bucket {
-          if let old = opened.old { previous = old.entries }
+          old = (opened.old, opened.words)
         } else {
-          let rows = try session.objects(objectID, field: field)
-          if let old = try openIndexBucket(bucket, rows: rows) { previous = old.entries }
+          old = try openIndexBucket(bucket, rows: try session.objects(objectID, field: field))
         }
+        if let index = old.index { previous = index.entries }
+        storedWords = old.words
       }
       var byID: [[UInt8]: SignatureEntry] = [:]
       for entry in previous { byID[entry.letterID] = entry }
@@ -107,7 +110,7 @@ extension RecordTransaction {
       try replaceBucketRow(
         objectID, field: .textIndex, key: .textIndex, epoch: manifest.epoch,
         with: entries.isEmpty ? nil : SignatureBucket(bucket: bucket, entries: entries).serialized())
-      try storeWords(bucket, entries: entries, epoch: manifest.epoch)
+      try storeWords(bucket, entries: entries, stored: storedWords, epoch: manifest.epoch)
     }
   }
 
@@ -185,7 +188,7 @@ extension RecordTransaction {
     var entries: [SignatureEntry] = []
     for bucket in UInt8.min...UInt8.max {
       let rows = try session.objects(SignatureBucket.objectID(bucket: bucket), field: FieldTag.textIndex.rawValue)
-      if let found = try openIndexBucket(bucket, rows: rows) { entries += found.entries }
+      if let found = try openIndexBucket(bucket, rows: rows).index { entries += found.entries }
     }
     return entries
   }

@@ -22,15 +22,26 @@ package enum BucketSlot {
     case 8: return zeros + [0x01]  // TEXT INDEX
     case 9: return zeros + [0x02]  // MANIFEST BUCKET
     case 10: return zeros + [0x03]  // RECENT: bucket 0x00 only
-    case 11: return zeros + [0x04]  // WORDS
     default: return nil
     }
   }
 
-  package static func isStored(_ field: UInt8) -> Bool { prefix(field) != nil }
+  /// WORDS rows (field 11, FORMAT.md §6.9), four to a bucket, have slots of their own, after
+  /// every other: `0x10000 + 4 × bucket + quarter`, for the object id 13 × 0x00 || 0x04 ||
+  /// bucket || quarter.
+  static let words: UInt8 = 11
+  static let wordsBase: Int64 = 0x10000
+
+  package static func isStored(_ field: UInt8) -> Bool { field == words || prefix(field) != nil }
 
   /// The slot of `objectID` of `field`, or nil for an id such a record never has.
   package static func slot(_ objectID: [UInt8], field: UInt8) -> Int64? {
+    if field == words {
+      guard objectID.count == 16, objectID.prefix(13).allSatisfy({ $0 == 0 }), objectID[13] == 0x04,
+        objectID[15] <= 3
+      else { return nil }
+      return wordsBase + Int64(objectID[14]) << 2 | Int64(objectID[15])
+    }
     guard let prefix = prefix(field), objectID.count == 16, objectID.starts(with: prefix) else { return nil }
     guard field != 10 || objectID[15] == 0 else { return nil }
     return Int64(field) << 8 | Int64(objectID[15])
@@ -39,12 +50,18 @@ package enum BucketSlot {
   /// The slots of `field` whose object ids lie in `low...high` (ids of that form compare as
   /// their bucket bytes; any other bound is taken as the first or last bucket).
   static func slots(field: UInt8, from low: [UInt8], through high: [UInt8]) -> ClosedRange<Int64> {
-    let base = Int64(field) << 8
-    return (slot(low, field: field) ?? base)...(slot(high, field: field) ?? base | 0xFF)
+    let base = field == words ? wordsBase : Int64(field) << 8
+    let last = field == words ? wordsBase + 0x3FF : base | 0xFF
+    return (slot(low, field: field) ?? base)...(slot(high, field: field) ?? last)
   }
 
   /// The object id and field a slot stands for.
   package static func object(slot: Int64) -> (objectID: [UInt8], field: UInt8)? {
+    if (wordsBase...(wordsBase + 0x3FF)).contains(slot) {
+      let place = slot - wordsBase
+      let id = [UInt8](repeating: 0, count: 13) + [0x04, UInt8(truncatingIfNeeded: place >> 2), UInt8(place & 3)]
+      return (id, words)
+    }
     let field = UInt8(truncatingIfNeeded: slot >> 8)
     guard slot >= 0, slot >> 8 <= 0xFF, let prefix = prefix(field) else { return nil }
     let id = prefix + [UInt8(truncatingIfNeeded: slot)]

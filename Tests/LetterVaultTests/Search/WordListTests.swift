@@ -71,23 +71,30 @@ import Testing
       WordsEntry(letterID: [7] + [UInt8](repeating: 9, count: 15), metaVersion: 1, metaHash: .init(repeating: 4, count: 32),
         bodyHash: .init(repeating: 5, count: 32), words: WordList(bytes: nil)),
     ]
-    let bytes = WordsBucket(bucket: 7, entries: entries).serialized()
-    #expect(try WordsBucket(parsing: bytes, bucket: 7).entries == entries)
-    #expect(throws: ByteReader.Malformed.self) { try WordsBucket(parsing: bytes, bucket: 8) }
-    #expect(throws: ByteReader.Malformed.self) { try WordsBucket(parsing: bytes + [0], bucket: 7) }
-    #expect(throws: ByteReader.Malformed.self) { try WordsBucket(parsing: Array(bytes.dropLast()), bucket: 7) }
-    // The first list is "one two " at offset 2 + 4 + 88 + 4: each change leaves a form no
+    let bytes = WordsBucket(bucket: 7, quarter: 0, entries: entries).serialized()
+    #expect(try WordsBucket(parsing: bytes, bucket: 7, quarter: 0).entries == entries)
+    #expect(throws: ByteReader.Malformed.self) { try WordsBucket(parsing: bytes, bucket: 8, quarter: 0) }
+    #expect(throws: ByteReader.Malformed.self) { try WordsBucket(parsing: bytes, bucket: 7, quarter: 1) }
+    #expect(throws: ByteReader.Malformed.self) { try WordsBucket(parsing: bytes + [0], bucket: 7, quarter: 0) }
+    #expect(throws: ByteReader.Malformed.self) { try WordsBucket(parsing: Array(bytes.dropLast()), bucket: 7, quarter: 0) }
+    // The first list is "one two " at offset 3 + 4 + 88 + 4: each change leaves a form no
     // writer gives (capital, unsorted, separator inside, no final space).
-    let start = 2 + 4 + 16 + 8 + 64 + 4
+    let start = 3 + 4 + 16 + 8 + 64 + 4
     for (offset, byte) in [(0, UInt8(ascii: "O")), (0, UInt8(ascii: "z")), (1, UInt8(ascii: "-")), (7, UInt8(ascii: "x"))] {
       var changed = bytes
       changed[start + offset] = byte
-      #expect(throws: ByteReader.Malformed.self, "\(offset)") { try WordsBucket(parsing: changed, bucket: 7) }
+      #expect(throws: ByteReader.Malformed.self, "\(offset)") { try WordsBucket(parsing: changed, bucket: 7, quarter: 0) }
     }
-    var swapped = WordsBucket(bucket: 7, entries: entries.reversed()).serialized()
-    #expect(throws: ByteReader.Malformed.self) { try WordsBucket(parsing: swapped, bucket: 7) }
-    swapped = WordsBucket(bucket: 7, entries: [entries[0]]).serialized()
-    swapped.replaceSubrange((2 + 4 + 88)..<(2 + 4 + 92), with: [0x01, 0x20, 0, 0])  // 8,193 bytes
-    #expect(throws: ByteReader.Malformed.self) { try WordsBucket(parsing: swapped, bucket: 7) }
+    var swapped = WordsBucket(bucket: 7, quarter: 0, entries: entries.reversed()).serialized()
+    #expect(throws: ByteReader.Malformed.self) { try WordsBucket(parsing: swapped, bucket: 7, quarter: 0) }
+    swapped = WordsBucket(bucket: 7, quarter: 0, entries: [entries[0]]).serialized()
+    swapped.replaceSubrange((3 + 4 + 88)..<(3 + 4 + 92), with: [0x01, 0x20, 0, 0])  // 8,193 bytes
+    #expect(throws: ByteReader.Malformed.self) { try WordsBucket(parsing: swapped, bucket: 7, quarter: 0) }
+    // An entry of another quarter (second byte 0x40: quarter 1) in the row of quarter 0.
+    var other = entries[0]
+    other.letterID[1] = 0x40
+    let misplaced = WordsBucket(bucket: 7, quarter: 0, entries: [other]).serialized()
+    #expect(throws: ByteReader.Malformed.self) { try WordsBucket(parsing: misplaced, bucket: 7, quarter: 0) }
+    #expect(try WordsBucket(parsing: WordsBucket(bucket: 7, quarter: 1, entries: [other]).serialized(), bucket: 7, quarter: 1).entries == [other])
   }
 }
