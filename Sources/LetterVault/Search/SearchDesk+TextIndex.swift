@@ -228,10 +228,7 @@ extension SearchDesk {
     let format = plaintext[0]
     var previous: Range<Int>?
     for _ in 0..<(try SignatureBucket.count(&reader)) {
-      let id = try reader.span(FormatConstant.idByteCount)
-      let version = try reader.u64()
-      let hash = try reader.span(FormatConstant.hashByteCount)
-      _ = try reader.span(FormatConstant.hashByteCount)
+      let (id, version, hash) = try SignatureEntry.readKeySpans(&reader)
       let flags = try SignatureEntry.readFlags(&reader, format: format)
       let size = try SignatureEntry.readFilter(&reader)
       let filter = try reader.span(size.count)

@@ -125,10 +125,7 @@ extension SearchDesk {
     var reader = try WordsBucket.header(plaintext, bucket: place.bucket, quarter: place.quarter)
     var previous: Range<Int>?
     for _ in 0..<(try WordsBucket.count(&reader)) {
-      let id = try reader.span(FormatConstant.idByteCount)
-      let version = try reader.u64()
-      let hash = try reader.span(FormatConstant.hashByteCount)
-      _ = try reader.span(FormatConstant.hashByteCount)
+      let (id, version, hash) = try SignatureEntry.readKeySpans(&reader)
       var words: Range<Int>?
       if let length = try WordsEntry.readLength(&reader) { words = try reader.span(length) }
       try WordsBucket.check(

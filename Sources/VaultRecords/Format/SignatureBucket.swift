@@ -88,6 +88,19 @@ package struct SignatureEntry: Equatable {
     return (flags & 1 != 0, format >= 3 ? flags & 2 != 0 : nil)
   }
 
+  /// The key of an entry read in place, as TEXT INDEX and WORDS entries both begin (FORMAT.md
+  /// §6.7, §6.9): where its letter id and META hash are, its META version; the body hash
+  /// after them (the writer's) is skipped.
+  package static func readKeySpans(_ reader: inout ByteReader) throws(ByteReader.Malformed)
+    -> (id: Range<Int>, version: UInt64, metaHash: Range<Int>)
+  {
+    let id = try reader.span(FormatConstant.idByteCount)
+    let version = try reader.u64()
+    let hash = try reader.span(FormatConstant.hashByteCount)
+    _ = try reader.span(FormatConstant.hashByteCount)
+    return (id, version, hash)
+  }
+
   private static func readKey(_ reader: inout ByteReader) throws(ByteReader.Malformed)
     -> (id: [UInt8], version: UInt64, hash: [UInt8])
   {
