@@ -32,13 +32,19 @@ extension SearchDesk {
   {
     let verdicts = try wordsVerdicts(test, manifest: manifest, in: tx)
     let view = try tx.listingView(manifest)
-    var toRead = 0
-    for index in 0..<manifest.count where verdicts[index] == .unknown || !view.has(index) { toRead += 1 }
+    var answered: [Int] = []
+    answered.reserveCapacity(manifest.count)
+    for index in 0..<manifest.count where verdicts[index] != .unknown && view.has(index) { answered.append(index) }
+    // A list and listing entry stand for a META row that should be there. A letter whose row
+    // is gone is lost (META holds its only key): it is read, so that it is named as the scan
+    // and `list` name it (FORMAT.md §6.3), never shown. One walk of the kind index.
+    let missing = try missingBehindListing(manifest, indices: answered, in: tx)
+    let toRead = manifest.count - answered.count + missing.count
     if toRead == 0 { return foundNewestFirst(test, verdicts, view: view, manifest: manifest, limit: limit) }
     guard toRead <= max(64, manifest.count / 8) else { return nil }
     return try readLetters(test, manifest: manifest, in: tx) { index in
       let verdict = verdicts[index]
-      guard verdict != .unknown, view.has(index) else { return .whole }
+      guard verdict != .unknown, view.has(index), !missing.contains(index) else { return .whole }
       guard Self.mayBeFound(test, verdict, view: view, at: index) else { return .skip }
       guard let entry = view.summary(at: index) else { return .whole }
       let summary = LetterFacts.summary(manifest.id(at: index), entry)
