@@ -3,8 +3,8 @@ import GRDB
 import GRDBSQLite
 
 /// The `bucket` table (FORMAT.md §8.1): the MANIFEST BUCKET, LISTING, TEXT INDEX, RECENT and
-/// WORDS rows, one per slot `kind << 8 | bucket`, each standing for the object id those records
-/// always have (FORMAT.md §6.3, §6.6–§6.8). The record layer still names them by object id
+/// WORDS rows, one per slot `kind << 8 | bucket` (WORDS: `wordsBase + 4 × bucket + quarter`),
+/// each standing for the object id those records always have (FORMAT.md §6.3, §6.6–§6.9). The record layer still names them by object id
 /// and field; `StorageSession` sends them here when the file has the table.
 ///
 /// Why a table of its own, with integer keys: in `object` (WITHOUT ROWID) every interior
