@@ -21,13 +21,14 @@ let package = Package(
       pkgConfig: "libsodium",
       providers: [.apt(["libsodium-dev"]), .brew(["libsodium"])]
     ),
-    // prctl, statfs and the kernel-keyring syscalls, which Swift's Glibc module does not import.
+    // prctl, statfs and the kernel-keyring syscalls, which Swift's Glibc module does not import,
+    // and a prefetch hint.
     .target(name: "CSystem"),
     // The lower layers (docs/ARCHITECTURE.md "The layers"): bytes, keys, SQLite and the record
     // layer. Services reach them only through `package` API; GRDB and libsodium stay below.
     .target(
       name: "VaultRecords",
-      dependencies: ["CSodium", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["CSodium", "CSystem", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     // The services and the public `Vault` facade: no GRDB, no libsodium (scripts/check-layers).
     .target(

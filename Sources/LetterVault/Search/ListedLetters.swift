@@ -44,9 +44,14 @@ public final class ListedLetters {
   public var waiting: [LetterID] {
     switch source {
     case .listing(let order, let indices):
-      indices.filter(order.waits).map(order.manifest.id(at:))
+      var waiting: [LetterID] = []
+      for (position, index) in indices.enumerated() {
+        order.prefetch(indices, at: position)
+        if order.waits(index) { waiting.append(order.manifest.id(at: index)) }
+      }
+      return waiting
     case .summaries(let letters):
-      letters.lazy.filter(\.awaitsRelease).map(\.id)
+      return letters.lazy.filter(\.awaitsRelease).map(\.id)
     }
   }
 
@@ -54,7 +59,10 @@ public final class ListedLetters {
   public func forEach(_ body: (ListedLetter) throws -> Void) rethrows {
     switch source {
     case .listing(let order, let indices):
-      for index in indices { try order.withLine(at: index, body) }
+      for (position, index) in indices.enumerated() {
+        order.prefetch(indices, at: position)
+        try order.withLine(at: index, body)
+      }
     case .summaries(let letters):
       for letter in letters { try ListedLetter.lending(letter, body) }
     }

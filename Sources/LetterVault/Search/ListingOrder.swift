@@ -60,6 +60,9 @@ struct ListingOrder {
     return view.waits(at: index)
   }
 
+  /// Hints for a walk over `indices` newest first (``ListingView/prefetch(_:at:ids:)``).
+  func prefetch(_ indices: [Int], at position: Int) { view.prefetch(indices, at: position, ids: manifest) }
+
   /// `body` on the line of manifest entry `index`: in place from its listing entry, else lent
   /// from the summary its META gave. Nothing when it has neither (its damage is named).
   func withLine(at index: Int, _ body: (ListedLetter) throws -> Void) rethrows {

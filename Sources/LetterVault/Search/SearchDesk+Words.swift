@@ -75,9 +75,11 @@ extension SearchDesk {
       if let created = view.created(at: index) { order.append((created, index)) }
     }
     order.sort { $0.created != $1.created ? $0.created > $1.created : $0.index > $1.index }
+    let indices = order.map(\.index)
     var found: [LetterSummary] = []
-    for (_, index) in order {
+    for (position, index) in indices.enumerated() {
       if let limit, found.count >= limit { break }
+      view.prefetch(indices, at: position, ids: manifest)
       guard let entry = view.summary(at: index) else { continue }
       let summary = LetterFacts.summary(manifest.id(at: index), entry)
       if Self.isFound(test, verdicts[index], summary) { found.append(summary) }

@@ -1,3 +1,5 @@
+import CSystem
+
 /// A read-only view of a decrypted MANIFEST (FORMAT.md §6.3) that looks entries up by binary
 /// search in the plaintext instead of building a dictionary.
 ///
@@ -109,6 +111,12 @@ package struct ManifestIndex {
   /// `body` on the 16 bytes of entry `index`'s letter id, in place (valid only inside).
   package func withID(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
     try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[offset(index)..<offset(index) + 16])) }
+  }
+
+  /// Asks the CPU to start loading entry `index`'s id (``ListingView/prefetch(at:)``).
+  package func prefetchID(at index: Int) {
+    guard index >= 0, index < count else { return }
+    bytes.withUnsafeBytes { letters_prefetch($0.baseAddress! + offset(index)) }
   }
 
   /// Every letter id, ascending.

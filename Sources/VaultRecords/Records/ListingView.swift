@@ -1,3 +1,5 @@
+import CSystem
+
 /// The decrypted LISTING rows (FORMAT.md §6.6) of one read, checked, with each manifest
 /// entry's listing entry located but not yet turned into strings: `list` builds every summary,
 /// `search` only those its words or text signatures may find (docs/PERFORMANCE.md).
@@ -8,11 +10,9 @@
 package final class ListingView {
   private let manifest: ManifestIndex
   private var plaintexts: [[UInt8]] = []
-  /// Per manifest index: which plaintext (-1: none) and where the summary starts.
-  private var rows: [Int32]
-  private var offsets: [Int32]
-  /// Per manifest index: where its recipient, subject and tags are (``ListingSummary/skim(_:)``).
-  private var fields: [Range<Int32>]
+  /// Per manifest index, where its listing entry is: one 16-byte slot, so a walk in another
+  /// order than the manifest's waits on one cache line per letter, not three.
+  private var slots: [Slot]
   /// The bucket last added, to use neither row of a bucket stored twice.
   private var lastBucket: UInt8?
   private var lastBucketIndices: [Int] = []
@@ -20,9 +20,7 @@ package final class ListingView {
 
   package init(manifest: ManifestIndex) {
     self.manifest = manifest
-    rows = [Int32](repeating: -1, count: manifest.count)
-    offsets = [Int32](repeating: 0, count: manifest.count)
-    fields = [Range<Int32>](repeating: 0..<0, count: manifest.count)
+    slots = [Slot](repeating: Slot(), count: manifest.count)
   }
 
   deinit {
@@ -30,9 +28,9 @@ package final class ListingView {
   }
 
   /// Manifest entries with no current listing entry.
-  package var misses: Int { rows.lazy.filter { $0 < 0 }.count }
+  package var misses: Int { slots.lazy.filter { $0.row < 0 }.count }
 
-  package func has(_ index: Int) -> Bool { rows[index] >= 0 }
+  package func has(_ index: Int) -> Bool { slots[index].row >= 0 }
 
   /// Adds the decrypted row of `bucket` (rows arrive in ascending bucket order), taking the
   /// buffer (`plaintext` is left empty: the view wipes it when it goes; a row it does not use
@@ -49,9 +47,8 @@ package final class ListingView {
     var found: [Int] = []
     do {
       try locate(plaintext, bucket: bucket) { index, offset, stretch in
-        rows[index] = row
-        offsets[index] = Int32(offset)
-        fields[index] = Int32(stretch.lowerBound)..<Int32(stretch.upperBound)
+        slots[index] = Slot(
+          row: row, offset: Int32(offset), fieldStart: Int32(stretch.lowerBound), fieldEnd: Int32(stretch.upperBound))
         found.append(index)
       }
       plaintexts.append(plaintext)
@@ -71,7 +68,7 @@ package final class ListingView {
   }
 
   private func forget(_ indices: [Int]) {
-    for index in indices { rows[index] = -1 }
+    for index in indices { slots[index].row = -1 }
   }
 
   private func locate(_ plaintext: [UInt8], bucket: UInt8, _ found: (Int, Int, Range<Int>) -> Void)
@@ -104,8 +101,9 @@ package final class ListingView {
 
   /// The summary of manifest entry `index`, or nil when it has no current listing entry.
   package func summary(at index: Int) -> ListingSummary? {
-    guard rows[index] >= 0 else { return nil }
-    var reader = ByteReader(plaintexts[Int(rows[index])], offset: Int(offsets[index]))
+    let slot = slots[index]
+    guard slot.row >= 0 else { return nil }
+    var reader = ByteReader(plaintexts[Int(slot.row)], offset: Int(slot.offset))
     // Checked by `skim` when the row was added; the same bytes parse the same way.
     return try? ListingSummary(reading: &reader)
   }
@@ -113,32 +111,61 @@ package final class ListingView {
   /// The creation time (stored milliseconds) of entry `index`, read in place; nil when it has
   /// no current listing entry. The summary's first field is the state byte, then this.
   package func created(at index: Int) -> Int64? {
-    guard rows[index] >= 0 else { return nil }
-    return plaintexts[Int(rows[index])].withUnsafeBytes {
-      Int64(littleEndian: $0.loadUnaligned(fromByteOffset: Int(offsets[index]) + 1, as: Int64.self))
+    let slot = slots[index]
+    guard slot.row >= 0 else { return nil }
+    return plaintexts[Int(slot.row)].withUnsafeBytes {
+      Int64(littleEndian: $0.loadUnaligned(fromByteOffset: Int(slot.offset) + 1, as: Int64.self))
     }
   }
 
   /// Whether entry `index` is held with a pending send request (a release time), read in
   /// place; false when it has no current listing entry.
   package func waits(at index: Int) -> Bool {
-    guard rows[index] >= 0 else { return false }
-    let start = Int(offsets[index])
-    return plaintexts[Int(rows[index])].withUnsafeBytes { raw in
+    let slot = slots[index]
+    guard slot.row >= 0 else { return false }
+    let start = Int(slot.offset)
+    return plaintexts[Int(slot.row)].withUnsafeBytes { raw in
       raw[start] == LetterState.held.rawValue && raw.loadUnaligned(fromByteOffset: start + 1 + 4 * 8, as: Int64.self) != 0
     }
   }
 
+  /// For a walk over `indices` in an order the rows are not kept in (`list`'s and `search`'s
+  /// newest first visit them at random), at `position`: asks the CPU to start loading the line
+  /// (its first bytes, its recipient and subject) and the id of the letter `lookahead` ahead,
+  /// and where the line is of the letter twice as far. Each line read cold waited on memory,
+  /// one after another (docs/PERFORMANCE.md round 14). Hints only: nothing is read or checked.
+  package func prefetch(_ indices: [Int], at position: Int, ids manifest: ManifestIndex) {
+    let near = position + Self.lookahead, far = near + Self.lookahead
+    if far < indices.count, indices[far] >= 0, indices[far] < slots.count {
+      slots.withUnsafeBufferPointer { letters_prefetch($0.baseAddress! + indices[far]) }
+    }
+    guard near < indices.count else { return }
+    let index = indices[near]
+    manifest.prefetchID(at: index)
+    guard index >= 0, index < slots.count else { return }
+    let slot = slots[index]
+    guard slot.row >= 0 else { return }
+    plaintexts[Int(slot.row)].withUnsafeBytes { raw in
+      letters_prefetch(raw.baseAddress! + Int(slot.offset))
+      letters_prefetch(raw.baseAddress! + Int(slot.fieldStart))
+    }
+  }
+
+  /// How many letters ahead a walk asks for its lines: enough for the loads to overlap, few
+  /// enough that they are still cached when their turn comes.
+  private static let lookahead = 8
+
   /// `body` on the fields of entry `index`'s `list` line, read in place: no summary, no
   /// strings (docs/PERFORMANCE.md, round 10). Nothing when it has no current listing entry.
   package func withLine(at index: Int, _ body: (ListingLine) throws -> Void) rethrows {
-    guard rows[index] >= 0 else { return }
-    let start = Int(offsets[index])
+    let slot = slots[index]
+    guard slot.row >= 0 else { return }
+    let start = Int(slot.offset)
     // The layout `skim` checked when the row was added: state, six times, sent-how, then the
     // delivery error, recipient and subject as `u16 length || UTF-8`; the stretch of fields
     // starts at the recipient's bytes, so its length is the two bytes before.
-    let recipientStart = Int(fields[index].lowerBound)
-    try plaintexts[Int(rows[index])].withUnsafeBufferPointer { row in
+    let recipientStart = Int(slot.fieldStart)
+    try plaintexts[Int(slot.row)].withUnsafeBufferPointer { row in
       func u16(at offset: Int) -> Int { Int(row[offset]) | Int(row[offset + 1]) << 8 }
       func i64(at offset: Int) -> Int64 {
         Int64(littleEndian: UnsafeRawBufferPointer(row).loadUnaligned(fromByteOffset: offset, as: Int64.self))
@@ -158,9 +185,10 @@ package final class ListingView {
   /// when it has no current listing entry. (Its stretch of fields starts at the recipient's
   /// text, so its two length bytes are just before.)
   package func recipient(at index: Int, is name: [UInt8]) -> Bool? {
-    guard rows[index] >= 0 else { return nil }
-    let plaintext = plaintexts[Int(rows[index])]
-    var reader = ByteReader(plaintext, offset: Int(fields[index].lowerBound) - 2)
+    let slot = slots[index]
+    guard slot.row >= 0 else { return nil }
+    let plaintext = plaintexts[Int(slot.row)]
+    var reader = ByteReader(plaintext, offset: Int(slot.fieldStart) - 2)
     // Checked by `skim` when the row was added; the same bytes parse the same way.
     guard let span = try? reader.textSpan() else { return nil }
     return plaintext[span].elementsEqual(name)
@@ -169,8 +197,18 @@ package final class ListingView {
   /// `test` on the bytes of entry `index`'s recipient, subject and tags (with the length bytes
   /// between them), in place; nil when it has no current listing entry.
   package func withFields(at index: Int, _ test: (UnsafeRawBufferPointer) -> Bool) -> Bool? {
-    guard rows[index] >= 0 else { return nil }
-    let range = Int(fields[index].lowerBound)..<Int(fields[index].upperBound)
-    return plaintexts[Int(rows[index])].withUnsafeBytes { test(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    let slot = slots[index]
+    guard slot.row >= 0 else { return nil }
+    let range = Int(slot.fieldStart)..<Int(slot.fieldEnd)
+    return plaintexts[Int(slot.row)].withUnsafeBytes { test(UnsafeRawBufferPointer(rebasing: $0[range])) }
+  }
+
+  /// Where one manifest entry's listing entry is: which plaintext (-1: none), where its summary
+  /// starts, and where its recipient, subject and tags are (``ListingSummary/skim(_:)``).
+  private struct Slot {
+    var row: Int32 = -1
+    var offset: Int32 = 0
+    var fieldStart: Int32 = 0
+    var fieldEnd: Int32 = 0
   }
 }
