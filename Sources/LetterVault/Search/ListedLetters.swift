@@ -44,12 +44,7 @@ public final class ListedLetters {
   public var waiting: [LetterID] {
     switch source {
     case .listing(let order, let indices):
-      var waiting: [LetterID] = []
-      for (position, index) in indices.enumerated() {
-        order.prefetch(indices, at: position)
-        if order.waits(index) { waiting.append(order.manifest.id(at: index)) }
-      }
-      return waiting
+      return indices.filter(order.waits).map(order.manifest.id(at:))
     case .summaries(let letters):
       return letters.lazy.filter(\.awaitsRelease).map(\.id)
     }

@@ -14,6 +14,9 @@ struct ListingOrder {
   /// Damage met reading the META of a letter the listing does not cover.
   private(set) var damaged: [Damage] = []
   private var fromMeta: [Int: LetterSummary] = [:]
+  /// Per manifest index: held with a pending send request. Read in the same pass as the
+  /// creation times, in the rows' own order, so `waiting` does not visit every line again.
+  private var waiting: [Bool] = []
 
   /// Nil when the manifest is damaged or too few entries match: one scan is then cheaper, and
   /// the caller takes it (and names what it finds).
@@ -31,15 +34,19 @@ struct ListingOrder {
     guard view.misses <= max(64, manifest.count / 8) else { return nil }
     var order: [(created: Int64, index: Int)] = []
     order.reserveCapacity(manifest.count)
+    waiting = [Bool](repeating: false, count: manifest.count)
     for index in 0..<manifest.count {
-      if let created = view.created(at: index) {
-        order.append((created, index))
+      if let key = view.orderKey(at: index) {
+        order.append((key.created, index))
+        waiting[index] = key.waits
         fromListing.append(index)
         continue
       }
       do {
         let (id, meta) = try tx.metaFromIndex(manifest.entry(at: index), depth: .summary)
-        fromMeta[index] = LetterFacts.summary(id, meta)
+        let summary = LetterFacts.summary(id, meta)
+        fromMeta[index] = summary
+        waiting[index] = summary.awaitsRelease
         order.append((meta.createdAt, index))
       } catch RecordError.damaged(let problems) {
         damaged += problems
@@ -51,14 +58,8 @@ struct ListingOrder {
     newestFirst = order.map(\.index)
   }
 
-  /// Whether manifest entry `index` has a summary: a current listing entry, or a META read.
-  func has(_ index: Int) -> Bool { view.has(index) || fromMeta[index] != nil }
-
   /// Whether manifest entry `index` is held with a pending send request.
-  func waits(_ index: Int) -> Bool {
-    if let summary = fromMeta[index] { return summary.awaitsRelease }
-    return view.waits(at: index)
-  }
+  func waits(_ index: Int) -> Bool { waiting[index] }
 
   /// Hints for a walk over `indices` newest first (``ListingView/prefetch(_:at:ids:)``).
   func prefetch(_ indices: [Int], at position: Int) { view.prefetch(indices, at: position, ids: manifest) }

@@ -25,9 +25,11 @@ extension SearchDesk {
       if filter.isEmpty {
         var chosen: [Int] = []
         chosen.reserveCapacity(wanted)
+        // Every letter in the order has a summary (a listing entry or a META read); a damaged
+        // one is left out of it.
         for index in listing.newestFirst {
           if chosen.count >= wanted { break }
-          if !missing.contains(index) && listing.has(index) { chosen.append(index) }
+          if !missing.contains(index) { chosen.append(index) }
         }
         return ListedLetters(listing, indices: chosen, damaged: damaged)
       }

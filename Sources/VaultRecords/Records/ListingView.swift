@@ -118,14 +118,16 @@ package final class ListingView {
     }
   }
 
-  /// Whether entry `index` is held with a pending send request (a release time), read in
-  /// place; false when it has no current listing entry.
-  package func waits(at index: Int) -> Bool {
+  /// Entry `index`'s creation time and whether it is held with a pending send request (a
+  /// release time), read in place in one visit; nil when it has no current listing entry.
+  package func orderKey(at index: Int) -> (created: Int64, waits: Bool)? {
     let slot = slots[index]
-    guard slot.row >= 0 else { return false }
+    guard slot.row >= 0 else { return nil }
     let start = Int(slot.offset)
     return plaintexts[Int(slot.row)].withUnsafeBytes { raw in
-      raw[start] == LetterState.held.rawValue && raw.loadUnaligned(fromByteOffset: start + 1 + 4 * 8, as: Int64.self) != 0
+      let created = Int64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 1, as: Int64.self))
+      let releaseAt = raw.loadUnaligned(fromByteOffset: start + 1 + 4 * 8, as: Int64.self)
+      return (created, raw[start] == LetterState.held.rawValue && releaseAt != 0)
     }
   }
 
