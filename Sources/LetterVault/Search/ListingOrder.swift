@@ -61,6 +61,16 @@ struct ListingOrder {
   /// Whether manifest entry `index` is held with a pending send request.
   func waits(_ index: Int) -> Bool { waiting[index] }
 
+  /// Letters already put in order, each with a current listing entry (a search the word lists
+  /// answered, SearchDesk+Words.swift), with whether each waits for its send, by manifest index.
+  init(manifest: ManifestIndex, view: ListingView, newestFirst: [Int], waiting: [Bool]) {
+    self.manifest = manifest
+    self.view = view
+    self.newestFirst = newestFirst
+    fromListing = newestFirst
+    self.waiting = waiting
+  }
+
   /// Hints for a walk over `indices` newest first (``ListingView/prefetch(_:at:ids:)``).
   func prefetch(_ indices: [Int], at position: Int) { view.prefetch(indices, at: position, ids: manifest) }
 

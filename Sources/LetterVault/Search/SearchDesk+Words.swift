@@ -21,14 +21,14 @@ extension SearchDesk {
     return try records.read { tx -> LetterListing? in
       let manifest: ManifestIndex
       do { manifest = try tx.loadManifestIndex() } catch RecordError.damaged { return nil }
-      return try wordsSearch(test, manifest: manifest, in: tx, limit: nil)
+      return try wordsSearch(test, manifest: manifest, in: tx, limit: nil)?.listing
     }
   }
 
   /// ``searchFromWords(_:filter:)`` in a read transaction that has loaded the manifest; at
   /// most the `limit` newest letters found.
   func wordsSearch(_ test: SearchTest, manifest: ManifestIndex, in tx: RecordTransaction, limit: Int?) throws
-    -> LetterListing?
+    -> ListedLetters?
   {
     let verdicts = try wordsVerdicts(test, manifest: manifest, in: tx)
     let view = try tx.listingView(manifest)
@@ -42,7 +42,7 @@ extension SearchDesk {
     let toRead = manifest.count - answered.count + missing.count
     if toRead == 0 { return foundNewestFirst(test, verdicts, view: view, manifest: manifest, limit: limit) }
     guard toRead <= max(64, manifest.count / 8) else { return nil }
-    return try readLetters(test, manifest: manifest, in: tx) { index in
+    let found = try readLetters(test, manifest: manifest, in: tx) { index in
       let verdict = verdicts[index]
       guard verdict != .unknown, view.has(index), !missing.contains(index) else { return .whole }
       guard Self.mayBeFound(test, verdict, view: view, at: index) else { return .skip }
@@ -50,6 +50,7 @@ extension SearchDesk {
       let summary = LetterFacts.summary(manifest.id(at: index), entry)
       return Self.isFound(test, verdict, summary) ? .found(summary) : .skip
     }
+    return ListedLetters(found.newest(limit))
   }
 
   /// Not in the text: found only by a recipient, subject or tag, which the listing entry's
@@ -64,27 +65,36 @@ extension SearchDesk {
 
   /// Every letter answered by its list and listing entry: the candidates are put newest first
   /// by their entries' creation times (ties: the higher id, i.e. the later manifest index)
-  /// before any summary is built, so each summary is built once, in its place, and no more
-  /// than `limit` are (docs/PERFORMANCE.md, round 13).
+  /// before anything else is read, and no more than `limit` are kept. A letter whose list holds
+  /// the needle is found with no summary built, when there is no filter: its line is lent from
+  /// the listing as `list`'s are (``ListedLetters``; docs/PERFORMANCE.md, rounds 13 and 14).
   private func foundNewestFirst(
     _ test: SearchTest, _ verdicts: [WordsVerdict], view: ListingView, manifest: ManifestIndex, limit: Int?
-  ) -> LetterListing {
+  ) -> ListedLetters {
     var order: [(created: Int64, index: Int)] = []
     order.reserveCapacity(manifest.count)
+    var waiting = [Bool](repeating: false, count: manifest.count)
     for index in 0..<manifest.count where Self.mayBeFound(test, verdicts[index], view: view, at: index) {
-      if let created = view.created(at: index) { order.append((created, index)) }
+      guard let key = view.orderKey(at: index) else { continue }
+      order.append((key.created, index))
+      waiting[index] = key.waits
     }
     order.sort { $0.created != $1.created ? $0.created > $1.created : $0.index > $1.index }
-    let indices = order.map(\.index)
-    var found: [LetterSummary] = []
-    for (position, index) in indices.enumerated() {
+    let candidates = order.map(\.index)
+    var found: [Int] = []
+    for (position, index) in candidates.enumerated() {
       if let limit, found.count >= limit { break }
-      view.prefetch(indices, at: position, ids: manifest)
+      if verdicts[index] == .present && test.filter.isEmpty {
+        found.append(index)
+        continue
+      }
+      view.prefetch(candidates, at: position, ids: manifest)
       guard let entry = view.summary(at: index) else { continue }
       let summary = LetterFacts.summary(manifest.id(at: index), entry)
-      if Self.isFound(test, verdicts[index], summary) { found.append(summary) }
+      if Self.isFound(test, verdicts[index], summary) { found.append(index) }
     }
-    return LetterListing(letters: found, damaged: [])
+    let lines = ListingOrder(manifest: manifest, view: view, newestFirst: found, waiting: waiting)
+    return ListedLetters(lines, indices: found, damaged: [])
   }
 
   /// Each manifest entry's verdict from its WORDS entry, read in place from the decrypted rows.

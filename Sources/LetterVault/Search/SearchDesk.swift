@@ -43,22 +43,32 @@ struct SearchDesk: VaultService {
   func search(_ text: String, filter: LetterFilter = LetterFilter(), limit: Int? = nil)
     throws(VaultError) -> LetterListing
   {
-    if let found = try indexedSearch(text, filter: filter, limit: limit) { return found.newest(limit) }
-    return try searchByScanning(text, filter: filter, secondConnection: true).newest(limit)
+    try searched(text, filter: filter, limit: limit).listing
+  }
+
+  /// The letters ``search(_:filter:limit:)`` finds, for printing one line each: those the word
+  /// lists answer are lent in place from the listing, with no summary built (``ListedLetters``).
+  func searched(_ text: String, filter: LetterFilter = LetterFilter(), limit: Int? = nil)
+    throws(VaultError) -> ListedLetters
+  {
+    if let found = try indexedSearch(text, filter: filter, limit: limit) { return found }
+    return ListedLetters(try searchByScanning(text, filter: filter, secondConnection: true).newest(limit))
   }
 
   /// The text signatures first (a rare word: a few letters read); then, for a word in most
   /// letters, the word lists (FORMAT.md §6.9); nil when neither can answer, and every letter
   /// is read (docs/PERFORMANCE.md). One read transaction, one manifest.
-  func indexedSearch(_ text: String, filter: LetterFilter, limit: Int?) throws(VaultError) -> LetterListing? {
+  func indexedSearch(_ text: String, filter: LetterFilter, limit: Int?) throws(VaultError) -> ListedLetters? {
     let test = try SearchTest(text, filter)
     let probe = Self.probe(text, test)
     let words = WordList.answers(text)
     guard probe != nil || words else { return nil }
-    return try records.read { tx -> LetterListing? in
+    return try records.read { tx -> ListedLetters? in
       let manifest: ManifestIndex
       do { manifest = try tx.loadManifestIndex() } catch RecordError.damaged { return nil }
-      if let probe, let found = try signatureSearch(test, probe, manifest: manifest, in: tx) { return found }
+      if let probe, let found = try signatureSearch(test, probe, manifest: manifest, in: tx) {
+        return ListedLetters(found.newest(limit))
+      }
       return words ? try wordsSearch(test, manifest: manifest, in: tx, limit: limit) : nil
     }
   }

@@ -46,6 +46,14 @@ extension Vault {
     try searchDesk.search(text, filter: filter, limit: limit)
   }
 
+  /// The letters ``search(_:filter:limit:)`` finds, for printing one line each: those the word
+  /// lists answer are lent in place from the LISTING record, with no summary built
+  /// (``ListedLetters``, as ``listed(_:limit:)``).
+  public func searched(_ text: String, filter: LetterFilter = LetterFilter(), limit: Int? = nil)
+    throws(VaultError) -> ListedLetters {
+    try searchDesk.searched(text, filter: filter, limit: limit)
+  }
+
   /// The letters matching `filter` with their current text, oldest first, read in one pass
   /// over the file (the same scan as `search`: each letter's META, then its head BODY).
   ///

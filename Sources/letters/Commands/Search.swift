@@ -18,8 +18,11 @@ struct Search: ParsableCommand {
   func run() throws {
     let limit = try CountArgument.parse(n)
     let vault = try options.open()
-    try Listing.print(
-      try vault.search(text, limit: limit), of: vault, json: json, paging: pager.paging,
-      ifEmpty: "no letter contains “\(text)”")
+    let ifEmpty = "no letter contains “\(text)”"
+    if json {
+      try Listing.print(try vault.search(text, limit: limit), of: vault, json: true, paging: pager.paging, ifEmpty: ifEmpty)
+    } else {
+      try Listing.print(try vault.searched(text, limit: limit), of: vault, paging: pager.paging, ifEmpty: ifEmpty)
+    }
   }
 }

@@ -50,6 +50,29 @@ import Testing
     #expect(try test.vault.verify().isEmpty)
   }
 
+  /// `search`'s lines for letters the lists answer are lent in place from the listing, as
+  /// `list`'s are (no summary built): they show what the scan's summaries show, cooling
+  /// letters' release times and names that are not ASCII included, with every filter and
+  /// limit, and the letters waiting for their send are the same. Seen failing with the waiting
+  /// letters left out of the order handed to the lines.
+  @Test func theLinesLentInPlaceShowWhatTheScanShows() throws {
+    let (test, _) = try ListedLettersTests.scene()
+    defer { test.remove() }
+    for needle in ["dear", "the", "a", "hale", "e"] {
+      #expect(try test.vault.searchDesk.searchFromWords(needle, filter: LetterFilter()) != nil, "\(needle)")
+      for filter in IndexedSearchTests.filters {
+        let all = try test.vault.searchDesk.searchSerially(needle, filter: filter).letters
+        for limit in [nil, 0, 2] {
+          let expected = Array(all.prefix(limit ?? all.count)).map(ListedLettersTests.Line.init)
+          let listed = try test.vault.searched(needle, filter: filter, limit: limit)
+          #expect(ListedLettersTests.lines(listed) == expected, "\(needle) \(filter) -n \(String(describing: limit))")
+          #expect(listed.waiting == ListedLettersTests.waiting(expected), "\(needle) \(filter)")
+        }
+      }
+    }
+    #expect(try ListedLettersTests.waiting(ListedLettersTests.lines(test.vault.searched("dear"))).count == 3)
+  }
+
   /// A vault written before the word lists (no WORDS row) is searched by the scan until its
   /// first write, which gives every bucket its lists from the texts. Seen failing (lists only
   /// in the one bucket written) with the upgrade left out of `storeTextIndex`.
