@@ -108,18 +108,9 @@ package final class ListingView {
     return try? ListingSummary(reading: &reader)
   }
 
-  /// The creation time (stored milliseconds) of entry `index`, read in place; nil when it has
-  /// no current listing entry. The summary's first field is the state byte, then this.
-  package func created(at index: Int) -> Int64? {
-    let slot = slots[index]
-    guard slot.row >= 0 else { return nil }
-    return plaintexts[Int(slot.row)].withUnsafeBytes {
-      Int64(littleEndian: $0.loadUnaligned(fromByteOffset: Int(slot.offset) + 1, as: Int64.self))
-    }
-  }
-
-  /// Entry `index`'s creation time and whether it is held with a pending send request (a
-  /// release time), read in place in one visit; nil when it has no current listing entry.
+  /// Entry `index`'s creation time (stored milliseconds) and whether it is held with a pending
+  /// send request (a release time), read in place in one visit; nil when it has no current
+  /// listing entry. The summary's first field is the state byte, then the six times.
   package func orderKey(at index: Int) -> (created: Int64, waits: Bool)? {
     let slot = slots[index]
     guard slot.row >= 0 else { return nil }
