@@ -28,7 +28,8 @@ struct ListLines {
         bytes.append(Self.hex[Int(byte & 0x0F)])
       }
     }
-    bytes += Self.gap
+    bytes.append(0x20)
+    bytes.append(0x20)
     let color: String? =
       switch letter.state {
       case .draft: nil
@@ -37,9 +38,11 @@ struct ListLines {
       }
     // The state's name padded to five columns, written once per state rather than per line.
     styled(Style.enabled ? color : nil) { $0 += Self.paddedStates[Int(letter.state.rawValue)] }
-    bytes += Self.gap
+    bytes.append(0x20)
+    bytes.append(0x20)
     LocalDateText.append(letter.created, to: &bytes)
-    bytes += Self.gap
+    bytes.append(0x20)
+    bytes.append(0x20)
     if letter.recipient.isEmpty { bytes += Self.noRecipient } else { field(letter.recipient) }
     if !letter.subject.isEmpty {
       bytes += Self.beforeSubject
@@ -55,7 +58,6 @@ struct ListLines {
   }
 
   private static let hex = Array("0123456789abcdef".utf8)
-  private static let gap: [UInt8] = [0x20, 0x20]
   private static let noRecipient = Array("—".utf8)
   private static let beforeSubject = Array("  · ".utf8)
   /// Each state's name, padded to five columns, by raw value (0, 1, 2).

@@ -15,6 +15,10 @@ enum LocalDateText {
   /// against the formatter.
   static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
+  /// ``months`` as UTF-8 bytes, for ``append(_:to:)``: appending a string's UTF-8 view went
+  /// through the general sequence path for every line.
+  private static let monthBytes = months.map { Array($0.utf8) }
+
   /// en_GB's weekday names from Sunday, as the formatter's "EEEE" writes them.
   static let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
@@ -46,7 +50,7 @@ enum LocalDateText {
     guard let parts = parts(of: date) else { return bytes.append(contentsOf: formatter.string(from: date).utf8) }
     appendNumber(parts.day, to: &bytes)
     bytes.append(0x20)
-    bytes.append(contentsOf: months[parts.month - 1].utf8)
+    bytes += monthBytes[parts.month - 1]
     bytes.append(0x20)
     appendNumber(parts.year, to: &bytes)
     bytes.append(0x20)
