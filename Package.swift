@@ -21,14 +21,15 @@ let package = Package(
       pkgConfig: "libsodium",
       providers: [.apt(["libsodium-dev"]), .brew(["libsodium"])]
     ),
-    // prctl, statfs and the kernel-keyring syscalls, which Swift's Glibc module does not import,
-    // and a prefetch hint.
+    // prctl, statfs and the kernel-keyring syscalls, which Swift's Glibc module does not import.
     .target(name: "CSystem"),
+    // A prefetch hint for the record layer's walks (docs/PERFORMANCE.md round 14): no syscall.
+    .target(name: "CHints"),
     // The lower layers (docs/ARCHITECTURE.md "The layers"): bytes, keys, SQLite and the record
     // layer. Services reach them only through `package` API; GRDB and libsodium stay below.
     .target(
       name: "VaultRecords",
-      dependencies: ["CSodium", "CSystem", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["CSodium", "CHints", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     // The services and the public `Vault` facade: no GRDB, no libsodium (scripts/check-layers).
     .target(

@@ -1,12 +1,7 @@
 #ifndef LETTERS_CSYSTEM_H
 #define LETTERS_CSYSTEM_H
 
-/* Linux calls that Swift's Glibc module does not import, and one CPU hint. */
-
-/* A hint to start loading the cache line at address: walks in an order the hardware cannot
- * guess (list's newest first over listing rows kept in id order) ask a few letters ahead, so
- * the loads overlap instead of waiting one after another (docs/PERFORMANCE.md round 14). */
-static inline void letters_prefetch(const void *address) { __builtin_prefetch(address); }
+/* Linux calls that Swift's Glibc module does not import. */
 
 /* prctl(PR_SET_DUMPABLE, 0): no core dumps, no same-user ptrace. Returns 0 on success. */
 int letters_set_nondumpable(void);

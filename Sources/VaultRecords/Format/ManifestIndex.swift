@@ -1,4 +1,4 @@
-import CSystem
+import CHints
 
 /// A read-only view of a decrypted MANIFEST (FORMAT.md §6.3) that looks entries up by binary
 /// search in the plaintext instead of building a dictionary.

@@ -1,4 +1,4 @@
-import CSystem
+import CHints
 
 /// The decrypted LISTING rows (FORMAT.md §6.6) of one read, checked, with each manifest
 /// entry's listing entry located but not yet turned into strings: `list` builds every summary,
