@@ -128,6 +128,7 @@ package final class ListingView {
   /// and where the line is of the letter twice as far. Each line read cold waited on memory,
   /// one after another (docs/PERFORMANCE.md round 14). Hints only: nothing is read or checked.
   package func prefetch(_ indices: [Int], at position: Int, ids manifest: ManifestIndex) {
+    guard position >= 0 else { return }
     let near = position + Self.lookahead, far = near + Self.lookahead
     if far < indices.count, indices[far] >= 0, indices[far] < slots.count {
       slots.withUnsafeBufferPointer { letters_prefetch($0.baseAddress! + indices[far]) }

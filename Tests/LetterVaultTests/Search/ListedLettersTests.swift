@@ -105,4 +105,25 @@ import Testing
     #expect(Self.lines(listed) == expected)
     #expect(listed.damaged == [.missingLetter(ids[3])])
   }
+
+  /// The hints a walk gives a few letters ahead (``ListingView/prefetch(_:at:ids:)``) read
+  /// nothing and fail on nothing: past either end of the walk, for positions out of range, and
+  /// for a letter without a listing entry. Seen crashing with the bounds check on the far
+  /// letter removed.
+  @Test func hintsPastTheEndOrForALetterWithoutAnEntryAreHarmless() throws {
+    let (test, ids) = try Self.scene()
+    defer { test.remove() }
+    try VaultFile(path: test.path).delete(ListingBucket.objectID(bucket: ids[41].bytes[0]), kind: .listing)
+    let vault = try test.reopen()
+    try vault.records.read { tx in
+      let manifest = try tx.loadManifestIndex()
+      let view = try tx.listingView(manifest)
+      #expect(view.misses > 0)
+      let walks = [Array(0..<manifest.count), Array((0..<manifest.count).reversed()), [-1, manifest.count, Int.max, 0], []]
+      for walk in walks {
+        for position in -20..<(walk.count + 20) { view.prefetch(walk, at: position, ids: manifest) }
+      }
+    }
+    #expect(Self.lines(try vault.listed()) == (try vault.searchDesk.listByScanning().letters.map(Line.init)))
+  }
 }
