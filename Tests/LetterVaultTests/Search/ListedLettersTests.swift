@@ -108,8 +108,8 @@ import Testing
 
   /// The hints a walk gives a few letters ahead (``ListingView/prefetch(_:at:ids:)``) read
   /// nothing and fail on nothing: past either end of the walk, for positions out of range, and
-  /// for a letter without a listing entry. Seen crashing with the bounds check on the far
-  /// letter removed.
+  /// for a letter without a listing entry. Seen crashing (an index out of range) with the
+  /// check on the position removed.
   @Test func hintsPastTheEndOrForALetterWithoutAnEntryAreHarmless() throws {
     let (test, ids) = try Self.scene()
     defer { test.remove() }
