@@ -1,5 +1,3 @@
-import CHints
-
 /// A read-only view of a decrypted MANIFEST (FORMAT.md §6.3) that looks entries up by binary
 /// search in the plaintext instead of building a dictionary.
 ///
@@ -113,10 +111,12 @@ package struct ManifestIndex {
     try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[offset(index)..<offset(index) + 16])) }
   }
 
-  /// Asks the CPU to start loading entry `index`'s id (``ListingView/prefetch(at:)``).
-  package func prefetchID(at index: Int) {
+  /// `body` on the address where entry `index` starts (its id), for a prefetch hint
+  /// (``ListingView/prefetch(_:at:ids:)``): nothing when `index` is out of range. The address
+  /// is valid only inside the call.
+  package func withEntryAddress(at index: Int, _ body: (UnsafeRawPointer) -> Void) {
     guard index >= 0, index < count else { return }
-    bytes.withUnsafeBytes { letters_prefetch($0.baseAddress! + offset(index)) }
+    bytes.withUnsafeBytes { body($0.baseAddress! + offset(index)) }
   }
 
   /// Every letter id, ascending.

@@ -135,7 +135,7 @@ package final class ListingView {
     }
     guard near < indices.count else { return }
     let index = indices[near]
-    manifest.prefetchID(at: index)
+    manifest.withEntryAddress(at: index) { letters_prefetch($0) }
     guard index >= 0, index < slots.count else { return }
     let slot = slots[index]
     guard slot.row >= 0 else { return }
