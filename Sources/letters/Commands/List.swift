@@ -26,7 +26,7 @@ struct List: ParsableCommand {
     let filtered = state != nil || to != nil || tag != nil || since != nil || until != nil
     let ifEmpty = filtered ? "no letters match" : "no letters yet"
     if json {
-      try Listing.print(try vault.list(filter, limit: limit), of: vault, json: true, paging: pager.paging, ifEmpty: ifEmpty)
+      try Listing.printJSON(try vault.list(filter, limit: limit), paging: pager.paging)
     } else {
       try Listing.print(try vault.listed(filter, limit: limit), of: vault, paging: pager.paging, ifEmpty: ifEmpty)
     }

@@ -18,11 +18,12 @@ struct Search: ParsableCommand {
   func run() throws {
     let limit = try CountArgument.parse(n)
     let vault = try options.open()
-    let ifEmpty = "no letter contains “\(text)”"
     if json {
-      try Listing.print(try vault.search(text, limit: limit), of: vault, json: true, paging: pager.paging, ifEmpty: ifEmpty)
+      try Listing.printJSON(try vault.search(text, limit: limit), paging: pager.paging)
     } else {
-      try Listing.print(try vault.searched(text, limit: limit), of: vault, paging: pager.paging, ifEmpty: ifEmpty)
+      try Listing.print(
+        try vault.searched(text, limit: limit), of: vault, paging: pager.paging,
+        ifEmpty: "no letter contains “\(text)”")
     }
   }
 }

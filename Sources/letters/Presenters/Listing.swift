@@ -8,11 +8,8 @@ import LetterVault
 /// so scripts reading the lines see none; the exit status is 0 all the same (README.md
 /// "Commands": an empty vault is not a failure).
 enum Listing {
-  /// A listing of summaries (`search`, `list --json`).
-  static func print(
-    _ listing: LetterListing, of vault: Vault, json: Bool, paging: Bool, ifEmpty: String
-  ) throws {
-    guard json else { return try print(ListedLetters(listing), of: vault, paging: paging, ifEmpty: ifEmpty) }
+  /// A listing of summaries as JSON (`list --json`, `search --json`): an empty one is `[]`.
+  static func printJSON(_ listing: LetterListing, paging: Bool) throws {
     // Bytes all the way: a String of the whole text and back cost ~2 ms at 10,000 letters.
     let json = ListJSON.bytes(listing.letters)
     try Pager.page(Console.stdoutIsTerminal ? VisibleText.bytes(json) : json, paging: paging)
